@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs the locked Python environment into .venv (idempotent, no network beyond PyPI/Debian).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+UV_VERSION=0.13.8
+PYTHON=${PYTHON:-python3}
+
+if ! "$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
+  echo "setup: Python 3.11+ is required ($PYTHON is $("$PYTHON" --version 2>&1 || echo missing))" >&2
+  exit 1
+fi
+
+# uv lives in its own small venv so that syncing .venv never removes it.
+if [ ! -x .tools/bin/uv ] || [ "$(.tools/bin/uv --version | cut -d' ' -f2)" != "$UV_VERSION" ]; then
+  if ! "$PYTHON" -m venv .tools 2>/dev/null; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+      echo "setup: installing python3-venv (Debian splits venv out of python3)"
+      apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv >/dev/null
+      rm -rf .tools && "$PYTHON" -m venv .tools
+    else
+      echo "setup: '$PYTHON -m venv' failed; install python3-venv (sudo apt-get install python3-venv)" >&2
+      exit 1
+    fi
+  fi
+  .tools/bin/python -m pip install -q "uv==$UV_VERSION"
+fi
+
+export UV_PYTHON_DOWNLOADS=never
+.tools/bin/uv sync --frozen --python "$PYTHON" --quiet

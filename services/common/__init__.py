@@ -1,0 +1,1 @@
+"""Runtime shared by every service: settings, storage, events, auth, app factory."""

@@ -1,0 +1,96 @@
+"""The Starlette app of a service replica: /graphql, health, metrics, request ids."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import time
+import uuid
+from collections.abc import AsyncIterator
+from typing import Any, Generic, TypeVar
+
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from starlette.applications import Starlette
+from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+from starlette.websockets import WebSocket
+from strawberry.asgi import GraphQL
+
+from .auth import TokenVerifier
+from .errors import Unauthenticated
+from .graphql import Context
+from .logging import request_id
+from .metrics import HTTP_REQUESTS
+from .runtime import ServiceRuntime
+
+log = logging.getLogger(__name__)
+
+R = TypeVar("R")
+
+
+class RequestIdMiddleware(BaseHTTPMiddleware):
+    """Takes `X-Request-ID` from the caller (the gateway) or makes one; logs and measures."""
+
+    async def dispatch(self, request: Request, call_next: RequestResponseEndpoint) -> Response:
+        rid = request.headers.get("x-request-id") or uuid.uuid4().hex
+        token = request_id.set(rid)
+        started = time.perf_counter()
+        try:
+            response = await call_next(request)
+        finally:
+            request_id.reset(token)
+        response.headers["x-request-id"] = rid
+        HTTP_REQUESTS.labels(request.method, request.url.path, response.status_code).observe(
+            time.perf_counter() - started
+        )
+        return response
+
+
+class SubgraphGraphQL(GraphQL[Context[Any], None], Generic[R]):
+    def __init__(self, runtime: ServiceRuntime[R]) -> None:
+        super().__init__(runtime.spec.schema, graphql_ide=None, allow_queries_via_get=False)
+        self._runtime = runtime
+        self._verifier = TokenVerifier(runtime.settings)
+
+    async def get_context(self, request: Request | WebSocket, response: Any) -> Context[Any]:
+        try:
+            principal = self._verifier.principal(request.headers.get("authorization"))
+        except Unauthenticated as exc:
+            principal = exc  # reported by the first resolver that needs the caller
+        http_request = request if isinstance(request, Request) else None
+        return Context(request=http_request, repos=self._runtime.repos, principal_or_error=principal)
+
+
+def create_app(runtime: ServiceRuntime[R]) -> Starlette:
+    async def live(_: Request) -> Response:
+        return JSONResponse({"status": "live", "service": runtime.spec.name})
+
+    async def ready(_: Request) -> Response:
+        checks = await runtime.readiness()
+        ok = checks.get("mongodb") is True and checks.get("rabbitmq") is True
+        return JSONResponse({"status": "ready" if ok else "unready", **checks}, status_code=200 if ok else 503)
+
+    async def metrics(_: Request) -> Response:
+        return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_: Starlette) -> AsyncIterator[None]:
+        await runtime.start()
+        try:
+            yield
+        finally:
+            await runtime.stop()
+
+    app = Starlette(
+        routes=[
+            Route("/health/live", live),
+            Route("/health/ready", ready),
+            Route("/metrics", metrics),
+            Route("/graphql", SubgraphGraphQL(runtime), methods=["GET", "POST"]),
+        ],
+        lifespan=lifespan,
+    )
+    app.add_middleware(RequestIdMiddleware)
+    return app

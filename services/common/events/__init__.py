@@ -1,0 +1,1 @@
+"""Domain events: CloudEvents envelope, catalogue, outbox relay, idempotent consumers."""

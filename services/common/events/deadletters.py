@@ -1,0 +1,123 @@
+"""Inspect and replay a service's dead letters.
+
+    python -m services.common.events.deadletters list finance
+    python -m services.common.events.deadletters replay finance [--id EVENT_ID]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+from dataclasses import dataclass
+from typing import Any
+
+import aio_pika
+import orjson
+
+from ..settings import Settings
+from .bus import EventBus
+from .consumer import ERROR_TYPE_HEADER, FAILED_AT_HEADER, REASON_HEADER, RETRIES_HEADER
+from .topology import Topology
+
+
+@dataclass(frozen=True)
+class DeadLetter:
+    event_id: str | None
+    event_type: str | None
+    reason: str
+    error_type: str
+    failed_at: str
+    body: bytes
+
+    def summary(self) -> dict[str, Any]:
+        return {
+            "id": self.event_id,
+            "type": self.event_type,
+            "reason": self.reason,
+            "error_type": self.error_type,
+            "failed_at": self.failed_at,
+            "event": orjson.loads(self.body) if self.body.startswith(b"{") else self.body.decode(),
+        }
+
+
+async def list_dead_letters(bus: EventBus, service: str) -> list[DeadLetter]:
+    """Reads every dead letter without removing any (they return to the queue on close)."""
+    channel = await bus.connection.channel()
+    try:
+        queue = await channel.get_queue(bus.topology.dead_queue(service))
+        letters = []
+        while (message := await queue.get(no_ack=False, fail=False)) is not None:
+            headers = message.headers
+            letters.append(
+                DeadLetter(
+                    event_id=message.message_id,
+                    event_type=message.type,
+                    reason=str(headers.get(REASON_HEADER, "")),
+                    error_type=str(headers.get(ERROR_TYPE_HEADER, "")),
+                    failed_at=str(headers.get(FAILED_AT_HEADER, "")),
+                    body=message.body,
+                )
+            )
+        return letters
+    finally:
+        await channel.close()
+
+
+async def replay_dead_letters(bus: EventBus, service: str, event_id: str | None = None) -> int:
+    """Moves dead letters (all, or the one with `event_id`) back to the service's queue."""
+    channel = await bus.connection.channel(publisher_confirms=True)
+    replayed = 0
+    try:
+        queue = await channel.get_queue(bus.topology.dead_queue(service))
+        while (message := await queue.get(no_ack=False, fail=False)) is not None:
+            if event_id is not None and message.message_id != event_id:
+                continue  # stays unacked, so it returns to the dead queue when we close
+            headers = {
+                k: v
+                for k, v in message.headers.items()
+                if k not in (RETRIES_HEADER, REASON_HEADER, ERROR_TYPE_HEADER, FAILED_AT_HEADER)
+                and not k.startswith(("x-death", "x-first-death-", "x-last-death-"))
+            }
+            await channel.default_exchange.publish(
+                aio_pika.Message(
+                    body=message.body,
+                    content_type=message.content_type,
+                    delivery_mode=aio_pika.DeliveryMode.PERSISTENT,
+                    message_id=message.message_id,
+                    type=message.type,
+                    timestamp=message.timestamp,
+                    headers=headers,
+                ),
+                routing_key=bus.topology.queue(service),
+            )
+            await message.ack()
+            replayed += 1
+        return replayed
+    finally:
+        await channel.close()
+
+
+async def _main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="deadletters", description=__doc__)
+    parser.add_argument("action", choices=["list", "replay"])
+    parser.add_argument("service")
+    parser.add_argument("--id", dest="event_id", help="replay only this event id")
+    args = parser.parse_args(argv)
+    settings = Settings()
+    bus = EventBus(settings.amqp_url, Topology(settings.events_prefix))
+    await bus.connect()
+    try:
+        if args.action == "list":
+            for letter in await list_dead_letters(bus, args.service):
+                sys.stdout.write(orjson.dumps(letter.summary()).decode() + "\n")
+        else:
+            count = await replay_dead_letters(bus, args.service, args.event_id)
+            sys.stdout.write(f"replayed {count} dead letter(s) to {bus.topology.queue(args.service)}\n")
+    finally:
+        await bus.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(asyncio.run(_main(sys.argv[1:])))

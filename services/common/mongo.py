@@ -1,0 +1,45 @@
+"""MongoDB client lifecycle and the one place that knows the embedded server's gaps."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from typing import Any
+
+from pymongo import AsyncMongoClient
+from pymongo.asynchronous.database import AsyncDatabase
+
+log = logging.getLogger(__name__)
+
+Document = dict[str, Any]
+
+# The local default server (nx-27017 0.8.1, SQLite-backed) is wire compatible but, measured:
+#  * multi-document transactions share one SQLite connection per database: a concurrent
+#    abort rolls back other clients' committed writes, so we use none (DESIGN.md §4 allows
+#    single-document atomicity, which every MongoDB honours);
+#  * `$set`/`$min` of a top-level datetime store a string and `$push` of subdocuments stores
+#    JSON strings, so aggregates are written whole with `replace_one` under a revision check
+#    (services.common.store), and update operators are limited to `$inc` and scalar `$set`.
+# Everything written here is plain MongoDB and runs unchanged on MongoDB 7.
+
+
+@dataclass(frozen=True)
+class IndexSpec:
+    collection: str
+    keys: list[tuple[str, Any]]
+    options: dict[str, Any] = field(default_factory=dict)
+
+
+def connect(url: str) -> AsyncMongoClient[Document]:
+    return AsyncMongoClient(url, tz_aware=True, serverSelectionTimeoutMS=5_000, appname="icld")
+
+
+async def ensure_indexes(db: AsyncDatabase[Document], specs: list[IndexSpec]) -> None:
+    for spec in specs:
+        await db[spec.collection].create_index(spec.keys, **spec.options)
+    log.info("indexes ensured", extra={"database": db.name, "count": len(specs)})
+
+
+async def ping(client: AsyncMongoClient[Document]) -> bool:
+    await client.admin.command("ping")
+    return True

@@ -1,0 +1,1 @@
+"""Read-only local copies of other services' aggregates, fed by their events."""

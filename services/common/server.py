@@ -1,0 +1,32 @@
+"""Runs one service replica: `python -m services.<name>`."""
+
+from __future__ import annotations
+
+import logging
+from typing import TypeVar
+
+import uvicorn
+
+from .app import create_app
+from .logging import configure_logging
+from .runtime import ServiceRuntime
+from .service import ServiceSpec
+from .settings import DEV_JWT_SECRET, Settings
+
+R = TypeVar("R")
+
+
+def serve(spec: ServiceSpec[R]) -> None:
+    settings = Settings(service_name=spec.name)
+    configure_logging(spec.name, settings.log_level, settings.log_format)
+    if settings.jwt_secret == DEV_JWT_SECRET and not settings.jwt_public_key:
+        logging.getLogger(__name__).warning("JWT_SECRET is the development secret; set it in production")
+    runtime = ServiceRuntime(spec, settings)
+    uvicorn.run(
+        create_app(runtime),
+        host=settings.host,
+        port=settings.port or spec.default_port,
+        log_config=None,
+        timeout_graceful_shutdown=int(settings.shutdown_grace_s),
+        lifespan="on",
+    )

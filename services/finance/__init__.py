@@ -1,0 +1,1 @@
+"""Finance service: grants, budgets, expenses, financial reports, disbursements."""

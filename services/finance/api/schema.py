@@ -1,0 +1,16 @@
+"""The finance subgraph."""
+
+from __future__ import annotations
+
+import strawberry
+
+from services.common.graphql import build_schema
+from services.common.projections.organisations import KnownOrganisationQueries
+
+
+@strawberry.type
+class Query(KnownOrganisationQueries):
+    pass
+
+
+schema = build_schema(Query)

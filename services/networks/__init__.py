@@ -1,0 +1,1 @@
+"""Networks service: thematic networks of partnerships, memberships, mentors, peer learning."""

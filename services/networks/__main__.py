@@ -1,0 +1,5 @@
+from services.common.server import serve
+
+from .service import SPEC
+
+serve(SPEC)

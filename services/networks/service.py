@@ -1,0 +1,18 @@
+"""The networks service as the runtime sees it."""
+
+from __future__ import annotations
+
+from services.common.service import ServiceSpec
+
+from .api.schema import schema
+from .handlers import handlers
+from .repositories import COLLECTIONS, Repositories, repositories
+
+SPEC: ServiceSpec[Repositories] = ServiceSpec(
+    name="networks",
+    default_port=4002,
+    schema=schema,
+    repositories=repositories,
+    aggregate_collections=COLLECTIONS,
+    handlers=handlers,
+)

@@ -1,0 +1,1 @@
+"""Partnerships service: organisations, people, partnerships, calls, applications, visits."""

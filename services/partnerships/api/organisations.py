@@ -1,0 +1,154 @@
+"""GraphQL types, queries and mutations for organisations."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+
+import strawberry
+from strawberry.types import Info
+
+from services.common.auth import STAFF
+from services.common.countries import country_code
+from services.common.graphql import Context
+from services.common.mongo import Document
+from services.common.pagination import Connection, paginate
+from services.common.validation import search_pattern
+
+from ..domain.organisation import (
+    Organisation,
+    OrganisationKind,
+    change_details,
+    created,
+    new_organisation,
+)
+from ..repositories import Repositories
+
+PartnershipsInfo = Info[Context[Repositories], None]
+
+OrganisationKindGQL = strawberry.enum(OrganisationKind, name="OrganisationKind")
+
+
+@strawberry.federation.type(name="Organisation", keys=["id"])
+class OrganisationType:
+    id: strawberry.ID
+    name: str
+    kind: OrganisationKindGQL  # type: ignore[valid-type]
+    country: str = strawberry.field(description="ISO 3166-1 alpha-2 (Kosovo: XK)")
+    is_swedish: bool
+    version: int
+
+    @classmethod
+    def of(cls, org: Organisation) -> OrganisationType:
+        return cls(
+            id=strawberry.ID(org.id),
+            name=org.name,
+            kind=org.kind,
+            country=org.country,
+            is_swedish=org.is_swedish,
+            version=org.version,
+        )
+
+    @classmethod
+    async def resolve_reference(cls, info: PartnershipsInfo, id: strawberry.ID) -> OrganisationType | None:
+        ctx = info.context
+        org = await ctx.loader("organisations", ctx.repos.organisations.get_many).load(str(id))
+        return None if org is None else cls.of(org)
+
+
+@strawberry.input
+class OrganisationFilter:
+    country: str | None = None
+    kind: OrganisationKindGQL | None = None  # type: ignore[valid-type]
+    is_swedish: bool | None = None
+    search: str | None = strawberry.field(default=None, description="Part of the name")
+
+
+@strawberry.input
+class CreateOrganisationInput:
+    name: str
+    kind: OrganisationKindGQL  # type: ignore[valid-type]
+    country: str
+
+
+@strawberry.input
+class UpdateOrganisationInput:
+    id: strawberry.ID
+    version: int
+    name: str | None = None
+    kind: OrganisationKindGQL | None = None  # type: ignore[valid-type]
+    country: str | None = None
+
+
+@strawberry.type
+class OrganisationPayload:
+    organisation: OrganisationType
+
+
+def _filter_query(where: OrganisationFilter | None) -> Document:
+    query: Document = {}
+    if where is None:
+        return query
+    if where.country is not None:
+        query["country"] = country_code(where.country, "filter.country")
+    if where.kind is not None:
+        query["kind"] = OrganisationKind(where.kind).value
+    if where.is_swedish is not None:
+        query["country"] = "SE" if where.is_swedish else {"$ne": "SE"}
+    if where.search is not None:
+        query["name"] = {"$regex": search_pattern(where.search, "filter.search"), "$options": "i"}
+    return query
+
+
+@strawberry.type
+class OrganisationQueries:
+    @strawberry.field
+    async def organisation(self, info: PartnershipsInfo, id: strawberry.ID) -> OrganisationType | None:
+        info.context.require_principal()
+        org = await info.context.repos.organisations.get(str(id))
+        return None if org is None else OrganisationType.of(org)
+
+    @strawberry.field
+    async def organisations(
+        self,
+        info: PartnershipsInfo,
+        first: int | None = 20,
+        after: str | None = None,
+        filter: Annotated[OrganisationFilter | None, strawberry.argument(name="filter")] = None,
+    ) -> Connection[OrganisationType]:
+        info.context.require_principal()
+        store = info.context.repos.organisations
+        return await paginate(
+            store.collection,
+            _filter_query(filter),
+            sort=["name"],
+            first=first,
+            after=after,
+            to_node=lambda doc: OrganisationType.of(store.load(doc)),
+        )
+
+
+@strawberry.type
+class OrganisationMutations:
+    @strawberry.mutation
+    async def create_organisation(
+        self, info: PartnershipsInfo, input: CreateOrganisationInput
+    ) -> OrganisationPayload:
+        info.context.require_principal().require(*STAFF)
+        org = new_organisation(str(uuid.uuid4()), input.name, OrganisationKind(input.kind), input.country)
+        await info.context.repos.organisations.create(org, created(org))
+        return OrganisationPayload(organisation=OrganisationType.of(org))
+
+    @strawberry.mutation
+    async def update_organisation(
+        self, info: PartnershipsInfo, input: UpdateOrganisationInput
+    ) -> OrganisationPayload:
+        principal = info.context.require_principal()
+        principal.require_acts_for(str(input.id))
+        change = change_details(
+            input.name,
+            None if input.kind is None else OrganisationKind(input.kind),
+            input.country,
+        )
+        org = await info.context.repos.organisations.update(str(input.id), change, input.version)
+        return OrganisationPayload(organisation=OrganisationType.of(org))

@@ -1,0 +1,76 @@
+"""Organisations: Swedish municipalities and regions, partner local governments, CSOs."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from enum import StrEnum
+
+from services.common.countries import country_code
+from services.common.events.envelope import Event
+from services.common.store import Aggregate, Change
+from services.common.validation import clean_text
+
+from ..events import ORGANISATION_CREATED, ORGANISATION_UPDATED, OrganisationV1
+
+
+class OrganisationKind(StrEnum):
+    MUNICIPALITY = "municipality"
+    REGION = "region"
+    LOCAL_GOVERNMENT = "local_government"
+    CSO = "cso"
+    UNIVERSITY = "university"
+    OTHER = "other"
+
+
+class Organisation(Aggregate):
+    name: str
+    kind: OrganisationKind
+    country: str
+
+    @property
+    def is_swedish(self) -> bool:
+        return self.country == "SE"
+
+    def snapshot(self) -> OrganisationV1:
+        return OrganisationV1(
+            id=self.id,
+            version=self.version,
+            name=self.name,
+            kind=self.kind.value,
+            country=self.country,
+            is_swedish=self.is_swedish,
+        )
+
+
+def new_organisation(org_id: str, name: str, kind: OrganisationKind, country: str) -> Organisation:
+    return Organisation(
+        id=org_id,
+        name=clean_text(name, "name"),
+        kind=kind,
+        country=country_code(country),
+        version=1,
+    )
+
+
+def created(org: Organisation) -> list[Event]:
+    return [ORGANISATION_CREATED.new(org.id, org.snapshot())]
+
+
+def change_details(
+    name: str | None, kind: OrganisationKind | None, country: str | None
+) -> Change[Organisation]:
+    """Validates every given field now, before anything is written."""
+    changes: dict[str, object] = {}
+    if name is not None:
+        changes["name"] = clean_text(name, "name")
+    if kind is not None:
+        changes["kind"] = kind
+    if country is not None:
+        changes["country"] = country_code(country)
+
+    def apply(org: Organisation) -> Sequence[Event]:
+        for key, value in changes.items():
+            setattr(org, key, value)
+        return [ORGANISATION_UPDATED.new(org.id, org.snapshot())]
+
+    return apply

@@ -1,0 +1,1 @@
+"""Training service: programmes, cohorts, workshops, registrations, certificates."""
