@@ -18,7 +18,7 @@ from starlette.routing import Route
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 
-from .auth import TokenVerifier
+from .auth import Principal, TokenVerifier
 from .errors import Unauthenticated
 from .graphql import Context
 from .logging import request_id
@@ -55,12 +55,15 @@ class SubgraphGraphQL(GraphQL[Context[Any], None], Generic[R]):
         self._verifier = TokenVerifier(runtime.settings)
 
     async def get_context(self, request: Request | WebSocket, response: Any) -> Context[Any]:
+        principal: Principal | Unauthenticated | None
         try:
             principal = self._verifier.principal(request.headers.get("authorization"))
         except Unauthenticated as exc:
             principal = exc  # reported by the first resolver that needs the caller
         http_request = request if isinstance(request, Request) else None
-        return Context(request=http_request, repos=self._runtime.repos, principal_or_error=principal)
+        return Context(
+            request=http_request, repos=self._runtime.repos, principal_or_error=principal
+        )
 
 
 def create_app(runtime: ServiceRuntime[R]) -> Starlette:
@@ -70,7 +73,9 @@ def create_app(runtime: ServiceRuntime[R]) -> Starlette:
     async def ready(_: Request) -> Response:
         checks = await runtime.readiness()
         ok = checks.get("mongodb") is True and checks.get("rabbitmq") is True
-        return JSONResponse({"status": "ready" if ok else "unready", **checks}, status_code=200 if ok else 503)
+        return JSONResponse(
+            {"status": "ready" if ok else "unready", **checks}, status_code=200 if ok else 503
+        )
 
     async def metrics(_: Request) -> Response:
         return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)

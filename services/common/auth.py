@@ -45,12 +45,13 @@ class Principal:
         """Staff act for everyone; a coordinator only for their own organisation."""
         if self.is_staff:
             return True
-        return Role.COORDINATOR in self.roles and self.org is not None and self.org in organisation_ids
+        return (
+            Role.COORDINATOR in self.roles and self.org is not None and self.org in organisation_ids
+        )
 
     def require_acts_for(self, *organisation_ids: str) -> None:
         if not self.acts_for(*organisation_ids):
             raise Forbidden("you may act only for your own organisation and its partnerships")
-
 
 
 class TokenVerifier:

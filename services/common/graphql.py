@@ -66,7 +66,9 @@ class InternalErrorMasking(MaskErrors):
     """Hides unexpected exceptions behind `INTERNAL_SERVER_ERROR` (they are logged)."""
 
     def __init__(self) -> None:
-        super().__init__(should_mask_error=lambda e: not _is_expected(e), error_message="Internal server error")
+        super().__init__(
+            should_mask_error=lambda e: not _is_expected(e), error_message="Internal server error"
+        )
 
     def anonymise_error(self, error: GraphQLError) -> GraphQLError:
         masked = super().anonymise_error(error)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from prometheus_client import Counter, Histogram
 
-EVENTS_PUBLISHED = Counter("icld_events_published_total", "Events confirmed by the broker", ["type"])
+EVENTS_PUBLISHED = Counter(
+    "icld_events_published_total", "Events confirmed by the broker", ["type"]
+)
 EVENTS_CONSUMED = Counter(
     "icld_events_consumed_total",
     "Events taken from the service queue, by outcome",

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 from typing import Any, Generic, TypeVar
 
@@ -75,7 +74,10 @@ class ServiceRuntime(Generic[R]):
             flushed = await asyncio.wait_for(self.relay.flush(), self.settings.shutdown_grace_s)
             log.info("outbox flushed", extra={"published": flushed})
         except (TimeoutError, OSError):
-            log.warning("outbox not fully flushed at shutdown; another replica or restart will", exc_info=True)
+            log.warning(
+                "outbox not fully flushed at shutdown; another replica or restart will",
+                exc_info=True,
+            )
         await self.bus.close()
         await self.client.close()
         log.info("service stopped")
@@ -89,12 +91,3 @@ class ServiceRuntime(Generic[R]):
             checks["mongodb"] = False
             checks["mongodb_error"] = str(exc)
         return checks
-
-
-@contextlib.asynccontextmanager
-async def running(runtime: ServiceRuntime[R]):  # type: ignore[no-untyped-def]
-    await runtime.start()
-    try:
-        yield runtime
-    finally:
-        await runtime.stop()

@@ -20,7 +20,9 @@ def serve(spec: ServiceSpec[R]) -> None:
     settings = Settings(service_name=spec.name)
     configure_logging(spec.name, settings.log_level, settings.log_format)
     if settings.jwt_secret == DEV_JWT_SECRET and not settings.jwt_public_key:
-        logging.getLogger(__name__).warning("JWT_SECRET is the development secret; set it in production")
+        logging.getLogger(__name__).warning(
+            "JWT_SECRET is the development secret; set it in production"
+        )
     runtime = ServiceRuntime(spec, settings)
     uvicorn.run(
         create_app(runtime),

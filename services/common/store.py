@@ -156,7 +156,9 @@ class AggregateStore(Generic[A]):
             current.updated_at = datetime.now(UTC)
             events = list(change(current))
             new_doc = self._document(current, doc, events, doc.get("_applied", []))
-            result = await self.collection.replace_one({"_id": aggregate_id, "_rev": doc["_rev"]}, new_doc)
+            result = await self.collection.replace_one(
+                {"_id": aggregate_id, "_rev": doc["_rev"]}, new_doc
+            )
             if result.matched_count:
                 self._wake(events)
                 return current
@@ -206,7 +208,7 @@ class AggregateStore(Generic[A]):
     def _document(
         self, aggregate: A, previous: Document, events: Sequence[Event], applied: list[str]
     ) -> Document:
-        body = to_bson(aggregate.model_dump(mode="python"))
+        body: Document = to_bson(aggregate.model_dump(mode="python"))
         body["_id"] = body.pop("id")
         outbox = [*previous.get("_outbox", []), *(e.model_dump(mode="json") for e in events)]
         body["_rev"] = previous.get("_rev", 0) + 1

@@ -1,7 +1,7 @@
 """Mints development tokens signed with the configured secret.
 
-    python -m services.common.tokens officer
-    python -m services.common.tokens coordinator --org <organisation id> --sub anna
+python -m services.common.tokens officer
+python -m services.common.tokens coordinator --org <organisation id> --sub anna
 """
 
 from __future__ import annotations
@@ -47,7 +47,9 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--sub", help="subject; defaults to dev-<role>")
     parser.add_argument("--hours", type=float, default=12)
     args = parser.parse_args(argv)
-    token = mint(Settings(), Role(args.role), sub=args.sub, org=args.org, ttl=timedelta(hours=args.hours))
+    token = mint(
+        Settings(), Role(args.role), sub=args.sub, org=args.org, ttl=timedelta(hours=args.hours)
+    )
     sys.stdout.write(token + "\n")
     return 0
 

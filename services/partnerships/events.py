@@ -20,5 +20,10 @@ ORGANISATION_CREATED = event_type(
     "partnerships", "organisation", "created", 1, OrganisationV1, "An organisation was registered."
 )
 ORGANISATION_UPDATED = event_type(
-    "partnerships", "organisation", "updated", 1, OrganisationV1, "An organisation's details changed."
+    "partnerships",
+    "organisation",
+    "updated",
+    1,
+    OrganisationV1,
+    "An organisation's details changed.",
 )

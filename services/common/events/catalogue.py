@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
@@ -60,7 +61,7 @@ class Catalogue:
     def get(self, event_type: str) -> EventSpec[Any] | None:
         return self._specs.get(event_type)
 
-    def __iter__(self):  # type: ignore[no-untyped-def]
+    def __iter__(self) -> Iterator[EventSpec[Any]]:
         return iter(sorted(self._specs.values(), key=lambda s: s.type))
 
 

@@ -68,14 +68,15 @@ class EventConsumer:
 
     async def stop(self, grace_s: float = 10.0) -> None:
         """Stops taking messages and lets the ones in flight finish (unacked ones return)."""
-        if self._queue is not None and self._consumer_tag is not None:
+        channel_open = self._channel is not None and not self._channel.is_closed
+        if channel_open and self._queue is not None and self._consumer_tag is not None:
             await self._queue.cancel(self._consumer_tag)
-            self._consumer_tag = None
+        self._consumer_tag = None
         if self._in_flight:
             await asyncio.wait(self._in_flight, timeout=grace_s)
-        if self._channel is not None:
+        if self._channel is not None and not self._channel.is_closed:
             await self._channel.close()
-            self._channel = None
+        self._channel = None
 
     async def _on_message(self, message: AbstractIncomingMessage) -> None:
         task = asyncio.current_task()
@@ -120,7 +121,8 @@ class EventConsumer:
     async def _retry_or_dead_letter(
         self, message: AbstractIncomingMessage, event: Event, exc: Exception
     ) -> None:
-        retries = int(message.headers.get(RETRIES_HEADER, 0) or 0)  # type: ignore[call-overload]
+        raw = message.headers.get(RETRIES_HEADER)
+        retries = raw if isinstance(raw, int) else 0
         if retries >= len(self._delays):
             await self._dead_letter(message, f"failed after {retries} retries: {exc}", exc)
             return
@@ -130,7 +132,11 @@ class EventConsumer:
             exc_info=exc,
             extra={"event_type": event.type, "retry": retries + 1, "delay_ms": delay},
         )
-        headers = {**self._plain_headers(message), RETRIES_HEADER: retries + 1, REASON_HEADER: str(exc)}
+        headers = {
+            **self._plain_headers(message),
+            RETRIES_HEADER: retries + 1,
+            REASON_HEADER: str(exc),
+        }
         await self._publish_then_ack(
             message,
             to_message(event, headers),

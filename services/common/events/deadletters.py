@@ -1,7 +1,7 @@
 """Inspect and replay a service's dead letters.
 
-    python -m services.common.events.deadletters list finance
-    python -m services.common.events.deadletters replay finance [--id EVENT_ID]
+python -m services.common.events.deadletters list finance
+python -m services.common.events.deadletters replay finance [--id EVENT_ID]
 """
 
 from __future__ import annotations
@@ -113,7 +113,9 @@ async def _main(argv: list[str]) -> int:
                 sys.stdout.write(orjson.dumps(letter.summary()).decode() + "\n")
         else:
             count = await replay_dead_letters(bus, args.service, args.event_id)
-            sys.stdout.write(f"replayed {count} dead letter(s) to {bus.topology.queue(args.service)}\n")
+            sys.stdout.write(
+                f"replayed {count} dead letter(s) to {bus.topology.queue(args.service)}\n"
+            )
     finally:
         await bus.close()
     return 0

@@ -9,6 +9,7 @@ expire and the event is published again: consumers are idempotent for exactly th
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import time
 import uuid
@@ -66,10 +67,8 @@ class OutboxRelay:
                 log.exception("outbox relay round failed; retrying")
                 published = 0
             if published == 0 and not self._stopping:
-                try:
+                with contextlib.suppress(TimeoutError):  # a poll interval without a wake-up
                     await asyncio.wait_for(self._wake.wait(), self._poll_s)
-                except TimeoutError:
-                    pass
 
     def stop(self) -> None:
         self._stopping = True
@@ -133,14 +132,18 @@ class OutboxRelay:
         ops = []
         for doc in claimed:
             remaining = [e for e in doc.get("_outbox", []) if e["id"] not in done[doc["_id"]]]
-            ops.append(UpdateOne({"_id": doc["_id"], "_rev": doc["_rev"]}, self._released(remaining)))
+            ops.append(
+                UpdateOne({"_id": doc["_id"], "_rev": doc["_rev"]}, self._released(remaining))
+            )
         if ops:
             await collection.bulk_write(ops, ordered=False)
         # Documents changed since the claim (a new event was added) still carry our lease.
         async for doc in collection.find({"_id": {"$in": list(done)}, "_lease_owner": token}):
             await self._release_one(name, doc, done[doc["_id"]], token)
 
-    async def _release_one(self, name: str, doc: Document | None, published: set[str], token: str) -> None:
+    async def _release_one(
+        self, name: str, doc: Document | None, published: set[str], token: str
+    ) -> None:
         collection = self._db[name]
         while doc is not None and doc.get("_lease_owner") == token:
             remaining = [e for e in doc.get("_outbox", []) if e["id"] not in published]

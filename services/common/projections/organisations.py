@@ -54,16 +54,24 @@ class HasOrganisationProjection:
     organisations: AggregateStore[OrganisationView]
 
 
+async def _known_organisation(
+    info: Info[Context[HasOrganisationProjection], None], id: strawberry.ID
+) -> KnownOrganisationType | None:
+    info.context.require_principal().require(*STAFF)
+    view = await info.context.repos.organisations.get(str(id))
+    if view is None:
+        return None
+    return KnownOrganisationType(
+        id=strawberry.ID(view.id),
+        name=view.name,
+        country=view.country,
+        source_version=view.source_version,
+    )
+
+
 @strawberry.type
 class KnownOrganisationQueries:
-    @strawberry.field(description="Staff diagnostics: this service's projection of an organisation")
-    async def known_organisation(
-        self, info: Info[Context[HasOrganisationProjection], None], id: strawberry.ID
-    ) -> KnownOrganisationType | None:
-        info.context.require_principal().require(*STAFF)
-        view = await info.context.repos.organisations.get(str(id))
-        if view is None:
-            return None
-        return KnownOrganisationType(
-            id=strawberry.ID(view.id), name=view.name, country=view.country, source_version=view.source_version
-        )
+    known_organisation: KnownOrganisationType | None = strawberry.field(
+        resolver=_known_organisation,
+        description="Staff diagnostics: this service's projection of an organisation",
+    )

@@ -26,14 +26,14 @@ from ..repositories import Repositories
 
 PartnershipsInfo = Info[Context[Repositories], None]
 
-OrganisationKindGQL = strawberry.enum(OrganisationKind, name="OrganisationKind")
+strawberry.enum(OrganisationKind)
 
 
 @strawberry.federation.type(name="Organisation", keys=["id"])
 class OrganisationType:
     id: strawberry.ID
     name: str
-    kind: OrganisationKindGQL  # type: ignore[valid-type]
+    kind: OrganisationKind
     country: str = strawberry.field(description="ISO 3166-1 alpha-2 (Kosovo: XK)")
     is_swedish: bool
     version: int
@@ -50,7 +50,9 @@ class OrganisationType:
         )
 
     @classmethod
-    async def resolve_reference(cls, info: PartnershipsInfo, id: strawberry.ID) -> OrganisationType | None:
+    async def resolve_reference(
+        cls, info: PartnershipsInfo, id: strawberry.ID
+    ) -> OrganisationType | None:
         ctx = info.context
         org = await ctx.loader("organisations", ctx.repos.organisations.get_many).load(str(id))
         return None if org is None else cls.of(org)
@@ -59,7 +61,7 @@ class OrganisationType:
 @strawberry.input
 class OrganisationFilter:
     country: str | None = None
-    kind: OrganisationKindGQL | None = None  # type: ignore[valid-type]
+    kind: OrganisationKind | None = None
     is_swedish: bool | None = None
     search: str | None = strawberry.field(default=None, description="Part of the name")
 
@@ -67,7 +69,7 @@ class OrganisationFilter:
 @strawberry.input
 class CreateOrganisationInput:
     name: str
-    kind: OrganisationKindGQL  # type: ignore[valid-type]
+    kind: OrganisationKind
     country: str
 
 
@@ -76,7 +78,7 @@ class UpdateOrganisationInput:
     id: strawberry.ID
     version: int
     name: str | None = None
-    kind: OrganisationKindGQL | None = None  # type: ignore[valid-type]
+    kind: OrganisationKind | None = None
     country: str | None = None
 
 
@@ -92,7 +94,7 @@ def _filter_query(where: OrganisationFilter | None) -> Document:
     if where.country is not None:
         query["country"] = country_code(where.country, "filter.country")
     if where.kind is not None:
-        query["kind"] = OrganisationKind(where.kind).value
+        query["kind"] = where.kind.value
     if where.is_swedish is not None:
         query["country"] = "SE" if where.is_swedish else {"$ne": "SE"}
     if where.search is not None:
@@ -103,7 +105,9 @@ def _filter_query(where: OrganisationFilter | None) -> Document:
 @strawberry.type
 class OrganisationQueries:
     @strawberry.field
-    async def organisation(self, info: PartnershipsInfo, id: strawberry.ID) -> OrganisationType | None:
+    async def organisation(
+        self, info: PartnershipsInfo, id: strawberry.ID
+    ) -> OrganisationType | None:
         info.context.require_principal()
         org = await info.context.repos.organisations.get(str(id))
         return None if org is None else OrganisationType.of(org)
@@ -135,7 +139,9 @@ class OrganisationMutations:
         self, info: PartnershipsInfo, input: CreateOrganisationInput
     ) -> OrganisationPayload:
         info.context.require_principal().require(*STAFF)
-        org = new_organisation(str(uuid.uuid4()), input.name, OrganisationKind(input.kind), input.country)
+        org = new_organisation(
+            str(uuid.uuid4()), input.name, OrganisationKind(input.kind), input.country
+        )
         await info.context.repos.organisations.create(org, created(org))
         return OrganisationPayload(organisation=OrganisationType.of(org))
 
@@ -145,10 +151,6 @@ class OrganisationMutations:
     ) -> OrganisationPayload:
         principal = info.context.require_principal()
         principal.require_acts_for(str(input.id))
-        change = change_details(
-            input.name,
-            None if input.kind is None else OrganisationKind(input.kind),
-            input.country,
-        )
+        change = change_details(input.name, input.kind, input.country)
         org = await info.context.repos.organisations.update(str(input.id), change, input.version)
         return OrganisationPayload(organisation=OrganisationType.of(org))
