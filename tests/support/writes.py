@@ -1,0 +1,33 @@
+"""What a service has stored and queued, to prove a refused request changed nothing."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .services import RunningService
+from .waiting import eventually
+
+RELAY_BOOKKEEPING = ("_rev", "_lease_until", "_lease_owner")
+
+
+async def snapshot(service: RunningService) -> dict[str, list[dict[str, Any]]]:
+    """Every aggregate document once the relay has drained every outbox.
+
+    Events exist only in outboxes, so equal snapshots mean nothing was written and no event
+    was queued; the relay's own bookkeeping fields are left out.
+    """
+    db = service.runtime.db
+    collections = service.runtime.spec.aggregate_collections
+
+    async def drained() -> bool:
+        counts = [await db[name].count_documents({"_pending": True}) for name in collections]
+        return not any(counts)
+
+    await eventually(drained, what="outboxes drained")
+    return {
+        name: [
+            {k: v for k, v in doc.items() if k not in RELAY_BOOKKEEPING}
+            for doc in await db[name].find({}).sort("_id", 1).to_list()
+        ]
+        for name in collections
+    }
