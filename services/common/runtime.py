@@ -6,8 +6,10 @@ import asyncio
 import logging
 from typing import Any, Generic, TypeVar
 
+from aio_pika.exceptions import AMQPError
 from pymongo import AsyncMongoClient
 from pymongo.asynchronous.database import AsyncDatabase
+from pymongo.errors import PyMongoError
 
 from .events.bus import EventBus
 from .events.consumer import EventConsumer
@@ -73,7 +75,7 @@ class ServiceRuntime(Generic[R]):
         try:
             flushed = await asyncio.wait_for(self.relay.flush(), self.settings.shutdown_grace_s)
             log.info("outbox flushed", extra={"published": flushed})
-        except (TimeoutError, OSError):
+        except (TimeoutError, OSError, PyMongoError, AMQPError):
             log.warning(
                 "outbox not fully flushed at shutdown; another replica or restart will",
                 exc_info=True,

@@ -1,0 +1,55 @@
+"""The runner's settings, all from environment variables with local defaults."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeVar
+
+from .errors import DevstackError
+
+ROOT = Path(__file__).resolve().parent.parent
+"""The repository root: children run from here so that `-m services.<name>` imports."""
+
+DEFAULT_AMQP_URL = "amqp://guest:guest@127.0.0.1:5672/"
+
+N = TypeVar("N", int, float)
+
+
+@dataclass(frozen=True)
+class Config:
+    data_dir: Path
+    port_base: int
+    """The gateway listens here; the services on the next four ports."""
+    mongo_port: int
+    external_mongodb_url: str | None
+    """MONGODB_URL when the user brings their own server; None starts nx-27017."""
+    amqp_url: str
+    ready_timeout_s: float
+
+    @property
+    def log_dir(self) -> Path:
+        return self.data_dir / "logs"
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str]) -> Config:
+        data_dir = Path(env.get("DEVSTACK_DATA_DIR") or ROOT / ".data")
+        return cls(
+            data_dir=data_dir if data_dir.is_absolute() else ROOT / data_dir,
+            port_base=_number(env, "DEVSTACK_PORT_BASE", 4000, int),
+            mongo_port=_number(env, "DEVSTACK_MONGO_PORT", 27017, int),
+            external_mongodb_url=env.get("MONGODB_URL") or None,
+            amqp_url=env.get("AMQP_URL") or DEFAULT_AMQP_URL,
+            ready_timeout_s=_number(env, "DEVSTACK_READY_TIMEOUT_S", 90.0, float),
+        )
+
+
+def _number(env: Mapping[str, str], name: str, default: N, kind: type[N]) -> N:
+    raw = env.get(name)
+    if not raw:
+        return default
+    try:
+        return kind(raw)
+    except ValueError:
+        raise DevstackError(f"{name} must be a number, not {raw!r}") from None

@@ -1,0 +1,118 @@
+"""One run: start everything in dependency order, wait until it answers, idle, stop."""
+
+from __future__ import annotations
+
+import functools
+import os
+
+from . import demo, mongo, summary
+from .config import Config
+from .console import complain, say
+from .errors import DevstackError, StopRequested
+from .probes import http_ok, port_free, wait_until
+from .processes import Child
+from .rabbitmq import Broker
+from .services import (
+    HOST,
+    Endpoint,
+    gateway_built,
+    gateway_endpoint,
+    service_endpoints,
+    start_gateway,
+    start_service,
+)
+from .signals import StopSignal
+from .stack import Stack
+
+IDLE_POLL_S = 0.5
+
+
+def run(*, with_demo: bool) -> int:
+    """Exit code 0 after Ctrl-C/SIGTERM, 1 when something failed; never leaves a child behind."""
+    stop = StopSignal()
+    stop.install()
+    stack = Stack()
+    try:
+        start(stack, Config.from_env(os.environ), stop, with_demo=with_demo)
+        while True:
+            stack.check_running()
+            stop.sleep(IDLE_POLL_S)
+    except StopRequested as exc:
+        say(f"{exc} received, stopping")
+        return 0
+    except DevstackError as exc:
+        complain(str(exc))
+        return 1
+    finally:
+        stop.ignore()
+        stack.stop()
+        say("stopped")
+
+
+def start(stack: Stack, config: Config, stop: StopSignal, *, with_demo: bool) -> None:
+    config.log_dir.mkdir(parents=True, exist_ok=True)
+    services = service_endpoints(config)
+    gateway = gateway_endpoint(config) if gateway_built() else None
+    _require_free_ports([*services, *([gateway] if gateway else [])])
+    # Passed through to every child: EVENTS_PREFIX, JWT_SECRET, LOG_LEVEL, ...
+    env = {**os.environ, "AMQP_URL": config.amqp_url, "PYTHONUNBUFFERED": "1"}
+
+    stack.broker = Broker(config.amqp_url)
+    stack.broker.ensure(config, env, stop)
+
+    mongodb_url = config.external_mongodb_url or mongo.embedded_url(config)
+    if config.external_mongodb_url is None:
+        stack.mongo = mongo.start_embedded(config, env)
+    mongo.wait_ready(mongodb_url, config, stop, stack.mongo)
+    env["MONGODB_URL"] = mongodb_url
+
+    # Started together, waited for one by one: startup takes as long as the slowest.
+    for endpoint in services:
+        say(f"starting {endpoint.name} on port {endpoint.port}")
+        stack.services.append(start_service(endpoint, config, env))
+    for endpoint, child in zip(services, stack.services, strict=True):
+        _wait_http(endpoint.ready, config, stop, child)
+
+    if gateway is not None:
+        say(f"starting the gateway on port {gateway.port}")
+        stack.gateway = start_gateway(gateway, services, config, env)
+        _wait_http(gateway.health, config, stop, stack.gateway)
+    else:
+        say("the gateway is not built yet; meanwhile clients use the subgraph URLs")
+
+    if with_demo:
+        for line in demo.load({e.name: e.graphql for e in services}, stop):
+            say(f"demo data: {line}")
+
+    print(
+        summary.render(
+            gateway=gateway,
+            services=services,
+            mongodb_url=mongodb_url,
+            mongo_data_dir=None if stack.mongo is None else config.data_dir / "mongo",
+            amqp_url=config.amqp_url,
+            rabbitmq_started_here=stack.broker.started_here,
+            log_dir=config.log_dir,
+        ),
+        flush=True,
+    )
+
+
+def _require_free_ports(endpoints: list[Endpoint]) -> None:
+    # Checked up front: a process already answering there could pass our readiness check.
+    taken = [f"{e.port} ({e.name})" for e in endpoints if not port_free(HOST, e.port)]
+    if taken:
+        raise DevstackError(
+            f"ports taken: {', '.join(taken)}; "
+            "set DEVSTACK_PORT_BASE to the first of five free ports"
+        )
+
+
+def _wait_http(url: str, config: Config, stop: StopSignal, child: Child) -> None:
+    wait_until(
+        functools.partial(http_ok, url),
+        what=f"GET {url}",
+        timeout_s=config.ready_timeout_s,
+        stop=stop,
+        child=child,
+    )
