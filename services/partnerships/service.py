@@ -5,13 +5,13 @@ from __future__ import annotations
 from services.common.service import ServiceSpec
 
 from .api.schema import schema
-from .repositories import INDEXES, ORGANISATIONS, Repositories, repositories
+from .repositories import AGGREGATE_COLLECTIONS, INDEXES, Repositories, repositories
 
 SPEC: ServiceSpec[Repositories] = ServiceSpec(
     name="partnerships",
     default_port=4001,
     schema=schema,
     repositories=repositories,
-    aggregate_collections=(ORGANISATIONS,),
+    aggregate_collections=AGGREGATE_COLLECTIONS,
     indexes=INDEXES,
 )

@@ -6,25 +6,17 @@ import uuid
 from typing import Annotated
 
 import strawberry
-from strawberry.types import Info
+from strawberry.dataloader import DataLoader
 
+from services.common.audit import AuditEntryType
 from services.common.auth import STAFF
 from services.common.countries import country_code
-from services.common.graphql import Context
 from services.common.mongo import Document
 from services.common.pagination import Connection, paginate
 from services.common.validation import search_pattern
 
-from ..domain.organisation import (
-    Organisation,
-    OrganisationKind,
-    change_details,
-    created,
-    new_organisation,
-)
-from ..repositories import Repositories
-
-PartnershipsInfo = Info[Context[Repositories], None]
+from ..domain.organisation import Organisation, OrganisationKind, change_details, register
+from .context import PartnershipsInfo, caller, repos
 
 strawberry.enum(OrganisationKind)
 
@@ -37,6 +29,7 @@ class OrganisationType:
     country: str = strawberry.field(description="ISO 3166-1 alpha-2 (Kosovo: XK)")
     is_swedish: bool
     version: int
+    audit_trail: list[AuditEntryType]
 
     @classmethod
     def of(cls, org: Organisation) -> OrganisationType:
@@ -47,15 +40,24 @@ class OrganisationType:
             country=org.country,
             is_swedish=org.is_swedish,
             version=org.version,
+            audit_trail=[AuditEntryType.of(e) for e in org.audit],
         )
 
     @classmethod
     async def resolve_reference(
         cls, info: PartnershipsInfo, id: strawberry.ID
     ) -> OrganisationType | None:
-        ctx = info.context
-        org = await ctx.loader("organisations", ctx.repos.organisations.get_many).load(str(id))
+        org = await organisation_loader(info).load(str(id))
         return None if org is None else cls.of(org)
+
+
+def organisation_loader(info: PartnershipsInfo) -> DataLoader[str, Organisation | None]:
+    return info.context.loader("organisations", repos(info).organisations.get_many)
+
+
+async def load_organisation(info: PartnershipsInfo, org_id: str) -> OrganisationType | None:
+    org = await organisation_loader(info).load(org_id)
+    return None if org is None else OrganisationType.of(org)
 
 
 @strawberry.input
@@ -108,9 +110,8 @@ class OrganisationQueries:
     async def organisation(
         self, info: PartnershipsInfo, id: strawberry.ID
     ) -> OrganisationType | None:
-        info.context.require_principal()
-        org = await info.context.repos.organisations.get(str(id))
-        return None if org is None else OrganisationType.of(org)
+        caller(info)
+        return await load_organisation(info, str(id))
 
     @strawberry.field
     async def organisations(
@@ -120,8 +121,8 @@ class OrganisationQueries:
         after: str | None = None,
         filter: Annotated[OrganisationFilter | None, strawberry.argument(name="filter")] = None,
     ) -> Connection[OrganisationType]:
-        info.context.require_principal()
-        store = info.context.repos.organisations
+        caller(info)
+        store = repos(info).organisations
         return await paginate(
             store.collection,
             _filter_query(filter),
@@ -138,19 +139,20 @@ class OrganisationMutations:
     async def create_organisation(
         self, info: PartnershipsInfo, input: CreateOrganisationInput
     ) -> OrganisationPayload:
-        info.context.require_principal().require(*STAFF)
-        org = new_organisation(
-            str(uuid.uuid4()), input.name, OrganisationKind(input.kind), input.country
+        principal = caller(info)
+        principal.require(*STAFF)
+        org, events = register(
+            str(uuid.uuid4()), input.name, input.kind, input.country, principal.sub
         )
-        await info.context.repos.organisations.create(org, created(org))
+        await repos(info).organisations.create(org, events)
         return OrganisationPayload(organisation=OrganisationType.of(org))
 
     @strawberry.mutation
     async def update_organisation(
         self, info: PartnershipsInfo, input: UpdateOrganisationInput
     ) -> OrganisationPayload:
-        principal = info.context.require_principal()
+        principal = caller(info)
         principal.require_acts_for(str(input.id))
-        change = change_details(input.name, input.kind, input.country)
-        org = await info.context.repos.organisations.update(str(input.id), change, input.version)
+        change = change_details(principal.sub, input.name, input.kind, input.country)
+        org = await repos(info).organisations.update(str(input.id), change, input.version)
         return OrganisationPayload(organisation=OrganisationType.of(org))

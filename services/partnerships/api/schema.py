@@ -7,15 +7,17 @@ import strawberry
 from services.common.graphql import build_schema
 
 from .organisations import OrganisationMutations, OrganisationQueries
+from .partnerships import PartnershipMutations, PartnershipQueries
+from .people import PersonMutations, PersonQueries
 
 
 @strawberry.type
-class Query(OrganisationQueries):
+class Query(OrganisationQueries, PersonQueries, PartnershipQueries):
     pass
 
 
 @strawberry.type
-class Mutation(OrganisationMutations):
+class Mutation(OrganisationMutations, PersonMutations, PartnershipMutations):
     pass
 
 

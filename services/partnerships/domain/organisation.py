@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from enum import StrEnum
 
+from services.common.audit import Audited
 from services.common.countries import country_code
 from services.common.events.envelope import Event
-from services.common.store import Aggregate, Change
+from services.common.store import Change
 from services.common.validation import clean_text
 
 from ..events import ORGANISATION_CREATED, ORGANISATION_UPDATED, OrganisationV1
@@ -22,7 +23,7 @@ class OrganisationKind(StrEnum):
     OTHER = "other"
 
 
-class Organisation(Aggregate):
+class Organisation(Audited):
     name: str
     kind: OrganisationKind
     country: str
@@ -42,22 +43,22 @@ class Organisation(Aggregate):
         )
 
 
-def new_organisation(org_id: str, name: str, kind: OrganisationKind, country: str) -> Organisation:
-    return Organisation(
+def register(
+    org_id: str, name: str, kind: OrganisationKind, country: str, actor: str
+) -> tuple[Organisation, list[Event]]:
+    org = Organisation(
         id=org_id,
         name=clean_text(name, "name"),
         kind=kind,
         country=country_code(country),
         version=1,
     )
-
-
-def created(org: Organisation) -> list[Event]:
-    return [ORGANISATION_CREATED.new(org.id, org.snapshot())]
+    org.record(actor, "registered")
+    return org, [ORGANISATION_CREATED.new(org.id, org.snapshot())]
 
 
 def change_details(
-    name: str | None, kind: OrganisationKind | None, country: str | None
+    actor: str, name: str | None, kind: OrganisationKind | None, country: str | None
 ) -> Change[Organisation]:
     """Validates every given field now, before anything is written."""
     changes: dict[str, object] = {}
@@ -71,6 +72,7 @@ def change_details(
     def apply(org: Organisation) -> Sequence[Event]:
         for key, value in changes.items():
             setattr(org, key, value)
+        org.record(actor, "details changed", note=", ".join(sorted(changes)) or None)
         return [ORGANISATION_UPDATED.new(org.id, org.snapshot())]
 
     return apply
