@@ -68,8 +68,12 @@ class SteeringGroupMemberType:
 
 
 async def _steering_group_gaps(root: PartnershipType, info: PartnershipsInfo) -> list[str]:
-    partnership = await repos(info).partnerships.require(str(root.id))
-    people = await repos(info).people.get_many([m.person_id for m in partnership.steering_group])
+    partnership = await partnership_loader(info).load(str(root.id))
+    if partnership is None:
+        return []
+    ids = [m.person_id for m in partnership.steering_group]
+    found = await person_loader(info).load_many(ids)
+    people = {p.id: p for p in found if p is not None}
     return steering_group_gaps(partnership, people)
 
 

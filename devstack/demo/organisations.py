@@ -1,35 +1,10 @@
-"""Demo data, loaded idempotently through the public GraphQL APIs.
-
-Each step takes the shared `Demo` and returns one line for the user. Later steps
-(partnerships, networks, workshops, grants) append themselves to STEPS and find the
-ids of what earlier steps loaded on the `Demo`.
-"""
+"""Demo step: the organisations of the three example partnerships."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-import httpx
-
-from services.common.auth import Role
-from services.common.settings import Settings
-from services.common.tokens import mint
-
-from .errors import DevstackError
-from .graphql import GraphQLClient, GraphQLError
-from .signals import StopSignal
-
-
-@dataclass
-class Demo:
-    apis: Mapping[str, GraphQLClient]
-    """Per service name, its subgraph's client (signed in as an officer)."""
-    organisations: dict[str, str] = field(default_factory=dict)
-    """Organisation id by name."""
-
-
-Step = Callable[[Demo], str]
+from .model import Demo
 
 
 @dataclass(frozen=True)
@@ -81,21 +56,3 @@ def load_organisations(demo: Demo) -> str:
         demo.organisations[org.name] = payload["createOrganisation"]["organisation"]["id"]
         created += 1
     return f"{len(ORGANISATIONS)} organisations ({created} new)"
-
-
-STEPS: tuple[Step, ...] = (load_organisations,)
-
-
-def load(graphql_urls: Mapping[str, str], stop: StopSignal) -> list[str]:
-    """Runs every step; returns their summary lines. DevstackError names the failing step."""
-    token = mint(Settings(), Role.OFFICER, sub="devstack-demo")
-    with httpx.Client(headers={"Authorization": f"Bearer {token}"}, timeout=30) as http:
-        demo = Demo({name: GraphQLClient(http, url) for name, url in graphql_urls.items()})
-        lines = []
-        for step in STEPS:
-            stop.check()
-            try:
-                lines.append(step(demo))
-            except (GraphQLError, httpx.HTTPError) as exc:
-                raise DevstackError(f"demo data: step {step.__name__} failed: {exc}") from exc
-        return lines

@@ -1,0 +1,40 @@
+"""Demo data, loaded idempotently through the public GraphQL APIs.
+
+Each step takes the shared `Demo` and returns one line for the user. Later steps
+(partnerships, networks, workshops, grants) append themselves to STEPS and find the
+ids of what earlier steps loaded on the `Demo`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import httpx
+
+from services.common.auth import Role
+from services.common.settings import Settings
+from services.common.tokens import mint
+
+from ..errors import DevstackError
+from ..graphql import GraphQLClient, GraphQLError
+from ..signals import StopSignal
+from .model import Demo, Step
+from .organisations import load_organisations
+from .partnerships import load_partnerships
+
+STEPS: tuple[Step, ...] = (load_organisations, load_partnerships)
+
+
+def load(graphql_urls: Mapping[str, str], stop: StopSignal) -> list[str]:
+    """Runs every step; returns their summary lines. DevstackError names the failing step."""
+    token = mint(Settings(), Role.OFFICER, sub="devstack-demo")
+    with httpx.Client(headers={"Authorization": f"Bearer {token}"}, timeout=30) as http:
+        demo = Demo({name: GraphQLClient(http, url) for name, url in graphql_urls.items()})
+        lines = []
+        for step in STEPS:
+            stop.check()
+            try:
+                lines.append(step(demo))
+            except (GraphQLError, httpx.HTTPError) as exc:
+                raise DevstackError(f"demo data: step {step.__name__} failed: {exc}") from exc
+        return lines
