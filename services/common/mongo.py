@@ -19,7 +19,9 @@ Document = dict[str, Any]
 #    single-document atomicity, which every MongoDB honours);
 #  * `$set`/`$min` of a top-level datetime store a string and `$push` of subdocuments stores
 #    JSON strings, so aggregates are written whole with `replace_one` under a revision check
-#    (services.common.store), and update operators are limited to `$inc` and scalar `$set`.
+#    (services.common.store), and update operators are limited to `$inc` and scalar `$set`;
+#  * an equality match on an indexed array field (`{"countries": "SE"}`) finds nothing, while
+#    `{"countries": {"$in": ["SE"]}}` (the same query on any MongoDB) works: use `$in` there.
 # Everything written here is plain MongoDB and runs unchanged on MongoDB 7.
 
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 
 from strawberry.types import Info
 
 from services.common.auth import Principal
 from services.common.graphql import Context
 
+from ..clock import clock
 from ..domain.partnership import Partnership
 from ..repositories import Repositories
 
@@ -29,4 +30,5 @@ def require_acts_for_partnership(principal: Principal, partnership: Partnership)
 
 
 def today() -> date:
-    return datetime.now(UTC).date()
+    """Today in UTC, from the service clock (which tests can pin)."""
+    return clock.today()

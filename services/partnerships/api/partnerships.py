@@ -30,9 +30,16 @@ from ..domain.partnership import (
     steering_group_gaps,
 )
 from ..domain.person import PersonRole, PoliticalSide
+from .applications import ApplicationType, partnership_applications
 from .context import PartnershipsInfo, caller, repos, require_acts_for_partnership, today
-from .organisations import OrganisationType, load_organisation
+from .organisations import OrganisationType, load_organisation, organisation_loader
 from .people import PersonType, person_loader
+from .visits import (
+    MeetingComplianceType,
+    VisitType,
+    partnership_meeting_compliance,
+    partnership_visits,
+)
 
 strawberry.enum(PartnershipStatus)
 strawberry.enum(PartnershipKind)
@@ -100,12 +107,20 @@ class PartnershipType:
 
     @strawberry.field
     async def partners(self, info: PartnershipsInfo) -> list[OrganisationType]:
-        found = [await load_organisation(info, str(i)) for i in self.partner_ids]
-        return [o for o in found if o is not None]
+        found = await organisation_loader(info).load_many([str(i) for i in self.partner_ids])
+        return [OrganisationType.of(o) for o in found if o is not None]
 
     steering_group_gaps: list[str] = strawberry.field(
         resolver=_steering_group_gaps,
         description="What the steering group lacks for a project application",
+    )
+    meeting_compliance: MeetingComplianceType = strawberry.field(
+        resolver=partnership_meeting_compliance,
+        description="Whether the partners met at least twice in the year, visiting each other",
+    )
+    visits: Connection[VisitType] = strawberry.field(resolver=partnership_visits)
+    applications: Connection[ApplicationType] = strawberry.field(
+        resolver=partnership_applications, description="The partnership's applications"
     )
 
     @classmethod
@@ -195,9 +210,11 @@ def _filter_query(where: PartnershipFilter | None) -> Document:
     if where is None:
         return query
     if where.country is not None:
-        query["countries"] = country_code(where.country, "filter.country")
+        # `$in` on array fields: the embedded server misses element equality on an indexed
+        # array (multikey) field; `$in` means the same on every MongoDB.
+        query["countries"] = {"$in": [country_code(where.country, "filter.country")]}
     if where.theme is not None:
-        query["themes"] = where.theme.value
+        query["themes"] = {"$in": [where.theme.value]}
     if where.status is not None:
         query["status"] = where.status.value
     if where.swedish_partner_id is not None:

@@ -6,18 +6,35 @@ import strawberry
 
 from services.common.graphql import build_schema
 
+from .applications import ApplicationMutations, ApplicationQueries
+from .calls import CallMutations, CallQueries
 from .organisations import OrganisationMutations, OrganisationQueries
 from .partnerships import PartnershipMutations, PartnershipQueries
 from .people import PersonMutations, PersonQueries
+from .visits import VisitMutations, VisitQueries
 
 
 @strawberry.type
-class Query(OrganisationQueries, PersonQueries, PartnershipQueries):
+class Query(
+    OrganisationQueries,
+    PersonQueries,
+    PartnershipQueries,
+    VisitQueries,
+    CallQueries,
+    ApplicationQueries,
+):
     pass
 
 
 @strawberry.type
-class Mutation(OrganisationMutations, PersonMutations, PartnershipMutations):
+class Mutation(
+    OrganisationMutations,
+    PersonMutations,
+    PartnershipMutations,
+    VisitMutations,
+    CallMutations,
+    ApplicationMutations,
+):
     pass
 
 

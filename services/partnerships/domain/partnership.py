@@ -226,7 +226,7 @@ def change_status(
 def set_steering_group(actor: str, people: Sequence[Person]) -> Change[Partnership]:
     """Replaces the steering group; every member must act for one of the partners."""
     if len({p.id for p in people}) != len(people):
-        raise BadUserInput("each person sits once in the steering group", field="members")
+        raise BadUserInput("each person sits once in the steering group", field="personIds")
     members = [
         SteeringGroupMember(
             person_id=p.id,
@@ -242,10 +242,10 @@ def set_steering_group(actor: str, people: Sequence[Person]) -> Change[Partnersh
         _require_open(partnership)
         for person in people:
             if person.organisation_id not in partnership.organisation_ids:
+                # The id, never the name: the caller may not see other organisations' people.
                 raise BadUserInput(
-                    f"{person.given_name} {person.family_name} does not act for a partner "
-                    "of this partnership",
-                    field="members",
+                    f"person {person.id!r} does not act for a partner of this partnership",
+                    field="personIds",
                 )
         partnership.steering_group = members
         partnership.record(actor, "steering group changed", note=f"{len(members)} members")
