@@ -21,8 +21,9 @@ from ..signals import StopSignal
 from .model import Demo, Step
 from .organisations import load_organisations
 from .partnerships import load_partnerships
+from .programme import load_programme
 
-STEPS: tuple[Step, ...] = (load_organisations, load_partnerships)
+STEPS: tuple[Step, ...] = (load_organisations, load_partnerships, load_programme)
 
 
 def load(graphql_urls: Mapping[str, str], stop: StopSignal) -> list[str]:
