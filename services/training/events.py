@@ -1,0 +1,93 @@
+"""Events the training service publishes (schemas versioned; see docs/events.md)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pydantic import BaseModel
+
+from services.common.events.catalogue import event_type
+
+
+class CostLineV1(BaseModel):
+    category: str
+    """A CostCategory value (services.common.vocabulary)."""
+    amount_minor: int
+    currency: str
+
+
+class WorkshopV1(BaseModel):
+    id: str
+    version: int
+    kind: str
+    """network_workshop, itp_phase or tailored_training."""
+    title: str
+    network_id: str | None
+    cohort_id: str | None
+    programme_id: str | None
+    city: str
+    country: str
+    starts_on: date
+    ends_on: date
+    capacity: int
+    status: str
+    participants: int
+    """Enrolled (or, once completed, attending) participants."""
+    costs: list[CostLineV1]
+    """What the workshop cost (actuals once completed), for finance to book."""
+
+
+class RegistrationChangedV1(BaseModel):
+    id: str
+    version: int
+    workshop_id: str | None
+    cohort_id: str | None
+    person_id: str
+    organisation_id: str
+    partnership_id: str | None
+    from_status: str | None
+    to_status: str
+
+
+class CertificateIssuedV1(BaseModel):
+    id: str
+    """The certificate number."""
+    registration_id: str
+    person_id: str
+    organisation_id: str
+    programme_id: str
+    cohort_id: str
+    issued_on: date
+
+
+WORKSHOP_SCHEDULED = event_type(
+    "training", "workshop", "scheduled", 1, WorkshopV1, "A workshop was scheduled."
+)
+WORKSHOP_COMPLETED = event_type(
+    "training",
+    "workshop",
+    "completed",
+    1,
+    WorkshopV1,
+    "A workshop took place; its costs are final (finance books them).",
+)
+WORKSHOP_CANCELLED = event_type(
+    "training", "workshop", "cancelled", 1, WorkshopV1, "A scheduled workshop was cancelled."
+)
+REGISTRATION_CHANGED = event_type(
+    "training",
+    "registration",
+    "changed",
+    1,
+    RegistrationChangedV1,
+    "A registration moved in its lifecycle (applied, selected, waitlisted, rejected, enrolled,"
+    " completed, withdrawn).",
+)
+CERTIFICATE_ISSUED = event_type(
+    "training",
+    "certificate",
+    "issued",
+    1,
+    CertificateIssuedV1,
+    "A participant completed every phase and reported their change project.",
+)
