@@ -8,8 +8,9 @@ replica, in arrival order, so a projection sees an aggregate's events in order.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
-from collections.abc import Awaitable, Callable, Mapping, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -52,7 +53,8 @@ class EventConsumer:
         self._channel: AbstractChannel | None = None
         self._queue: AbstractQueue | None = None
         self._consumer_tag: str | None = None
-        self._subject_locks: dict[str, asyncio.Lock] = {}
+        self._subject_locks: dict[str, tuple[asyncio.Lock, int]] = {}
+        """Per subject: its lock and how many messages hold or wait for it."""
         self._in_flight: set[asyncio.Task[None]] = set()
 
     @property
@@ -98,10 +100,9 @@ class EventConsumer:
         if handler is None:
             await self._dead_letter(message, f"no handler for {event.type}", None)
             return
-        lock = self._subject_locks.setdefault(event.subject, asyncio.Lock())
         token = event_id.set(event.id)
         try:
-            async with lock:
+            async with self._one_at_a_time(event.subject):
                 await handler(event)
         except Exception as exc:
             EVENTS_CONSUMED.labels(event.type, "failed").inc()
@@ -111,8 +112,21 @@ class EventConsumer:
             await self.settle(message)
         finally:
             event_id.reset(token)
-            if not lock.locked() and self._subject_locks.get(event.subject) is lock:
-                del self._subject_locks[event.subject]
+
+    @contextlib.asynccontextmanager
+    async def _one_at_a_time(self, subject: str) -> AsyncIterator[None]:
+        """Serialises messages of one subject; the lock lives while anyone holds or awaits it."""
+        lock, users = self._subject_locks.get(subject, (asyncio.Lock(), 0))
+        self._subject_locks[subject] = (lock, users + 1)
+        try:
+            async with lock:
+                yield
+        finally:
+            lock, users = self._subject_locks[subject]
+            if users == 1:
+                del self._subject_locks[subject]
+            else:
+                self._subject_locks[subject] = (lock, users - 1)
 
     async def settle(self, message: AbstractIncomingMessage) -> None:
         """Acknowledges a handled message (the broker forgets it)."""
