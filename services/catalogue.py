@@ -11,8 +11,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import services.partnerships.events  # noqa: F401 - registers the partnerships event types
 from services.common.events.catalogue import EventSpec, catalogue
+from services.networks import events as networks_events
+from services.partnerships import events as partnerships_events
+from services.training import events as training_events
+
+SERVICE_EVENTS = (partnerships_events, networks_events, training_events)
+"""Importing a service's events module registers its event types in the catalogue."""
 
 DOC = Path(__file__).resolve().parent.parent / "docs" / "events.md"
 

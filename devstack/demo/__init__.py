@@ -19,11 +19,12 @@ from ..errors import DevstackError
 from ..graphql import GraphQLClient, GraphQLError
 from ..signals import StopSignal
 from .model import Demo, Step
+from .networks import load_networks
 from .organisations import load_organisations
 from .partnerships import load_partnerships
 from .programme import load_programme
 
-STEPS: tuple[Step, ...] = (load_organisations, load_partnerships, load_programme)
+STEPS: tuple[Step, ...] = (load_organisations, load_partnerships, load_programme, load_networks)
 
 
 def load(graphql_urls: Mapping[str, str], stop: StopSignal) -> list[str]:

@@ -18,6 +18,8 @@ class Demo:
     """Person id by "given family" name."""
     partnerships: dict[str, str] = field(default_factory=dict)
     """Partnership id by title."""
+    networks: dict[str, str] = field(default_factory=dict)
+    """Network id by name."""
 
 
 Step = Callable[[Demo], str]

@@ -1,14 +1,105 @@
-"""Events the networks service reacts to."""
+"""Events the networks service reacts to.
+
+- Partnership events feed the local partnership projection (newer versions only).
+- A partnership closed: its active memberships end (DESIGN.md §4).
+- A network closed (this service's own event): its active memberships end.
+
+Every effect goes through `AggregateStore.apply`, which stores the event id with the effect
+in one write: a redelivered event finds its id and changes nothing. A membership that has
+already ended is left alone (and keeps its version).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import logging
+from collections.abc import Mapping, Sequence
+from datetime import date
 
 from services.common.events.consumer import Handler
+from services.common.events.envelope import Event
 from services.common.projections.organisations import organisation_handlers
+from services.common.store import AggregateStore, Change
+from services.partnerships.events import (
+    PARTNERSHIP_CLOSED,
+    PARTNERSHIP_CREATED,
+    PARTNERSHIP_STATUS_CHANGED,
+    PARTNERSHIP_UPDATED,
+    PartnershipStatusChangedV1,
+    PartnershipV1,
+)
 
+from .domain import SYSTEM_ACTOR, NothingToApply
+from .domain.membership import LeaveReason, Membership, end
+from .events import NETWORK_CLOSED, NetworkV1
+from .projection import PartnershipView, take_snapshot, take_status
 from .repositories import Repositories
+
+log = logging.getLogger(__name__)
+
+
+async def _apply(
+    store: AggregateStore[PartnershipView],
+    event: Event,
+    view_id: str,
+    change: Change[PartnershipView],
+) -> None:
+    try:
+        await store.apply(event, view_id, change, create=lambda: PartnershipView(id=view_id))
+    except NothingToApply:
+        log.info("older partnership event ignored", extra={"partnership": view_id})
+
+
+async def end_memberships(
+    repos: Repositories,
+    event: Event,
+    memberships: Sequence[Membership],
+    reason: LeaveReason,
+    day: date,
+) -> None:
+    """Ends each active membership once, on `day` held within its network's period."""
+    networks = await repos.networks.get_many([m.network_id for m in memberships])
+    for membership in memberships:
+        network = networks[membership.network_id]
+        change = end(SYSTEM_ACTOR, reason, day, network.ends_on)
+        try:
+            await repos.memberships.apply(event, membership.id, change)
+        except NothingToApply:
+            log.info("membership already ended", extra={"membership": membership.id})
 
 
 def handlers(repos: Repositories) -> Mapping[str, Handler]:
-    return {**organisation_handlers(repos.organisations)}
+    views = repos.partnerships
+
+    async def on_snapshot(event: Event) -> None:
+        data = PartnershipV1.model_validate(event.data)
+        await _apply(views, event, data.id, take_snapshot(data))
+
+    async def on_status_changed(event: Event) -> None:
+        data = PartnershipStatusChangedV1.model_validate(event.data)
+        await _apply(views, event, data.id, take_status(data))
+
+    async def on_partnership_closed(event: Event) -> None:
+        # The projection first: a join that checks it after this cannot admit the partnership,
+        # and a join that checked it before has written its membership, which is found below
+        # (or finds the projection closed and ends the membership itself: see joinNetwork).
+        await on_snapshot(event)
+        data = PartnershipV1.model_validate(event.data)
+        active = await repos.active_memberships(partnership_id=data.id)
+        await end_memberships(
+            repos, event, active, LeaveReason.PARTNERSHIP_CLOSED, event.time.date()
+        )
+
+    async def on_network_closed(event: Event) -> None:
+        data = NetworkV1.model_validate(event.data)
+        active = await repos.active_memberships(network_id=data.id)
+        day = data.closed_on or event.time.date()
+        await end_memberships(repos, event, active, LeaveReason.NETWORK_CLOSED, day)
+
+    return {
+        **organisation_handlers(repos.organisations),
+        PARTNERSHIP_CREATED.type: on_snapshot,
+        PARTNERSHIP_UPDATED.type: on_snapshot,
+        PARTNERSHIP_STATUS_CHANGED.type: on_status_changed,
+        PARTNERSHIP_CLOSED.type: on_partnership_closed,
+        NETWORK_CLOSED.type: on_network_closed,
+    }

@@ -2,24 +2,109 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pymongo.asynchronous.database import AsyncDatabase
 
-from services.common.mongo import Document
+from services.common.mongo import Document, IndexSpec
 from services.common.projections import organisations as org_projection
 from services.common.projections.organisations import OrganisationView
 from services.common.store import AggregateStore, OutboxNotifier
 
-COLLECTIONS = (org_projection.COLLECTION,)
+from . import projection
+from .domain.membership import Membership, MembershipStatus
+from .domain.network import Network
+from .domain.practice import Practice
+from .projection import PartnershipView
+
+NETWORKS = "networks"
+MEMBERSHIPS = "memberships"
+PRACTICES = "practices"
+
+COLLECTIONS = (NETWORKS, MEMBERSHIPS, PRACTICES, projection.COLLECTION, org_projection.COLLECTION)
+
+PRACTICE_TEXT_FIELDS = ("title", "challenge", "solution", "results", "lessons_learned", "tags")
+
+INDEXES = (
+    IndexSpec(NETWORKS, [("name", 1)]),
+    IndexSpec(NETWORKS, [("theme", 1), ("name", 1)]),
+    IndexSpec(NETWORKS, [("countries", 1)]),
+    IndexSpec(MEMBERSHIPS, [("network_id", 1), ("status", 1), ("since", 1)]),
+    IndexSpec(MEMBERSHIPS, [("partnership_id", 1), ("status", 1)]),
+    IndexSpec(PRACTICES, [("sort_key", 1)]),
+    IndexSpec(PRACTICES, [("network_id", 1), ("sort_key", 1)]),
+    IndexSpec(PRACTICES, [("partnership_id", 1), ("sort_key", 1)]),
+    IndexSpec(PRACTICES, [("tags", 1)]),
+    # Practices are written in many languages (es, en, sv, ...): no stemming ("none"), and
+    # MongoDB must not read the documents' `language` field (ISO 639-1, e.g. "sw") as the
+    # text index's language, which it would refuse for unsupported ones: point the override
+    # at a field no document has.
+    IndexSpec(
+        PRACTICES,
+        [(field, "text") for field in PRACTICE_TEXT_FIELDS],
+        {
+            "name": "practice_text",
+            "default_language": "none",
+            "language_override": "text_language",
+        },
+    ),
+)
 
 
 @dataclass(frozen=True)
 class Repositories:
     organisations: AggregateStore[OrganisationView]
+    partnerships: AggregateStore[PartnershipView]
+    networks: AggregateStore[Network]
+    memberships: AggregateStore[Membership]
+    practices: AggregateStore[Practice]
+
+    async def memberships_of_partnerships(
+        self, partnership_ids: Sequence[str]
+    ) -> dict[str, list[Membership]]:
+        """Every membership (active or past) of each partnership, in one query."""
+        found: dict[str, list[Membership]] = defaultdict(list)
+        query = {"partnership_id": {"$in": list(dict.fromkeys(partnership_ids))}}
+        async for doc in self.memberships.collection.find(query).sort([("since", 1), ("_id", 1)]):
+            membership = self.memberships.load(doc)
+            found[membership.partnership_id].append(membership)
+        return {pid: found[pid] for pid in partnership_ids}
+
+    async def practices_of_partnerships(
+        self, partnership_ids: Sequence[str]
+    ) -> dict[str, list[Practice]]:
+        """Every practice each partnership contributed, newest first, in one query."""
+        found: dict[str, list[Practice]] = defaultdict(list)
+        query = {"partnership_id": {"$in": list(dict.fromkeys(partnership_ids))}}
+        sort = [("sort_key", 1), ("_id", 1)]
+        async for doc in self.practices.collection.find(query).sort(sort):
+            practice = self.practices.load(doc)
+            found[practice.partnership_id].append(practice)
+        return {pid: found[pid] for pid in partnership_ids}
+
+    async def memberships_of_network(self, network_id: str) -> list[Membership]:
+        cursor = self.memberships.collection.find({"network_id": network_id})
+        return [self.memberships.load(doc) async for doc in cursor]
+
+    async def active_memberships(
+        self, *, network_id: str | None = None, partnership_id: str | None = None
+    ) -> list[Membership]:
+        query: Document = {"status": MembershipStatus.ACTIVE.value}
+        if network_id is not None:
+            query["network_id"] = network_id
+        if partnership_id is not None:
+            query["partnership_id"] = partnership_id
+        cursor = self.memberships.collection.find(query).sort("_id", 1)
+        return [self.memberships.load(doc) async for doc in cursor]
 
 
 def repositories(db: AsyncDatabase[Document], notifier: OutboxNotifier) -> Repositories:
     return Repositories(
-        organisations=AggregateStore(db[org_projection.COLLECTION], OrganisationView, notifier)
+        organisations=AggregateStore(db[org_projection.COLLECTION], OrganisationView, notifier),
+        partnerships=AggregateStore(db[projection.COLLECTION], PartnershipView, notifier),
+        networks=AggregateStore(db[NETWORKS], Network, notifier),
+        memberships=AggregateStore(db[MEMBERSHIPS], Membership, notifier),
+        practices=AggregateStore(db[PRACTICES], Practice, notifier),
     )

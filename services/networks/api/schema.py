@@ -7,10 +7,21 @@ import strawberry
 from services.common.graphql import build_schema
 from services.common.projections.organisations import KnownOrganisationQueries
 
+from .memberships import MembershipMutations
+from .networks import NetworkMutations
+from .practices import PracticeMutations
+from .queries import NetworkQueries
+from .types import PartnershipType
+
 
 @strawberry.type
-class Query(KnownOrganisationQueries):
+class Query(NetworkQueries, KnownOrganisationQueries):
     pass
 
 
-schema = build_schema(Query)
+@strawberry.type
+class Mutation(NetworkMutations, MembershipMutations, PracticeMutations):
+    pass
+
+
+schema = build_schema(Query, Mutation, types=[PartnershipType])

@@ -1,0 +1,390 @@
+"""GraphQL types of the networks subgraph, the `Partnership` entity it extends included."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Annotated
+
+import strawberry
+
+from services.common.audit import AuditEntryType
+from services.common.auth import Principal
+from services.common.errors import BadUserInput
+from services.common.mongo import Document
+from services.common.pagination import Connection, paginate
+from services.common.validation import clean_text
+from services.common.vocabulary import Theme
+
+from ..domain.membership import LeaveReason, Membership, MembershipStatus, Period
+from ..domain.network import Mentor, Network, NetworkStatus
+from ..domain.practice import Comment, Endorsement, Practice, check_tags
+from ..languages import language_code
+from ..projection import PartnershipView
+from .context import (
+    NetworksInfo,
+    caller,
+    memberships_loader,
+    network_loader,
+    practices_loader,
+    repos,
+)
+
+strawberry.enum(Theme)
+strawberry.enum(NetworkStatus)
+strawberry.enum(MembershipStatus)
+strawberry.enum(LeaveReason)
+
+STAFF_ONLY = "Personal data: staff only (null for everyone else)"
+
+
+@strawberry.type(name="Mentor", description="A national mentor of a network's country")
+class MentorType:
+    country: str = strawberry.field(description="ISO 3166-1 alpha-2")
+    affiliation: str = strawberry.field(description="The organisation the mentor works for")
+    name: str | None = strawberry.field(description=STAFF_ONLY)
+    email: str | None = strawberry.field(description=STAFF_ONLY)
+    phone: str | None = strawberry.field(description=STAFF_ONLY)
+
+    @classmethod
+    def of(cls, mentor: Mentor, viewer: Principal | None) -> MentorType:
+        staff = viewer is not None and viewer.is_staff
+        return cls(
+            country=mentor.country,
+            affiliation=mentor.affiliation,
+            name=mentor.name if staff else None,
+            email=mentor.email if staff else None,
+            phone=mentor.phone if staff else None,
+        )
+
+
+@strawberry.input
+class PracticeFilter:
+    network_id: strawberry.ID | None = None
+    partnership_id: strawberry.ID | None = strawberry.field(
+        default=None, description="The contributing partnership"
+    )
+    search: str | None = strawberry.field(
+        default=None, description="Full-text search in title, challenge, solution, results,"
+        " lessons and tags (words, \"phrases\", -excluded)"
+    )  # fmt: skip
+    tags: list[str] | None = strawberry.field(
+        default=None, description="Practices tagged with all of these"
+    )
+    language: str | None = strawberry.field(default=None, description="ISO 639-1")
+
+
+def practice_query(where: PracticeFilter | None) -> Document:
+    query: Document = {}
+    if where is None:
+        return query
+    if where.network_id is not None:
+        query["network_id"] = str(where.network_id)
+    if where.partnership_id is not None:
+        query["partnership_id"] = str(where.partnership_id)
+    if where.search is not None:
+        # A string, never an operator: `$search` takes words and phrases only.
+        query["$text"] = {"$search": clean_text(where.search, "filter.search", max_length=200)}
+    if where.tags:
+        try:
+            tags = check_tags(where.tags)
+        except BadUserInput as exc:
+            raise BadUserInput(exc.message, field="filter.tags") from exc
+        # One `$in` per tag: `$all` and element equality miss on the embedded server's
+        # multikey indexes, `$in` means the same on every MongoDB.
+        query["$and"] = [{"tags": {"$in": [tag]}} for tag in tags]
+    if where.language is not None:
+        query["language"] = language_code(where.language, "filter.language")
+    return query
+
+
+async def practices_page(
+    info: NetworksInfo, query: Document, first: int | None, after: str | None
+) -> Connection[PracticeType]:
+    store = repos(info).practices
+    return await paginate(
+        store.collection,
+        query,
+        sort=["sort_key"],
+        first=first,
+        after=after,
+        to_node=lambda doc: PracticeType.of(store.load(doc)),
+    )
+
+
+async def _network_members(
+    root: NetworkType,
+    info: NetworksInfo,
+    first: int | None = 20,
+    after: str | None = None,
+    include_former: bool = False,
+) -> Connection[MembershipType]:
+    query: Document = {"network_id": str(root.id)}
+    if not include_former:
+        query["status"] = MembershipStatus.ACTIVE.value
+    store = repos(info).memberships
+    return await paginate(
+        store.collection,
+        query,
+        sort=["since"],
+        first=first,
+        after=after,
+        to_node=lambda doc: MembershipType.of(store.load(doc)),
+    )
+
+
+async def _network_practices(
+    root: NetworkType,
+    info: NetworksInfo,
+    first: int | None = 20,
+    after: str | None = None,
+    filter: Annotated[PracticeFilter | None, strawberry.argument(name="filter")] = None,
+) -> Connection[PracticeType]:
+    query = practice_query(filter)
+    if query.setdefault("network_id", str(root.id)) != str(root.id):
+        query["_id"] = {"$in": []}  # another network's practices: none here
+    return await practices_page(info, query, first, after)
+
+
+@strawberry.federation.type(name="Network", keys=["id"])
+class NetworkType:
+    id: strawberry.ID
+    name: str
+    theme: Theme
+    countries: list[str] = strawberry.field(description="ISO 3166-1 alpha-2 (Kosovo: XK)")
+    starts_on: date
+    ends_on: date = strawberry.field(description="Last day of the period (inclusive)")
+    description: str
+    status: NetworkStatus
+    closed_on: date | None
+    version: int
+    mentors: list[MentorType]
+    audit_trail: list[AuditEntryType]
+
+    members: Connection[MembershipType] = strawberry.field(
+        resolver=_network_members, description="Member partnerships, longest-standing first"
+    )
+    practices: Connection[PracticeType] = strawberry.field(
+        resolver=_network_practices, description="Practices shared with the network, newest first"
+    )
+
+    @classmethod
+    def of(cls, network: Network, viewer: Principal | None) -> NetworkType:
+        return cls(
+            id=strawberry.ID(network.id),
+            name=network.name,
+            theme=network.theme,
+            countries=network.countries,
+            starts_on=network.starts_on,
+            ends_on=network.ends_on,
+            description=network.description,
+            status=network.status,
+            closed_on=network.closed_on,
+            version=network.version,
+            mentors=[MentorType.of(m, viewer) for m in network.mentors],
+            audit_trail=[AuditEntryType.of(e) for e in network.audit],
+        )
+
+    @classmethod
+    async def resolve_reference(cls, info: NetworksInfo, id: strawberry.ID) -> NetworkType | None:
+        viewer = caller(info)
+        found = await network_loader(info).load(str(id))
+        return None if found is None else cls.of(found, viewer)
+
+
+async def load_network(info: NetworksInfo, network_id: str) -> NetworkType | None:
+    found = await network_loader(info).load(network_id)
+    return None if found is None else NetworkType.of(found, info.context.principal)
+
+
+@strawberry.type(name="MembershipPeriod")
+class MembershipPeriodType:
+    joined_on: date
+    left_on: date | None = strawberry.field(description="Last day as a member (inclusive)")
+    left_reason: LeaveReason | None
+
+    @classmethod
+    def of(cls, period: Period) -> MembershipPeriodType:
+        return cls(
+            joined_on=period.joined_on, left_on=period.left_on, left_reason=period.left_reason
+        )
+
+
+@strawberry.type(name="Membership", description="A partnership's membership of a network")
+class MembershipType:
+    id: strawberry.ID
+    network_id: strawberry.ID
+    partnership_id: strawberry.ID
+    status: MembershipStatus
+    joined_on: date = strawberry.field(description="First day of the current (or last) period")
+    left_on: date | None = strawberry.field(description="Last day, once the membership ended")
+    periods: list[MembershipPeriodType]
+    version: int
+    audit_trail: list[AuditEntryType]
+
+    @strawberry.field
+    async def network(self, info: NetworksInfo) -> NetworkType | None:
+        return await load_network(info, str(self.network_id))
+
+    @strawberry.field
+    def partnership(self) -> PartnershipType:
+        return PartnershipType(id=self.partnership_id)
+
+    @classmethod
+    def of(cls, membership: Membership) -> MembershipType:
+        return cls(
+            id=strawberry.ID(membership.id),
+            network_id=strawberry.ID(membership.network_id),
+            partnership_id=strawberry.ID(membership.partnership_id),
+            status=membership.status,
+            joined_on=membership.current.joined_on,
+            left_on=membership.current.left_on,
+            periods=[MembershipPeriodType.of(p) for p in membership.periods],
+            version=membership.version,
+            audit_trail=[AuditEntryType.of(e) for e in membership.audit],
+        )
+
+
+@strawberry.type(name="PracticeComment")
+class PracticeCommentType:
+    id: strawberry.ID
+    partnership_id: strawberry.ID
+    text: str
+    at: datetime
+
+    @strawberry.field
+    def partnership(self) -> PartnershipType:
+        return PartnershipType(id=self.partnership_id)
+
+    @classmethod
+    def of(cls, comment: Comment) -> PracticeCommentType:
+        return cls(
+            id=strawberry.ID(comment.id),
+            partnership_id=strawberry.ID(comment.partnership_id),
+            text=comment.text,
+            at=comment.at,
+        )
+
+
+@strawberry.type(name="Endorsement")
+class EndorsementType:
+    partnership_id: strawberry.ID
+    at: datetime
+
+    @strawberry.field
+    def partnership(self) -> PartnershipType:
+        return PartnershipType(id=self.partnership_id)
+
+    @classmethod
+    def of(cls, endorsement: Endorsement) -> EndorsementType:
+        return cls(partnership_id=strawberry.ID(endorsement.partnership_id), at=endorsement.at)
+
+
+@strawberry.type(name="Practice", description="A local solution or method shared for learning")
+class PracticeType:
+    id: strawberry.ID
+    network_id: strawberry.ID
+    partnership_id: strawberry.ID = strawberry.field(description="The contributing partnership")
+    title: str
+    challenge: str
+    solution: str = strawberry.field(description="What was done")
+    results: str
+    lessons_learned: str
+    tags: list[str]
+    language: str = strawberry.field(description="ISO 639-1")
+    published_at: datetime
+    comments: list[PracticeCommentType]
+    endorsements: list[EndorsementType]
+    version: int
+    audit_trail: list[AuditEntryType]
+
+    @strawberry.field
+    def endorsement_count(self) -> int:
+        return len(self.endorsements)
+
+    @strawberry.field
+    async def network(self, info: NetworksInfo) -> NetworkType | None:
+        return await load_network(info, str(self.network_id))
+
+    @strawberry.field
+    def partnership(self) -> PartnershipType:
+        return PartnershipType(id=self.partnership_id)
+
+    @classmethod
+    def of(cls, practice: Practice) -> PracticeType:
+        return cls(
+            id=strawberry.ID(practice.id),
+            network_id=strawberry.ID(practice.network_id),
+            partnership_id=strawberry.ID(practice.partnership_id),
+            title=practice.title,
+            challenge=practice.challenge,
+            solution=practice.solution,
+            results=practice.results,
+            lessons_learned=practice.lessons_learned,
+            tags=practice.tags,
+            language=practice.language,
+            published_at=practice.published_at,
+            comments=[PracticeCommentType.of(c) for c in practice.comments],
+            endorsements=[EndorsementType.of(e) for e in practice.endorsements],
+            version=practice.version,
+            audit_trail=[AuditEntryType.of(e) for e in practice.audit],
+        )
+
+
+async def _partnership_networks(root: PartnershipType, info: NetworksInfo) -> list[MembershipType]:
+    found = await memberships_loader(info).load(str(root.id))
+    return [MembershipType.of(m) for m in found or []]
+
+
+async def _partnership_practices(root: PartnershipType, info: NetworksInfo) -> list[PracticeType]:
+    found = await practices_loader(info).load(str(root.id))
+    return [PracticeType.of(p) for p in found or []]
+
+
+@strawberry.federation.type(
+    name="Partnership",
+    keys=["id"],
+    description="A partnership (owned by the partnerships subgraph); here its networks and"
+    " practices",
+)
+class PartnershipType:
+    id: strawberry.ID
+
+    networks: list[MembershipType] = strawberry.field(
+        resolver=_partnership_networks,
+        description="Its memberships of networks, current and past, each with its network;"
+        " a list (a partnership is in one or two networks), batched across partnerships",
+    )
+    practices: list[PracticeType] = strawberry.field(
+        resolver=_partnership_practices,
+        description="The practices it shared, newest first; batched across partnerships",
+    )
+
+    @classmethod
+    def resolve_reference(cls, info: NetworksInfo, id: strawberry.ID) -> PartnershipType:
+        caller(info)
+        return cls(id=id)
+
+
+@strawberry.type(name="KnownPartnership", description="A partnership as this service knows it")
+class KnownPartnershipType:
+    id: strawberry.ID
+    title: str
+    status: str
+    themes: list[str]
+    countries: list[str]
+    organisation_ids: list[strawberry.ID]
+    source_version: int
+    status_version: int
+
+    @classmethod
+    def of(cls, view: PartnershipView) -> KnownPartnershipType:
+        return cls(
+            id=strawberry.ID(view.id),
+            title=view.title,
+            status=view.status,
+            themes=view.themes,
+            countries=view.countries,
+            organisation_ids=[strawberry.ID(i) for i in view.organisation_ids],
+            source_version=view.source_version,
+            status_version=view.status_version,
+        )

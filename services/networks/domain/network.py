@@ -1,0 +1,325 @@
+"""Thematic networks: partnerships on one theme, in some countries, for about four years.
+
+"Selected partnerships start together and run in parallel for about 4 years, with extra
+support, joint workshops and trainings" (DOMAIN.md §2); the gender-equality network of
+Colombia and Guatemala runs 2023–26 with national mentors per country.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from pydantic import BaseModel, Field
+
+from services.common.audit import Audited
+from services.common.countries import country_code
+from services.common.errors import BadUserInput
+from services.common.events.envelope import Event
+from services.common.store import Change
+from services.common.validation import clean_text
+from services.common.vocabulary import Theme
+
+from ..events import NETWORK_CLOSED, NETWORK_CREATED, NETWORK_UPDATED, NetworkV1
+from ..projection import PartnershipView
+
+if TYPE_CHECKING:
+    from .membership import Membership
+
+MIN_YEARS = 3
+MAX_YEARS = 5
+"""A network runs "about four years" (DOMAIN.md §2: ICLD's networks; the gender-equality
+network 2023–26). One year either way is accepted: a network that starts in the autumn, or
+is extended or cut short by a year, is still a network, while a period of one or two years is
+a project (projects run 1–3 years), and ten years is a typo. The period is inclusive: a
+network of 2023–2026 starts on 2023-01-01 and ends on 2026-12-31."""
+
+MAX_COUNTRIES = 30
+MAX_MENTORS = 50
+"""Bounds the input; a network has a handful of countries and a mentor or two in each."""
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_PHONE = re.compile(r"^\+?[0-9][0-9 ()-]{4,24}$")
+
+
+class NetworkStatus(StrEnum):
+    PLANNED = "planned"
+    ACTIVE = "active"
+    CLOSED = "closed"
+
+
+STATUS_TRANSITIONS: Mapping[NetworkStatus, frozenset[NetworkStatus]] = {
+    NetworkStatus.PLANNED: frozenset({NetworkStatus.ACTIVE, NetworkStatus.CLOSED}),
+    NetworkStatus.ACTIVE: frozenset({NetworkStatus.CLOSED}),
+    NetworkStatus.CLOSED: frozenset(),
+}
+
+
+class Mentor(BaseModel):
+    """A national mentor: name and contact are personal data (staff only)."""
+
+    country: str
+    name: str
+    affiliation: str
+    """The organisation the mentor works for (a university, a CSO, a municipality)."""
+    email: str
+    phone: str | None = None
+
+
+@dataclass(frozen=True)
+class MentorInput:
+    country: str
+    name: str
+    affiliation: str
+    email: str
+    phone: str | None = None
+
+
+class Network(Audited):
+    name: str
+    theme: Theme
+    countries: list[str]
+    starts_on: date
+    ends_on: date
+    """Last day of the period (inclusive)."""
+    description: str = ""
+    status: NetworkStatus = NetworkStatus.PLANNED
+    closed_on: date | None = None
+    mentors: list[Mentor] = Field(default_factory=list)
+
+    def snapshot(self) -> NetworkV1:
+        return NetworkV1(
+            id=self.id,
+            version=self.version,
+            name=self.name,
+            theme=self.theme.value,
+            countries=self.countries,
+            starts_on=self.starts_on,
+            ends_on=self.ends_on,
+            status=self.status.value,
+            closed_on=self.closed_on,
+            mentor_countries=sorted({m.country for m in self.mentors}),
+        )
+
+
+def _add_years(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+def check_period(starts_on: date, ends_on: date) -> None:
+    """Between MIN_YEARS and MAX_YEARS long, ends_on inclusive."""
+    if ends_on < starts_on:
+        raise BadUserInput("endsOn must not be before startsOn", field="endsOn")
+    after_end = ends_on + timedelta(days=1)
+    if not _add_years(starts_on, MIN_YEARS) <= after_end <= _add_years(starts_on, MAX_YEARS):
+        raise BadUserInput(
+            f"a network runs about four years: between {MIN_YEARS} and {MAX_YEARS} years "
+            f"({starts_on.isoformat()} to {ends_on.isoformat()} is not)",
+            field="endsOn",
+        )
+
+
+def check_countries(values: Sequence[str], field: str = "countries") -> list[str]:
+    """ISO 3166-1 alpha-2 codes (XK accepted), upper-cased, each once, in the given order."""
+    if not values:
+        raise BadUserInput("a network spans at least one country", field=field)
+    if len(values) > MAX_COUNTRIES:
+        raise BadUserInput(f"at most {MAX_COUNTRIES} countries", field=field)
+    return list(dict.fromkeys(country_code(v, field) for v in values))
+
+
+def check_mentors(mentors: Sequence[MentorInput], countries: Sequence[str]) -> list[Mentor]:
+    """Each mentor complete, and only for one of the network's countries."""
+    if len(mentors) > MAX_MENTORS:
+        raise BadUserInput(f"at most {MAX_MENTORS} mentors", field="mentors")
+    checked = []
+    for i, given in enumerate(mentors):
+        at = f"mentors.{i}"
+        country = country_code(given.country, f"{at}.country")
+        if country not in countries:
+            raise BadUserInput(
+                f"{country} is not one of the network's countries ({', '.join(countries)}):"
+                " mentors are national mentors of the network's countries",
+                field=f"{at}.country",
+            )
+        email = clean_text(given.email, f"{at}.email", max_length=254)
+        if not _EMAIL.match(email):
+            raise BadUserInput(f"{email!r} is not an e-mail address", field=f"{at}.email")
+        phone = clean_text(given.phone, f"{at}.phone", max_length=30) if given.phone else None
+        if phone is not None and not _PHONE.match(phone):
+            raise BadUserInput(f"{phone!r} is not a phone number", field=f"{at}.phone")
+        checked.append(
+            Mentor(
+                country=country,
+                name=clean_text(given.name, f"{at}.name"),
+                affiliation=clean_text(given.affiliation, f"{at}.affiliation"),
+                email=email,
+                phone=phone,
+            )
+        )
+    return checked
+
+
+def create(
+    network_id: str,
+    *,
+    name: str,
+    theme: Theme,
+    countries: Sequence[str],
+    starts_on: date,
+    ends_on: date,
+    description: str,
+    actor: str,
+) -> tuple[Network, list[Event]]:
+    check_period(starts_on, ends_on)
+    network = Network(
+        id=network_id,
+        version=1,
+        name=clean_text(name, "name"),
+        theme=theme,
+        countries=check_countries(countries),
+        starts_on=starts_on,
+        ends_on=ends_on,
+        description=clean_text(description, "description", max_length=2000, required=False),
+    )
+    network.record(actor, "created", to_status=network.status.value)
+    return network, [NETWORK_CREATED.new(network.id, network.snapshot())]
+
+
+def change_details(
+    actor: str,
+    *,
+    name: str | None,
+    countries: Sequence[str] | None,
+    starts_on: date | None,
+    ends_on: date | None,
+    description: str | None,
+    memberships: Sequence[Membership],
+    partnerships: Mapping[str, PartnershipView],
+) -> Change[Network]:
+    """New details, checked against the network's mentors and every membership.
+
+    `memberships` are all of the network's memberships and `partnerships` their partnerships,
+    read just before: the period must still hold every membership period, and every active
+    member must keep a partner country in the network.
+    """
+    new_name = clean_text(name, "name") if name is not None else None
+    new_countries = check_countries(countries) if countries is not None else None
+    new_description = (
+        clean_text(description, "description", max_length=2000, required=False)
+        if description is not None
+        else None
+    )
+
+    def apply(network: Network) -> Sequence[Event]:
+        _require_open(network)
+        first, last = starts_on or network.starts_on, ends_on or network.ends_on
+        check_period(first, last)
+        _check_memberships_fit(first, last, memberships)
+        if new_countries is not None:
+            _check_countries_kept(network, new_countries, memberships, partnerships)
+            network.countries = new_countries
+        network.starts_on, network.ends_on = first, last
+        if new_name is not None:
+            network.name = new_name
+        if new_description is not None:
+            network.description = new_description
+        network.record(actor, "details changed")
+        return [NETWORK_UPDATED.new(network.id, network.snapshot())]
+
+    return apply
+
+
+def _check_memberships_fit(
+    starts_on: date, ends_on: date, memberships: Sequence[Membership]
+) -> None:
+    for membership in memberships:
+        for period in membership.periods:
+            if period.joined_on < starts_on:
+                raise BadUserInput(
+                    f"partnership {membership.partnership_id!r} joined on "
+                    f"{period.joined_on.isoformat()}, before the new start",
+                    field="startsOn",
+                )
+            last_day = period.left_on or period.joined_on
+            if last_day > ends_on:
+                raise BadUserInput(
+                    f"partnership {membership.partnership_id!r} is a member until "
+                    f"{last_day.isoformat()}, after the new end",
+                    field="endsOn",
+                )
+
+
+def _check_countries_kept(
+    network: Network,
+    countries: Sequence[str],
+    memberships: Sequence[Membership],
+    partnerships: Mapping[str, PartnershipView],
+) -> None:
+    for mentor in network.mentors:
+        if mentor.country not in countries:
+            raise BadUserInput(
+                f"{mentor.country} has a national mentor: change the mentors first",
+                field="countries",
+            )
+    for membership in memberships:
+        view = partnerships.get(membership.partnership_id)
+        if not membership.active or view is None:
+            continue
+        if not set(view.partner_countries) & set(countries):
+            raise BadUserInput(
+                f"partnership {membership.partnership_id!r} would have no partner country"
+                " left in the network",
+                field="countries",
+            )
+
+
+def change_status(
+    actor: str, to_status: NetworkStatus, note: str | None, today: date
+) -> Change[Network]:
+    clean_note = clean_text(note, "note", max_length=1000, required=False) if note else None
+
+    def apply(network: Network) -> Sequence[Event]:
+        from_status = network.status
+        if to_status not in STATUS_TRANSITIONS[from_status]:
+            raise BadUserInput(
+                f"a {from_status.value} network cannot become {to_status.value}", field="status"
+            )
+        network.status = to_status
+        if to_status is NetworkStatus.CLOSED:
+            network.closed_on = today
+        network.record(
+            actor,
+            "status changed",
+            from_status=from_status.value,
+            to_status=to_status.value,
+            note=clean_note,
+        )
+        spec = NETWORK_CLOSED if to_status is NetworkStatus.CLOSED else NETWORK_UPDATED
+        return [spec.new(network.id, network.snapshot())]
+
+    return apply
+
+
+def set_mentors(actor: str, mentors: Sequence[MentorInput]) -> Change[Network]:
+    """Replaces the national mentors (checked against the countries of the current state)."""
+
+    def apply(network: Network) -> Sequence[Event]:
+        _require_open(network)
+        network.mentors = check_mentors(mentors, network.countries)
+        network.record(actor, "mentors changed", note=f"{len(network.mentors)} mentors")
+        return [NETWORK_UPDATED.new(network.id, network.snapshot())]
+
+    return apply
+
+
+def _require_open(network: Network) -> None:
+    if network.status is NetworkStatus.CLOSED:
+        raise BadUserInput("the network is closed", field="id")

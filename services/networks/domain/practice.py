@@ -1,0 +1,195 @@
+"""Peer learning: practices that member partnerships share with their network.
+
+"Through peer learning, the municipalities in their partnership exchange local solutions and
+methods related to a shared problem" (the gender-equality network's brochure). A practice is
+one partnership's local solution or method: the challenge, what was done, the results and
+the lessons learned. Other members comment on it and endorse it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from services.common.audit import Audited
+from services.common.errors import BadUserInput
+from services.common.events.envelope import Event
+from services.common.store import Change
+from services.common.validation import clean_text
+
+from ..events import PRACTICE_PUBLISHED, PracticePublishedV1
+from ..languages import language_code
+from .membership import Membership
+
+MAX_TEXT = 5_000
+MAX_TAGS = 10
+MAX_TAG_LENGTH = 40
+MAX_COMMENT = 2_000
+MAX_COMMENTS = 500
+"""Comments live in the practice's document (one atomic write each); this bounds its size."""
+_SORT_BASE = 10**15
+
+
+class Comment(BaseModel):
+    id: str
+    partnership_id: str
+    author: str
+    """The commenting user (`sub`), for the record; the API shows the partnership."""
+    text: str
+    at: datetime
+
+
+class Endorsement(BaseModel):
+    partnership_id: str
+    by: str
+    at: datetime
+
+
+class Practice(Audited):
+    network_id: str
+    partnership_id: str
+    """The contributing partnership."""
+    title: str
+    challenge: str
+    solution: str
+    """What was done: the local solution or method."""
+    results: str = ""
+    lessons_learned: str
+    tags: list[str] = Field(default_factory=list)
+    language: str
+    """ISO 639-1 code of the text."""
+    published_at: datetime
+    sort_key: str
+    """Orders lists newest first with an ascending index (see `sort_key`)."""
+    comments: list[Comment] = Field(default_factory=list)
+    endorsements: list[Endorsement] = Field(default_factory=list)
+
+    def snapshot(self) -> PracticePublishedV1:
+        return PracticePublishedV1(
+            id=self.id,
+            version=self.version,
+            network_id=self.network_id,
+            partnership_id=self.partnership_id,
+            title=self.title,
+            tags=self.tags,
+            language=self.language,
+            published_at=self.published_at,
+        )
+
+
+def sort_key(published_at: datetime) -> str:
+    """Newest first when sorted ascending: milliseconds to a far-off instant, zero-padded."""
+    return f"{_SORT_BASE - int(published_at.timestamp() * 1000):016d}"
+
+
+def check_tags(tags: Sequence[str]) -> list[str]:
+    """Lower-case, trimmed, each once, in the given order."""
+    if len(tags) > MAX_TAGS:
+        raise BadUserInput(f"at most {MAX_TAGS} tags", field="tags")
+    return list(
+        dict.fromkeys(
+            clean_text(tag, f"tags.{i}", max_length=MAX_TAG_LENGTH).lower()
+            for i, tag in enumerate(tags)
+        )
+    )
+
+
+def require_member(membership: Membership | None, field: str = "partnershipId") -> Membership:
+    """The partnership's membership, which must be active."""
+    if membership is None or not membership.active:
+        raise BadUserInput("the partnership is not an active member of the network", field=field)
+    return membership
+
+
+def publish(
+    practice_id: str,
+    *,
+    membership: Membership | None,
+    title: str,
+    challenge: str,
+    solution: str,
+    results: str,
+    lessons_learned: str,
+    tags: Sequence[str],
+    language: str,
+    actor: str,
+) -> tuple[Practice, list[Event]]:
+    """A practice of the membership's partnership, shared with the membership's network."""
+    text: dict[str, Any] = {
+        "title": clean_text(title, "title"),
+        "challenge": clean_text(challenge, "challenge", max_length=MAX_TEXT),
+        "solution": clean_text(solution, "solution", max_length=MAX_TEXT),
+        "results": clean_text(results, "results", max_length=MAX_TEXT, required=False),
+        "lessons_learned": clean_text(lessons_learned, "lessonsLearned", max_length=MAX_TEXT),
+        "tags": check_tags(tags),
+        "language": language_code(language),
+    }
+    member = require_member(membership)
+    now = datetime.now(UTC)
+    practice = Practice(
+        id=practice_id,
+        version=1,
+        network_id=member.network_id,
+        partnership_id=member.partnership_id,
+        published_at=now,
+        sort_key=sort_key(now),
+        **text,
+    )
+    practice.record(actor, "published")
+    return practice, [PRACTICE_PUBLISHED.new(practice.id, practice.snapshot())]
+
+
+def comment(
+    actor: str, comment_id: str, membership: Membership | None, text: str
+) -> Change[Practice]:
+    """A member of the practice's network comments (the contributor may answer).
+
+    `membership` is the commenting partnership's membership of the practice's network."""
+    clean = clean_text(text, "text", max_length=MAX_COMMENT)
+    member = require_member(membership)
+
+    def apply(practice: Practice) -> Sequence[Event]:
+        if len(practice.comments) >= MAX_COMMENTS:
+            raise BadUserInput(f"a practice takes at most {MAX_COMMENTS} comments", field="text")
+        practice.comments = [
+            *practice.comments,
+            Comment(
+                id=comment_id,
+                partnership_id=member.partnership_id,
+                author=actor,
+                text=clean,
+                at=datetime.now(UTC),
+            ),
+        ]
+        practice.record(actor, "commented", note=f"by partnership {member.partnership_id}")
+        return ()
+
+    return apply
+
+
+def endorse(actor: str, membership: Membership | None) -> Change[Practice]:
+    """Another member partnership of the practice's network endorses it, once.
+
+    `membership` is the endorsing partnership's membership of the practice's network."""
+    member = require_member(membership)
+
+    def apply(practice: Practice) -> Sequence[Event]:
+        if member.partnership_id == practice.partnership_id:
+            raise BadUserInput(
+                "a partnership does not endorse its own practice", field="partnershipId"
+            )
+        if any(e.partnership_id == member.partnership_id for e in practice.endorsements):
+            raise BadUserInput(
+                "the partnership has endorsed this practice already", field="partnershipId"
+            )
+        practice.endorsements = [
+            *practice.endorsements,
+            Endorsement(partnership_id=member.partnership_id, by=actor, at=datetime.now(UTC)),
+        ]
+        practice.record(actor, "endorsed", note=f"by partnership {member.partnership_id}")
+        return ()
+
+    return apply

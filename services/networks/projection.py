@@ -1,0 +1,80 @@
+"""This service's read-only copy of the partnerships it needs, fed by partnership events.
+
+Enough to check a joining partnership (status, themes, countries, start) and to authorise
+coordinators (organisation ids). Never written by a mutation, never read from the
+partnerships service synchronously (DESIGN.md §2).
+
+Snapshot events (created, updated, closed) and status events can arrive out of order (a
+failed delivery is retried later, after newer ones), so the details and the status are
+versioned separately: each takes only a newer `version` of the partnership than it holds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from pydantic import Field
+
+from services.common.events.envelope import Event
+from services.common.store import Aggregate, Change
+from services.partnerships.events import PartnershipStatusChangedV1, PartnershipV1
+
+from .domain import NothingToApply
+
+COLLECTION = "partnerships"
+SWEDEN = "SE"
+ACTIVE = "active"
+CLOSED = "closed"
+
+
+class PartnershipView(Aggregate):
+    """A partnership as the networks service knows it."""
+
+    title: str = ""
+    swedish_partner_id: str = ""
+    organisation_ids: list[str] = Field(default_factory=list)
+    """Every organisation, the Swedish one first."""
+    countries: list[str] = Field(default_factory=list)
+    themes: list[str] = Field(default_factory=list)
+    started_on: date | None = None
+    status: str = ""
+    source_version: int = 0
+    """The partnership's version the details were taken from; 0: no snapshot seen yet."""
+    status_version: int = 0
+    """The partnership's version the status was taken from."""
+
+    @property
+    def known(self) -> bool:
+        """Whether a snapshot has arrived (a status event alone tells too little)."""
+        return self.source_version > 0
+
+    @property
+    def partner_countries(self) -> list[str]:
+        """Countries of the partners abroad (a partner abroad is never Swedish)."""
+        return list(dict.fromkeys(c for c in self.countries if c != SWEDEN))
+
+
+def take_snapshot(data: PartnershipV1) -> Change[PartnershipView]:
+    def apply(view: PartnershipView) -> Sequence[Event]:
+        if data.version <= view.source_version:
+            raise NothingToApply  # an older, late event
+        view.title, view.swedish_partner_id = data.title, data.swedish_partner_id
+        view.organisation_ids, view.countries = data.organisation_ids, data.countries
+        view.themes, view.started_on = data.themes, data.started_on
+        view.source_version = data.version
+        if data.version > view.status_version:  # else a status event overtook this snapshot
+            view.status, view.status_version = data.status, data.version
+        return ()
+
+    return apply
+
+
+def take_status(data: PartnershipStatusChangedV1) -> Change[PartnershipView]:
+    def apply(view: PartnershipView) -> Sequence[Event]:
+        if data.version <= view.status_version:
+            raise NothingToApply
+        view.status, view.status_version = data.to_status, data.version
+        return ()
+
+    return apply
