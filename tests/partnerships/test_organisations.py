@@ -181,6 +181,10 @@ async def test_entities_are_resolved_in_one_query_per_type(
     assert sorted(batches[0]) == sorted([*ids, "missing"])
 
 
-async def test_sdl_shows_the_entity_key(partnerships: RunningService) -> None:
+async def test_sdl_shows_every_entity_with_its_key(partnerships: RunningService) -> None:
     sdl = (await partnerships.data("{ _service { sdl } }"))["_service"]["sdl"]
-    assert 'type Organisation @key(fields: "id")' in sdl
+    keyed = sorted(line.split()[1] for line in sdl.splitlines() if '@key(fields: "id")' in line)
+    assert keyed == ["Application", "Call", "Organisation", "Partnership", "Person", "Visit"]
+    entities = await partnerships.data('{ __type(name: "_Entity") { possibleTypes { name } } }')
+    possible = sorted(t["name"] for t in entities["__type"]["possibleTypes"])
+    assert possible == keyed
