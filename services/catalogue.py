@@ -12,11 +12,12 @@ from pathlib import Path
 from typing import Any
 
 from services.common.events.catalogue import EventSpec, catalogue
+from services.finance import events as finance_events
 from services.networks import events as networks_events
 from services.partnerships import events as partnerships_events
 from services.training import events as training_events
 
-SERVICE_EVENTS = (partnerships_events, networks_events, training_events)
+SERVICE_EVENTS = (partnerships_events, networks_events, training_events, finance_events)
 """Importing a service's events module registers its event types in the catalogue."""
 
 DOC = Path(__file__).resolve().parent.parent / "docs" / "events.md"

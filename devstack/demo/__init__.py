@@ -18,13 +18,22 @@ from services.common.tokens import mint
 from ..errors import DevstackError
 from ..graphql import GraphQLClient, GraphQLError
 from ..signals import StopSignal
+from .finance import load_finance
 from .model import Demo, Step
 from .networks import load_networks
 from .organisations import load_organisations
 from .partnerships import load_partnerships
 from .programme import load_programme
+from .training import load_training
 
-STEPS: tuple[Step, ...] = (load_organisations, load_partnerships, load_programme, load_networks)
+STEPS: tuple[Step, ...] = (
+    load_organisations,
+    load_partnerships,
+    load_programme,
+    load_networks,
+    load_finance,
+    load_training,
+)
 
 
 def load(graphql_urls: Mapping[str, str], stop: StopSignal) -> list[str]:

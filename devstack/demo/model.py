@@ -20,6 +20,10 @@ class Demo:
     """Partnership id by title."""
     networks: dict[str, str] = field(default_factory=dict)
     """Network id by name."""
+    workshops: dict[str, str] = field(default_factory=dict)
+    """Workshop id by title."""
+    grants: dict[str, str] = field(default_factory=dict)
+    """Grant id by partnership title."""
 
 
 Step = Callable[[Demo], str]

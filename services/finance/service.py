@@ -6,7 +6,7 @@ from services.common.service import ServiceSpec
 
 from .api.schema import schema
 from .handlers import handlers
-from .repositories import COLLECTIONS, Repositories, repositories
+from .repositories import COLLECTIONS, INDEXES, Repositories, repositories
 
 SPEC: ServiceSpec[Repositories] = ServiceSpec(
     name="finance",
@@ -14,5 +14,6 @@ SPEC: ServiceSpec[Repositories] = ServiceSpec(
     schema=schema,
     repositories=repositories,
     aggregate_collections=COLLECTIONS,
+    indexes=INDEXES,
     handlers=handlers,
 )

@@ -80,8 +80,8 @@ REGISTRATION_CHANGED = event_type(
     "changed",
     1,
     RegistrationChangedV1,
-    "A registration moved in its lifecycle (applied, selected, waitlisted, rejected, enrolled,"
-    " completed, withdrawn).",
+    "A registration moved in its lifecycle (invited, applied, selected, waitlisted, rejected,"
+    " enrolled, completed, withdrawn); from_status is null when it was created.",
 )
 CERTIFICATE_ISSUED = event_type(
     "training",

@@ -1,14 +1,162 @@
-"""Events the training service reacts to."""
+"""Events the training service reacts to.
+
+- Organisation, person, partnership and network events feed the local projections
+  (projection.py; newer versions only).
+- A partnership joined a network (MEMBERSHIP_JOINED): the people of its organisations, as
+  projected here, are invited to the network's upcoming joint workshops: those starting on
+  or after the later of the day it joined and the day of the event (a late delivery does not
+  invite anyone to a workshop that has begun). An invitation is a registration in status
+  `invited`: it holds no seat and is not an application until the organisation accepts it
+  (or withdraws it, declining); people already registered for a workshop are left alone.
+- A partnership was closed (PARTNERSHIP_CLOSED): every open registration made through it, in
+  scheduled workshops and in cohorts, is withdrawn; the seats they held go to the first on
+  each waitlist.
+
+Each effect is one write per workshop or cohort through `AggregateStore.apply`, which stores
+the event id with the effect: a redelivered event finds its id there and changes nothing.
+"""
 
 from __future__ import annotations
 
+import logging
+import uuid
 from collections.abc import Mapping
+from datetime import UTC, datetime
+from typing import TypeVar
 
 from services.common.events.consumer import Handler
+from services.common.events.envelope import Event
 from services.common.projections.organisations import organisation_handlers
+from services.common.store import AggregateStore, Change
+from services.networks.events import (
+    MEMBERSHIP_JOINED,
+    NETWORK_CLOSED,
+    NETWORK_CREATED,
+    NETWORK_UPDATED,
+    MembershipJoinedV1,
+    NetworkV1,
+)
+from services.partnerships.events import (
+    PARTNERSHIP_CLOSED,
+    PARTNERSHIP_CREATED,
+    PARTNERSHIP_STATUS_CHANGED,
+    PARTNERSHIP_UPDATED,
+    PERSON_CREATED,
+    PERSON_UPDATED,
+    PartnershipStatusChangedV1,
+    PartnershipV1,
+    PersonV1,
+)
 
+from .bookings import Bookkeeper
+from .domain import SYSTEM_ACTOR, NothingToApply
+from .domain.registration import Registration, RegistrationStatus
+from .domain.workshop import invite, withdraw_partnership
+from .projection import (
+    NetworkView,
+    PartnershipView,
+    PersonView,
+    take_network,
+    take_partnership,
+    take_partnership_status,
+    take_person,
+)
 from .repositories import Repositories
+
+log = logging.getLogger(__name__)
+
+
+V = TypeVar("V", PersonView, PartnershipView, NetworkView)
+
+
+async def _project(store: AggregateStore[V], event: Event, view_id: str, change: Change[V]) -> None:
+    model = store.model
+    try:
+        await store.apply(event, view_id, change, create=lambda: model(id=view_id))
+    except NothingToApply:
+        log.info("older event ignored", extra={"aggregate": view_id, "event_type": event.type})
 
 
 def handlers(repos: Repositories) -> Mapping[str, Handler]:
-    return {**organisation_handlers(repos.organisations)}
+    bookkeeper = Bookkeeper(repos)
+
+    async def on_person(event: Event) -> None:
+        data = PersonV1.model_validate(event.data)
+        await _project(repos.people, event, data.id, take_person(data))
+
+    async def on_partnership(event: Event) -> None:
+        data = PartnershipV1.model_validate(event.data)
+        await _project(repos.partnerships, event, data.id, take_partnership(data))
+
+    async def on_partnership_status(event: Event) -> None:
+        data = PartnershipStatusChangedV1.model_validate(event.data)
+        change = take_partnership_status(data)
+        await _project(repos.partnerships, event, data.id, change)
+
+    async def on_partnership_closed(event: Event) -> None:
+        # The projection first: a registration checked against it after this cannot use the
+        # partnership; one checked before has been written, and is found below (or finds the
+        # projection closed after its write and withdraws itself: see registerParticipant).
+        await on_partnership(event)
+        partnership_id = PartnershipV1.model_validate(event.data).id
+        now = datetime.now(UTC)
+        for seating in await repos.seatings_of_partnership(partnership_id):
+            store = repos.seatings(seating)
+            change = withdraw_partnership(partnership_id, SYSTEM_ACTOR, now)
+            try:
+                changed = await store.apply(event, seating.id, change)
+            except NothingToApply:
+                continue
+            for registration in changed.registrations if changed else []:
+                if (
+                    registration.partnership_id == partnership_id
+                    and registration.status is RegistrationStatus.WITHDRAWN
+                ):
+                    await bookkeeper.release(registration.person_id, registration.id)
+
+    async def on_network(event: Event) -> None:
+        data = NetworkV1.model_validate(event.data)
+        await _project(repos.networks, event, data.id, take_network(data))
+
+    async def on_membership_joined(event: Event) -> None:
+        data = MembershipJoinedV1.model_validate(event.data)
+        team = await repos.people_of(data.organisation_ids)
+        if not team:
+            log.info("no people known to invite", extra={"partnership": data.partnership_id})
+            return
+        since = max(data.joined_on, event.time.date())
+        now = datetime.now(UTC)
+        for workshop in await repos.upcoming_network_workshops(data.network_id, since):
+            invitations = [_invitation(person, data.partnership_id, now) for person in team]
+            change = invite(invitations, SYSTEM_ACTOR, now)
+            try:
+                await repos.workshops.apply(event, workshop.id, change)
+            except NothingToApply:
+                log.info("everyone is registered already", extra={"workshop": workshop.id})
+
+    return {
+        **organisation_handlers(repos.organisations),
+        PERSON_CREATED.type: on_person,
+        PERSON_UPDATED.type: on_person,
+        PARTNERSHIP_CREATED.type: on_partnership,
+        PARTNERSHIP_UPDATED.type: on_partnership,
+        PARTNERSHIP_STATUS_CHANGED.type: on_partnership_status,
+        PARTNERSHIP_CLOSED.type: on_partnership_closed,
+        NETWORK_CREATED.type: on_network,
+        NETWORK_UPDATED.type: on_network,
+        NETWORK_CLOSED.type: on_network,
+        MEMBERSHIP_JOINED.type: on_membership_joined,
+    }
+
+
+def _invitation(person: PersonView, partnership_id: str, now: datetime) -> Registration:
+    return Registration(
+        id=str(uuid.uuid4()),
+        person_id=person.id,
+        organisation_id=person.organisation_id,
+        partnership_id=partnership_id,
+        role=person.role,
+        senior=person.senior,
+        status=RegistrationStatus.INVITED,
+        registered_at=now,
+    )

@@ -7,10 +7,32 @@ import strawberry
 from services.common.graphql import build_schema
 from services.common.projections.organisations import KnownOrganisationQueries
 
+from .entities import (
+    ApplicationEntity,
+    EntityQueries,
+    NetworkEntity,
+    PartnershipEntity,
+    WorkshopEntity,
+)
+from .expenses import ExpenseMutations
+from .grants import GrantMutations, GrantQueries
+from .reports import ReportMutations
+from .rules import RulesMutations, RulesQueries
+from .totals import TotalsQueries
+
 
 @strawberry.type
-class Query(KnownOrganisationQueries):
+class Query(GrantQueries, RulesQueries, TotalsQueries, EntityQueries, KnownOrganisationQueries):
     pass
 
 
-schema = build_schema(Query)
+@strawberry.type
+class Mutation(GrantMutations, ExpenseMutations, ReportMutations, RulesMutations):
+    pass
+
+
+schema = build_schema(
+    Query,
+    Mutation,
+    types=[PartnershipEntity, ApplicationEntity, NetworkEntity, WorkshopEntity],
+)

@@ -4,13 +4,111 @@ from __future__ import annotations
 
 import strawberry
 
+from services.common.auth import STAFF
 from services.common.graphql import build_schema
 from services.common.projections.organisations import KnownOrganisationQueries
 
+from .context import TrainingInfo, repos
+from .programmes import ProgrammeMutations, ProgrammeQueries
+from .registrations import RegistrationMutations, RegistrationQueries
+from .types import NetworkRef, OrganisationRef, PartnershipRef, PersonRef, WorkshopType
+from .workshops import WorkshopMutations, WorkshopQueries
+
+
+@strawberry.type(name="KnownPerson", description="A person as this service knows it")
+class KnownPersonType:
+    id: strawberry.ID
+    organisation_id: strawberry.ID
+    role: str
+    senior: bool
+    source_version: int
+
+
+@strawberry.type(name="KnownPartnership", description="A partnership as this service knows it")
+class KnownPartnershipType:
+    id: strawberry.ID
+    title: str
+    status: str
+    organisation_ids: list[strawberry.ID]
+    source_version: int
+    status_version: int
+
+
+@strawberry.type(name="KnownNetwork", description="A network as this service knows it")
+class KnownNetworkType:
+    id: strawberry.ID
+    name: str
+    status: str
+    source_version: int
+
 
 @strawberry.type
-class Query(KnownOrganisationQueries):
+class ProjectionQueries:
+    """Staff diagnostics (and the demo loader's wait): what the projections hold."""
+
+    @strawberry.field
+    async def known_person(self, info: TrainingInfo, id: strawberry.ID) -> KnownPersonType | None:
+        info.context.require_principal().require(*STAFF)
+        view = await repos(info).people.get(str(id))
+        if view is None or not view.known:
+            return None
+        return KnownPersonType(
+            id=strawberry.ID(view.id),
+            organisation_id=strawberry.ID(view.organisation_id),
+            role=view.role,
+            senior=view.senior,
+            source_version=view.source_version,
+        )
+
+    @strawberry.field
+    async def known_partnership(
+        self, info: TrainingInfo, id: strawberry.ID
+    ) -> KnownPartnershipType | None:
+        info.context.require_principal().require(*STAFF)
+        view = await repos(info).partnerships.get(str(id))
+        if view is None or not view.known:
+            return None
+        return KnownPartnershipType(
+            id=strawberry.ID(view.id),
+            title=view.title,
+            status=view.status,
+            organisation_ids=[strawberry.ID(i) for i in view.organisation_ids],
+            source_version=view.source_version,
+            status_version=view.status_version,
+        )
+
+    @strawberry.field
+    async def known_network(self, info: TrainingInfo, id: strawberry.ID) -> KnownNetworkType | None:
+        info.context.require_principal().require(*STAFF)
+        view = await repos(info).networks.get(str(id))
+        if view is None or not view.known:
+            return None
+        return KnownNetworkType(
+            id=strawberry.ID(view.id),
+            name=view.name,
+            status=view.status,
+            source_version=view.source_version,
+        )
+
+
+@strawberry.type
+class Query(
+    ProgrammeQueries,
+    WorkshopQueries,
+    RegistrationQueries,
+    ProjectionQueries,
+    KnownOrganisationQueries,
+):
     pass
 
 
-schema = build_schema(Query)
+@strawberry.type
+class Mutation(ProgrammeMutations, WorkshopMutations, RegistrationMutations):
+    pass
+
+
+schema = build_schema(
+    Query,
+    Mutation,
+    types=[WorkshopType, NetworkRef, PartnershipRef, OrganisationRef, PersonRef],
+)

@@ -1,0 +1,521 @@
+"""GraphQL output types of the finance subgraph (its own entities and value types)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Annotated, TypeVar
+
+import strawberry
+
+from services.common.audit import AuditEntryType
+from services.common.errors import BadUserInput
+from services.common.money import Money, MoneyType
+from services.common.pagination import (
+    MAX_PAGE,
+    Connection,
+    Edge,
+    PageInfo,
+    decode_cursor,
+    encode_cursor,
+)
+from services.common.vocabulary import CostCategory
+
+from ..domain.grant import (
+    Budget,
+    BudgetLine,
+    BudgetType,
+    Disbursement,
+    DisbursementStatus,
+    Expense,
+    ExpenseSource,
+    ExpenseStatus,
+    FinancialReport,
+    Grant,
+    GrantStatus,
+    ReportLine,
+    ReportStatus,
+    total_of,
+)
+from ..domain.reports import lines_of
+from ..domain.rules import ApplicationType, BudgetRules, Cap, CapKind, CapPeriod, Region
+from .context import FinanceInfo, caller, grant_loader, require_read
+
+strawberry.enum(CostCategory)
+strawberry.enum(GrantStatus, name="GrantStatus", description="IATI ActivityStatus (1–6)")
+strawberry.enum(ApplicationType, name="GrantApplicationType")
+strawberry.enum(Region, name="BudgetRegion")
+strawberry.enum(CapKind, name="CapPartnershipKind")
+strawberry.enum(CapPeriod, name="CapPeriod")
+strawberry.enum(BudgetType, name="BudgetType", description="IATI BudgetType: 1 Original, 2 Revised")
+strawberry.enum(ExpenseStatus, name="ExpenseStatus")
+strawberry.enum(ExpenseSource, name="ExpenseSource")
+strawberry.enum(ReportStatus, name="FinancialReportStatus")
+strawberry.enum(DisbursementStatus, name="DisbursementStatus")
+
+if TYPE_CHECKING:
+    from .entities import ApplicationEntity, PartnershipEntity
+
+ENTITIES = "services.finance.api.entities"
+
+T = TypeVar("T")
+N = TypeVar("N")
+
+
+def money(value: Money) -> MoneyType:
+    return MoneyType.of(value)
+
+
+def difference(a: Money, b: Money) -> MoneyType:
+    return MoneyType.of(Money(minor=a.minor - b.minor, currency=a.currency))
+
+
+def page(
+    items: Sequence[T],
+    key: Callable[[T], str],
+    to_node: Callable[[T], N],
+    first: int | None,
+    after: str | None,
+) -> Connection[N]:
+    """A Relay connection over a list already in memory (a grant's own items)."""
+    limit = MAX_PAGE if first is None else first
+    if not 0 <= limit <= MAX_PAGE:
+        raise BadUserInput(f"first must be between 0 and {MAX_PAGE}", field="first")
+    start = 0
+    if after is not None:
+        values = decode_cursor(after)
+        keys = [key(item) for item in items]
+        if len(values) != 1 or values[0] not in keys:
+            raise BadUserInput("cursor does not belong to this list", field="after")
+        start = keys.index(str(values[0])) + 1
+    chunk = items[start : start + limit]
+    edges = [Edge(cursor=encode_cursor([key(item)]), node=to_node(item)) for item in chunk]
+    return Connection(
+        edges=edges,
+        page_info=PageInfo(
+            has_next_page=start + limit < len(items),
+            has_previous_page=start > 0,
+            start_cursor=edges[0].cursor if edges else None,
+            end_cursor=edges[-1].cursor if edges else None,
+        ),
+        total_count=len(items),
+    )
+
+
+@strawberry.type(name="BudgetLine", description="A line of a grant's budget")
+class BudgetLineType:
+    year: int = strawberry.field(description="Year of the grant: 1, 2 or 3")
+    category: CostCategory
+    amount: MoneyType
+
+    @classmethod
+    def of(cls, line: BudgetLine) -> BudgetLineType:
+        return cls(year=line.year, category=line.category, amount=money(line.amount))
+
+
+@strawberry.type(name="Budget", description="A version of a grant's budget")
+class BudgetObject:
+    number: int = strawberry.field(description="1 the original, then each revision")
+    type: BudgetType
+    iati_budget_type: int
+    lines: list[BudgetLineType]
+    total: MoneyType
+    adopted_at: datetime
+    adopted_by: str
+    note: str | None
+
+    @classmethod
+    def of(cls, budget: Budget) -> BudgetObject:
+        return cls(
+            number=budget.number,
+            type=budget.type,
+            iati_budget_type=budget.type.iati_code,
+            lines=[BudgetLineType.of(line) for line in budget.lines],
+            total=money(budget.total),
+            adopted_at=budget.adopted_at,
+            adopted_by=budget.adopted_by,
+            note=budget.note,
+        )
+
+
+@strawberry.type(name="Expense")
+class ExpenseType:
+    id: strawberry.ID
+    version: int
+    status: ExpenseStatus
+    source: ExpenseSource
+    source_ref: str | None = strawberry.field(description="The visit or workshop id")
+    participant_id: strawberry.ID | None = strawberry.field(
+        description="For a visit's draft: whose travel"
+    )
+    category: CostCategory
+    incurred_on: date
+    year: int = strawberry.field(description="Year of the grant the expense falls in")
+    amount: MoneyType | None = strawberry.field(description="In local currency; null on a draft")
+    exchange_rate: str | None = strawberry.field(
+        description="SEK per unit of the local currency, a decimal string"
+    )
+    rate_date: date | None
+    sek_amount: MoneyType | None = strawberry.field(
+        description="amount x rate, rounded half-to-even to the öre"
+    )
+    receipt_reference: str
+    description: str
+    created_at: datetime
+    created_by: str
+    recorded_at: datetime | None
+    recorded_by: str | None
+
+    @classmethod
+    def of(cls, expense: Expense) -> ExpenseType:
+        return cls(
+            id=strawberry.ID(expense.id),
+            version=expense.version,
+            status=expense.status,
+            source=expense.source,
+            source_ref=expense.source_ref,
+            participant_id=(
+                None if expense.participant_id is None else strawberry.ID(expense.participant_id)
+            ),
+            category=expense.category,
+            incurred_on=expense.incurred_on,
+            year=expense.year,
+            amount=None if expense.amount is None else money(expense.amount),
+            exchange_rate=expense.exchange_rate,
+            rate_date=expense.rate_date,
+            sek_amount=None if expense.sek is None else money(expense.sek),
+            receipt_reference=expense.receipt_reference,
+            description=expense.description,
+            created_at=expense.created_at,
+            created_by=expense.created_by,
+            recorded_at=expense.recorded_at,
+            recorded_by=expense.recorded_by,
+        )
+
+
+@strawberry.type(name="FinancialReportLine", description="Budget vs actual of one line")
+class ReportLineType:
+    category: CostCategory
+    budget: MoneyType
+    actual: MoneyType
+    variance: MoneyType = strawberry.field(description="budget - actual")
+
+    @classmethod
+    def of(cls, line: ReportLine) -> ReportLineType:
+        return cls(
+            category=line.category,
+            budget=money(line.budget),
+            actual=money(line.actual),
+            variance=difference(line.budget, line.actual),
+        )
+
+
+@strawberry.type(name="FinancialReport")
+class FinancialReportType:
+    id: strawberry.ID
+    version: int
+    accounting_year: int = strawberry.field(description="Year of the grant: 1, 2 or 3")
+    final: bool = strawberry.field(description="The report of the grant's last year")
+    status: ReportStatus
+    year_starts_on: date
+    year_ends_on: date
+    lines: list[ReportLineType] = strawberry.field(
+        description="Budget vs actual by line; frozen from submission"
+    )
+    budget_total: MoneyType
+    actual_total: MoneyType
+    opened_at: datetime
+    opened_by: str
+    submitted_on: date | None
+    approved_on: date | None
+    approved_by: str | None
+
+    @classmethod
+    def of(cls, grant: Grant, report: FinancialReport) -> FinancialReportType:
+        shown = lines_of(grant, report)
+        first, last = grant.year_range(report.accounting_year)
+        return cls(
+            id=strawberry.ID(report.id),
+            version=report.version,
+            accounting_year=report.accounting_year,
+            final=report.accounting_year == grant.years,
+            status=report.status,
+            year_starts_on=first,
+            year_ends_on=last,
+            lines=[ReportLineType.of(line) for line in shown.lines],
+            budget_total=money(shown.budget_total),
+            actual_total=money(shown.actual_total),
+            opened_at=report.opened_at,
+            opened_by=report.opened_by,
+            submitted_on=report.submitted_on,
+            approved_on=report.approved_on,
+            approved_by=report.approved_by,
+        )
+
+
+@strawberry.type(name="Disbursement")
+class DisbursementType:
+    id: strawberry.ID
+    report_id: strawberry.ID
+    accounting_year: int
+    amount: MoneyType
+    status: DisbursementStatus
+    approved_on: date
+    approved_by: str
+    paid_on: date | None
+    paid_by: str | None
+    iati_transaction_type: int = strawberry.field(description="7: Reimbursement")
+
+    @classmethod
+    def of(cls, disbursement: Disbursement) -> DisbursementType:
+        return cls(
+            id=strawberry.ID(disbursement.id),
+            report_id=strawberry.ID(disbursement.report_id),
+            accounting_year=disbursement.accounting_year,
+            amount=money(disbursement.amount),
+            status=disbursement.status,
+            approved_on=disbursement.approved_on,
+            approved_by=disbursement.approved_by,
+            paid_on=disbursement.paid_on,
+            paid_by=disbursement.paid_by,
+            iati_transaction_type=disbursement.transaction_type,
+        )
+
+
+@strawberry.type(name="BudgetVsActualsRow")
+class BudgetVsActualsRow:
+    year: int
+    category: CostCategory
+    budget: MoneyType
+    actual: MoneyType = strawberry.field(description="Recorded expenses, in SEK")
+    variance: MoneyType = strawberry.field(description="budget - actual")
+    drafts: int = strawberry.field(description="Draft expenses still to complete")
+
+
+@strawberry.type(name="BudgetVsActuals")
+class BudgetVsActuals:
+    rows: list[BudgetVsActualsRow]
+    budget: MoneyType
+    actual: MoneyType
+    variance: MoneyType
+
+
+def budget_vs_actuals(
+    grant: Grant, year: int | None, category: CostCategory | None
+) -> BudgetVsActuals:
+    """By year and category of the budget in force (with any recorded outside it)."""
+    keys = {(line.year, line.category) for line in grant.budget.lines}
+    keys |= {(e.year, e.category) for e in grant.recorded_expenses}
+    rows = []
+    budgets, actuals = [], []
+    for y, c in sorted(keys, key=lambda k: (k[0], k[1].value)):
+        if (year is not None and y != year) or (category is not None and c != category):
+            continue
+        line = grant.line(y, c)
+        planned = line.amount if line is not None else Money(minor=0, currency="SEK")
+        actual = grant.actual(y, c)
+        drafts = sum(
+            1 for e in grant.expenses
+            if e.status is ExpenseStatus.DRAFT and (e.year, e.category) == (y, c)
+        )  # fmt: skip
+        budgets.append(planned)
+        actuals.append(actual)
+        rows.append(
+            BudgetVsActualsRow(
+                year=y,
+                category=c,
+                budget=money(planned),
+                actual=money(actual),
+                variance=difference(planned, actual),
+                drafts=drafts,
+            )
+        )
+    budget, actual = total_of(budgets), total_of(actuals)
+    return BudgetVsActuals(
+        rows=rows, budget=money(budget), actual=money(actual), variance=difference(budget, actual)
+    )
+
+
+@strawberry.type(name="BudgetCap")
+class CapType:
+    application_type: ApplicationType
+    region: Region
+    partnership_kind: CapKind
+    period: CapPeriod
+    amount: MoneyType
+    working_hours: MoneyType | None = strawberry.field(
+        description="At most this much of the amount for working hours (work input)"
+    )
+
+    @classmethod
+    def of(cls, cap: Cap) -> CapType:
+        return cls(
+            application_type=cap.grant_type,
+            region=cap.region,
+            partnership_kind=cap.kind,
+            period=cap.period,
+            amount=money(cap.amount),
+            working_hours=None if cap.working_hours is None else money(cap.working_hours),
+        )
+
+
+@strawberry.type(name="BudgetRules", description="A version of the eligible costs and caps")
+class BudgetRulesType:
+    valid_from: date
+    eligible_categories: list[CostCategory]
+    caps: list[CapType]
+    note: str
+    built_in: bool
+
+    @classmethod
+    def of(cls, rules: BudgetRules, built_in: bool) -> BudgetRulesType:
+        return cls(
+            valid_from=rules.valid_from,
+            eligible_categories=rules.eligible_categories,
+            caps=[CapType.of(c) for c in rules.caps],
+            note=rules.note,
+            built_in=built_in,
+        )
+
+
+def _expenses(
+    root: GrantObject,
+    info: FinanceInfo,
+    first: int | None = 100,
+    after: str | None = None,
+    status: ExpenseStatus | None = None,
+    year: int | None = None,
+    category: CostCategory | None = None,
+) -> Connection[ExpenseType]:
+    caller(info)
+    items = [
+        e
+        for e in root.grant.expenses
+        if (status is None or e.status is status)
+        and (year is None or e.year == year)
+        and (category is None or e.category is category)
+    ]
+    items.sort(key=lambda e: (e.incurred_on, e.id))
+    return page(items, lambda e: e.id, ExpenseType.of, first, after)
+
+
+def _budget_vs_actuals(
+    root: GrantObject,
+    info: FinanceInfo,
+    year: int | None = None,
+    category: CostCategory | None = None,
+) -> BudgetVsActuals:
+    caller(info)
+    return budget_vs_actuals(root.grant, year, category)
+
+
+def _partnership(root: GrantObject) -> Annotated[PartnershipEntity, strawberry.lazy(ENTITIES)]:
+    from .entities import PartnershipEntity
+
+    return PartnershipEntity(id=root.partnership_id)
+
+
+def _application(root: GrantObject) -> Annotated[ApplicationEntity, strawberry.lazy(ENTITIES)]:
+    from .entities import ApplicationEntity
+
+    return ApplicationEntity(id=root.application_id)
+
+
+@strawberry.federation.type(name="Grant", keys=["id"], description="A grant (a case) in SEK")
+class GrantObject:
+    grant: strawberry.Private[Grant]
+    id: strawberry.ID
+    application_id: strawberry.ID
+    case_number: str
+    partnership_id: strawberry.ID
+    type: ApplicationType
+    status: GrantStatus
+    iati_activity_status: int
+    partnership_kind: str = strawberry.field(description="bilateral, tripartite or multilateral")
+    countries: list[str]
+    region: Region
+    conditions: str | None
+    duration_months: int
+    years: int
+    decided_on: date
+    starts_on: date
+    ends_on: date
+    rules_valid_from: date | None = strawberry.field(
+        description="The budget rules (version) the grant is held to"
+    )
+    original_amount: MoneyType
+    approved_amount: MoneyType = strawberry.field(description="The budget in force")
+    spent: MoneyType = strawberry.field(description="Recorded expenses, in SEK")
+    disbursed: MoneyType = strawberry.field(description="Paid disbursements")
+    remaining: MoneyType = strawberry.field(
+        description="The budget in force less every disbursement approved or paid"
+    )
+    budget: BudgetObject
+    budgets: list[BudgetObject]
+    budget_breaches: list[str] = strawberry.field(
+        description="Rules the decided budget breaks; the grant is agreed once revised"
+    )
+    reports: list[FinancialReportType]
+    disbursements: list[DisbursementType]
+    version: int
+    created_at: datetime
+    updated_at: datetime
+    audit_trail: list[AuditEntryType]
+
+    expenses: Connection[ExpenseType] = strawberry.field(resolver=_expenses)
+
+    partnership: Annotated[PartnershipEntity, strawberry.lazy(ENTITIES)] = strawberry.field(
+        resolver=_partnership, description="The partnership (resolved by the partnerships subgraph)"
+    )
+    application: Annotated[ApplicationEntity, strawberry.lazy(ENTITIES)] = strawberry.field(
+        resolver=_application, description="The application it was decided on"
+    )
+
+    budget_vs_actuals: BudgetVsActuals = strawberry.field(
+        resolver=_budget_vs_actuals, description="By year and category, in SEK"
+    )
+
+    @classmethod
+    def of(cls, grant: Grant) -> GrantObject:
+        return cls(
+            grant=grant,
+            id=strawberry.ID(grant.id),
+            application_id=strawberry.ID(grant.application_id),
+            case_number=grant.case_number,
+            partnership_id=strawberry.ID(grant.partnership_id),
+            type=grant.type,
+            status=grant.status,
+            iati_activity_status=grant.status.iati_code,
+            partnership_kind=grant.partnership_kind,
+            countries=grant.countries,
+            region=grant.region,
+            conditions=grant.conditions,
+            duration_months=grant.duration_months,
+            years=grant.years,
+            decided_on=grant.decided_on,
+            starts_on=grant.starts_on,
+            ends_on=grant.ends_on,
+            rules_valid_from=grant.rules_valid_from,
+            original_amount=money(grant.budgets[0].total),
+            approved_amount=money(grant.approved),
+            spent=money(grant.spent),
+            disbursed=money(grant.disbursed),
+            remaining=money(grant.remaining),
+            budget=BudgetObject.of(grant.budget),
+            budgets=[BudgetObject.of(b) for b in grant.budgets],
+            budget_breaches=grant.budget_breaches,
+            reports=[FinancialReportType.of(grant, r) for r in grant.reports],
+            disbursements=[DisbursementType.of(d) for d in grant.disbursements],
+            version=grant.version,
+            created_at=grant.created_at,
+            updated_at=grant.updated_at,
+            audit_trail=[AuditEntryType.of(e) for e in grant.audit],
+        )
+
+    @classmethod
+    async def resolve_reference(cls, info: FinanceInfo, id: strawberry.ID) -> GrantObject | None:
+        found = await grant_loader(info).load(str(id))
+        if found is None:
+            return None
+        await require_read(info, found)
+        return cls.of(found)

@@ -1,0 +1,156 @@
+"""What every training resolver needs: the typed info, the caller, loaders, access rules."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, date, datetime
+
+from strawberry.dataloader import DataLoader
+from strawberry.types import Info
+
+from services.common.auth import STAFF, Principal
+from services.common.errors import BadUserInput, NotFound
+from services.common.graphql import Context
+
+from ..clock import clock
+from ..domain.cohort import Cohort
+from ..domain.programme import Programme
+from ..domain.workshop import Workshop
+from ..projection import CLOSED, NetworkView, PartnershipView, PersonView
+from ..repositories import Placed, Repositories
+
+TrainingInfo = Info[Context[Repositories], None]
+
+
+def caller(info: TrainingInfo) -> Principal:
+    return info.context.require_principal()
+
+
+def staff(info: TrainingInfo) -> Principal:
+    principal = caller(info)
+    principal.require(*STAFF)
+    return principal
+
+
+def repos(info: TrainingInfo) -> Repositories:
+    return info.context.repos
+
+
+def today() -> date:
+    """Today in UTC, from the service clock (which tests can pin)."""
+    return clock.today()
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+def may_see(principal: Principal | None, organisation_id: str) -> bool:
+    """Personal data of participants: staff and the participant's own organisation only."""
+    return principal is not None and (principal.is_staff or principal.org == organisation_id)
+
+
+# --- per-request loaders: one query per collection, whatever the number of keys -------------
+
+
+def workshop_loader(info: TrainingInfo) -> DataLoader[str, Workshop | None]:
+    return info.context.loader("workshops", repos(info).workshops.get_many)
+
+
+def cohort_loader(info: TrainingInfo) -> DataLoader[str, Cohort | None]:
+    return info.context.loader("cohorts", repos(info).cohorts.get_many)
+
+
+def programme_loader(info: TrainingInfo) -> DataLoader[str, Programme | None]:
+    return info.context.loader("programmes", repos(info).programmes.get_many)
+
+
+def phases_loader(info: TrainingInfo) -> DataLoader[str, list[Workshop] | None]:
+    """Every phase of a cohort (cancelled ones too), by cohort id."""
+
+    async def load(ids: Sequence[str]) -> dict[str, list[Workshop]]:
+        return await repos(info).workshops_by("cohort_id", ids)
+
+    return info.context.loader("phases", load)
+
+
+def network_workshops_loader(info: TrainingInfo) -> DataLoader[str, list[Workshop] | None]:
+    async def load(ids: Sequence[str]) -> dict[str, list[Workshop]]:
+        return await repos(info).workshops_by("network_id", ids)
+
+    return info.context.loader("network_workshops", load)
+
+
+def partnership_workshops_loader(info: TrainingInfo) -> DataLoader[str, list[Workshop] | None]:
+    async def load(ids: Sequence[str]) -> dict[str, list[Workshop]]:
+        return await repos(info).workshops_by("partnership_ids", ids)
+
+    return info.context.loader("partnership_workshops", load)
+
+
+def cohorts_of_programme_loader(info: TrainingInfo) -> DataLoader[str, list[Cohort] | None]:
+    return info.context.loader("programme_cohorts", repos(info).cohorts_of_programmes)
+
+
+def registrations_loader(info: TrainingInfo, key: str) -> DataLoader[str, list[Placed] | None]:
+    """Registrations by person ("person_ids"), organisation or partnership."""
+
+    async def load(ids: Sequence[str]) -> dict[str, list[Placed]]:
+        if key == "person_ids":
+            return await repos(info).registrations_by("person_ids", ids)
+        if key == "organisation_ids":
+            return await repos(info).registrations_by("organisation_ids", ids)
+        return await repos(info).registrations_by("partnership_ids", ids)
+
+    return info.context.loader(f"registrations_by_{key}", load)
+
+
+# --- what the projections know ---------------------------------------------------------------
+
+
+async def known_person(info: TrainingInfo, person_id: str) -> PersonView:
+    view = await repos(info).people.get(person_id)
+    if view is None or not view.known:
+        raise NotFound(
+            f"person {person_id!r} is not known to the training service (yet)", field="personId"
+        )
+    return view
+
+
+async def usable_partnership(
+    info: TrainingInfo, partnership_id: str, organisation_id: str
+) -> PartnershipView:
+    """The partnership a registration is made through: known, not closed, the person's."""
+    view = await repos(info).partnerships.get(partnership_id)
+    if view is None or not view.known:
+        raise NotFound(
+            f"partnership {partnership_id!r} is not known to the training service (yet)",
+            field="partnershipId",
+        )
+    if view.status == CLOSED:
+        raise BadUserInput("the partnership is closed", field="partnershipId")
+    if organisation_id not in view.organisation_ids:
+        raise BadUserInput(
+            "the person's organisation is not a partner of this partnership",
+            field="partnershipId",
+        )
+    return view
+
+
+async def usable_network(info: TrainingInfo, network_id: str) -> NetworkView:
+    view = await repos(info).networks.get(network_id)
+    if view is None or not view.known:
+        raise NotFound(
+            f"network {network_id!r} is not known to the training service (yet)",
+            field="networkId",
+        )
+    if view.status == CLOSED:
+        raise BadUserInput("the network is closed", field="networkId")
+    return view
+
+
+async def require_registration(info: TrainingInfo, registration_id: str) -> Placed:
+    placed = await repos(info).find_registration(registration_id)
+    if placed is None:
+        raise NotFound(f"registration {registration_id!r} does not exist", field="registrationId")
+    return placed

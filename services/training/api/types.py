@@ -1,0 +1,614 @@
+"""GraphQL types of the training subgraph and the entities of other subgraphs it extends.
+
+Registrations are personal data of the participants: a registration is shown to staff and
+to the participant's own organisation only; everyone else sees how many seats are taken,
+never who took them. `Network`, `Partnership`, `Organisation` and `Person` are extended
+with their training: each is an entity stub here (its id and this subgraph's fields), and
+each list is loaded for all parents of a request at once (one query per collection).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import strawberry
+
+from services.common.audit import AuditEntryType
+from services.common.auth import Principal
+from services.common.money import MoneyType
+from services.common.vocabulary import CostCategory, Theme
+
+from ..domain.cohort import Cohort
+from ..domain.nominations import gaps
+from ..domain.programme import Programme
+from ..domain.registration import (
+    OPEN,
+    ChangeProject,
+    ProgressReport,
+    Registration,
+    RegistrationStatus,
+    StatusChange,
+)
+from ..domain.workshop import CostLine, Workshop, WorkshopKind, WorkshopStatus
+from ..repositories import Placed
+from .context import (
+    TrainingInfo,
+    caller,
+    cohort_loader,
+    cohorts_of_programme_loader,
+    may_see,
+    network_workshops_loader,
+    partnership_workshops_loader,
+    phases_loader,
+    programme_loader,
+    registrations_loader,
+    today,
+    workshop_loader,
+)
+
+strawberry.enum(Theme)
+strawberry.enum(CostCategory)
+strawberry.enum(WorkshopKind)
+strawberry.enum(WorkshopStatus)
+strawberry.enum(RegistrationStatus)
+
+PERSONAL = "Personal data: staff and the participant's own organisation (others see none)"
+
+
+def _visible(
+    principal: Principal | None, placed: list[Placed], statuses: list[RegistrationStatus] | None
+) -> list[RegistrationType]:
+    return [
+        RegistrationType.of(p)
+        for p in placed
+        if may_see(principal, p.registration.organisation_id)
+        and (not statuses or p.registration.status in statuses)
+    ]
+
+
+# --- entities of other subgraphs ---------------------------------------------------------------
+
+
+async def _person_registrations(root: PersonRef, info: TrainingInfo) -> list[RegistrationType]:
+    found = await registrations_loader(info, "person_ids").load(str(root.id))
+    return _visible(info.context.principal, found or [], None)
+
+
+async def _organisation_participants(
+    root: OrganisationRef, info: TrainingInfo, status: list[RegistrationStatus] | None = None
+) -> list[RegistrationType]:
+    found = await registrations_loader(info, "organisation_ids").load(str(root.id))
+    return _visible(info.context.principal, found or [], status)
+
+
+async def _partnership_participants(
+    root: PartnershipRef, info: TrainingInfo, status: list[RegistrationStatus] | None = None
+) -> list[RegistrationType]:
+    found = await registrations_loader(info, "partnership_ids").load(str(root.id))
+    return _visible(info.context.principal, found or [], status)
+
+
+async def _partnership_workshops(root: PartnershipRef, info: TrainingInfo) -> list[WorkshopType]:
+    found = await partnership_workshops_loader(info).load(str(root.id))
+    return [WorkshopType.of(w) for w in found or []]
+
+
+async def _network_workshops(
+    root: NetworkRef, info: TrainingInfo, status: WorkshopStatus | None = None
+) -> list[WorkshopType]:
+    found = await network_workshops_loader(info).load(str(root.id))
+    return [WorkshopType.of(w) for w in found or [] if status is None or w.status is status]
+
+
+@strawberry.federation.type(
+    name="Person", keys=["id"], description="A person (owned by partnerships); here their training"
+)
+class PersonRef:
+    id: strawberry.ID
+
+    registrations: list[RegistrationType] = strawberry.field(
+        resolver=_person_registrations,
+        description="The person's registrations, by start: their history of training,"
+        " attendance and certificates. " + PERSONAL,
+    )
+
+    @classmethod
+    def resolve_reference(cls, info: TrainingInfo, id: strawberry.ID) -> PersonRef:
+        caller(info)
+        return cls(id=id)
+
+
+@strawberry.federation.type(
+    name="Organisation",
+    keys=["id"],
+    description="An organisation (owned by partnerships); here its participants in training",
+)
+class OrganisationRef:
+    id: strawberry.ID
+
+    participants: list[RegistrationType] = strawberry.field(
+        resolver=_organisation_participants,
+        description="Registrations of the organisation's people. " + PERSONAL,
+    )
+
+    @classmethod
+    def resolve_reference(cls, info: TrainingInfo, id: strawberry.ID) -> OrganisationRef:
+        caller(info)
+        return cls(id=id)
+
+
+@strawberry.federation.type(
+    name="Partnership",
+    keys=["id"],
+    description="A partnership (owned by partnerships); here its participants and workshops",
+)
+class PartnershipRef:
+    id: strawberry.ID
+
+    participants: list[RegistrationType] = strawberry.field(
+        resolver=_partnership_participants,
+        description="Registrations made through the partnership. " + PERSONAL,
+    )
+    workshops: list[WorkshopType] = strawberry.field(
+        resolver=_partnership_workshops,
+        description="Workshops its people registered for, by start",
+    )
+
+    @classmethod
+    def resolve_reference(cls, info: TrainingInfo, id: strawberry.ID) -> PartnershipRef:
+        caller(info)
+        return cls(id=id)
+
+
+@strawberry.federation.type(
+    name="Network", keys=["id"], description="A network (owned by networks); here its workshops"
+)
+class NetworkRef:
+    id: strawberry.ID
+
+    workshops: list[WorkshopType] = strawberry.field(
+        resolver=_network_workshops, description="The network's workshops, by start"
+    )
+
+    @classmethod
+    def resolve_reference(cls, info: TrainingInfo, id: strawberry.ID) -> NetworkRef:
+        caller(info)
+        return cls(id=id)
+
+
+# --- programmes and cohorts --------------------------------------------------------------------
+
+
+async def _programme_cohorts(root: ProgrammeType, info: TrainingInfo) -> list[CohortType]:
+    found = await cohorts_of_programme_loader(info).load(str(root.id))
+    return [CohortType.of(c) for c in found or []]
+
+
+@strawberry.type(name="Programme", description="An International Training Programme (ITP)")
+class ProgrammeType:
+    id: strawberry.ID
+    title: str
+    theme: Theme
+    target_group: str
+    language: str = strawberry.field(description="ISO 639-1 code of the teaching language")
+    description: str
+    version: int
+    audit_trail: list[AuditEntryType]
+
+    cohorts: list[CohortType] = strawberry.field(
+        resolver=_programme_cohorts, description="Its cohorts, by number"
+    )
+
+    @classmethod
+    def of(cls, programme: Programme) -> ProgrammeType:
+        return cls(
+            id=strawberry.ID(programme.id),
+            title=programme.title,
+            theme=programme.theme,
+            target_group=programme.target_group,
+            language=programme.language,
+            description=programme.description,
+            version=programme.version,
+            audit_trail=[AuditEntryType.of(e) for e in programme.audit],
+        )
+
+
+@strawberry.type(name="OrganisationNominations")
+class OrganisationNominationsType:
+    organisation_id: strawberry.ID
+    nominees: list[RegistrationType] = strawberry.field(description=PERSONAL)
+    gaps: list[str] = strawberry.field(
+        description="What the nominations still lack (warnings, not refusals)"
+    )
+
+    @strawberry.field
+    def organisation(self) -> OrganisationRef:
+        return OrganisationRef(id=self.organisation_id)
+
+
+async def _cohort_phases(root: CohortType, info: TrainingInfo) -> list[WorkshopType]:
+    found = await phases_loader(info).load(str(root.id))
+    return [WorkshopType.of(w) for w in found or []]
+
+
+def _cohort_registrations(
+    root: CohortType, info: TrainingInfo, status: list[RegistrationStatus] | None = None
+) -> list[RegistrationType]:
+    placed = [Placed(root.model, r) for r in root.model.registrations]
+    return _visible(info.context.principal, placed, status)
+
+
+def _cohort_nominations(root: CohortType, info: TrainingInfo) -> list[OrganisationNominationsType]:
+    if root.model.network_id is None:
+        return []
+    principal = info.context.principal
+    counted = OPEN | {RegistrationStatus.COMPLETED}
+    registrations = root.model.registrations
+    organisations = sorted({r.organisation_id for r in registrations if r.status in counted})
+    return [
+        OrganisationNominationsType(
+            organisation_id=strawberry.ID(org),
+            nominees=[
+                RegistrationType.of(Placed(root.model, r))
+                for r in registrations
+                if r.organisation_id == org and r.status in counted
+            ],
+            gaps=gaps(registrations, org),
+        )
+        for org in organisations
+        if may_see(principal, org)
+    ]
+
+
+@strawberry.type(name="Cohort", description="A numbered cohort of an ITP")
+class CohortType:
+    id: strawberry.ID
+    programme_id: strawberry.ID
+    number: int
+    starts_on: date
+    ends_on: date
+    applications_open_on: date
+    applications_close_on: date
+    network_id: strawberry.ID | None = strawberry.field(
+        description="Set for a network's ITP: three nominees per partner organisation"
+    )
+    capacity: int
+    seats_taken: int
+    seats_left: int
+    waitlist_length: int
+    version: int
+    audit_trail: list[AuditEntryType]
+    model: strawberry.Private[Cohort]
+
+    @strawberry.field
+    def applications_open(self) -> bool:
+        return self.model.applications_open(today())
+
+    @strawberry.field
+    async def programme(self, info: TrainingInfo) -> ProgrammeType | None:
+        found = await programme_loader(info).load(str(self.programme_id))
+        return None if found is None else ProgrammeType.of(found)
+
+    @strawberry.field
+    def network(self) -> NetworkRef | None:
+        return None if self.network_id is None else NetworkRef(id=self.network_id)
+
+    phases: list[WorkshopType] = strawberry.field(
+        resolver=_cohort_phases, description="Its phases (workshops of kind ITP_PHASE), by start"
+    )
+    registrations: list[RegistrationType] = strawberry.field(
+        resolver=_cohort_registrations,
+        description="Applications and participants. " + PERSONAL,
+    )
+    nominations: list[OrganisationNominationsType] = strawberry.field(
+        resolver=_cohort_nominations,
+        description="A network's ITP: each organisation's nominees and what they still lack."
+        " Staff see every organisation, a coordinator their own.",
+    )
+
+    @classmethod
+    def of(cls, cohort: Cohort) -> CohortType:
+        return cls(
+            id=strawberry.ID(cohort.id),
+            programme_id=strawberry.ID(cohort.programme_id),
+            number=cohort.number,
+            starts_on=cohort.starts_on,
+            ends_on=cohort.ends_on,
+            applications_open_on=cohort.applications_open_on,
+            applications_close_on=cohort.applications_close_on,
+            network_id=strawberry.ID(cohort.network_id) if cohort.network_id else None,
+            capacity=cohort.capacity,
+            seats_taken=cohort.seats_taken,
+            seats_left=cohort.seats_left,
+            waitlist_length=len(cohort.waitlist()),
+            version=cohort.version,
+            audit_trail=[AuditEntryType.of(e) for e in cohort.audit],
+            model=cohort,
+        )
+
+
+# --- workshops ----------------------------------------------------------------------------------
+
+
+@strawberry.type(name="WorkshopCostLine", description="A cost of a workshop, recorded by staff")
+class WorkshopCostLineType:
+    category: CostCategory
+    amount: MoneyType
+    description: str
+
+    @classmethod
+    def of(cls, line: CostLine) -> WorkshopCostLineType:
+        return cls(
+            category=line.category, amount=MoneyType.of(line.amount), description=line.description
+        )
+
+
+def _workshop_registrations(
+    root: WorkshopType, info: TrainingInfo, status: list[RegistrationStatus] | None = None
+) -> list[RegistrationType]:
+    placed = [Placed(root.model, r) for r in root.model.registrations]
+    return _visible(info.context.principal, placed, status)
+
+
+@strawberry.federation.type(
+    name="Workshop",
+    keys=["id"],
+    description="A network joint workshop, an ITP phase or a tailored training",
+)
+class WorkshopType:
+    id: strawberry.ID
+    kind: WorkshopKind
+    title: str
+    network_id: strawberry.ID | None
+    cohort_id: strawberry.ID | None
+    programme_id: strawberry.ID | None
+    city: str
+    country: str = strawberry.field(description="ISO 3166-1 alpha-2")
+    starts_on: date
+    ends_on: date
+    capacity: int
+    status: WorkshopStatus
+    seats_taken: int = strawberry.field(
+        description="Seats held (selected, enrolled, completed); ITP phases: none of their own"
+    )
+    seats_left: int
+    waitlist_length: int
+    participants: int = strawberry.field(
+        description="Enrolled people; once completed, those who attended"
+    )
+    cost_lines: list[WorkshopCostLineType]
+    completed_on: date | None
+    cancelled_on: date | None
+    note: str | None
+    version: int
+    audit_trail: list[AuditEntryType]
+    model: strawberry.Private[Workshop]
+
+    @strawberry.field
+    def network(self) -> NetworkRef | None:
+        return None if self.network_id is None else NetworkRef(id=self.network_id)
+
+    @strawberry.field
+    async def cohort(self, info: TrainingInfo) -> CohortType | None:
+        if self.cohort_id is None:
+            return None
+        found = await cohort_loader(info).load(str(self.cohort_id))
+        return None if found is None else CohortType.of(found)
+
+    registrations: list[RegistrationType] = strawberry.field(
+        resolver=_workshop_registrations,
+        description="Registrations (none for ITP phases: see the cohort). " + PERSONAL,
+    )
+
+    @classmethod
+    def of(cls, workshop: Workshop) -> WorkshopType:
+        completed = workshop.status is WorkshopStatus.COMPLETED
+        return cls(
+            id=strawberry.ID(workshop.id),
+            kind=workshop.kind,
+            title=workshop.title,
+            network_id=strawberry.ID(workshop.network_id) if workshop.network_id else None,
+            cohort_id=strawberry.ID(workshop.cohort_id) if workshop.cohort_id else None,
+            programme_id=strawberry.ID(workshop.programme_id) if workshop.programme_id else None,
+            city=workshop.city,
+            country=workshop.country,
+            starts_on=workshop.starts_on,
+            ends_on=workshop.ends_on,
+            capacity=workshop.capacity,
+            status=workshop.status,
+            seats_taken=workshop.seats_taken,
+            seats_left=workshop.seats_left,
+            waitlist_length=len(workshop.waitlist()),
+            participants=len(workshop.attendance) if completed else len(workshop.enrolled()),
+            cost_lines=[WorkshopCostLineType.of(c) for c in workshop.costs],
+            completed_on=workshop.completed_on,
+            cancelled_on=workshop.cancelled_on,
+            note=workshop.note,
+            version=workshop.version,
+            audit_trail=[AuditEntryType.of(e) for e in workshop.audit],
+            model=workshop,
+        )
+
+    @classmethod
+    async def resolve_reference(cls, info: TrainingInfo, id: strawberry.ID) -> WorkshopType | None:
+        caller(info)
+        found = await workshop_loader(info).load(str(id))
+        return None if found is None else cls.of(found)
+
+
+# --- registrations ------------------------------------------------------------------------------
+
+
+@strawberry.type(name="RegistrationStatusChange")
+class StatusChangeType:
+    at: datetime
+    actor: str
+    from_status: RegistrationStatus | None
+    to_status: RegistrationStatus
+    note: str | None
+
+    @classmethod
+    def of(cls, change: StatusChange) -> StatusChangeType:
+        return cls(
+            at=change.at,
+            actor=change.actor,
+            from_status=change.from_status,
+            to_status=change.to_status,
+            note=change.note,
+        )
+
+
+@strawberry.type(name="ProgressReport")
+class ProgressReportType:
+    at: datetime
+    by: str
+    text: str
+    final: bool
+
+    @classmethod
+    def of(cls, report: ProgressReport) -> ProgressReportType:
+        return cls(at=report.at, by=report.by, text=report.text, final=report.final)
+
+
+@strawberry.type(name="ChangeProject", description="An ITP participant's change project")
+class ChangeProjectType:
+    outline: str
+    reports: list[ProgressReportType]
+    reported: bool = strawberry.field(description="Whether the final report is in")
+
+    @classmethod
+    def of(cls, project: ChangeProject) -> ChangeProjectType:
+        return cls(
+            outline=project.outline,
+            reports=[ProgressReportType.of(r) for r in project.reports],
+            reported=project.reported,
+        )
+
+
+@strawberry.type(name="Certificate")
+class CertificateType:
+    number: str
+    issued_on: date
+    registration_id: strawberry.ID
+    cohort_id: strawberry.ID
+
+    @strawberry.field
+    async def cohort(self, info: TrainingInfo) -> CohortType | None:
+        found = await cohort_loader(info).load(str(self.cohort_id))
+        return None if found is None else CohortType.of(found)
+
+
+@strawberry.type(name="Attendance", description="Whether the participant attended a workshop")
+class AttendanceType:
+    attended: bool | None = strawberry.field(
+        description="Null until the workshop is completed (cancelled phases are not listed)"
+    )
+    model: strawberry.Private[Workshop]
+
+    @strawberry.field
+    def workshop(self) -> WorkshopType:
+        return WorkshopType.of(self.model)
+
+    @classmethod
+    def of(cls, workshop: Workshop, person_id: str) -> AttendanceType:
+        completed = workshop.status is WorkshopStatus.COMPLETED
+        return cls(
+            attended=(person_id in workshop.attendance) if completed else None, model=workshop
+        )
+
+
+async def _registration_attendance(
+    root: RegistrationType, info: TrainingInfo
+) -> list[AttendanceType]:
+    person_id = root.placed.registration.person_id
+    if (workshop := root.placed.workshop) is not None:
+        return [AttendanceType.of(workshop, person_id)]
+    phases = await phases_loader(info).load(root.placed.seating.id) or []
+    return [
+        AttendanceType.of(w, person_id) for w in phases if w.status is not WorkshopStatus.CANCELLED
+    ]
+
+
+@strawberry.type(
+    name="Registration",
+    description="A person's registration for a workshop or an ITP cohort. " + PERSONAL,
+)
+class RegistrationType:
+    id: strawberry.ID
+    version: int
+    status: RegistrationStatus
+    person_id: strawberry.ID
+    organisation_id: strawberry.ID
+    partnership_id: strawberry.ID | None
+    workshop_id: strawberry.ID | None
+    cohort_id: strawberry.ID | None
+    registered_at: datetime
+    waitlist_position: int | None = strawberry.field(description="1 is next for a freed seat")
+    history: list[StatusChangeType]
+    change_project: ChangeProjectType | None = strawberry.field(description="Cohorts only")
+    placed: strawberry.Private[Placed]
+
+    @strawberry.field
+    def person(self) -> PersonRef:
+        return PersonRef(id=self.person_id)
+
+    @strawberry.field
+    def organisation(self) -> OrganisationRef:
+        return OrganisationRef(id=self.organisation_id)
+
+    @strawberry.field
+    def partnership(self) -> PartnershipRef | None:
+        return None if self.partnership_id is None else PartnershipRef(id=self.partnership_id)
+
+    @strawberry.field
+    def workshop(self) -> WorkshopType | None:
+        workshop = self.placed.workshop
+        return None if workshop is None else WorkshopType.of(workshop)
+
+    @strawberry.field
+    def cohort(self) -> CohortType | None:
+        cohort = self.placed.cohort
+        return None if cohort is None else CohortType.of(cohort)
+
+    @strawberry.field
+    def certificate(self) -> CertificateType | None:
+        certificate, cohort = self.placed.registration.certificate, self.placed.cohort
+        if certificate is None or cohort is None:
+            return None
+        return CertificateType(
+            number=certificate.number,
+            issued_on=certificate.issued_on,
+            registration_id=self.id,
+            cohort_id=strawberry.ID(cohort.id),
+        )
+
+    attendance: list[AttendanceType] = strawberry.field(
+        resolver=_registration_attendance,
+        description="The workshop attended, or each phase of the cohort (not cancelled ones)",
+    )
+
+    @classmethod
+    def of(cls, placed: Placed) -> RegistrationType:
+        registration: Registration = placed.registration
+        seating = placed.seating
+        return cls(
+            id=strawberry.ID(registration.id),
+            version=registration.version,
+            status=registration.status,
+            person_id=strawberry.ID(registration.person_id),
+            organisation_id=strawberry.ID(registration.organisation_id),
+            partnership_id=(
+                strawberry.ID(registration.partnership_id) if registration.partnership_id else None
+            ),
+            workshop_id=strawberry.ID(seating.id) if placed.workshop else None,
+            cohort_id=strawberry.ID(seating.id) if placed.cohort else None,
+            registered_at=registration.registered_at,
+            waitlist_position=seating.waitlist_position(registration),
+            history=[StatusChangeType.of(c) for c in registration.history],
+            change_project=(
+                ChangeProjectType.of(registration.change_project)
+                if registration.change_project
+                else None
+            ),
+            placed=placed,
+        )

@@ -1,0 +1,58 @@
+"""Writes to documents many people change at once (a workshop's or a cohort's seats).
+
+Correctness comes from the store: every write re-applies its change to the current state
+under a revision check, so concurrent enrolments on any number of replicas never exceed a
+capacity. Within one replica, writers of the same document also queue on a lock, so that a
+burst of enrolments (registration opening, a coordinator's batch) costs one attempt each
+instead of every writer re-reading and losing to every other; between replicas the revision
+check still decides, and a writer that loses too often waits a random moment and retries
+rather than refuse the enrolment.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import random
+from collections.abc import AsyncIterator
+from typing import TypeVar
+
+from services.common.errors import Conflict
+from services.common.store import Aggregate, AggregateStore, Change
+
+A = TypeVar("A", bound=Aggregate)
+
+ATTEMPTS = 10
+
+_locks: dict[str, tuple[asyncio.Lock, int]] = {}
+"""Per document: its lock and how many writers hold or wait for it."""
+
+
+@contextlib.asynccontextmanager
+async def _one_writer(key: str) -> AsyncIterator[None]:
+    lock, users = _locks.get(key, (asyncio.Lock(), 0))
+    _locks[key] = (lock, users + 1)
+    try:
+        async with lock:
+            yield
+    finally:
+        lock, users = _locks[key]
+        if users == 1:
+            del _locks[key]
+        else:
+            _locks[key] = (lock, users - 1)
+
+
+async def update_busy(store: AggregateStore[A], aggregate_id: str, change: Change[A]) -> A:
+    """`store.update` for a document with many writers: queued in this replica, retried
+    with a random pause while other replicas keep it too busy."""
+    key = f"{store.collection.full_name}/{aggregate_id}"
+    for attempt in range(ATTEMPTS):
+        try:
+            async with _one_writer(key):
+                return await store.update(aggregate_id, change)
+        except Conflict as exc:
+            if exc.field != "id" or attempt == ATTEMPTS - 1:
+                raise  # a domain conflict (a stale version), or busy for too long
+            await asyncio.sleep(random.uniform(0, 0.02 * (attempt + 1)))
+    raise AssertionError("unreachable")
