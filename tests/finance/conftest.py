@@ -5,9 +5,9 @@ from datetime import date
 
 import pytest
 
+from services.common.clock import clock
 from services.common.events.bus import EventBus
 from services.common.events.topology import Topology
-from services.finance.clock import clock
 from services.finance.service import SPEC
 
 from ..support.services import running_service

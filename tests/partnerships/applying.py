@@ -16,7 +16,7 @@ from typing import Any
 import aio_pika
 
 from services.common.auth import Role
-from services.partnerships.clock import clock
+from services.common.clock import clock
 
 from ..support.services import RunningService, error_codes
 from ..support.waiting import eventually

@@ -12,7 +12,7 @@ import pytest
 from pymongo.errors import DuplicateKeyError
 
 from services.common.auth import Role
-from services.partnerships.clock import clock
+from services.common.clock import clock
 from services.partnerships.events import (
     APPLICATION_DECIDED,
     APPLICATION_RETURNED,

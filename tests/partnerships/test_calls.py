@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from services.common.auth import Role
-from services.partnerships.clock import clock
+from services.common.clock import clock
 
 from ..support.services import RunningService, error_codes
 from ..support.writes import snapshot

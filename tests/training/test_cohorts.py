@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from services.common.auth import Role
-from services.training.clock import clock
+from services.common.clock import clock
 from services.training.events import CERTIFICATE_ISSUED, REGISTRATION_CHANGED
 
 from ..support.broker import listening

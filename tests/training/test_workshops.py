@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from services.common.auth import Role
-from services.training.clock import clock
+from services.common.clock import clock
 from services.training.events import (
     WORKSHOP_CANCELLED,
     WORKSHOP_COMPLETED,

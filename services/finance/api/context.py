@@ -17,10 +17,10 @@ from strawberry.dataloader import DataLoader
 from strawberry.types import Info
 
 from services.common.auth import Principal, Role
+from services.common.clock import clock
 from services.common.errors import Forbidden
 from services.common.graphql import Context
 
-from ..clock import clock
 from ..domain.grant import Grant
 from ..projection import PartnershipView
 from ..repositories import Repositories

@@ -10,6 +10,7 @@ import strawberry
 from services.common.audit import AuditEntryType
 from services.common.auth import Principal
 from services.common.errors import BadUserInput
+from services.common.languages import language_code
 from services.common.mongo import Document
 from services.common.pagination import Connection, paginate
 from services.common.validation import clean_text
@@ -18,7 +19,6 @@ from services.common.vocabulary import Theme
 from ..domain.membership import LeaveReason, Membership, MembershipStatus, Period
 from ..domain.network import Mentor, Network, NetworkStatus
 from ..domain.practice import Comment, Endorsement, Practice, check_tags
-from ..languages import language_code
 from ..projection import PartnershipView
 from .context import (
     NetworksInfo,

@@ -17,11 +17,11 @@ from pydantic import BaseModel, Field
 from services.common.audit import Audited
 from services.common.errors import BadUserInput
 from services.common.events.envelope import Event
+from services.common.languages import language_code
 from services.common.store import Change
 from services.common.validation import clean_text
 
 from ..events import PRACTICE_PUBLISHED, PracticePublishedV1
-from ..languages import language_code
 from .membership import Membership
 
 MAX_TEXT = 5_000

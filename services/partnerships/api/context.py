@@ -7,9 +7,9 @@ from datetime import date
 from strawberry.types import Info
 
 from services.common.auth import Principal
+from services.common.clock import clock
 from services.common.graphql import Context
 
-from ..clock import clock
 from ..domain.partnership import Partnership
 from ..repositories import Repositories
 

@@ -9,10 +9,10 @@ from strawberry.dataloader import DataLoader
 from strawberry.types import Info
 
 from services.common.auth import STAFF, Principal
+from services.common.clock import clock
 from services.common.errors import BadUserInput, NotFound
 from services.common.graphql import Context
 
-from ..clock import clock
 from ..domain.cohort import Cohort
 from ..domain.programme import Programme
 from ..domain.workshop import Workshop

@@ -7,11 +7,10 @@ from dataclasses import dataclass
 
 from services.common.audit import Audited
 from services.common.events.envelope import Event
+from services.common.languages import language_code
 from services.common.store import Change
 from services.common.validation import clean_text
 from services.common.vocabulary import Theme
-
-from ..languages import language_code
 
 
 class Programme(Audited):

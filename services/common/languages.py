@@ -1,8 +1,4 @@
-"""ISO 639-1 language codes: the language a programme is taught in.
-
-The same list as the networks service's (services/networks/languages.py); each service keeps
-its own copy until it moves to services/common.
-"""
+"""ISO 639-1 language codes (practices, programmes: the language they are written or taught in)."""
 
 from __future__ import annotations
 
@@ -19,6 +15,7 @@ za zh zu
 """
 
 ISO_639_1: frozenset[str] = frozenset(_CODES.split())
+"""The 183 two-letter codes of ISO 639-1 (the withdrawn iw, in, ji, mo and sh excluded)."""
 
 
 def language_code(value: str, field: str = "language") -> str:

@@ -1,4 +1,4 @@
-"""Today's date for the training rules (application windows, completion, upcoming workshops).
+"""Today's date for the services' rules (deadlines, case-number years, reports in arrears).
 
 Production reads the system clock (UTC). Tests pin a day, so that no rule about deadlines
 or years depends on the day, or the moment around midnight, at which the tests run.
