@@ -49,7 +49,11 @@ class Audited(Aggregate):
         ]
 
 
-@strawberry.type(name="AuditEntry", description="One recorded change: who, when, from → to")
+# Defined alike in several subgraphs: Federation 2 composes such value types only if
+# each subgraph marks them shareable.
+@strawberry.federation.type(
+    name="AuditEntry", description="One recorded change: who, when, from → to", shareable=True
+)
 class AuditEntryType:
     at: datetime
     actor: str

@@ -75,7 +75,11 @@ def round_minor(amount: Decimal, currency: str) -> Money:
     return Money(minor=int(minor), currency=currency)
 
 
-@strawberry.type(name="Money", description="An exact amount of money in an ISO 4217 currency")
+# Defined alike in several subgraphs: Federation 2 composes such value types only if
+# each subgraph marks them shareable.
+@strawberry.federation.type(
+    name="Money", description="An exact amount of money in an ISO 4217 currency", shareable=True
+)
 class MoneyType:
     amount: Decimal
     currency: str

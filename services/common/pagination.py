@@ -18,7 +18,9 @@ T = TypeVar("T")
 N = TypeVar("N")
 
 
-@strawberry.type
+# Defined alike in several subgraphs: Federation 2 composes such value types only if
+# each subgraph marks them shareable.
+@strawberry.federation.type(shareable=True)
 class PageInfo:
     has_next_page: bool
     has_previous_page: bool
@@ -26,13 +28,13 @@ class PageInfo:
     end_cursor: str | None
 
 
-@strawberry.type
+@strawberry.federation.type(shareable=True)
 class Edge(Generic[N]):
     cursor: str
     node: N
 
 
-@strawberry.type
+@strawberry.federation.type(shareable=True)
 class Connection(Generic[N]):
     edges: list[Edge[N]]
     page_info: PageInfo

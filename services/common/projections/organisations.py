@@ -42,7 +42,11 @@ def organisation_handlers(store: AggregateStore[OrganisationView]) -> Mapping[st
     return {ORGANISATION_CREATED.type: on_organisation, ORGANISATION_UPDATED.type: on_organisation}
 
 
-@strawberry.type(name="KnownOrganisation", description="An organisation as this service knows it")
+# Defined alike in several subgraphs: Federation 2 composes such value types only if
+# each subgraph marks them shareable.
+@strawberry.federation.type(
+    name="KnownOrganisation", description="An organisation as this service knows it", shareable=True
+)
 class KnownOrganisationType:
     id: strawberry.ID
     name: str
