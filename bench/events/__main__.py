@@ -66,6 +66,13 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         default=30,
         help="before each rate, wait until the machine is less busy than this (100 = one core)",
     )
+    parser.add_argument(
+        "--tries",
+        type=int,
+        choices=range(1, 10),
+        default=3,
+        help="runs per rate at most, while other work on the machine contends for the cores",
+    )
     parser.add_argument("--quiet-timeout", type=float, default=300, help="longest such wait (s)")
     parser.add_argument("--docs", type=Path, default=DOCS, help="Markdown file to update")
     parser.add_argument("--no-docs", action="store_true", help="print only")
@@ -105,6 +112,36 @@ def machine_facts(server: MongoServer, amqp_url: str) -> list[str]:
     ]
 
 
+def measure_rate(
+    config: RunConfig, nx_pid: int | None, args: argparse.Namespace, every_run: list[RateResult]
+) -> RateResult:
+    """Runs one rate, again (up to --tries) while other work on the shared machine
+    contended for the cores; keeps the least contended run, appends every run to
+    `every_run` (each one's exactly-once check counts)."""
+    kept: RateResult | None = None
+    for attempt in range(1, args.tries + 1):
+        busy = cpu.wait_until_quiet(args.quiet_below, args.quiet_timeout)
+        sys.stderr.write(
+            f"bench.events: {config.rate} events/s{' (profiled)' * config.profile}, "
+            f"try {attempt}, machine {busy:.0f} % busy before…\n"
+        )
+        result = run_rate(config, nx_pid)
+        result.busy_before_pct, result.attempts = busy, attempt
+        every_run.append(result)
+        sys.stderr.write(
+            f"  achieved {result.achieved_per_s:.0f}/s, p50 {result.latency.p50:.0f} ms, "
+            f"p99 {result.latency.p99:.0f} ms, lost {result.lost}, twice {result.twice}, "
+            f"others {result.cpu.get('others', 0):.0f} % CPU\n"
+        )
+        if kept is None or result.cpu.get("others", 0) < kept.cpu.get("others", 0):
+            kept = result
+        if not result.contended:
+            break
+    if kept is None:
+        raise ValueError("--tries must be at least 1")
+    return kept
+
+
 def main(argv: list[str]) -> int:
     args = parse_args(argv)
     amqp_url = os.environ.get("AMQP_URL", "amqp://guest:guest@127.0.0.1:5672/")
@@ -113,6 +150,7 @@ def main(argv: list[str]) -> int:
     work_dir = Path(tempfile.mkdtemp(prefix=f"{prefix}-"))
     command = shlex.join([".venv/bin/python", "-m", "bench.events", *argv])
     results: list[RateResult] = []
+    every_run: list[RateResult] = []
     capacities: list[Capacity] = []
     try:
         with mongo(work_dir) as server:
@@ -134,18 +172,7 @@ def main(argv: list[str]) -> int:
                     existing=args.existing,
                     profile=profiled,
                 )
-                busy = cpu.wait_until_quiet(args.quiet_below, args.quiet_timeout)
-                sys.stderr.write(
-                    f"bench.events: {rate} events/s{' (profiled)' * profiled}, "
-                    f"machine {busy:.0f} % busy before…\n"
-                )
-                results.append(run_rate(config, server.pid))
-                last = results[-1]
-                last.busy_before_pct = busy
-                sys.stderr.write(
-                    f"  achieved {last.achieved_per_s:.0f}/s, p50 {last.latency.p50:.0f} ms, "
-                    f"p99 {last.latency.p99:.0f} ms, lost {last.lost}, twice {last.twice}\n"
-                )
+                results.append(measure_rate(config, server.pid, args, every_run))
             if args.nx_capacity and server.pid is not None:
                 cpu.wait_until_quiet(args.quiet_below, args.quiet_timeout)
                 sys.stderr.write("bench.events: nx-27017 alone…\n")
@@ -163,16 +190,16 @@ def main(argv: list[str]) -> int:
             f"{args.warmup:g} s warm-up, then {args.seconds:g} s measured per rate; "
             "producer and consumer are separate processes (spawned), each with its own "
             "database on the same server; the producer's collection starts with "
-            f"{args.existing} dormant aggregates",
+            f"{args.existing:,} dormant aggregates",
             *(f"{name}: {meaning}" for name, meaning in SEGMENTS),
         ],
     )
-    section = report.render(results, context, capacities)
+    section = report.render(results, context, capacities, every_run)
     sys.stdout.write(section + "\n")
     if not args.no_docs:
         report.write_section(args.docs, section)
         sys.stderr.write(f"bench.events: wrote {args.docs}\n")
-    return 0 if all(r.lost == 0 and r.twice == 0 for r in results) else 1
+    return 0 if all(r.lost == 0 and r.twice == 0 for r in every_run) else 1
 
 
 if __name__ == "__main__":

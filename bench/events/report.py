@@ -113,7 +113,7 @@ def ops_table(result: RateResult) -> list[str]:
     return _table(["process", "command", "per s", "round trip p50 ms", "p99 ms"], rows)
 
 
-def verdict(results: Sequence[RateResult]) -> list[str]:
+def verdict(results: Sequence[RateResult], every_run: Sequence[RateResult]) -> list[str]:
     """Plain sentences about the aim, computed from the numbers."""
     lines = []
     plain = [r for r in results if not r.profiled]
@@ -123,13 +123,29 @@ def verdict(results: Sequence[RateResult]) -> list[str]:
         lines.append(
             f"- Aim ({AIM_RATE} events/s sustained, p99 < {AIM_P99_MS:.0f} ms): "
             f"**{'met' if met else 'missed'}** — {at_aim.achieved_per_s:.0f} events/s, "
-            f"p99 {_ms(at_aim.latency.p99)} ms."
+            f"p99 {_ms(at_aim.latency.p99)} ms"
+            + (
+                f", while other work on this shared machine used "
+                f"{at_aim.cpu.get('others', 0):.0f} % CPU (contended)."
+                if at_aim.contended
+                else "."
+            )
         )
     ok = [r for r in plain if r.sustained and r.latency.p99 < AIM_P99_MS]
     if ok:
         lines.append(f"- Highest rate tried that kept p99 < {AIM_P99_MS:.0f} ms: {ok[-1].rate}/s.")
-    failures = sum(r.lost + r.twice for r in results)
-    lines.append(f"- Lost or applied twice over all runs: {failures} (checked in the database).")
+    failures = sum(r.lost + r.twice for r in every_run)
+    lines.append(
+        f"- Lost or applied twice over all {len(every_run)} runs (re-runs included): "
+        f"{failures} (checked in the database)."
+    )
+    retried = [f"{_label(r)} (kept try {r.attempts})" for r in results if r.attempts > 1]
+    if retried:
+        lines.append(
+            "- Run again because other work on this shared machine contended for the cores: "
+            + ", ".join(retried)
+            + "."
+        )
     errors = {k: v for r in results for k, v in r.write_errors.items()}
     if errors:
         lines.append(f"- Producer write errors: {errors}.")
@@ -163,7 +179,10 @@ def capacity_table(capacities: Sequence[Capacity]) -> list[str]:
 
 
 def render(
-    results: Sequence[RateResult], context: Context, capacities: Sequence[Capacity] = ()
+    results: Sequence[RateResult],
+    context: Context,
+    capacities: Sequence[Capacity] = (),
+    every_run: Sequence[RateResult] = (),
 ) -> str:
     """The whole section (without hand-written analysis)."""
     cores = f"{len(os.sched_getaffinity(0))} cores, {100 * len(os.sched_getaffinity(0))} %"
@@ -191,7 +210,7 @@ def render(
         "",
         *(f"- {line}" for line in context.setup),
         "",
-        *verdict(results),
+        *verdict(results, every_run or results),
         "",
         "### Throughput and latency (commit → consumer effect)",
         "",

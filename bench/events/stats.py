@@ -80,6 +80,8 @@ class RateResult:
     ops: list[OpStats] = field(default_factory=list)
     nx_cpu_ms_per_op: float | None = None
     profiles: dict[str, str] = field(default_factory=dict)
+    attempts: int = 1
+    """Which try this was (a rate is run again while the machine was contended)."""
     busy_before_pct: float = 0.0
     """The machine's CPU use (100 = one core) just before the run: other sessions' work."""
 
