@@ -1,0 +1,1 @@
+"""Sending subgraph fetches: pooled keep-alive connections, replicas, timeouts."""
