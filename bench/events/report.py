@@ -4,21 +4,16 @@ from __future__ import annotations
 
 import math
 import os
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import report_sections
+from ..report_sections import markdown_table
 from .capacity import Capacity
 from .stats import CONTENDED_PCT, SEGMENTS, RateResult
 
 HEADING = "## Events: outbox → RabbitMQ → idempotent consumer"
-INTRO = (
-    "# Benchmarks\n\n"
-    "Measured figures of the platform's moving parts, with the command that produced them.\n"
-)
-KEPT = "### Analysis"
-"""A hand-written subsection of that name survives regeneration of the section."""
 AIM_RATE = 200
 AIM_P99_MS = 250.0
 
@@ -33,15 +28,6 @@ class Context:
 
 def _ms(value: float) -> str:
     return "-" if math.isnan(value) else f"{value:.0f}" if value >= 10 else f"{value:.1f}"
-
-
-def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
-    aligned = ["---:" if i else ":---" for i in range(len(header))]
-    return [
-        "| " + " | ".join(header) + " |",
-        "| " + " | ".join(aligned) + " |",
-        *("| " + " | ".join(row) + " |" for row in rows),
-    ]
 
 
 def _label(result: RateResult) -> str:
@@ -80,7 +66,7 @@ def results_table(results: Sequence[RateResult]) -> list[str]:
         "redelivered",
         "events",
     ]
-    return _table(header, rows)
+    return markdown_table(header, rows)
 
 
 def segments_table(results: Sequence[RateResult]) -> list[str]:
@@ -91,7 +77,7 @@ def segments_table(results: Sequence[RateResult]) -> list[str]:
         row = [_label(r), f"{_ms(r.write.p50)} / {_ms(r.write.p99)}"]
         row += [f"{_ms(s.p50)} / {_ms(s.p99)}" for s in r.segments.values()]
         rows.append(row)
-    return _table(header, rows)
+    return markdown_table(header, rows)
 
 
 def cpu_table(results: Sequence[RateResult]) -> list[str]:
@@ -103,14 +89,14 @@ def cpu_table(results: Sequence[RateResult]) -> list[str]:
         row.append(f"{sum(o.per_s for o in r.ops):.0f}")
         row.append(f"{r.nx_cpu_ms_per_op:.2f}" if r.nx_cpu_ms_per_op is not None else "-")
         rows.append(row)
-    return _table(header, rows)
+    return markdown_table(header, rows)
 
 
 def ops_table(result: RateResult) -> list[str]:
     rows = [
         [o.process, o.command, f"{o.per_s:.0f}", _ms(o.p50_ms), _ms(o.p99_ms)] for o in result.ops
     ]
-    return _table(["process", "command", "per s", "round trip p50 ms", "p99 ms"], rows)
+    return markdown_table(["process", "command", "per s", "round trip p50 ms", "p99 ms"], rows)
 
 
 def verdict(results: Sequence[RateResult], every_run: Sequence[RateResult]) -> list[str]:
@@ -175,7 +161,7 @@ def capacity_table(capacities: Sequence[Capacity]) -> list[str]:
         ]
         for c in capacities
     ]
-    return _table(header, rows)
+    return markdown_table(header, rows)
 
 
 def render(
@@ -254,18 +240,4 @@ def render(
 
 def write_section(path: Path, section: str) -> None:
     """Replaces (or appends) the events section; other sections and `### Analysis` stay."""
-    text = path.read_text() if path.exists() else INTRO
-    pattern = re.compile(rf"^{re.escape(HEADING)}\n.*?(?=^## |\Z)", re.DOTALL | re.MULTILINE)
-    found = pattern.search(text)
-    kept = ""
-    if found is not None:
-        old = found.group(0)
-        if (at := old.find(f"\n{KEPT}\n")) >= 0:
-            kept = old[at + 1 :].rstrip() + "\n"
-    new = section.rstrip() + "\n\n" + (kept + "\n" if kept else "")
-    if found is not None:
-        text = text[: found.start()] + new + text[found.end() :]
-    else:
-        text = text.rstrip() + "\n\n" + new
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text.rstrip() + "\n")
+    report_sections.write_section(path, HEADING, section)
