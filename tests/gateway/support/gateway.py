@@ -38,6 +38,12 @@ def differs_from_apollo(reason: str) -> pytest.MarkDecorator:
     )
 
 
+def library_message(*, graphql_js: str, graphql_core: str) -> str:
+    """An error message worded by the gateway's GraphQL library (validation, variable
+    coercion): the spec fixes when such errors occur and where, not their words."""
+    return graphql_js if under_test() == "apollo" else graphql_core
+
+
 def _command(supergraph: Path, port: int) -> list[str]:
     if under_test() == "apollo":
         if not (APOLLO_TOOLS / "node_modules").is_dir():
