@@ -1,0 +1,928 @@
+"""Merges validated subgraphs into a Supergraph, following @apollo/composition's merge rules
+(which subgraphs resolve what, as join__ directives) and its validation errors.
+
+Satisfiability (can every query be planned across the subgraphs?) is not analysed."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+from graphql import TypeNode, ValueNode
+
+from .applied_directives import gather_names, merge_directive
+from .messages import mismatch, subgraph_names
+from .metadata import FederationMetadata
+from .model import CompositionError
+from .override import FieldMergeContext, validate_override
+from .subgraph import Applied, FieldDef, Kind, Subgraph, TypeDef
+from .supergraph import (
+    Directive,
+    Graph,
+    MergedArgument,
+    MergedEnumValue,
+    MergedField,
+    MergedType,
+    Supergraph,
+    directive,
+)
+from .type_refs import base_name, is_required, is_strict_subtype, print_type, same_type
+from .values import print_string, print_value
+
+T = TypeVar("T")
+Sources = dict[int, T | None]
+
+# Order in which Apollo merges kinds; enums last, once their input/output usage is known.
+_KIND_ORDER = (Kind.SCALAR, Kind.INPUT_OBJECT, Kind.INTERFACE, Kind.OBJECT)
+
+
+@dataclass
+class _EnumUsage:
+    position: str
+    examples: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class _Deferred:
+    names: list[str]
+    sources: list[Sequence[Applied]]
+    target: list[Directive]
+
+
+def join_version(subgraphs: Sequence[Subgraph]) -> str:
+    latest = max(s.federation_version for s in subgraphs)
+    if latest >= (2, 8):
+        return "0.5"
+    if latest >= (2, 7):
+        return "0.4"
+    return "0.3"
+
+
+def graph_enum_values(names: Sequence[str]) -> dict[str, str]:
+    """Subgraph name -> join__Graph value (Apollo's sanitising, `_1`, `_2` on clashes)."""
+    sanitized: dict[str, list[str]] = {}
+    for name in names:
+        value = re.sub(r"\W", "_", name, flags=re.ASCII)
+        if re.match(r"^\d", value):
+            value = "_" + value
+        if re.search(r"_\d+$", value):
+            value += "_"
+        sanitized.setdefault(value.upper(), []).append(name)
+    result: dict[str, str] = {}
+    for value, owners in sanitized.items():
+        for index, owner in enumerate(owners):
+            result[owner] = value if len(owners) == 1 else f"{value}_{index + 1}"
+    return result
+
+
+class Merger:
+    def __init__(self, metadata: Sequence[FederationMetadata]) -> None:
+        self._metadata = list(metadata)
+        self._subgraphs = [m.subgraph for m in metadata]
+        self._names = [s.name for s in self._subgraphs]
+        self._graphs = graph_enum_values(self._names)
+        self.errors: list[CompositionError] = []
+        self._types: dict[str, MergedType] = {}
+        self._enum_usages: dict[str, _EnumUsage] = {}
+        self._deferred: list[_Deferred] = []
+
+    # -- entry point --------------------------------------------------------------------------
+
+    def merge(self) -> Supergraph | None:
+        self._add_types_shallow()
+        if self.errors:
+            return None
+        by_kind = {kind: [t for t in self._types.values() if t.kind is kind] for kind in Kind}
+        for kind in (Kind.OBJECT, Kind.INTERFACE):
+            for merged in by_kind[kind]:
+                self._merge_implements(merged)
+        for merged in by_kind[Kind.UNION]:
+            self._merge_type(merged)
+        roots = self._merge_roots()
+        schema_directives: list[Directive] = []
+        self._record_directives([s.schema_directives for s in self._subgraphs], schema_directives)
+        for kind in _KIND_ORDER:
+            for merged in by_kind[kind]:
+                self._merge_type(merged)
+        for merged in by_kind[Kind.ENUM]:
+            self._merge_type(merged)
+        if "query" not in roots:
+            self.errors.append(
+                CompositionError(
+                    "NO_QUERIES",
+                    "No queries found in any subgraph: a supergraph must have a query root type.",
+                )
+            )
+        for deferred in self._deferred:
+            for name in deferred.names:
+                deferred.target.extend(merge_directive(name, deferred.sources))
+        self._add_interface_object_fields()
+        if not self.errors:
+            self._post_merge_validations()
+        if self.errors:
+            return None
+        return Supergraph(
+            join_version=join_version(self._subgraphs),
+            graphs=[Graph(self._graphs[s.name], s.name, s.url) for s in self._subgraphs],
+            types=self._types,
+            roots={k: v for k, v in roots.items() if v in self._types},
+            features=self._features(),
+            description=self._merge_description([s.schema_description for s in self._subgraphs]),
+            schema_directives=schema_directives,
+        )
+
+    # -- helpers ------------------------------------------------------------------------------
+
+    def _graph(self, idx: int) -> str:
+        return self._graphs[self._names[idx]]
+
+    def _error(self, code: str, message: str) -> None:
+        self.errors.append(CompositionError(code, message))
+
+    def _features(self) -> list[str]:
+        features: list[str] = []
+        for subgraph in self._subgraphs:
+            for name in ("tag", "inaccessible"):
+                if name in subgraph.used_directives and name not in features:
+                    features.append(name)
+        return features
+
+    def _sources(self, name: str, kind: Kind) -> dict[int, TypeDef | None]:
+        result: dict[int, TypeDef | None] = {}
+        for idx, subgraph in enumerate(self._subgraphs):
+            typedef = subgraph.type(name)
+            result[idx] = typedef if typedef is not None and typedef.merge_kind is kind else None
+        return result
+
+    def _is_direct_subtype(self, abstract: str, candidate: str) -> bool:
+        owner = self._types.get(abstract)
+        member = self._types.get(candidate)
+        if owner is None or member is None:
+            return False
+        if owner.kind is Kind.UNION:
+            return member.kind is Kind.OBJECT and candidate in owner.members
+        return owner.kind is Kind.INTERFACE and abstract in member.interfaces
+
+    @staticmethod
+    def _merge_description(descriptions: Sequence[str | None]) -> str | None:
+        distinct: list[str] = []
+        counts: list[float] = []
+        for description in descriptions:
+            if description is None:
+                continue
+            if description in distinct:
+                counts[distinct.index(description)] += 1
+            else:
+                distinct.append(description)
+                counts.append(float("-inf") if description == "" else 1)
+        if not distinct:
+            return None
+        non_empty = [d for d in distinct if d]
+        if len(distinct) == 1:
+            return distinct[0]
+        if len(non_empty) == 1:
+            return non_empty[0]
+        return distinct[counts.index(max(counts))]
+
+    def _record_directives(self, sources: list[Sequence[Applied]], target: list[Directive]) -> None:
+        """@inaccessible is merged at once, the others once every element is merged."""
+        names = gather_names(sources)
+        if "inaccessible" in names:
+            target.extend(merge_directive("inaccessible", sources))
+            names.remove("inaccessible")
+        self._deferred.append(_Deferred(names, sources, target))
+
+    # -- types --------------------------------------------------------------------------------
+
+    def _add_types_shallow(self) -> None:
+        mismatched: list[str] = []
+        interface_objects: set[str] = set()
+        for subgraph in self._subgraphs:
+            for typedef in subgraph.types.values():
+                if typedef.is_interface_object:
+                    interface_objects.add(typedef.name)
+                previous = self._types.get(typedef.name)
+                if previous is None:
+                    self._types[typedef.name] = MergedType(typedef.name, typedef.merge_kind)
+                elif previous.kind is not typedef.merge_kind and typedef.name not in mismatched:
+                    mismatched.append(typedef.name)
+        for name in mismatched:
+            renderings = []
+            for subgraph in self._subgraphs:
+                found = subgraph.type(name)
+                if found is not None:
+                    kind = (
+                        "Interface Object Type (Object Type with @interfaceObject)"
+                        if found.is_interface_object
+                        else _KIND_NAMES[found.kind]
+                    )
+                    renderings.append(
+                        (subgraph.name, f"an {kind}" if kind[0] in "IEO" else f"a {kind}")
+                    )
+            self._error(
+                "TYPE_KIND_MISMATCH",
+                f'Type "{name}" has mismatched kind: it is defined as {mismatch(renderings)}',
+            )
+        for name in sorted(interface_objects - set(mismatched)):
+            if not any(
+                (t := s.type(name)) is not None and t.kind is Kind.INTERFACE
+                for s in self._subgraphs
+            ):
+                defining = [s.name for s in self._subgraphs if s.type(name) is not None]
+                self._error(
+                    "INTERFACE_OBJECT_USAGE_ERROR",
+                    f'Type "{name}" is declared with @interfaceObject in all the subgraphs in '
+                    f"which it is defined (it is defined in {subgraph_names(defining)} but should "
+                    "be defined as an interface in at least one subgraph)",
+                )
+
+    def _merge_implements(self, merged: MergedType) -> None:
+        for idx, source in self._sources(merged.name, merged.kind).items():
+            if source is None:
+                continue
+            for interface in source.interfaces:
+                merged.directives.append(
+                    directive(
+                        "join__implements",
+                        graph=self._graph(idx),
+                        interface=print_string(interface),
+                    )
+                )
+                if interface not in merged.interfaces:
+                    merged.interfaces.append(interface)
+
+    def _merge_roots(self) -> dict[str, str]:
+        roots: dict[str, str] = {}
+        for subgraph in self._subgraphs:
+            for operation, name in subgraph.roots.items():
+                root = subgraph.type(name)
+                if root is not None and root.fields:
+                    roots.setdefault(operation, name)
+        return roots
+
+    def _merge_type(self, merged: MergedType) -> None:
+        sources = self._sources(merged.name, merged.kind)
+        self._check_extension_with_no_base(merged, sources)
+        merged.description = self._merge_description(
+            [s.description for s in sources.values() if s is not None]
+        )
+        self._add_join_types(merged, sources)
+        self._record_directives(
+            [s.directives for s in sources.values() if s is not None], merged.directives
+        )
+        if merged.kind is Kind.OBJECT:
+            self._merge_object(merged, sources)
+        elif merged.kind is Kind.INTERFACE:
+            self._merge_interface(merged, sources)
+        elif merged.kind is Kind.UNION:
+            self._merge_union(merged, sources)
+        elif merged.kind is Kind.ENUM:
+            self._merge_enum(merged, sources)
+        elif merged.kind is Kind.INPUT_OBJECT:
+            self._merge_input(merged, sources)
+
+    def _check_extension_with_no_base(self, merged: MergedType, sources: Sources[TypeDef]) -> None:
+        if merged.kind is Kind.OBJECT and merged.name in {"Query", "Mutation", "Subscription"}:
+            return
+        present = [(idx, s) for idx, s in sources.items() if s is not None]
+        if present and not any(s.has_definition for _, s in present):
+            for idx, _ in present:
+                self._error(
+                    "EXTENSION_WITH_NO_BASE",
+                    f'[{self._names[idx]}] Type "{merged.name}" is an extension type, but there is '
+                    f'no type definition for "{merged.name}" in any subgraph.',
+                )
+
+    def _add_join_types(self, merged: MergedType, sources: Sources[TypeDef]) -> None:
+        for idx, source in sources.items():
+            if source is None:
+                continue
+            interface_object = "true" if source.is_interface_object else None
+            keys = source.all("key")
+            if not keys:
+                merged.directives.append(
+                    directive(
+                        "join__type", graph=self._graph(idx), isInterfaceObject=interface_object
+                    )
+                )
+            for key in keys:
+                extension = key.from_extension or source.has("extends")
+                resolvable = key.arguments.get("resolvable")
+                merged.directives.append(
+                    directive(
+                        "join__type",
+                        graph=self._graph(idx),
+                        key=print_string(key.string_argument("fields") or ""),
+                        extension="true" if extension else None,
+                        resolvable=print_value(resolvable) if resolvable is not None else None,
+                        isInterfaceObject=interface_object,
+                    )
+                )
+
+    # -- objects and interfaces ---------------------------------------------------------------
+
+    def _fields_shallow(
+        self, merged: MergedType, sources: Sources[TypeDef]
+    ) -> dict[str, dict[int, FieldDef | None]]:
+        having_type: dict[int, FieldDef | None] = {}
+        for idx, subgraph in enumerate(self._subgraphs):
+            if subgraph.type(merged.name) is not None or (
+                merged.kind in (Kind.OBJECT, Kind.INTERFACE)
+                and any(
+                    (t := subgraph.type(i)) is not None and t.is_interface_object
+                    for i in merged.interfaces
+                )
+            ):
+                having_type[idx] = None
+        added: dict[str, dict[int, FieldDef | None]] = {}
+        for idx, source in sources.items():
+            if source is None:
+                continue
+            for name, field_def in source.fields.items():
+                if name not in merged.fields:
+                    merged.fields[name] = MergedField(name)
+                field_sources = added.setdefault(name, dict(having_type))
+                field_sources[idx] = field_def
+        return {name: dict(sorted(s.items())) for name, s in added.items()}
+
+    def _merge_object(self, merged: MergedType, sources: Sources[TypeDef]) -> None:
+        added = self._fields_shallow(merged, sources)
+        if not added:
+            del self._types[merged.name]
+            return
+        for name, field_sources in added.items():
+            coordinate = f"{merged.name}.{name}"
+            context = validate_override(coordinate, field_sources, self._metadata, self.errors)
+            self._merge_field(merged, merged.fields[name], field_sources, context)
+            self._validate_field_sharing(coordinate, field_sources, context)
+
+    def _merge_interface(self, merged: MergedType, sources: Sources[TypeDef]) -> None:
+        self._validate_interface_keys(merged, sources)
+        self._validate_interface_objects(merged, sources)
+        for name, field_sources in self._fields_shallow(merged, sources).items():
+            coordinate = f"{merged.name}.{name}"
+            context = validate_override(coordinate, field_sources, self._metadata, self.errors)
+            self._merge_field(merged, merged.fields[name], field_sources, context)
+
+    def _implementations(self, interface: str) -> list[str]:
+        return [
+            t.name
+            for t in self._types.values()
+            if t.kind is Kind.OBJECT and interface in t.interfaces
+        ]
+
+    def _validate_interface_keys(self, merged: MergedType, sources: Sources[TypeDef]) -> None:
+        implementations = self._implementations(merged.name)
+        for idx, source in sources.items():
+            if source is None or source.kind is not Kind.INTERFACE:
+                continue
+            resolvable = next(
+                (k for k in source.all("key") if k.boolean_argument("resolvable") is not False),
+                None,
+            )
+            if resolvable is None:
+                continue
+            subgraph = self._subgraphs[idx]
+            local = {t.name for t in subgraph.object_implementations(merged.name)}
+            missing = [name for name in implementations if name not in local]
+            if missing:
+                types = ", ".join(f'"{m}"' for m in missing)
+                self._error(
+                    "INTERFACE_KEY_MISSING_IMPLEMENTATION_TYPE",
+                    f'[{subgraph.name}] Interface type "{merged.name}" has a resolvable key '
+                    f'(@key(fields: "{resolvable.string_argument("fields")}")) in subgraph '
+                    f'"{subgraph.name}" but that subgraph is missing some of the supergraph '
+                    f'implementation types of "{merged.name}". Subgraph "{subgraph.name}" should '
+                    f"define type{'s' if len(missing) > 1 else ''} {types} (and have "
+                    f'{"them" if len(missing) > 1 else "it"} implement "{merged.name}").',
+                )
+
+    def _validate_interface_objects(self, merged: MergedType, sources: Sources[TypeDef]) -> None:
+        implementations = self._implementations(merged.name)
+        for idx, source in sources.items():
+            if source is None or not source.is_interface_object:
+                continue
+            subgraph = self._subgraphs[idx]
+            defined = [name for name in implementations if subgraph.type(name) is not None]
+            if defined:
+                self._error(
+                    "INTERFACE_OBJECT_USAGE_ERROR",
+                    f'[{subgraph.name}] Interface type "{merged.name}" is defined as an '
+                    f'@interfaceObject in subgraph "{subgraph.name}" so that subgraph should not '
+                    f'define any of the implementation types of "{merged.name}", but it defines '
+                    + ", ".join(f'type "{d}"' for d in defined),
+                )
+
+    def _merge_field(
+        self,
+        parent: MergedType,
+        merged: MergedField,
+        sources: dict[int, FieldDef | None],
+        context: FieldMergeContext,
+    ) -> None:
+        coordinate = f"{parent.name}.{merged.name}"
+        defined = {idx: s for idx, s in sources.items() if s is not None}
+        if all(self._metadata[idx].is_external(s) for idx, s in defined.items()):
+            self._error(
+                "EXTERNAL_MISSING_ON_BASE",
+                f'Field "{coordinate}" is marked @external on all the subgraphs in which it is '
+                f"listed ({subgraph_names([self._names[i] for i in defined])}).",
+            )
+            return
+        without_external: dict[int, FieldDef | None] = {}
+        for idx, source in sources.items():
+            if source is not None and self._metadata[idx].is_external(source):
+                without_external[idx] = None
+                for applied in source.directives:
+                    if applied.name in ("inaccessible", "tag", "deprecated"):
+                        self._error(
+                            "MERGED_DIRECTIVE_APPLICATION_ON_EXTERNAL",
+                            f"[{self._names[idx]}] Cannot apply merged directive "
+                            f'@{applied.name} to external field "{coordinate}"',
+                        )
+            else:
+                without_external[idx] = source
+        resolving = {idx: s for idx, s in without_external.items() if s is not None}
+        merged.description = self._merge_description([s.description for s in resolving.values()])
+        self._record_directives([s.directives for s in resolving.values()], merged.directives)
+        self._merge_arguments(coordinate, merged, resolving)
+        merged.type, all_equal = self._merge_type_reference(
+            coordinate, "field", {i: s.type for i, s in resolving.items()}, is_input=False
+        )
+        if len(resolving) < len(defined):
+            self._validate_external_fields(coordinate, merged, defined, all_equal)
+        self._add_join_fields(parent.name, merged, sources, all_equal, context)
+
+    def _merge_arguments(
+        self, coordinate: str, merged: MergedField, sources: dict[int, FieldDef]
+    ) -> None:
+        names: list[str] = []
+        for source in sources.values():
+            names.extend(a for a in source.arguments if a not in names)
+        for name in names:
+            argument_sources = {idx: s.arguments.get(name) for idx, s in sources.items()}
+            if any(a is None for a in argument_sources.values()):
+                required = [
+                    self._names[i]
+                    for i, a in argument_sources.items()
+                    if a is not None and is_required(a.type) and a.default is None
+                ]
+                if required:
+                    missing = [self._names[i] for i, a in argument_sources.items() if a is None]
+                    self._error(
+                        "REQUIRED_ARGUMENT_MISSING_IN_SOME_SUBGRAPH",
+                        f'Argument "{coordinate}({name}:)" is required in some subgraphs but '
+                        f"does not appear in all subgraphs: it is required in "
+                        f"{subgraph_names(required)} but does not appear in "
+                        f"{subgraph_names(missing)}",
+                    )
+                continue
+            present = {i: a for i, a in argument_sources.items() if a is not None}
+            argument = MergedArgument(name)
+            merged.arguments[name] = argument
+            argument.description = self._merge_description(
+                [a.description for a in present.values()]
+            )
+            self._record_directives([a.directives for a in present.values()], argument.directives)
+            argument.type, _ = self._merge_type_reference(
+                f"{coordinate}({name}:)", "argument", {i: a.type for i, a in present.items()}, True
+            )
+            argument.default = self._merge_default(
+                f"{coordinate}({name}:)",
+                "Argument",
+                {i: (a.default, a.type) for i, a in present.items()},
+            )
+
+    def _merge_type_reference(
+        self, coordinate: str, element: str, sources: dict[int, TypeNode], is_input: bool
+    ) -> tuple[TypeNode, bool]:
+        result: TypeNode | None = None
+        has_subtypes = False
+        incompatible = False
+        for source in sources.values():
+            if result is None or same_type(result, source):
+                result = source
+            elif is_strict_subtype(result, source, self._is_direct_subtype):
+                has_subtypes = True
+                if is_input:
+                    result = source
+            elif is_strict_subtype(source, result, self._is_direct_subtype):
+                has_subtypes = True
+                if not is_input:
+                    result = source
+            else:
+                incompatible = True
+        assert result is not None
+        base = self._types.get(base_name(result))
+        if base is not None and base.kind is Kind.ENUM:
+            position = "Input" if is_input else "Output"
+            usage = self._enum_usages.get(base.name)
+            if usage is None:
+                usage = self._enum_usages[base.name] = _EnumUsage(position)
+            elif usage.position != position:
+                usage.position = "Both"
+            usage.examples.setdefault(position, coordinate)
+        if incompatible:
+            code = "ARGUMENT_TYPE_MISMATCH" if element == "argument" else "FIELD_TYPE_MISMATCH"
+            renderings = [(self._names[i], f'type "{print_type(t)}"') for i, t in sources.items()]
+            self._error(
+                code,
+                f'Type of {element} "{coordinate}" is incompatible across subgraphs: it has '
+                + mismatch(renderings),
+            )
+        return result, not (incompatible or has_subtypes)
+
+    def _merge_default(
+        self, coordinate: str, kind: str, sources: dict[int, tuple[ValueNode | None, TypeNode]]
+    ) -> str | None:
+        printed = {
+            idx: (print_value(value, type_ref) if value is not None else None)
+            for idx, (value, type_ref) in sources.items()
+        }
+        result: str | None = None
+        seen = inconsistent = incompatible = False
+        for value in printed.values():
+            if result is None:
+                result = value
+                if seen and value is not None:
+                    inconsistent = True
+            elif result != value:
+                inconsistent = True
+                if value is not None:
+                    incompatible = True
+            seen = True
+        if incompatible:
+            code = (
+                "ARGUMENT_DEFAULT_MISMATCH"
+                if kind == "Argument"
+                else "INPUT_FIELD_DEFAULT_MISMATCH"
+            )
+            renderings = [
+                (self._names[i], f"default value {v}" if v is not None else "no default value")
+                for i, v in printed.items()
+            ]
+            self._error(
+                code,
+                f'{kind} "{coordinate}" has incompatible default values across subgraphs: it has '
+                + mismatch(renderings),
+            )
+        return result if not inconsistent or incompatible else None
+
+    def _validate_external_fields(
+        self,
+        coordinate: str,
+        merged: MergedField,
+        defined: dict[int, FieldDef],
+        all_equal: bool,
+    ) -> None:
+        assert merged.type is not None
+        externals = {i: s for i, s in defined.items() if self._metadata[i].is_external(s)}
+        invalid_type = any(
+            not (
+                same_type(merged.type, s.type)
+                or (
+                    not all_equal
+                    and is_strict_subtype(merged.type, s.type, self._is_direct_subtype)
+                )
+            )
+            for s in externals.values()
+        )
+        if invalid_type:
+            self._error(
+                "EXTERNAL_TYPE_MISMATCH",
+                f'Type of field "{coordinate}" is incompatible across subgraphs (where marked '
+                "@external): it has "
+                + mismatch(
+                    [(self._names[i], f'type "{print_type(s.type)}"') for i, s in defined.items()]
+                ),
+            )
+        for name, argument in merged.arguments.items():
+            assert argument.type is not None
+            for idx, source in externals.items():
+                external_argument = source.arguments.get(name)
+                if external_argument is None:
+                    self._error(
+                        "EXTERNAL_ARGUMENT_MISSING",
+                        f'Field "{coordinate}" is missing argument "{coordinate}({name}:)" in some '
+                        f'subgraphs where it is marked @external: argument "{coordinate}({name}:)" '
+                        f'is not declared in subgraph "{self._names[idx]}" (where '
+                        f'"{coordinate}" is @external).',
+                    )
+                    continue
+                if not same_type(argument.type, external_argument.type) and not is_strict_subtype(
+                    external_argument.type, argument.type, self._is_direct_subtype
+                ):
+                    self._error(
+                        "EXTERNAL_ARGUMENT_TYPE_MISMATCH",
+                        f'Type of argument "{coordinate}({name}:)" is incompatible across '
+                        f'subgraphs (where "{coordinate}" is marked @external): subgraph '
+                        f'"{self._names[idx]}" has type "{print_type(external_argument.type)}"',
+                    )
+                default = (
+                    print_value(external_argument.default, external_argument.type)
+                    if external_argument.default is not None
+                    else None
+                )
+                if default != argument.default:
+                    self._error(
+                        "EXTERNAL_ARGUMENT_DEFAULT_MISMATCH",
+                        f'Argument "{coordinate}({name}:)" has incompatible defaults across '
+                        f'subgraphs (where "{coordinate}" is marked @external): subgraph '
+                        f'"{self._names[idx]}" has {default or "no default value"}',
+                    )
+
+    def _needs_join_field(
+        self,
+        parent: str,
+        sources: dict[int, FieldDef | None],
+        all_equal: bool,
+        context: FieldMergeContext,
+    ) -> bool:
+        if not all_equal or context.has_override_effect():
+            return True
+        for idx, source in sources.items():
+            if source is not None and idx not in context.unused_overridden:
+                if (
+                    self._metadata[idx].is_external(source)
+                    or source.has("provides")
+                    or source.has("requires")
+                ):
+                    return True
+            elif self._subgraphs[idx].type(parent) is not None:
+                return True
+        return False
+
+    def _add_join_fields(
+        self,
+        parent: str,
+        merged: MergedField | MergedField,
+        sources: dict[int, FieldDef | None],
+        all_equal: bool,
+        context: FieldMergeContext,
+    ) -> None:
+        if not self._needs_join_field(parent, sources, all_equal, context):
+            return
+        for idx, source in sources.items():
+            label = context.labels.get(idx)
+            if source is None or (idx in context.unused_overridden and label is None):
+                continue
+            requires = source.first("requires")
+            provides = source.first("provides")
+            override = source.first("override")
+            merged.directives.append(
+                directive(
+                    "join__field",
+                    graph=self._graph(idx),
+                    requires=_fields_literal(requires),
+                    provides=_fields_literal(provides),
+                    type=None if all_equal else print_string(print_type(source.type)),
+                    external="true" if self._metadata[idx].is_external(source) else None,
+                    override=_string_literal(override, "from"),
+                    usedOverridden="true" if idx in context.used_overridden else None,
+                    overrideLabel=print_string(label) if label is not None else None,
+                )
+            )
+
+    def _validate_field_sharing(
+        self, coordinate: str, sources: dict[int, FieldDef | None], context: FieldMergeContext
+    ) -> None:
+        shareable: list[int] = []
+        non_shareable: list[int] = []
+        resolving: list[int] = []
+        for idx, source in sources.items():
+            if source is None or idx in context.used_overridden or idx in context.unused_overridden:
+                continue
+            metadata = self._metadata[idx]
+            if metadata.is_fully_external(source):
+                continue
+            resolving.append(idx)
+            (shareable if metadata.is_shareable(source) else non_shareable).append(idx)
+        if non_shareable and (shareable or len(non_shareable) > 1):
+            names = [self._names[i] for i in resolving]
+            culprits = (
+                subgraph_names([self._names[i] for i in non_shareable])
+                if shareable
+                else "all of them"
+            )
+            hint = ""
+            unknown = next((i for i in non_shareable if i in context.unknown_target), None)
+            if unknown is not None:
+                hint = (
+                    f' (please note that "{coordinate}" has an @override directive in '
+                    f'"{self._names[unknown]}" that targets an unknown subgraph so this could be '
+                    "due to misspelling the @override(from:) argument)"
+                )
+            self._error(
+                "INVALID_FIELD_SHARING",
+                f'Non-shareable field "{coordinate}" is resolved from multiple subgraphs: it is '
+                f"resolved from {subgraph_names(names)} and defined as non-shareable in "
+                f"{culprits}{hint}",
+            )
+
+    # -- unions, enums, inputs ----------------------------------------------------------------
+
+    def _merge_union(self, merged: MergedType, sources: Sources[TypeDef]) -> None:
+        for source in sources.values():
+            if source is not None:
+                merged.members.extend(m for m in source.members if m not in merged.members)
+        for member in merged.members:
+            for idx, source in sources.items():
+                if source is not None and member in source.members:
+                    merged.directives.append(
+                        directive(
+                            "join__unionMember", graph=self._graph(idx), member=print_string(member)
+                        )
+                    )
+
+    def _merge_enum(self, merged: MergedType, sources: Sources[TypeDef]) -> None:
+        usage = self._enum_usages.get(merged.name, _EnumUsage("Output"))
+        for source in sources.values():
+            if source is not None:
+                for name in source.values:
+                    merged.values.setdefault(name, MergedEnumValue(name))
+        for name, value in list(merged.values.items()):
+            value_sources = {
+                idx: (s.values.get(name) if s is not None else None) for idx, s in sources.items()
+            }
+            present = {i: v for i, v in value_sources.items() if v is not None}
+            value.description = self._merge_description([v.description for v in present.values()])
+            self._record_directives([v.directives for v in present.values()], value.directives)
+            for idx in present:
+                value.directives.append(directive("join__enumValue", graph=self._graph(idx)))
+            inaccessible = any(d.name == "inaccessible" for d in value.directives)
+            missing = [i for i, s in sources.items() if s is not None and name not in s.values]
+            if inaccessible or usage.position == "Output" or not missing:
+                continue
+            if usage.position == "Both":
+                renderings = [
+                    (self._names[i], '"yes"' if name in s.values else '"no"')
+                    for i, s in sources.items()
+                    if s is not None
+                ]
+                self._error(
+                    "ENUM_VALUE_MISMATCH",
+                    f'Enum type "{merged.name}" is used as both input type (for example, as type '
+                    f'of "{usage.examples.get("Input")}") and output type (for example, as type '
+                    f'of "{usage.examples.get("Output")}"), but value "{name}" is not defined in '
+                    f'all the subgraphs defining "{merged.name}": '
+                    + mismatch(
+                        [
+                            (n, f'"{name}" is defined' if r == '"yes"' else "not")
+                            for n, r in renderings
+                        ]
+                    ),
+                )
+            else:
+                del merged.values[name]
+        if not merged.values:
+            self._error(
+                "EMPTY_MERGED_ENUM_TYPE",
+                f'None of the values of enum type "{merged.name}" are defined consistently in all '
+                "the subgraphs defining that type. As only values common to all subgraphs are "
+                "merged, this would result in an empty type.",
+            )
+
+    def _merge_input(self, merged: MergedType, sources: Sources[TypeDef]) -> None:
+        for name, field_sources in self._fields_shallow(merged, sources).items():
+            coordinate = f"{merged.name}.{name}"
+            merged_field = merged.fields[name]
+            present = {i: f for i, f in field_sources.items() if f is not None}
+            merged_field.description = self._merge_description(
+                [f.description for f in present.values()]
+            )
+            self._record_directives(
+                [f.directives for f in present.values()], merged_field.directives
+            )
+            merged_field.type, all_equal = self._merge_type_reference(
+                coordinate, "field", {i: f.type for i, f in present.items()}, is_input=True
+            )
+            self._add_join_fields(
+                merged.name, merged_field, field_sources, all_equal, FieldMergeContext()
+            )
+            merged_field.default = self._merge_default(
+                coordinate, "Input field", {i: (f.default, f.type) for i, f in present.items()}
+            )
+            inaccessible = any(d.name == "inaccessible" for d in merged_field.directives)
+            missing = [i for i, f in field_sources.items() if f is None]
+            if inaccessible or not missing:
+                continue
+            required = [
+                self._names[i]
+                for i, f in present.items()
+                if is_required(f.type) and f.default is None
+            ]
+            if required:
+                self._error(
+                    "REQUIRED_INPUT_FIELD_MISSING_IN_SOME_SUBGRAPH",
+                    f'Input object field "{coordinate}" is required in some subgraphs but does '
+                    f"not appear in all subgraphs: it is required in {subgraph_names(required)} "
+                    f"but does not appear in {subgraph_names([self._names[i] for i in missing])}",
+                )
+            del merged.fields[name]
+        if not merged.fields:
+            self._error(
+                "EMPTY_MERGED_INPUT_TYPE",
+                f'None of the fields of input object type "{merged.name}" are consistently '
+                "defined in all the subgraphs defining that type. As only fields common to all "
+                "subgraphs are merged, this would result in an empty type.",
+            )
+
+    # -- after merging ------------------------------------------------------------------------
+
+    def _provided_by_interface_object(self, field_name: str, interface: str) -> bool:
+        for metadata in self._metadata:
+            typedef = metadata.subgraph.type(interface)
+            if typedef is not None and typedef.is_interface_object:
+                field_def = typedef.fields.get(field_name)
+                if field_def is not None and not metadata.is_external(field_def):
+                    return True
+        return False
+
+    def _add_interface_object_fields(self) -> None:
+        """Fields an @interfaceObject adds to an interface exist on every implementation."""
+        for merged in list(self._types.values()):
+            if merged.kind is not Kind.OBJECT:
+                continue
+            for interface_name in merged.interfaces:
+                interface = self._types.get(interface_name)
+                if interface is None:
+                    continue
+                for name, interface_field in interface.fields.items():
+                    if name in merged.fields or not self._provided_by_interface_object(
+                        name, interface_name
+                    ):
+                        continue
+                    added = MergedField(
+                        name,
+                        interface_field.type,
+                        {
+                            n: MergedArgument(
+                                n, a.type, a.default, a.description, _non_join(a.directives)
+                            )
+                            for n, a in interface_field.arguments.items()
+                        },
+                        interface_field.description,
+                        _non_join(interface_field.directives),
+                    )
+                    added.directives.append(Directive("join__field"))
+                    merged.fields[name] = added
+
+    def _post_merge_validations(self) -> None:
+        for merged in self._types.values():
+            if merged.kind not in (Kind.OBJECT, Kind.INTERFACE):
+                continue
+            for interface_name in merged.interfaces:
+                interface = self._types.get(interface_name)
+                if interface is None:
+                    continue
+                for name in interface.fields:
+                    if name in merged.fields:
+                        continue
+                    declaring = [
+                        s.name
+                        for s in self._subgraphs
+                        if (t := s.type(interface_name)) is not None
+                        and t.kind is Kind.INTERFACE
+                        and name in t.fields
+                    ]
+                    implementing = [
+                        s.name
+                        for s in self._subgraphs
+                        if (t := s.type(merged.name)) is not None and interface_name in t.interfaces
+                    ]
+                    self._error(
+                        "INTERFACE_FIELD_NO_IMPLEM",
+                        f'Interface field "{interface_name}.{name}" is declared in '
+                        f'{subgraph_names(declaring)} but type "{merged.name}", which implements '
+                        f'"{interface_name}" only in {subgraph_names(implementing)} does not have '
+                        f'field "{name}".',
+                    )
+
+
+_KIND_NAMES = {
+    Kind.OBJECT: "Object Type",
+    Kind.INTERFACE: "Interface Type",
+    Kind.UNION: "Union Type",
+    Kind.ENUM: "Enum Type",
+    Kind.INPUT_OBJECT: "Input Object Type",
+    Kind.SCALAR: "Scalar Type",
+}
+
+
+def _non_join(directives: list[Directive]) -> list[Directive]:
+    return [d for d in directives if not d.name.startswith("join__")]
+
+
+def _fields_literal(applied: Applied | None) -> str | None:
+    if applied is None:
+        return None
+    return print_string(applied.string_argument("fields") or "")
+
+
+def _string_literal(applied: Applied | None, argument: str) -> str | None:
+    if applied is None:
+        return None
+    value = applied.string_argument(argument)
+    return print_string(value) if value is not None else None

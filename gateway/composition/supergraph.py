@@ -1,0 +1,85 @@
+"""The composed supergraph before printing: merged types, each element with its directive
+applications in the order Apollo adds them (the printer keeps that order)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from graphql import TypeNode
+
+from .subgraph import Kind
+
+
+@dataclass(frozen=True)
+class Directive:
+    """An applied directive; argument values are already GraphQL literals."""
+
+    name: str
+    arguments: tuple[tuple[str, str], ...] = ()
+
+    def __str__(self) -> str:
+        if not self.arguments:
+            return f"@{self.name}"
+        return f"@{self.name}(" + ", ".join(f"{k}: {v}" for k, v in self.arguments) + ")"
+
+
+def directive(name: str, **arguments: str | None) -> Directive:
+    """Arguments given as None are left out (as Apollo leaves out undefined arguments)."""
+    return Directive(name, tuple((k, v) for k, v in arguments.items() if v is not None))
+
+
+@dataclass
+class MergedArgument:
+    name: str
+    type: TypeNode | None = None
+    default: str | None = None
+    description: str | None = None
+    directives: list[Directive] = field(default_factory=list)
+
+
+@dataclass
+class MergedField:
+    name: str
+    type: TypeNode | None = None
+    arguments: dict[str, MergedArgument] = field(default_factory=dict)
+    description: str | None = None
+    directives: list[Directive] = field(default_factory=list)
+    default: str | None = None
+
+
+@dataclass
+class MergedEnumValue:
+    name: str
+    description: str | None = None
+    directives: list[Directive] = field(default_factory=list)
+
+
+@dataclass
+class MergedType:
+    name: str
+    kind: Kind
+    description: str | None = None
+    directives: list[Directive] = field(default_factory=list)
+    interfaces: list[str] = field(default_factory=list)
+    fields: dict[str, MergedField] = field(default_factory=dict)
+    members: list[str] = field(default_factory=list)
+    values: dict[str, MergedEnumValue] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Graph:
+    enum_value: str
+    name: str
+    url: str
+
+
+@dataclass
+class Supergraph:
+    join_version: str
+    graphs: list[Graph]
+    types: dict[str, MergedType]
+    roots: dict[str, str] = field(default_factory=dict)
+    # "tag" / "inaccessible" in the order their @link is emitted
+    features: list[str] = field(default_factory=list)
+    description: str | None = None
+    schema_directives: list[Directive] = field(default_factory=list)
