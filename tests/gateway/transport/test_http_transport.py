@@ -7,6 +7,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 import pytest
+import uvloop
 
 from gateway.transport import HttpTransport, SubgraphUnavailable
 from tests.gateway.support.serving import unreachable_url
@@ -298,3 +299,11 @@ async def test_header_values_with_line_breaks_are_refused() -> None:
         with pytest.raises(ValueError, match="line break"):
             await client.fetch("a", QUERY, {"x-evil": "a\r\nHost: b"}, idempotent=True)
     assert server.received == []
+
+
+def test_runs_on_uvloop_as_the_gateway_does() -> None:
+    async def fetch_twice() -> list[bytes]:
+        async with RawHttpServer(echo) as server, transport({"a": [server.url]}) as client:
+            return [await client.fetch("a", b"%d" % i, {}, idempotent=True) for i in range(2)]
+
+    assert uvloop.run(fetch_twice()) == [b"0", b"1"]

@@ -1,0 +1,151 @@
+"""The gateway's command line.
+
+python -m gateway --supergraph FILE [--host H] [--port N] [--subgraph-url NAME=URL[,URL…]]…
+python -m gateway --subgraph NAME=URL[,URL…] [--subgraph …] [--host H] [--port N]
+python -m gateway compose --subgraph NAME=URL [--subgraph …] > supergraph.graphql
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import uvloop
+
+from services.common.logging import configure_logging
+
+from .settings import GatewaySettings
+
+EXIT_USAGE = 2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args[:1] == ["compose"]:
+        return _compose(args[1:])
+    return _serve(args)
+
+
+def _subgraph(text: str) -> tuple[str, list[str]]:
+    name, sep, urls = text.partition("=")
+    replicas = [u.strip() for u in urls.split(",") if u.strip()]
+    if not sep or not name.strip() or not replicas:
+        raise argparse.ArgumentTypeError(f"expected NAME=URL[,URL…], got {text!r}")
+    for url in replicas:
+        if not url.startswith(("http://", "https://")):
+            raise argparse.ArgumentTypeError(f"not an http(s) URL: {url!r}")
+    return name.strip(), replicas
+
+
+def _unique(
+    parser: argparse.ArgumentParser, subgraphs: list[tuple[str, list[str]]]
+) -> dict[str, list[str]]:
+    urls: dict[str, list[str]] = {}
+    for name, replicas in subgraphs:
+        if name in urls:
+            parser.error(f"subgraph {name!r} given twice")
+        urls[name] = replicas
+    return urls
+
+
+def _serve(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m gateway",
+        description="Apollo Federation v2 router. See `python -m gateway compose --help` to "
+        "print a composed supergraph instead of serving.",
+    )
+    where = parser.add_mutually_exclusive_group(required=True)
+    where.add_argument("--supergraph", metavar="FILE", help="serve this supergraph SDL")
+    where.add_argument(
+        "--subgraph",
+        metavar="NAME=URL[,URL…]",
+        type=_subgraph,
+        action="append",
+        help="compose from these subgraphs (replicas comma-separated); re-composes on change",
+    )
+    parser.add_argument(
+        "--subgraph-url",
+        metavar="NAME=URL[,URL…]",
+        type=_subgraph,
+        action="append",
+        default=[],
+        help="with --supergraph: replica URLs of a subgraph instead of the supergraph's",
+    )
+    parser.add_argument("--host", help="listen address (GATEWAY_HOST, default 127.0.0.1)")
+    parser.add_argument("--port", type=int, help="listen port (GATEWAY_PORT, default 4000)")
+    parser.add_argument(
+        "--poll-interval",
+        type=float,
+        metavar="S",
+        help="seconds between subgraph SDL polls (GATEWAY_POLL_INTERVAL_S, default 10)",
+    )
+    args = parser.parse_args(argv)
+    if args.subgraph and args.subgraph_url:
+        parser.error("--subgraph-url goes with --supergraph; --subgraph takes replicas itself")
+    flags = {"host": args.host, "port": args.port, "poll_interval_s": args.poll_interval}
+    overrides: dict[str, Any] = {k: v for k, v in flags.items() if v is not None}
+    settings = GatewaySettings(**overrides)
+    configure_logging("gateway", settings.log_level, settings.log_format)
+
+    # Imported once the arguments are known good: `--help` stays instant.
+    from .server.serve import serve
+    from .server.sources import ComposedSupergraph, StaticSupergraph, SupergraphSource
+
+    source: SupergraphSource
+    if args.supergraph:
+        try:
+            sdl = Path(args.supergraph).read_text()
+        except OSError as exc:
+            sys.stderr.write(f"gateway: cannot read {args.supergraph}: {exc.strerror}\n")
+            return EXIT_USAGE
+        source = StaticSupergraph(sdl)
+        urls = _unique(parser, args.subgraph_url)
+    else:
+        urls = _unique(parser, args.subgraph)
+        source = ComposedSupergraph(urls, settings.poll_interval_s)
+    return uvloop.run(serve(settings, source, subgraph_urls=urls))
+
+
+def _compose(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m gateway compose",
+        description="Print the supergraph composed from the subgraphs' `_service { sdl }`.",
+    )
+    parser.add_argument(
+        "--subgraph", metavar="NAME=URL", type=_subgraph, action="append", required=True
+    )
+    urls = _unique(parser, parser.parse_args(argv).subgraph)
+
+    from .composition import SubgraphSdlUnavailable, SubgraphSource, compose, fetch_subgraph_sdl
+
+    async def fetch_all() -> list[SubgraphSource | BaseException]:
+        fetches = (fetch_subgraph_sdl(name, replicas[0]) for name, replicas in urls.items())
+        return list(await asyncio.gather(*fetches, return_exceptions=True))
+
+    sources: list[SubgraphSource] = []
+    unavailable = False
+    for fetched in asyncio.run(fetch_all()):
+        if isinstance(fetched, SubgraphSdlUnavailable):
+            sys.stderr.write(f"SUBGRAPH_SDL_UNAVAILABLE: {fetched}\n")
+            unavailable = True
+        elif isinstance(fetched, BaseException):
+            raise fetched
+        else:
+            sources.append(fetched)
+    if unavailable:
+        return EXIT_USAGE
+    result = compose(sources)
+    if result.supergraph_sdl is None:
+        for error in result.errors:
+            sys.stderr.write(f"{error}\n")
+        return EXIT_USAGE
+    sys.stdout.write(result.supergraph_sdl.rstrip("\n") + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

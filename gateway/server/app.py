@@ -1,0 +1,102 @@
+"""The gateway's Starlette app: /graphql, /health, and GraphiQL at /."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator, Mapping, Sequence
+from pathlib import Path
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+
+from ..settings import GatewaySettings
+from ..transport import HttpTransport, Transport
+from .engines import EngineFactory, EngineSlot, GatewayEngine
+from .graphql_endpoint import GraphQLEndpoint
+from .sources import SupergraphSource
+
+log = logging.getLogger(__name__)
+
+GRAPHIQL_DIR = Path(__file__).parent / "static" / "graphiql"
+
+
+def engine_from_supergraph(sdl: str, transport: Transport) -> GatewayEngine:
+    """The real engine (imported late: the HTTP layer does not need it to be built)."""
+    from ..engine import Engine
+
+    return Engine.from_supergraph(sdl, transport)
+
+
+def create_app(
+    settings: GatewaySettings,
+    supergraph_source: SupergraphSource,
+    *,
+    engine_factory: EngineFactory = engine_from_supergraph,
+    transport: HttpTransport | None = None,
+    subgraph_urls: Mapping[str, Sequence[str]] | None = None,
+) -> Starlette:
+    """`subgraph_urls` (name → replica URLs) override the supergraph's URLs of those subgraphs.
+
+    The app owns `transport` (closed on shutdown); by default one is made from `settings`.
+    """
+    http = transport or HttpTransport(
+        timeout_s=settings.subgraph_timeout_s,
+        timeouts=settings.subgraph_timeouts,
+        pool_size=settings.pool_size,
+        max_idle_s=settings.pool_idle_s,
+    )
+    slot = EngineSlot(engine_factory, http, subgraph_urls or {})
+    graphql = GraphQLEndpoint(settings, slot)
+    page = (GRAPHIQL_DIR / "index.html").read_bytes()
+
+    async def health(_: Request) -> Response:
+        if slot.current is None:
+            return JSONResponse({"status": "unavailable", "reason": slot.problem}, 503)
+        return JSONResponse({"status": "ok"})
+
+    async def graphiql(_: Request) -> Response:
+        return HTMLResponse(page)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_: Starlette) -> AsyncIterator[None]:
+        loader = asyncio.create_task(_follow(supergraph_source, slot), name="supergraph")
+        try:
+            yield
+        finally:
+            loader.cancel()
+            await asyncio.gather(loader, return_exceptions=True)
+            await http.aclose()
+
+    app = Starlette(
+        routes=[
+            Route("/graphql", graphql.handle, methods=["GET", "POST"]),
+            Route("/health", health, methods=["GET"]),
+            Route("/", graphiql, methods=["GET"]),
+            Mount("/graphiql", StaticFiles(directory=GRAPHIQL_DIR), name="graphiql"),
+        ],
+        lifespan=lifespan,
+    )
+    app.state.engines = slot
+    return app
+
+
+async def _follow(source: SupergraphSource, slot: EngineSlot) -> None:
+    """Loads the first supergraph (unless the caller already did), then every new one, for
+    the app's lifetime."""
+    if slot.current is None:
+        try:
+            sdl = await source.first()
+        except Exception as exc:
+            slot.problem = f"no supergraph: {exc}"
+            log.error("no supergraph to serve", extra={"reason": str(exc)})
+            return
+        slot.load(sdl)
+    try:
+        await source.watch(slot.load)
+    except Exception:
+        log.exception("stopped following supergraph changes; serving the last one loaded")

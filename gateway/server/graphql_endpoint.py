@@ -1,0 +1,200 @@
+"""`POST /graphql` and `GET /graphql`: from an HTTP request to an engine result, with every
+check that must happen before the engine plans anything."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+import time
+import uuid
+from typing import Any
+
+import orjson
+from graphql import DocumentNode, OperationDefinitionNode, OperationType
+from starlette.datastructures import Headers
+from starlette.requests import Request
+from starlette.responses import Response
+
+from services.common.logging import request_id
+
+from ..requests import OperationRequest
+from ..settings import GatewaySettings
+from .apq import PersistedQueries
+from .auth import BearerCheck
+from .csrf import check_csrf
+from .documents import DocumentCache, select_operation
+from .engines import EngineSlot, LoadedEngine
+from .errors import RequestError, bad_request
+from .limits import Limits, Measurement, enforce, measure
+from .params import GraphQLParams, from_json_body, from_query_string
+
+log = logging.getLogger(__name__)
+
+GRAPHQL_RESPONSE_JSON = "application/graphql-response+json"
+REQUEST_ID = re.compile(r"[A-Za-z0-9._:\-]{1,128}")
+
+
+class GraphQLEndpoint:
+    def __init__(self, settings: GatewaySettings, slot: EngineSlot) -> None:
+        self._settings = settings
+        self._slot = slot
+        self._documents = DocumentCache(settings.parse_cache_size)
+        self._apq = PersistedQueries(settings.apq_cache_size, enabled=settings.apq_enabled)
+        self._bearer = BearerCheck(settings)
+        self._limits = Limits(
+            max_depth=settings.max_depth,
+            max_aliases=settings.max_aliases,
+            max_root_fields=settings.max_root_fields,
+            max_cost=settings.max_cost,
+            default_list_size=settings.default_list_size,
+            introspection=settings.introspection,
+        )
+
+    async def handle(self, request: Request) -> Response:
+        started = time.perf_counter()
+        headers = request.headers
+        incoming_id = headers.get("x-request-id")
+        rid = incoming_id if incoming_id and REQUEST_ID.fullmatch(incoming_id) else uuid.uuid4().hex
+        token = request_id.set(rid)
+        operation_name: str | None = None
+        extra_headers: dict[str, str] = {}
+        try:
+            try:
+                params = await self._params(request)
+                operation_name = params.operation_name
+                body, status = await self._run(params, headers, rid, request.method == "GET")
+            except RequestError as exc:
+                body, status, extra_headers = exc.body(), exc.status, exc.headers
+            except Exception:
+                log.exception("request failed")
+                body = {
+                    "errors": [
+                        {
+                            "message": "Internal server error",
+                            "extensions": {"code": "INTERNAL_SERVER_ERROR"},
+                        }
+                    ]
+                }
+                status = 500
+            extra_headers["x-request-id"] = rid
+            response = Response(
+                orjson.dumps(body),
+                status,
+                headers=extra_headers,
+                media_type=_media_type(headers.get("accept")),
+            )
+            log.info(
+                "graphql request",
+                extra={
+                    "method": request.method,
+                    "operation_name": operation_name,
+                    "status": status,
+                    "duration_ms": round((time.perf_counter() - started) * 1000, 2),
+                },
+            )
+            return response
+        finally:
+            request_id.reset(token)
+
+    async def _params(self, request: Request) -> GraphQLParams:
+        headers = request.headers
+        if self._settings.csrf_prevention:
+            check_csrf(headers)
+        self._bearer.check(headers.get("authorization"))
+        if request.method == "GET":
+            return from_query_string(request.query_params)
+        content_type = headers.get("content-type", "")
+        if content_type.split(";", 1)[0].strip().lower() != "application/json":
+            raise RequestError(
+                415, "POST requests must have Content-Type: application/json", "BAD_REQUEST"
+            )
+        return from_json_body(await self._body(request))
+
+    async def _body(self, request: Request) -> bytes:
+        limit = self._settings.max_body_bytes
+        declared = request.headers.get("content-length")
+        if declared is not None and declared.isdigit() and int(declared) > limit:
+            raise _too_large(limit)
+        chunks: list[bytes] = []
+        size = 0
+        async for chunk in request.stream():
+            size += len(chunk)
+            if size > limit:
+                raise _too_large(limit)
+            chunks.append(chunk)
+        return b"".join(chunks)
+
+    async def _run(
+        self, params: GraphQLParams, headers: Headers, rid: str, is_get: bool
+    ) -> tuple[dict[str, Any], int]:
+        loaded = self._slot.current
+        if loaded is None:
+            raise RequestError(
+                503, f"The gateway is not ready: {self._slot.problem}.", "SERVICE_UNAVAILABLE"
+            )
+        query = self._apq.resolve(params.query, params.extensions)
+        if query is None:
+            raise bad_request(
+                "GraphQL operations must contain a non-empty `query` or a `persistedQuery` "
+                "extension."
+            )
+        document = self._documents.parse(query)
+        operation = select_operation(document, params.operation_name)
+        if is_get and operation.operation is not OperationType.QUERY:
+            raise RequestError(
+                405,
+                f"GET requests only support query operations, not "
+                f"{operation.operation.value} operations",
+                "BAD_REQUEST",
+                headers={"allow": "POST"},
+            )
+        enforce(self._measure(loaded, query, params, document, operation), self._limits)
+        forwarded = {"x-request-id": rid}
+        if authorization := headers.get("authorization"):
+            forwarded["authorization"] = authorization
+        operation_request = OperationRequest(
+            query=query,
+            document=document,
+            operation_name=params.operation_name,
+            variables=params.variables,
+            headers=forwarded,
+        )
+        timeout_s = self._settings.request_timeout_s
+        try:
+            async with asyncio.timeout(timeout_s):
+                result = await loaded.engine.execute(operation_request)
+        except TimeoutError as exc:
+            raise RequestError(
+                504, f"The operation did not complete within {timeout_s:g} s.", "GATEWAY_TIMEOUT"
+            ) from exc
+        # No "data" means the operation was not executed (a validation error): a request error.
+        return result, 200 if "data" in result else 400
+
+    def _measure(
+        self,
+        loaded: LoadedEngine,
+        query: str,
+        params: GraphQLParams,
+        document: DocumentNode,
+        operation: OperationDefinitionNode,
+    ) -> Measurement:
+        key = (query, params.operation_name)
+        measurement = loaded.remembered(key)
+        if measurement is None:
+            measurement = measure(
+                loaded.engine.api_schema, document, operation, params.variables, self._limits
+            )
+            if not measurement.uses_variables:
+                loaded.remember(key, measurement)
+        return measurement
+
+
+def _too_large(limit: int) -> RequestError:
+    return RequestError(413, f"The request body is larger than {limit} bytes.", "PAYLOAD_TOO_LARGE")
+
+
+def _media_type(accept: str | None) -> str:
+    if accept and GRAPHQL_RESPONSE_JSON in accept:
+        return GRAPHQL_RESPONSE_JSON
+    return "application/json"

@@ -1,0 +1,63 @@
+"""Running the app under uvicorn until SIGTERM: load the first supergraph (or exit 2 saying
+why), serve, then finish the requests in flight and close the subgraph pools."""
+
+from __future__ import annotations
+
+import logging
+import signal
+import sys
+from collections.abc import Mapping, Sequence
+from types import FrameType
+
+import uvicorn
+
+from ..settings import GatewaySettings
+from .app import create_app, engine_from_supergraph
+from .engines import EngineFactory, EngineSlot
+from .sources import SupergraphSource
+
+log = logging.getLogger(__name__)
+
+EXIT_NO_SUPERGRAPH = 2
+
+
+async def serve(
+    settings: GatewaySettings,
+    source: SupergraphSource,
+    *,
+    engine_factory: EngineFactory = engine_from_supergraph,
+    subgraph_urls: Mapping[str, Sequence[str]] | None = None,
+) -> int:
+    """Serves until SIGTERM/SIGINT; the process exit status."""
+    app = create_app(settings, source, engine_factory=engine_factory, subgraph_urls=subgraph_urls)
+    slot: EngineSlot = app.state.engines
+    try:
+        sdl = await source.first()
+    except Exception as exc:
+        sys.stderr.write(f"gateway: no supergraph to serve: {exc}\n")
+        return EXIT_NO_SUPERGRAPH
+    slot.load(sdl)
+    if slot.current is None:
+        sys.stderr.write(f"gateway: {slot.problem}\n")
+        return EXIT_NO_SUPERGRAPH
+    config = uvicorn.Config(
+        app,
+        host=settings.host,
+        port=settings.port,
+        loop="uvloop",
+        http="httptools",
+        lifespan="on",
+        access_log=False,
+        log_config=None,
+        timeout_graceful_shutdown=max(1, round(settings.shutdown_grace_s)),
+    )
+    server = uvicorn.Server(config)
+    # uvicorn re-raises the signal that stopped it once it has shut down gracefully; with
+    # this handler in place that re-raise is a no-op and SIGTERM ends the process with 0.
+    signal.signal(signal.SIGTERM, _stopped)
+    await server.serve()
+    return 0 if server.started else 1
+
+
+def _stopped(signum: int, frame: FrameType | None) -> None:
+    log.info("stopped by SIGTERM")
