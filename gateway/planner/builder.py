@@ -1,0 +1,609 @@
+"""Builds a query plan: which subgraph resolves each field, and the entity jumps between them.
+
+Fields stay in the subgraph of the fetch they are in while it can resolve them; otherwise
+the planner jumps through an entity `@key` (`_entities`) to a subgraph that can. Where
+several subgraphs could resolve a field (@shareable), it takes the one whose subtree needs
+the fewest further fetches. Abstract positions are planned per possible runtime type, so
+interfaces and unions whose members live in different subgraphs need no special case.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from graphql import (
+    GraphQLField,
+    GraphQLInterfaceType,
+    GraphQLList,
+    GraphQLNonNull,
+    GraphQLObjectType,
+    GraphQLOutputType,
+    get_named_type,
+    is_composite_type,
+)
+
+from ..supergraph import FieldInGraph, FieldMeta, Supergraph, TypeMeta
+from ..supergraph.fieldsets import FieldSet, FieldSetSelection
+from .collect import collect_fields, merged_selections
+from .operation import ClientField, ClientFragment, ClientSelection
+from .plan import LIST, Fetch, QueryPlan, RepField, Representation
+from .selections import SubgraphSelection
+
+INTROSPECTION_FIELDS = ("__schema", "__type")
+_COST_DEPTH = 3
+
+
+class PlanningError(Exception):
+    """The operation cannot be resolved by the subgraphs (the supergraph lacks a path)."""
+
+
+@dataclass
+class _Position:
+    """Where the planner adds fields: a fetch, a place in its selection, the response path
+    of that place, and the (supergraph) type of the objects there."""
+
+    fetch: Fetch
+    node: SubgraphSelection
+    path: tuple[str, ...]
+    type_name: str
+    provided: FieldSet | None = None
+    client_keys: Mapping[str, tuple[str, str]] = field(default_factory=dict)
+    """Response key → (field name, arguments) the client uses here; planner-added fields
+    that would clash are aliased."""
+
+
+def build_plan(
+    supergraph: Supergraph,
+    operation_kind: str,
+    operation_name: str | None,
+    selections: tuple[ClientSelection, ...],
+    variable_definitions: Mapping[str, str],
+    disabled: frozenset[tuple[str, str, str]] = frozenset(),
+) -> QueryPlan:
+    """`disabled` holds (type, field, subgraph) that may not resolve the field in this plan
+    (the losing side of an @override, progressive labels decided by the caller)."""
+    return _Planner(supergraph, operation_kind, disabled).plan(
+        operation_name, selections, variable_definitions
+    )
+
+
+class _Planner:
+    def __init__(
+        self, supergraph: Supergraph, operation_kind: str, disabled: frozenset[tuple[str, str, str]]
+    ) -> None:
+        self.supergraph = supergraph
+        self.operation_kind = operation_kind
+        self.disabled = disabled
+        self.fetches: list[Fetch] = []
+        self.entity_groups: dict[tuple[str, tuple[str, ...], frozenset[int]], Fetch] = {}
+        self.root_fetches: dict[str, Fetch] = {}
+        self.aliases = 0
+
+    # --- the operation's root -------------------------------------------------------------
+
+    def plan(
+        self,
+        operation_name: str | None,
+        selections: tuple[ClientSelection, ...],
+        variable_definitions: Mapping[str, str],
+    ) -> QueryPlan:
+        root_type = (
+            self.supergraph.mutation_type
+            if self.operation_kind == "mutation"
+            else self.supergraph.query_type
+        )
+        if root_type is None:
+            raise PlanningError(f"the schema has no {self.operation_kind} type")
+        introspection = False
+        fields = collect_fields(root_type, selections, self.supergraph.runtime_types)
+        client_keys = _client_keys(fields)
+        previous: Fetch | None = None
+        for key, occurrences in fields.items():
+            name = occurrences[0].name
+            if name == "__typename":
+                continue
+            if name in INTROSPECTION_FIELDS:
+                introspection = True
+                continue
+            meta = self._field_meta(root_type, name)
+            graph = self._choose(None, root_type, meta, occurrences)
+            fetch = self._root_fetch(graph, previous)
+            previous = fetch
+            position = _Position(fetch, fetch.selection, (), root_type, None, client_keys)
+            self._add_local(position, key, occurrences, meta, graph)
+        for number, fetch in enumerate(self.fetches):
+            fetch.document = self._document(fetch, number, operation_name, variable_definitions)
+        return QueryPlan(
+            fetches=self.fetches,
+            operation_kind=self.operation_kind,
+            root_type=root_type,
+            selections=selections,
+            introspection=introspection,
+        )
+
+    def _root_fetch(self, graph: str, previous: Fetch | None) -> Fetch:
+        if self.operation_kind != "mutation":
+            fetch = self.root_fetches.get(graph)
+            if fetch is None:
+                fetch = self.root_fetches[graph] = self._new_fetch(graph, (), entity=False)
+            return fetch
+        # Mutation fields run one after the other, each with all that it needed done:
+        # consecutive fields of one subgraph share its (serially executing) fetch.
+        if previous is not None and previous.graph == graph and previous is self.fetches[-1]:
+            return previous
+        fetch = self._new_fetch(graph, (), entity=False)
+        fetch.depends_on.update(f.id for f in self.fetches if f is not fetch)
+        return fetch
+
+    def _new_fetch(self, graph: str, path: tuple[str, ...], *, entity: bool) -> Fetch:
+        kind = "query" if entity else self.operation_kind
+        fetch = Fetch(
+            id=len(self.fetches),
+            graph=graph,
+            operation_kind=kind,
+            path=path,
+            selection=SubgraphSelection(),
+            entity=entity,
+        )
+        self.fetches.append(fetch)
+        return fetch
+
+    # --- fields ---------------------------------------------------------------------------
+
+    def _field_meta(self, type_name: str, name: str) -> FieldMeta:
+        meta = self.supergraph.types[type_name].fields.get(name)
+        if meta is None:
+            raise PlanningError(f"{type_name}.{name} is not in the supergraph")
+        return meta
+
+    def _usable(self, meta: FieldMeta, graph: str, *, for_representation: bool = False) -> bool:
+        """Whether `graph` itself resolves the field (requires-free, not external, not
+        overridden away). Key fields count when building representations."""
+        in_graph = meta.graphs.get(graph)
+        if in_graph is None or (meta.parent, meta.name, graph) in self.disabled:
+            return False
+        if in_graph.external:
+            return for_representation and self._is_key_field(meta, graph)
+        return True
+
+    def _is_key_field(self, meta: FieldMeta, graph: str) -> bool:
+        type_in_graph = self.supergraph.types[meta.parent].graphs.get(graph)
+        return type_in_graph is not None and any(
+            selection.name == meta.name for key in type_in_graph.keys for selection in key.fields
+        )
+
+    def _local(self, position: _Position, meta: FieldMeta) -> bool:
+        graph = position.fetch.graph
+        in_graph = meta.graphs.get(graph)
+        if in_graph is None or in_graph.requires is not None:
+            return False
+        if in_graph.external and _provided(position.provided, meta.name) is not None:
+            return (meta.parent, meta.name, graph) not in self.disabled
+        return self._usable(meta, graph)
+
+    def _candidates(self, type_name: str, meta: FieldMeta) -> list[tuple[str, str]]:
+        """(subgraph, entity type) pairs that can resolve the field: the type itself, or an
+        interface it implements that the subgraph has as an @interfaceObject."""
+        found = [(graph, type_name) for graph in meta.graphs if self._usable(meta, graph)]
+        if found:
+            return found
+        named = self.supergraph.schema.get_type(type_name)
+        interfaces = named.interfaces if isinstance(named, GraphQLObjectType) else ()
+        for interface in interfaces:
+            interface_meta = self.supergraph.types[interface.name]
+            field_meta = interface_meta.fields.get(meta.name)
+            for graph, in_graph in interface_meta.graphs.items():
+                if (
+                    in_graph.interface_object
+                    and field_meta is not None
+                    and self._usable(field_meta, graph)
+                ):
+                    found.append((graph, interface.name))
+        return found
+
+    def _choose(
+        self,
+        position: _Position | None,
+        type_name: str,
+        meta: FieldMeta,
+        occurrences: list[ClientField],
+    ) -> str:
+        candidates = self._candidates(type_name, meta)
+        if position is not None and self._local(position, meta):
+            candidates.insert(0, (position.fetch.graph, type_name))
+        if not candidates:
+            raise PlanningError(f"no subgraph can resolve {type_name}.{meta.name}")
+        if len(candidates) == 1:
+            return candidates[0][0]
+        selections = merged_selections(occurrences)
+        field_type = self._field_type(type_name, meta.name)
+
+        def cost(candidate: tuple[str, str]) -> tuple[int, int]:
+            graph = candidate[0]
+            if position is None:
+                jump = 0 if graph in self.root_fetches or not self.root_fetches else 1
+            elif graph == position.fetch.graph and self._local(position, meta):
+                jump = 0
+            else:
+                group = (graph, position.path, frozenset((position.fetch.id,)))
+                jump = 0 if group in self.entity_groups else 1
+            subtree = self._subtree_cost(graph, field_type, selections, _COST_DEPTH)
+            return (jump + subtree, candidates.index(candidate))
+
+        return min(candidates, key=cost)[0]
+
+    def _subtree_cost(
+        self,
+        graph: str,
+        field_type: GraphQLOutputType,
+        selections: tuple[ClientSelection, ...],
+        depth: int,
+    ) -> int:
+        """About how many fetches resolving these selections from `graph` takes."""
+        named = get_named_type(field_type)
+        if depth == 0 or not selections or not is_composite_type(named):
+            return 0
+        total = 0
+        jumps: set[str] = set()
+        runtime = self.supergraph.runtime_types
+        for type_name in sorted(runtime.get(named.name, frozenset((named.name,)))):
+            fields = collect_fields(type_name, selections, runtime)
+            for occurrences in fields.values():
+                name = occurrences[0].name
+                if name.startswith("__"):
+                    continue
+                meta = self.supergraph.types[type_name].fields.get(name)
+                if meta is None:
+                    continue
+                sub_type = self._field_type(type_name, name)
+                sub = merged_selections(occurrences)
+                if self._usable(meta, graph) and meta.graphs[graph].requires is None:
+                    total += self._subtree_cost(graph, sub_type, sub, depth - 1)
+                    continue
+                options = [g for g, _ in self._candidates(type_name, meta)]
+                if options:
+                    best = min(options, key=lambda g: self._subtree_cost(g, sub_type, sub, 0))
+                    jumps.add(best)
+                    total += self._subtree_cost(best, sub_type, sub, depth - 1)
+        return total + len(jumps)
+
+    def _field_type(self, type_name: str, name: str) -> GraphQLOutputType:
+        named = self.supergraph.schema.get_type(type_name)
+        assert isinstance(named, GraphQLObjectType | GraphQLInterfaceType)
+        definition: GraphQLField = named.fields[name]
+        return definition.type
+
+    def _plan_field(self, position: _Position, key: str, occurrences: list[ClientField]) -> int:
+        """Plans one response key at a position; returns the id of the fetch that gets it."""
+        meta = self._field_meta(position.type_name, occurrences[0].name)
+        graph = self._choose(position, position.type_name, meta, occurrences)
+        if graph == position.fetch.graph and self._local(position, meta):
+            self._add_local(position, key, occurrences, meta, graph)
+            return position.fetch.id
+        return self._jump(position, graph, key, occurrences, meta)
+
+    def _add_local(
+        self,
+        position: _Position,
+        key: str,
+        occurrences: list[ClientField],
+        meta: FieldMeta,
+        graph: str,
+    ) -> None:
+        first = occurrences[0]
+        field_type = self._field_type(position.type_name, first.name)
+        named = get_named_type(field_type)
+        composite = is_composite_type(named)
+        added = position.node.add_field(key, first.name, first.arguments, composite)
+        if added is None:
+            raise PlanningError(f"response key {key!r} is used twice at {position.path}")
+        for occurrence in occurrences:
+            position.fetch.variables.update(occurrence.variables)
+        if added.selection is None:
+            return
+        in_graph: FieldInGraph | None = meta.graphs.get(graph)
+        child = _Position(
+            fetch=position.fetch,
+            node=added.selection,
+            path=position.path + (key,) + (LIST,) * _list_depth(field_type),
+            type_name=named.name,
+            provided=_provided(position.provided, first.name)
+            or (in_graph.provides if in_graph else None),
+        )
+        self._plan_selections(child, merged_selections(occurrences))
+
+    def _plan_selections(
+        self, position: _Position, selections: tuple[ClientSelection, ...]
+    ) -> None:
+        meta = self.supergraph.types[position.type_name]
+        runtime = self.supergraph.runtime_types
+        if meta.kind == "object":
+            self._plan_object(position, collect_fields(position.type_name, selections, runtime))
+            return
+        position.node.add_typename()
+        type_in_graph = meta.graphs.get(position.fetch.graph)
+        if type_in_graph is not None and type_in_graph.interface_object:
+            self._plan_interface_object(position, selections)
+            return
+        for type_name in self.supergraph.possible_types_in(
+            position.type_name, position.fetch.graph
+        ):
+            fields = collect_fields(type_name, selections, runtime)
+            if all(occurrences[0].name == "__typename" for occurrences in fields.values()):
+                continue
+            branch = _Position(
+                fetch=position.fetch,
+                node=position.node.fragment(type_name),
+                path=position.path,
+                type_name=type_name,
+                provided=_provided_on(position.provided, type_name),
+            )
+            self._plan_object(branch, fields)
+
+    def _plan_object(self, position: _Position, fields: dict[str, list[ClientField]]) -> None:
+        position.client_keys = _client_keys(fields)
+        for key, occurrences in fields.items():
+            if occurrences[0].name != "__typename":
+                self._plan_field(position, key, occurrences)
+
+    def _plan_interface_object(
+        self, position: _Position, selections: tuple[ClientSelection, ...]
+    ) -> None:
+        """The subgraph has the interface as an @interfaceObject: it knows the interface's
+        fields but not which implementation an object is. Those come from a subgraph that
+        has the real interface, through its key."""
+        interface = position.type_name
+        direct = _direct_fields(interface, selections)
+        position.client_keys = _client_keys(direct)
+        for key, occurrences in direct.items():
+            if occurrences[0].name != "__typename":
+                self._plan_field(position, key, occurrences)
+        done = {id(field) for occurrences in direct.values() for field in occurrences}
+        meta = self.supergraph.types[interface]
+        target = next(
+            (
+                graph
+                for graph, in_graph in meta.graphs.items()
+                if not in_graph.interface_object and in_graph.resolvable_keys
+            ),
+            None,
+        )
+        if target is None:
+            raise PlanningError(f"no subgraph resolves the implementations of {interface}")
+        group = self._entity_group(position, target, interface, interface, None)
+        resolved = _Position(group, group.selection.fragment(interface), position.path, interface)
+        resolved.node.add_typename()
+        runtime = self.supergraph.runtime_types
+        for type_name in self.supergraph.possible_types_in(interface, target):
+            fields = {
+                key: occurrences
+                for key, occurrences in collect_fields(type_name, selections, runtime).items()
+                if not all(id(field) in done for field in occurrences)
+                and occurrences[0].name != "__typename"
+            }
+            if fields:
+                branch = _Position(
+                    group, resolved.node.fragment(type_name), position.path, type_name
+                )
+                self._plan_object(branch, fields)
+
+    # --- entity jumps ---------------------------------------------------------------------
+
+    def _jump(
+        self,
+        position: _Position,
+        graph: str,
+        key: str,
+        occurrences: list[ClientField],
+        meta: FieldMeta,
+    ) -> int:
+        entity_type = next(
+            entity for g, entity in self._candidates(position.type_name, meta) if g == graph
+        )
+        target_meta = self._field_meta(entity_type, meta.name)
+        requires = target_meta.graphs[graph].requires
+        group = self._entity_group(position, graph, position.type_name, entity_type, requires)
+        inside = _Position(
+            fetch=group,
+            node=group.selection.fragment(entity_type),
+            path=position.path,
+            type_name=entity_type,
+            client_keys=position.client_keys,
+        )
+        self._add_local(inside, key, occurrences, target_meta, graph)
+        return group.id
+
+    def _entity_group(
+        self,
+        position: _Position,
+        graph: str,
+        runtime_type: str,
+        entity_type: str,
+        requires: FieldSet | None,
+    ) -> Fetch:
+        type_in_graph = self.supergraph.types[entity_type].graphs.get(graph)
+        keys = type_in_graph.resolvable_keys if type_in_graph else []
+        if not keys:
+            raise PlanningError(f"subgraph {graph} has no resolvable @key for {entity_type}")
+        local = self.supergraph.types[runtime_type]
+        key = next(
+            (k for k in keys if all(self._key_field_local(position, local, s) for s in k.fields)),
+            keys[0],
+        )
+        position.node.add_typename()
+        representation, providers = self._provide(position, key.fields)
+        if requires is not None:
+            required, more = self._provide(position, requires)
+            representation.update(required)
+            providers |= more
+        dependencies = frozenset({position.fetch.id, *providers})
+        group_key = (graph, position.path, dependencies)
+        group = self.entity_groups.get(group_key)
+        if group is None:
+            group = self._new_fetch(graph, position.path, entity=True)
+            group.depends_on.update(dependencies)
+            self.entity_groups[group_key] = group
+        target = group.representations.setdefault(runtime_type, Representation(entity_type))
+        target.fields.update(representation)
+        return group
+
+    def _key_field_local(
+        self, position: _Position, meta: TypeMeta, selection: FieldSetSelection
+    ) -> bool:
+        field_meta = meta.fields.get(selection.name)
+        return field_meta is not None and self._usable(
+            field_meta, position.fetch.graph, for_representation=True
+        )
+
+    def _provide(
+        self, position: _Position, field_set: FieldSet
+    ) -> tuple[dict[str, RepField], set[int]]:
+        """Adds a key's or @requires' fields at the position (fetching them from other
+        subgraphs where needed); returns how to read them and the fetches that get them."""
+        representation: dict[str, RepField] = {}
+        providers: set[int] = set()
+        for selection in field_set:
+            if selection.type_condition is not None:
+                raise PlanningError("type conditions in @key/@requires are not supported")
+            arguments = _arguments_text(selection)
+            data_key = self._data_key(position, selection.name, arguments)
+            field_meta = self._field_meta(position.type_name, selection.name)
+            field_type = self._field_type(position.type_name, selection.name)
+            named = get_named_type(field_type)
+            if self._usable(field_meta, position.fetch.graph, for_representation=True) and (
+                field_meta.graphs[position.fetch.graph].requires is None
+            ):
+                added = position.node.add_field(
+                    data_key, selection.name, arguments, is_composite_type(named)
+                )
+                if added is None:
+                    raise PlanningError(f"cannot select {selection.name} at {position.path}")
+                nested: tuple[RepField, ...] | None = None
+                if added.selection is not None:
+                    child = _Position(
+                        position.fetch,
+                        added.selection,
+                        position.path + (data_key,) + (LIST,) * _list_depth(field_type),
+                        named.name,
+                    )
+                    fields, more = self._provide(child, selection.selections)
+                    nested = tuple(fields.values())
+                    providers |= more
+                representation[selection.name] = RepField(data_key, selection.name, nested)
+                continue
+            synthetic = _as_client_field(data_key, selection)
+            providers.add(self._plan_field(position, data_key, [synthetic]))
+            representation[selection.name] = RepField(
+                data_key, selection.name, _rep_fields(selection.selections)
+            )
+        return representation, providers
+
+    def _data_key(self, position: _Position, name: str, arguments: str) -> str:
+        """The response key for a field the planner adds: its name unless the client uses
+        that key for something else."""
+        client = position.client_keys.get(name)
+        existing = position.node.fields.get(name)
+        if (client is None or client == (name, arguments)) and (
+            existing is None or (existing.name, existing.arguments) == (name, arguments)
+        ):
+            return name
+        self.aliases += 1
+        return f"__gw{self.aliases}_{name}"
+
+    # --- subgraph documents ---------------------------------------------------------------
+
+    def _document(
+        self,
+        fetch: Fetch,
+        number: int,
+        operation_name: str | None,
+        variable_definitions: Mapping[str, str],
+    ) -> str:
+        name = f"{operation_name}__{fetch.graph}__{number}" if operation_name else ""
+        definitions = [variable_definitions[v] for v in sorted(fetch.variables)]
+        if fetch.entity:
+            definitions.insert(0, "$representations: [_Any!]!")
+            body = "{_entities(representations: $representations)" + fetch.selection.text() + "}"
+        else:
+            body = fetch.selection.text()
+        head = fetch.operation_kind + (f" {name}" if name else "")
+        if definitions:
+            head += "(" + ", ".join(definitions) + ")"
+        return head + body
+
+
+def _list_depth(field_type: GraphQLOutputType) -> int:
+    depth = 0
+    while isinstance(field_type, GraphQLNonNull | GraphQLList):
+        if isinstance(field_type, GraphQLList):
+            depth += 1
+        field_type = field_type.of_type
+    return depth
+
+
+def _client_keys(fields: dict[str, list[ClientField]]) -> dict[str, tuple[str, str]]:
+    return {key: (f[0].name, f[0].arguments) for key, f in fields.items()}
+
+
+def _direct_fields(
+    interface: str, selections: tuple[ClientSelection, ...]
+) -> dict[str, list[ClientField]]:
+    """Fields selected on the interface itself (not inside fragments on its implementations)."""
+    fields: dict[str, list[ClientField]] = {}
+    for selection in selections:
+        if isinstance(selection, ClientField):
+            fields.setdefault(selection.response_key, []).append(selection)
+        elif selection.type_condition in (None, interface):
+            for key, occurrences in _direct_fields(interface, selection.selections).items():
+                fields.setdefault(key, []).extend(occurrences)
+    return fields
+
+
+def _provided(provided: FieldSet | None, name: str) -> FieldSet | None:
+    """The part of an @provides below field `name`, () for a provided leaf; None if the
+    field is not provided."""
+    if provided is None:
+        return None
+    for selection in provided:
+        if selection.type_condition is None and selection.name == name:
+            return selection.selections
+    return None
+
+
+def _provided_on(provided: FieldSet | None, type_name: str) -> FieldSet | None:
+    if provided is None:
+        return None
+    typed = [s for s in provided if s.type_condition == type_name]
+    plain = tuple(s for s in provided if s.type_condition is None)
+    return plain + tuple(inner for s in typed for inner in s.selections)
+
+
+def _arguments_text(selection: FieldSetSelection) -> str:
+    if not selection.arguments:
+        return ""
+    return "(" + ", ".join(f"{name}: {value}" for name, value in selection.arguments) + ")"
+
+
+def _as_client_field(response_key: str, selection: FieldSetSelection) -> ClientField:
+    return ClientField(
+        response_key=response_key,
+        name=selection.name,
+        arguments=_arguments_text(selection),
+        variables=frozenset(),
+        selections=tuple(_as_client_selection(s) for s in selection.selections),
+    )
+
+
+def _as_client_selection(selection: FieldSetSelection) -> ClientSelection:
+    if selection.type_condition is not None:
+        return ClientFragment(
+            selection.type_condition, tuple(_as_client_selection(s) for s in selection.selections)
+        )
+    return _as_client_field(selection.name, selection)
+
+
+def _rep_fields(selections: FieldSet) -> tuple[RepField, ...] | None:
+    if not selections:
+        return None
+    return tuple(RepField(s.name, s.name, _rep_fields(s.selections)) for s in selections)

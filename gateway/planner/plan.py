@@ -1,0 +1,61 @@
+"""A query plan: subgraph fetches, what each needs from the others, and where results go."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .operation import ClientSelection
+from .selections import SubgraphSelection
+
+LIST = "@"
+"""In a fetch path: every element of the list at this point."""
+
+
+@dataclass(frozen=True)
+class RepField:
+    """A field of an entity representation: read from `data_key` in the fetched data, sent
+    as `name`; with `selection` for a nested (object) field."""
+
+    data_key: str
+    name: str
+    selection: tuple[RepField, ...] | None = None
+
+
+@dataclass
+class Representation:
+    """How to build the representation of an entity of one runtime type."""
+
+    typename: str
+    """Sent as __typename: the entity type, or the interface for an @interfaceObject."""
+    fields: dict[str, RepField] = field(default_factory=dict)
+
+
+@dataclass
+class Fetch:
+    id: int
+    graph: str
+    operation_kind: str
+    """query or mutation."""
+    path: tuple[str, ...]
+    """Where in the response this fetch's data goes: () for root fetches; response keys
+    with LIST marks for entity fetches."""
+    selection: SubgraphSelection
+    entity: bool
+    representations: dict[str, Representation] = field(default_factory=dict)
+    """Entity fetches: by the __typename found in the data at `path`."""
+    depends_on: set[int] = field(default_factory=set)
+    variables: set[str] = field(default_factory=set)
+    document: str = ""
+    """The subgraph operation, set when the plan is complete."""
+
+
+@dataclass
+class QueryPlan:
+    fetches: list[Fetch]
+    """In an order where every fetch comes after the fetches it depends on."""
+    operation_kind: str
+    root_type: str
+    selections: tuple[ClientSelection, ...]
+    """The client's normalized selections, which shape the response."""
+    introspection: bool = False
+    """The operation selects __schema or __type at its root."""
