@@ -97,5 +97,29 @@ def federation(
 
 
 def assert_response(actual: Mapping[str, Any], expected: Mapping[str, Any]) -> None:
-    """Equal values AND equal key order at every level (the spec orders response fields)."""
-    assert json.dumps(actual, indent=2) == json.dumps(expected, indent=2)
+    """Equal responses, with `data` compared in key order at every level (the spec orders
+    response fields). The spec orders neither the `errors` list nor the keys of an error, so
+    those are compared in a canonical order."""
+    assert _canonical(actual) == _canonical(expected)
+
+
+def _canonical(response: Mapping[str, Any]) -> str:
+    canonical: dict[str, Any] = {}
+    for key in ("data", "errors", "extensions"):
+        if key in response:
+            canonical[key] = response[key]
+    canonical.update(response)
+    if isinstance(canonical.get("errors"), list):
+        canonical["errors"] = sorted(
+            (_sorted_keys(error) for error in canonical["errors"]),
+            key=lambda error: json.dumps([error.get("path"), error.get("message")]),
+        )
+    return json.dumps(canonical, indent=2)
+
+
+def _sorted_keys(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        return {key: _sorted_keys(value[key]) for key in sorted(value)}
+    if isinstance(value, list):
+        return [_sorted_keys(item) for item in value]
+    return value

@@ -18,6 +18,8 @@ from graphql import (
     GraphQLObjectType,
     GraphQLResolveInfo,
     GraphQLSchema,
+    InterfaceTypeDefinitionNode,
+    InterfaceTypeExtensionNode,
     ObjectTypeDefinitionNode,
     ObjectTypeExtensionNode,
     build_ast_schema,
@@ -100,10 +102,22 @@ def _object_type_names(document: DocumentNode) -> list[str]:
     return [d.name.value for d in document.definitions if isinstance(d, nodes)]
 
 
-def _keyed_object_types(document: DocumentNode) -> list[str]:
+TypeNode = (
+    ObjectTypeDefinitionNode
+    | ObjectTypeExtensionNode
+    | InterfaceTypeDefinitionNode
+    | InterfaceTypeExtensionNode
+)
+
+
+def _keyed_types(document: DocumentNode, *, interfaces: bool) -> list[str]:
+    """Object types (and, if asked, interfaces) with a @key: the entities."""
+    kinds: tuple[type[TypeNode], ...] = (ObjectTypeDefinitionNode, ObjectTypeExtensionNode)
+    if interfaces:
+        kinds += (InterfaceTypeDefinitionNode, InterfaceTypeExtensionNode)
     names: list[str] = []
     for definition in document.definitions:
-        if not isinstance(definition, ObjectTypeDefinitionNode | ObjectTypeExtensionNode):
+        if not isinstance(definition, kinds):
             continue
         keyed = any(d.name.value == "key" for d in definition.directives or ())
         if keyed and definition.name.value not in names:
@@ -114,7 +128,7 @@ def _keyed_object_types(document: DocumentNode) -> list[str]:
 def build_subgraph_schema(sdl: str) -> GraphQLSchema:
     """The executable subgraph schema: the SDL plus the federation additions."""
     document = parse(sdl)
-    entities = _keyed_object_types(document)
+    entities = _keyed_types(document, interfaces=False)
     additions = [FEDERATION_DEFINITIONS]
     root_fields = "_service: _Service!"
     if entities:
@@ -158,7 +172,8 @@ class Subgraph:
         query.fields["_service"].resolve = lambda _root, _info: {"sdl": self.sdl}
         if "_entities" in query.fields:
             query.fields["_entities"].resolve = self._resolve_entities
-        unknown = set(self._entity_resolvers) - set(_keyed_object_types(parse(self.sdl)))
+        keyed = _keyed_types(parse(self.sdl), interfaces=True)
+        unknown = set(self._entity_resolvers) - set(keyed)
         if unknown:
             raise ValueError(f"{self.name}: entity resolvers for types without @key: {unknown}")
 
@@ -177,7 +192,8 @@ class Subgraph:
             if len(found) != len(batch):
                 raise ValueError(f"{self.name}: {typename} resolver returned a wrong count")
             for index, entity in zip(indexes, found, strict=True):
-                results[index] = None if entity is None else {**entity, "__typename": typename}
+                # An entity interface's resolver answers with the concrete __typename.
+                results[index] = None if entity is None else {"__typename": typename, **entity}
         return results
 
     def reset(self) -> None:
