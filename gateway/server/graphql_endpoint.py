@@ -8,6 +8,7 @@ import logging
 import re
 import time
 import uuid
+from dataclasses import dataclass
 from typing import Any
 
 import orjson
@@ -35,6 +36,13 @@ GRAPHQL_RESPONSE_JSON = "application/graphql-response+json"
 REQUEST_ID = re.compile(r"[A-Za-z0-9._:\-]{1,128}")
 
 
+@dataclass
+class _Trace:
+    """What the request log line tells about the operation."""
+
+    operation_name: str | None = None
+
+
 class GraphQLEndpoint:
     def __init__(self, settings: GatewaySettings, slot: EngineSlot) -> None:
         self._settings = settings
@@ -57,13 +65,13 @@ class GraphQLEndpoint:
         incoming_id = headers.get("x-request-id")
         rid = incoming_id if incoming_id and REQUEST_ID.fullmatch(incoming_id) else uuid.uuid4().hex
         token = request_id.set(rid)
-        operation_name: str | None = None
+        trace = _Trace()
         extra_headers: dict[str, str] = {}
         try:
             try:
                 params = await self._params(request)
-                operation_name = params.operation_name
-                body, status = await self._run(params, headers, rid, request.method == "GET")
+                trace.operation_name = params.operation_name
+                body, status = await self._run(params, headers, rid, request.method == "GET", trace)
             except RequestError as exc:
                 body, status, extra_headers = exc.body(), exc.status, exc.headers
             except Exception:
@@ -88,7 +96,7 @@ class GraphQLEndpoint:
                 "graphql request",
                 extra={
                     "method": request.method,
-                    "operation_name": operation_name,
+                    "operation_name": trace.operation_name,
                     "status": status,
                     "duration_ms": round((time.perf_counter() - started) * 1000, 2),
                 },
@@ -126,7 +134,7 @@ class GraphQLEndpoint:
         return b"".join(chunks)
 
     async def _run(
-        self, params: GraphQLParams, headers: Headers, rid: str, is_get: bool
+        self, params: GraphQLParams, headers: Headers, rid: str, is_get: bool, trace: _Trace
     ) -> tuple[dict[str, Any], int]:
         loaded = self._slot.current
         if loaded is None:
@@ -141,6 +149,8 @@ class GraphQLEndpoint:
             )
         document = self._documents.parse(query)
         operation = select_operation(document, params.operation_name)
+        if operation.name is not None:
+            trace.operation_name = operation.name.value
         if is_get and operation.operation is not OperationType.QUERY:
             raise RequestError(
                 405,
