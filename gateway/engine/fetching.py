@@ -36,8 +36,6 @@ class PlanExecution:
         self.headers = headers
         self.data: dict[str, Any] = {}
         self.errors: list[dict[str, Any]] = []
-        self.failed = False
-        """A fetch got no response: fields it would have brought are simply absent."""
 
     async def run(self) -> None:
         fetches = self.plan.fetches
@@ -92,18 +90,29 @@ class PlanExecution:
             self.errors.append(self._client_error(fetch, subgraph_error, targets))
 
     def _failed(self, fetch: Fetch, targets: list[list[Target]], reason: str) -> None:
-        self.failed = True
+        """Every field the fetch was to bring stays null, with an error at its client path."""
+        log.warning("fetch from subgraph %s failed: %s", fetch.graph, reason)
+        places: list[tuple[list[Any], Any]] = []
         if fetch.entity:
-            path: list[Any] | None = list(targets[0][0][1]) if targets else None
+            for entity_targets in targets:
+                for obj, path in entity_targets:
+                    spec = fetch.representations[obj["__typename"]]
+                    places.append((path, fetch.selection.fragments.get(spec.typename)))
         else:
-            path = [next(iter(fetch.selection.fields))] if fetch.selection.fields else None
-        self.errors.append(
-            error(
-                f"Subgraph '{fetch.graph}' is unavailable: {reason}.",
-                "SUBGRAPH_UNAVAILABLE",
-                path,
-            )
-        )
+            places.append(([], fetch.selection))
+        for path, selection in places:
+            for key in selection.fields if selection is not None else ():
+                if not key.startswith("__"):
+                    self.errors.append(
+                        {
+                            "message": f"Subgraph '{fetch.graph}' is unavailable.",
+                            "path": [*path, key],
+                            "extensions": {
+                                "code": "SUBGRAPH_UNAVAILABLE",
+                                "serviceName": fetch.graph,
+                            },
+                        }
+                    )
 
     def _client_error(
         self, fetch: Fetch, subgraph_error: Any, targets: list[list[Target]]

@@ -23,7 +23,6 @@ from graphql import (
 
 from ..planner import ClientSelection, QueryPlan
 from ..planner.collect import collect_fields, merged_selections
-from .errors import error
 
 _INVALID = object()
 """A null that must propagate to the parent (it landed in a non-null position)."""
@@ -71,11 +70,9 @@ class Shaper:
         self,
         cache: ShapeCache,
         errors: list[dict[str, Any]],
-        fetch_failed: bool,
     ) -> None:
         self.cache = cache
         self.errors = errors
-        self.fetch_failed = fetch_failed
         self._error_prefixes: set[tuple[Any, ...]] | None = None
 
     def shape(
@@ -164,25 +161,25 @@ class Shaper:
 
     def _null_error(self, path: Path, coordinate: tuple[str, str], *, explicit: bool) -> None:
         """Explains a null in a non-null position, unless an error already does: one at or
-        below this path, or (for an absent value) a fetch that failed."""
-        if not explicit and self.fetch_failed:
-            return
+        below this path, or, for a field the subgraphs did not send at all, one about its
+        object (the entity failed to resolve there)."""
         client_path = _materialise(path)
         if self._error_prefixes is None:
             self._error_prefixes = {
                 tuple(e["path"][:i])
                 for e in self.errors
                 if "path" in e
-                for i in range(1, len(e["path"]) + 1)
+                for i in range(len(e["path"]) + 1)
             }
-        if tuple(client_path) in self._error_prefixes:
+        about = tuple(client_path) if explicit else tuple(client_path[:-1])
+        if about in self._error_prefixes:
             return
         self.errors.append(
-            error(
-                f"Cannot return null for non-nullable field {coordinate[0]}.{coordinate[1]}.",
-                "INVALID_GRAPHQL" if explicit else "SUBGRAPH_DATA_MISSING",
-                client_path,
-            )
+            {
+                "message": f"Cannot return null for non-nullable field "
+                f"{coordinate[0]}.{coordinate[1]}.",
+                "path": client_path,
+            }
         )
         self._error_prefixes.add(tuple(client_path))
 
