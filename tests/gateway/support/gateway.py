@@ -63,14 +63,33 @@ def _command(supergraph: Path, port: int) -> list[str]:
     ]
 
 
+class GatewayUnhealthy(RuntimeError):
+    """The gateway process exited or never answered /health with 200."""
+
+
 class GatewayProcess:
     """A gateway serving `supergraph` on a free port; its output goes to `log`."""
 
-    def __init__(self, supergraph: Path, log: Path, *, start_timeout_s: float = 30) -> None:
+    def __init__(
+        self, supergraph: Path, log: Path, *, start_timeout_s: float = 30, attempts: int = 3
+    ) -> None:
+        self._log_path = log
+        for attempt in range(1, attempts + 1):
+            self._start(supergraph)
+            try:
+                self._wait_healthy(start_timeout_s)
+                return
+            except GatewayUnhealthy:
+                exited = self._process.poll() is not None
+                self.stop()
+                # Exiting at once is what losing the free port to another process looks like.
+                if attempt == attempts or not exited:
+                    raise
+
+    def _start(self, supergraph: Path) -> None:
         self.port = free_port()
         self.base_url = f"http://127.0.0.1:{self.port}"
-        self._log_path = log
-        with log.open("wb") as output:
+        with self._log_path.open("wb") as output:
             self._process = subprocess.Popen(
                 _command(supergraph, self.port),
                 cwd=REPO,
@@ -78,26 +97,23 @@ class GatewayProcess:
                 stderr=subprocess.STDOUT,
             )
         self.client = httpx.Client(base_url=self.base_url, timeout=30)
-        try:
-            self._wait_healthy(start_timeout_s)
-        except BaseException:
-            self.stop()
-            raise
 
     def _wait_healthy(self, timeout_s: float) -> None:
         deadline = time.monotonic() + timeout_s
         while time.monotonic() < deadline:
+            try:
+                healthy = self.client.get("/health").status_code == 200
+            except httpx.TransportError:
+                healthy = False
+            # Exited means it failed, even if something else answered on its port.
             if self._process.poll() is not None:
-                raise RuntimeError(
+                raise GatewayUnhealthy(
                     f"gateway exited with {self._process.returncode}:\n{self.output()}"
                 )
-            try:
-                if self.client.get("/health").status_code == 200:
-                    return
-            except httpx.TransportError:
-                pass
+            if healthy:
+                return
             time.sleep(0.05)
-        raise RuntimeError(f"gateway not healthy after {timeout_s} s:\n{self.output()}")
+        raise GatewayUnhealthy(f"gateway not healthy after {timeout_s} s:\n{self.output()}")
 
     def output(self) -> str:
         """What the process wrote so far (its logs), for failure messages."""

@@ -19,7 +19,17 @@ from tests.support.servers import free_port
 class ServedApp:
     """One ASGI app on http://127.0.0.1:<port>, stopped by `stop()` or the `with` block."""
 
-    def __init__(self, app: ASGIApp, *, start_timeout_s: float = 20) -> None:
+    def __init__(self, app: ASGIApp, *, start_timeout_s: float = 20, attempts: int = 3) -> None:
+        for attempt in range(1, attempts + 1):
+            self._start(app)
+            if self._wait_started(start_timeout_s):
+                return
+            # A dead thread is uvicorn failing to bind: another process took the free port.
+            if attempt == attempts or self._thread.is_alive():
+                self.stop()
+                raise RuntimeError(f"app on port {self.port} did not start")
+
+    def _start(self, app: ASGIApp) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}/graphql"
         config = uvicorn.Config(
@@ -33,12 +43,14 @@ class ServedApp:
         self._server = uvicorn.Server(config)
         self._thread = threading.Thread(target=self._server.run, name=f"app-{self.port}")
         self._thread.start()
-        deadline = time.monotonic() + start_timeout_s
+
+    def _wait_started(self, timeout_s: float) -> bool:
+        deadline = time.monotonic() + timeout_s
         while not self._server.started:
             if not self._thread.is_alive() or time.monotonic() > deadline:
-                self.stop()
-                raise RuntimeError(f"app on port {self.port} did not start")
+                return False
             time.sleep(0.01)
+        return True
 
     def stop(self) -> None:
         self._server.should_exit = True
