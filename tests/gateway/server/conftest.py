@@ -157,6 +157,13 @@ class QueuedSupergraph:
     def close(self) -> None:
         self._pending.put(None)
 
+    def __enter__(self) -> QueuedSupergraph:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        """Ends `watch` while the gateway still runs: its thread would block shutdown."""
+        self.close()
+
 
 class GatedSupergraph:
     """A source whose first supergraph arrives only when the test opens the gate."""
