@@ -90,7 +90,11 @@ def _walk(
             continue
         definition = owner.fields.get(name) if owner else None
         if definition is None:
-            resolution.problems.append(f'Cannot query field "{name}" on type "{parent}"')
+            resolution.problems.append(
+                f'Cannot query field "{name}" on type "{parent}" (the field should either be '
+                "added to this subgraph or, if it should not be resolved by this subgraph, you "
+                "need to add it to this subgraph with @external)."
+            )
             continue
         resolution.fields.append(SelectedField(definition, selection, external_in_parents))
         target = subgraph.type(base_name(definition.type))

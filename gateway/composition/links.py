@@ -37,6 +37,19 @@ FEDERATION_DIRECTIVES = (
 )
 BUILT_IN_DIRECTIVES = frozenset({"deprecated", "specifiedBy"})
 
+# Spec name -> (argument -> (required, first federation version having it)).
+DIRECTIVE_ARGUMENTS: dict[str, dict[str, tuple[bool, tuple[int, int]]]] = {
+    "key": {"fields": (True, (2, 0)), "resolvable": (False, (2, 0))},
+    "requires": {"fields": (True, (2, 0))},
+    "provides": {"fields": (True, (2, 0))},
+    "external": {"reason": (False, (2, 0))},
+    "tag": {"name": (True, (2, 0))},
+    "override": {"from": (True, (2, 0)), "label": (False, (2, 7))},
+    "composeDirective": {"name": (True, (2, 1))},
+    "deprecated": {"reason": (False, (2, 0))},
+    "specifiedBy": {"url": (True, (2, 0))},
+}
+
 
 class LinkError(ValueError):
     """The schema's @link applications cannot be understood."""

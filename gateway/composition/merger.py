@@ -218,9 +218,7 @@ class Merger:
                         if found.is_interface_object
                         else _KIND_NAMES[found.kind]
                     )
-                    renderings.append(
-                        (subgraph.name, f"an {kind}" if kind[0] in "IEO" else f"a {kind}")
-                    )
+                    renderings.append((subgraph.name, kind))
             self._error(
                 "TYPE_KIND_MISMATCH",
                 f'Type "{name}" has mismatched kind: it is defined as {mismatch(renderings)}',
@@ -525,7 +523,9 @@ class Merger:
                 usage.position = "Both"
             usage.examples.setdefault(position, coordinate)
         if incompatible:
-            code = "ARGUMENT_TYPE_MISMATCH" if element == "argument" else "FIELD_TYPE_MISMATCH"
+            code = (
+                "FIELD_ARGUMENT_TYPE_MISMATCH" if element == "argument" else "FIELD_TYPE_MISMATCH"
+            )
             renderings = [(self._names[i], f'type "{print_type(t)}"') for i, t in sources.items()]
             self._error(
                 code,
@@ -555,7 +555,7 @@ class Merger:
             seen = True
         if incompatible:
             code = (
-                "ARGUMENT_DEFAULT_MISMATCH"
+                "FIELD_ARGUMENT_DEFAULT_MISMATCH"
                 if kind == "Argument"
                 else "INPUT_FIELD_DEFAULT_MISMATCH"
             )
@@ -756,23 +756,17 @@ class Merger:
             if inaccessible or usage.position == "Output" or not missing:
                 continue
             if usage.position == "Both":
-                renderings = [
-                    (self._names[i], '"yes"' if name in s.values else '"no"')
-                    for i, s in sources.items()
-                    if s is not None
+                defining = [
+                    self._names[i] for i, s in sources.items() if s is not None and name in s.values
                 ]
                 self._error(
                     "ENUM_VALUE_MISMATCH",
                     f'Enum type "{merged.name}" is used as both input type (for example, as type '
                     f'of "{usage.examples.get("Input")}") and output type (for example, as type '
                     f'of "{usage.examples.get("Output")}"), but value "{name}" is not defined in '
-                    f'all the subgraphs defining "{merged.name}": '
-                    + mismatch(
-                        [
-                            (n, f'"{name}" is defined' if r == '"yes"' else "not")
-                            for n, r in renderings
-                        ]
-                    ),
+                    f'all the subgraphs defining "{merged.name}": "{name}" is defined in '
+                    f"{subgraph_names(defining)} but not in "
+                    f"{subgraph_names([self._names[i] for i in missing])}",
                 )
             else:
                 del merged.values[name]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from graphql import (
@@ -32,7 +32,13 @@ from graphql import (
     parse,
 )
 
-from .links import BUILT_IN_DIRECTIVES, FederationLink, LinkError, resolve_federation_link
+from .links import (
+    BUILT_IN_DIRECTIVES,
+    DIRECTIVE_ARGUMENTS,
+    FederationLink,
+    LinkError,
+    resolve_federation_link,
+)
 from .model import CompositionError, SubgraphSource
 from .subgraph import Applied, ArgumentDef, EnumValueDef, FieldDef, Kind, Subgraph, TypeDef
 from .type_refs import base_name, rename
@@ -124,6 +130,8 @@ class _SubgraphBuilder:
                 ]
             )
         roots = self._roots(document, schema_nodes)
+        if self._errors:
+            raise SubgraphInvalid(self._errors)
         types = self._types(document)
         if "Query" not in types:
             # Every federation subgraph has a Query type: the spec adds _service to it.
@@ -289,8 +297,26 @@ class _SubgraphBuilder:
                 continue
             self._used.add(spec_name)
             arguments = {a.name.value: a.value for a in node.arguments or ()}
+            self._check_arguments(raw, spec_name, arguments)
             applied.append(Applied(spec_name, arguments, node, extension))
         return applied
+
+    def _check_arguments(self, raw: str, spec_name: str, arguments: Mapping[str, object]) -> None:
+        assert self._link is not None
+        known = DIRECTIVE_ARGUMENTS.get(spec_name, {})
+        for name in arguments:
+            if name not in known or self._link.version < known[name][1]:
+                self._errors.append(
+                    self._error(f'Unknown argument "{name}" on directive "@{raw}".')
+                )
+        for name, (required, since) in known.items():
+            if required and name not in arguments and self._link.version >= since:
+                self._errors.append(
+                    self._error(
+                        f'Directive "@{raw}" argument "{name}" is required, but it was not '
+                        "provided."
+                    )
+                )
 
     def _check_references(self, types: dict[str, TypeDef]) -> None:
         def known(name: str) -> bool:
@@ -303,4 +329,4 @@ class _SubgraphBuilder:
                 referenced.extend(base_name(a.type) for a in field.arguments.values())
             for name in referenced:
                 if not known(name):
-                    self._errors.append(self._error(f'Unknown type "{name}".'))
+                    self._errors.append(self._error(f"Unknown type {name}"))
