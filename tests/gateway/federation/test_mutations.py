@@ -7,23 +7,20 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.gateway.federation.shop import SCENARIO, Shop
-from tests.gateway.support.federation import Federation, assert_response, federation
+from tests.gateway.federation.shop import Shop
+from tests.gateway.support.federation import Federation, assert_response
 
 
 @pytest.fixture(scope="module")
-def shop() -> Shop:
-    return Shop()
-
-
-@pytest.fixture(scope="module")
-def running(shop: Shop, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Federation]:
-    with federation(SCENARIO, shop.subgraphs(), tmp_path_factory.mktemp(SCENARIO)) as running:
-        yield running
+def running(shop_running: Federation) -> Federation:
+    return shop_running
 
 
 @pytest.fixture(autouse=True)
-def fresh_shop(shop: Shop) -> None:
+def fresh_shop(shop: Shop) -> Iterator[None]:
+    """Mutations change the shop the other modules read: each test starts and ends fresh."""
+    shop.reset()
+    yield
     shop.reset()
 
 

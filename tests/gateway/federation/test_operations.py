@@ -3,19 +3,14 @@ anywhere, and the order of fields merged from several subgraphs and fragments.""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
-from tests.gateway.federation.shop import SCENARIO, Shop
-from tests.gateway.support.federation import Federation, assert_response, federation
+from tests.gateway.support.federation import Federation, assert_response
 
 
 @pytest.fixture(scope="module")
-def running(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Federation]:
-    shop = Shop()
-    with federation(SCENARIO, shop.subgraphs(), tmp_path_factory.mktemp(SCENARIO)) as running:
-        yield running
+def running(shop_running: Federation) -> Federation:
+    return shop_running
 
 
 BUYERS = "query ($buyers: Boolean!) { orders { id buyer @include(if: $buyers) { name } } }"

@@ -18,34 +18,17 @@ The error contract, where the spec leaves the gateway a choice:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
-
 import pytest
 
-from tests.gateway.federation.shop import SCENARIO, Shop
-from tests.gateway.support.federation import Federation, assert_response, federation
+from tests.gateway.support.expected import subgraph_error, unavailable
+from tests.gateway.support.federation import Federation, assert_response
 from tests.gateway.support.gateway import differs_from_apollo
 from tests.gateway.support.subgraph import GraphQLFailure, HttpFailure
 
 
 @pytest.fixture(scope="module")
-def running(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Federation]:
-    shop = Shop()
-    with federation(SCENARIO, shop.subgraphs(), tmp_path_factory.mktemp(SCENARIO)) as running:
-        yield running
-
-
-def subgraph_error(message: str, path: list[str | int], subgraph: str, code: str) -> dict[str, Any]:
-    return {"message": message, "path": path, "extensions": {"code": code, "serviceName": subgraph}}
-
-
-def unavailable(subgraph: str, path: list[str | int]) -> dict[str, Any]:
-    return {
-        "message": f"Subgraph '{subgraph}' is unavailable.",
-        "path": path,
-        "extensions": {"code": "SUBGRAPH_UNAVAILABLE", "serviceName": subgraph},
-    }
+def running(shop_running: Federation) -> Federation:
+    return shop_running
 
 
 NULL_NICKNAME = "Cannot return null for non-nullable field User.nickname."

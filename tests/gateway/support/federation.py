@@ -84,15 +84,18 @@ def federation(
     workdir: Path,
     *,
     unreachable: Sequence[str] = (),
+    gateway_env: Mapping[str, str] | None = None,
 ) -> Iterator[Federation]:
     """Starts `subgraphs` and the gateway on the scenario's supergraph. Subgraphs named in
-    `unreachable` get a URL where nothing listens."""
+    `unreachable` get a URL where nothing listens; `gateway_env` configures the gateway."""
     with ExitStack() as stack:
         urls = {s.name: stack.enter_context(ServedApp(s)).url for s in subgraphs}
         urls.update({name: unreachable_url() for name in unreachable})
         supergraph = workdir / "supergraph.graphql"
         supergraph.write_text(supergraph_for(scenario, urls))
-        gateway = stack.enter_context(GatewayProcess(supergraph, workdir / "gateway.log"))
+        gateway = stack.enter_context(
+            GatewayProcess(supergraph, workdir / "gateway.log", env=gateway_env)
+        )
         yield Federation(gateway, {s.name: s for s in subgraphs})
 
 

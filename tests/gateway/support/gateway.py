@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Mapping
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -71,9 +72,16 @@ class GatewayProcess:
     """A gateway serving `supergraph` on a free port; its output goes to `log`."""
 
     def __init__(
-        self, supergraph: Path, log: Path, *, start_timeout_s: float = 30, attempts: int = 3
+        self,
+        supergraph: Path,
+        log: Path,
+        *,
+        env: Mapping[str, str] | None = None,
+        start_timeout_s: float = 30,
+        attempts: int = 3,
     ) -> None:
         self._log_path = log
+        self._env = {**os.environ, **(env or {})}
         for attempt in range(1, attempts + 1):
             self._start(supergraph)
             try:
@@ -93,6 +101,7 @@ class GatewayProcess:
             self._process = subprocess.Popen(
                 _command(supergraph, self.port),
                 cwd=REPO,
+                env=self._env,
                 stdout=output,
                 stderr=subprocess.STDOUT,
             )

@@ -7,7 +7,9 @@ one batched call per type, records every request it receives and can be told to 
 
 from __future__ import annotations
 
+import asyncio
 import json
+import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -94,7 +96,16 @@ class GraphQLFailure:
     extensions: dict[str, Any] = field(default_factory=dict)
 
 
-Failure = HttpFailure | GraphQLFailure
+@dataclass(frozen=True)
+class Stall:
+    """Hold every request until `until` is set, then answer normally; answer HTTP 504 if it is
+    not set within `max_s` (so a gateway that never sets it sees an error, not a slow pass)."""
+
+    until: threading.Event
+    max_s: float = 10
+
+
+Failure = HttpFailure | GraphQLFailure | Stall
 
 
 def _object_type_names(document: DocumentNode) -> list[str]:
@@ -154,6 +165,7 @@ class Subgraph:
         self.sdl = sdl
         self.schema = build_subgraph_schema(sdl)
         self.received: list[Received] = []
+        self.arrived = threading.Event()
         self._failure: Failure | None = None
         self._entity_resolvers = dict(entities or {})
         self._attach(resolvers or {})
@@ -198,11 +210,12 @@ class Subgraph:
 
     def reset(self) -> None:
         self.received.clear()
+        self.arrived.clear()
         self._failure = None
 
     @contextmanager
     def failing(self, failure: Failure) -> Iterator[None]:
-        """Fails every request while the block runs."""
+        """Fails (or stalls) every request while the block runs."""
         self._failure = failure
         try:
             yield
@@ -227,11 +240,17 @@ class Subgraph:
             headers=dict(request.headers),
         )
         self.received.append(received)
-        if isinstance(self._failure, HttpFailure):
-            return Response("subgraph failure", status_code=self._failure.status)
-        if isinstance(self._failure, GraphQLFailure):
-            error = {"message": self._failure.message, "extensions": self._failure.extensions}
+        self.arrived.set()
+        failure = self._failure
+        if isinstance(failure, HttpFailure):
+            return Response("subgraph failure", status_code=failure.status)
+        if isinstance(failure, GraphQLFailure):
+            error = {"message": failure.message, "extensions": failure.extensions}
             return _json({"data": None, "errors": [error]})
+        if isinstance(failure, Stall):
+            released = await asyncio.to_thread(failure.until.wait, failure.max_s)
+            if not released:
+                return Response("stalled", status_code=504)
         result = await graphql(
             self.schema,
             received.query,
