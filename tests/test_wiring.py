@@ -20,12 +20,13 @@ UPDATE = """
 mutation($input: UpdateOrganisationInput!) {
   updateOrganisation(input: $input) { organisation { id version name } }
 }"""
-KNOWN = "query($id: ID!) { knownOrganisation(id: $id) { name country sourceVersion } }"
 
 
 async def _known(service: RunningService, org_id: str) -> dict[str, object] | None:
-    data = await service.data(KNOWN, {"id": org_id})
-    known: dict[str, object] | None = data["knownOrganisation"]
+    field = f"{service.runtime.spec.name}KnownOrganisation"
+    query = f"query($id: ID!) {{ {field}(id: $id) {{ name country sourceVersion }} }}"
+    data = await service.data(query, {"id": org_id})
+    known: dict[str, object] | None = data[field]
     return known
 
 

@@ -101,7 +101,7 @@ mutation($input: CreatePartnershipInput!) {
   createPartnership(input: $input) { partnership { id } }
 }
 """
-KNOWN = "query($id: ID!) { knownPartnership(id: $id) { sourceVersion } }"
+KNOWN = "query($id: ID!) { networksKnownPartnership(id: $id) { sourceVersion } }"
 NETWORK_FIELDS = """
   id version status mentors { country }
   practices(first: 100) { nodes { id title partnershipId endorsements { partnershipId } } }
@@ -169,11 +169,15 @@ def _partnership(api: GraphQLClient, demo: Demo, member: Member) -> bool:
     return True
 
 
+def _known(api: GraphQLClient, partnership_id: str) -> object:
+    return api.execute(KNOWN, {"id": partnership_id})["networksKnownPartnership"]
+
+
 def _wait_until_projected(api: GraphQLClient, partnership_ids: list[str]) -> None:
     deadline = time.monotonic() + PROJECTION_TIMEOUT_S
     waiting = list(partnership_ids)
     while waiting:
-        waiting = [i for i in waiting if api.execute(KNOWN, {"id": i})["knownPartnership"] is None]
+        waiting = [i for i in waiting if _known(api, i) is None]
         if waiting and time.monotonic() > deadline:
             raise DevstackError(
                 f"demo data: the networks service did not learn of partnerships {waiting} within"

@@ -67,9 +67,9 @@ APPLICANTS = (
 )  # fmt: skip
 SELECTED = ("Rehema Mwakyusa", "Thandiwe Nkosi")
 
-KNOWN_PERSON = "query($id: ID!) { knownPerson(id: $id) { id } }"
-KNOWN_PARTNERSHIP = "query($id: ID!) { knownPartnership(id: $id) { id } }"
-KNOWN_NETWORK = "query($id: ID!) { knownNetwork(id: $id) { id } }"
+KNOWN_PERSON = "query($id: ID!) { trainingKnownPerson(id: $id) { id } }"
+KNOWN_PARTNERSHIP = "query($id: ID!) { trainingKnownPartnership(id: $id) { id } }"
+KNOWN_NETWORK = "query($id: ID!) { trainingKnownNetwork(id: $id) { id } }"
 FIND_NETWORKS = """
 query($search: String!) { networks(first: 100, filter: {search: $search}) { nodes { id name } } }
 """
@@ -290,11 +290,12 @@ def load_training(demo: Demo) -> str:
     api = demo.apis["training"]
     network_id = _network_id(demo)
     if network_id is not None:
-        _wait(api, KNOWN_NETWORK, "knownNetwork", [network_id], "network")
+        _wait(api, KNOWN_NETWORK, "trainingKnownNetwork", [network_id], "network")
     names = {name for name, _ in _participants()} | {a[0] for a in APPLICANTS}
-    _wait(api, KNOWN_PERSON, "knownPerson", [demo.people[n] for n in sorted(names)], "people")
+    people = [demo.people[n] for n in sorted(names)]
+    _wait(api, KNOWN_PERSON, "trainingKnownPerson", people, "people")
     partnership_ids = [demo.partnerships[spec.title] for spec in PARTNERSHIPS]
-    _wait(api, KNOWN_PARTNERSHIP, "knownPartnership", partnership_ids, "partnerships")
+    _wait(api, KNOWN_PARTNERSHIP, "trainingKnownPartnership", partnership_ids, "partnerships")
 
     recorded = sum(_record(api, demo, spec, network_id) for spec in WORKSHOPS)
     attended = sum(len(_participants()) - len(spec.absent) for spec in WORKSHOPS)

@@ -49,6 +49,14 @@ Change = Callable[[A], Sequence[Event]]
 """Mutates the aggregate in place (its version already bumped) and returns the events."""
 
 
+class NothingToApply(Exception):
+    """Raised by a change that finds nothing to do, so that nothing is written.
+
+    `AggregateStore.update`/`apply` run the change before writing and write nothing when it
+    raises; without this they would bump the version of an unchanged aggregate.
+    """
+
+
 def to_bson(value: Any) -> Any:
     """Python values to what BSON stores: enums by value, dates as ISO strings (sortable)."""
     if isinstance(value, dict):

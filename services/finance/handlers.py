@@ -22,6 +22,7 @@ from collections.abc import Mapping
 from services.common.events.consumer import Handler
 from services.common.events.envelope import Event
 from services.common.projections.organisations import organisation_handlers
+from services.common.projections.partnerships import CLOSED, take_snapshot, take_status
 from services.common.store import Change
 from services.networks.events import NETWORK_CLOSED, NETWORK_CREATED, NETWORK_UPDATED, NetworkV1
 from services.partnerships.events import (
@@ -56,7 +57,7 @@ from .domain.funding import (
 )
 from .domain.grant import APPROVED_OUTCOMES, OPEN_STATUSES, from_decision, grant_id_for
 from .domain.lifecycle import finalise_for_closed_partnership, opened
-from .projection import CLOSED, PartnershipView, keep_unfunded, take_snapshot, take_status
+from .projection import PartnershipView, keep_unfunded
 from .repositories import Repositories
 
 log = logging.getLogger(__name__)

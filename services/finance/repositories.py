@@ -11,9 +11,9 @@ from pymongo.asynchronous.database import AsyncDatabase
 from services.common.mongo import Document, IndexSpec
 from services.common.projections import organisations as org_projection
 from services.common.projections.organisations import OrganisationView
+from services.common.projections.partnerships import COLLECTION as PARTNERSHIPS
 from services.common.store import AggregateStore, OutboxNotifier
 
-from . import projection
 from .domain.funding import Funding
 from .domain.grant import Grant
 from .domain.rules import BudgetRules, all_versions
@@ -27,7 +27,7 @@ COLLECTIONS = (
     GRANTS,
     FUNDINGS,
     BUDGET_RULES,
-    projection.COLLECTION,
+    PARTNERSHIPS,
     org_projection.COLLECTION,
 )
 
@@ -38,7 +38,7 @@ INDEXES = (
     IndexSpec(GRANTS, [("countries", 1)]),
     IndexSpec(GRANTS, [("starts_on", 1)]),
     IndexSpec(FUNDINGS, [("workshop_ids", 1)]),
-    IndexSpec(projection.COLLECTION, [("organisation_ids", 1)]),
+    IndexSpec(PARTNERSHIPS, [("organisation_ids", 1)]),
 )
 
 
@@ -91,7 +91,7 @@ class Repositories:
 def repositories(db: AsyncDatabase[Document], notifier: OutboxNotifier) -> Repositories:
     return Repositories(
         organisations=AggregateStore(db[org_projection.COLLECTION], OrganisationView, notifier),
-        partnerships=AggregateStore(db[projection.COLLECTION], PartnershipView, notifier),
+        partnerships=AggregateStore(db[PARTNERSHIPS], PartnershipView, notifier),
         grants=AggregateStore(db[GRANTS], Grant, notifier),
         fundings=AggregateStore(db[FUNDINGS], Funding, notifier),
         rules=AggregateStore(db[BUDGET_RULES], BudgetRules, notifier),

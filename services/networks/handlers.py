@@ -18,6 +18,7 @@ from datetime import date
 from services.common.events.consumer import Handler
 from services.common.events.envelope import Event
 from services.common.projections.organisations import organisation_handlers
+from services.common.projections.partnerships import PartnershipView, take_snapshot, take_status
 from services.common.store import AggregateStore, Change
 from services.partnerships.events import (
     PARTNERSHIP_CLOSED,
@@ -31,7 +32,6 @@ from services.partnerships.events import (
 from .domain import SYSTEM_ACTOR, NothingToApply
 from .domain.membership import LeaveReason, Membership, end
 from .events import NETWORK_CLOSED, NetworkV1
-from .projection import PartnershipView, take_snapshot, take_status
 from .repositories import Repositories
 
 log = logging.getLogger(__name__)

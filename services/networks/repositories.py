@@ -11,19 +11,19 @@ from pymongo.asynchronous.database import AsyncDatabase
 from services.common.mongo import Document, IndexSpec
 from services.common.projections import organisations as org_projection
 from services.common.projections.organisations import OrganisationView
+from services.common.projections.partnerships import COLLECTION as PARTNERSHIPS
+from services.common.projections.partnerships import PartnershipView
 from services.common.store import AggregateStore, OutboxNotifier
 
-from . import projection
 from .domain.membership import Membership, MembershipStatus
 from .domain.network import Network
 from .domain.practice import Practice
-from .projection import PartnershipView
 
 NETWORKS = "networks"
 MEMBERSHIPS = "memberships"
 PRACTICES = "practices"
 
-COLLECTIONS = (NETWORKS, MEMBERSHIPS, PRACTICES, projection.COLLECTION, org_projection.COLLECTION)
+COLLECTIONS = (NETWORKS, MEMBERSHIPS, PRACTICES, PARTNERSHIPS, org_projection.COLLECTION)
 
 PRACTICE_TEXT_FIELDS = ("title", "challenge", "solution", "results", "lessons_learned", "tags")
 
@@ -103,7 +103,7 @@ class Repositories:
 def repositories(db: AsyncDatabase[Document], notifier: OutboxNotifier) -> Repositories:
     return Repositories(
         organisations=AggregateStore(db[org_projection.COLLECTION], OrganisationView, notifier),
-        partnerships=AggregateStore(db[projection.COLLECTION], PartnershipView, notifier),
+        partnerships=AggregateStore(db[PARTNERSHIPS], PartnershipView, notifier),
         networks=AggregateStore(db[NETWORKS], Network, notifier),
         memberships=AggregateStore(db[MEMBERSHIPS], Membership, notifier),
         practices=AggregateStore(db[PRACTICES], Practice, notifier),

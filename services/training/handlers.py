@@ -27,6 +27,7 @@ from typing import TypeVar
 from services.common.events.consumer import Handler
 from services.common.events.envelope import Event
 from services.common.projections.organisations import organisation_handlers
+from services.common.projections.partnerships import PartnershipView, take_snapshot, take_status
 from services.common.store import AggregateStore, Change
 from services.networks.events import (
     MEMBERSHIP_JOINED,
@@ -52,15 +53,7 @@ from .bookings import Bookkeeper
 from .domain import SYSTEM_ACTOR, NothingToApply
 from .domain.registration import Registration, RegistrationStatus
 from .domain.workshop import invite, withdraw_partnership
-from .projection import (
-    NetworkView,
-    PartnershipView,
-    PersonView,
-    take_network,
-    take_partnership,
-    take_partnership_status,
-    take_person,
-)
+from .projection import NetworkView, PersonView, take_network, take_person
 from .repositories import Repositories
 
 log = logging.getLogger(__name__)
@@ -86,11 +79,11 @@ def handlers(repos: Repositories) -> Mapping[str, Handler]:
 
     async def on_partnership(event: Event) -> None:
         data = PartnershipV1.model_validate(event.data)
-        await _project(repos.partnerships, event, data.id, take_partnership(data))
+        await _project(repos.partnerships, event, data.id, take_snapshot(data))
 
     async def on_partnership_status(event: Event) -> None:
         data = PartnershipStatusChangedV1.model_validate(event.data)
-        change = take_partnership_status(data)
+        change = take_status(data)
         await _project(repos.partnerships, event, data.id, change)
 
     async def on_partnership_closed(event: Event) -> None:

@@ -3,32 +3,28 @@
 - people (partnerships): organisation, role and seniority, for registrations and the nominee
   rules of a network's ITP. Names and contact details are not copied: the gateway resolves
   them from the partnerships subgraph, which applies its own personal-data rule.
-- partnerships (partnerships): organisations and status, to check the partnership a
-  registration is made through and to find whose pending registrations to withdraw.
 - networks (networks): name and status, to check the network a workshop or cohort is for.
-- organisations: the shared projection (services/common/projections/organisations.py).
+- organisations and partnerships: the shared projections (services/common/projections/); a
+  partnership's organisations and status check the partnership a registration is made
+  through and find whose pending registrations to withdraw.
 
 Never written by a mutation, never read from the owner synchronously (DESIGN.md §2). Events
 can arrive out of order (a failed delivery is retried after newer ones), so each view takes
-only a newer `version` than it holds; a partnership's status is versioned on its own because
-status events and snapshots interleave.
+only a newer `version` than it holds.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from pydantic import Field
-
 from services.common.events.envelope import Event
 from services.common.store import Aggregate, Change
 from services.networks.events import NetworkV1
-from services.partnerships.events import PartnershipStatusChangedV1, PartnershipV1, PersonV1
+from services.partnerships.events import PersonV1
 
 from .domain import NothingToApply
 
 PEOPLE = "people"
-PARTNERSHIPS = "partnerships"
 NETWORKS = "networks"
 CLOSED = "closed"
 
@@ -38,18 +34,6 @@ class PersonView(Aggregate):
     role: str = ""
     senior: bool = False
     source_version: int = 0
-
-    @property
-    def known(self) -> bool:
-        return self.source_version > 0
-
-
-class PartnershipView(Aggregate):
-    title: str = ""
-    organisation_ids: list[str] = Field(default_factory=list)
-    status: str = ""
-    source_version: int = 0
-    status_version: int = 0
 
     @property
     def known(self) -> bool:
@@ -72,29 +56,6 @@ def take_person(data: PersonV1) -> Change[PersonView]:
             raise NothingToApply  # an older, late event
         view.organisation_id, view.role = data.organisation_id, data.role
         view.senior, view.source_version = data.senior, data.version
-        return ()
-
-    return apply
-
-
-def take_partnership(data: PartnershipV1) -> Change[PartnershipView]:
-    def apply(view: PartnershipView) -> Sequence[Event]:
-        if data.version <= view.source_version:
-            raise NothingToApply
-        view.title, view.organisation_ids = data.title, data.organisation_ids
-        view.source_version = data.version
-        if data.version > view.status_version:  # else a status event overtook this snapshot
-            view.status, view.status_version = data.status, data.version
-        return ()
-
-    return apply
-
-
-def take_partnership_status(data: PartnershipStatusChangedV1) -> Change[PartnershipView]:
-    def apply(view: PartnershipView) -> Sequence[Event]:
-        if data.version <= view.status_version:
-            raise NothingToApply
-        view.status, view.status_version = data.to_status, data.version
         return ()
 
     return apply

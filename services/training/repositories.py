@@ -18,6 +18,8 @@ from pymongo.asynchronous.database import AsyncDatabase
 from services.common.mongo import Document, IndexSpec
 from services.common.projections import organisations as org_projection
 from services.common.projections.organisations import OrganisationView
+from services.common.projections.partnerships import COLLECTION as PARTNERSHIPS
+from services.common.projections.partnerships import PartnershipView
 from services.common.store import AggregateStore, OutboxNotifier
 
 from .domain.booking import PersonBookings
@@ -25,7 +27,7 @@ from .domain.cohort import Cohort
 from .domain.programme import Programme
 from .domain.registration import Registration, RegistrationStatus, Seating
 from .domain.workshop import Workshop, WorkshopKind, WorkshopStatus
-from .projection import NETWORKS, PARTNERSHIPS, PEOPLE, NetworkView, PartnershipView, PersonView
+from .projection import NETWORKS, PEOPLE, NetworkView, PersonView
 
 PROGRAMMES = "programmes"
 COHORTS = "cohorts"

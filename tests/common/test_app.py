@@ -54,6 +54,6 @@ async def test_unexpected_errors_are_masked_and_coded(
 ) -> None:
     async with running_service(NETWORKS, mongo_url, broker_url, f"test-{unique}") as service:
         await service.runtime.client.close()  # the database is gone: resolvers fail
-        body = await service.graphql('{ knownOrganisation(id: "x") { name } }')
+        body = await service.graphql('{ networksKnownOrganisation(id: "x") { name } }')
         assert body["errors"][0]["message"] == "Internal server error"
         assert body["errors"][0]["extensions"] == {"code": "INTERNAL_SERVER_ERROR"}

@@ -87,7 +87,7 @@ mutation($input: EndorsePracticeInput!) {{
 }}"""
 KNOWN = """
 query($id: ID!) {
-  knownPartnership(id: $id) {
+  networksKnownPartnership(id: $id) {
     title status themes countries organisationIds sourceVersion statusVersion
   }
 }"""
@@ -231,7 +231,7 @@ class World:
 
     async def known(self, partnership_id: str) -> dict[str, Any] | None:
         data = await self.service.data(KNOWN, {"id": partnership_id})
-        known: dict[str, Any] | None = data["knownPartnership"]
+        known: dict[str, Any] | None = data["networksKnownPartnership"]
         return known
 
     async def projected(

@@ -156,14 +156,14 @@ async def test_a_partnership_closed_in_partnerships_ends_its_memberships_once(
 
         async def projected() -> bool:
             query = """query($p: ID!, $se: ID!, $co: ID!) {
-              knownPartnership(id: $p) { organisationIds }
-              se: knownOrganisation(id: $se) { name }
-              co: knownOrganisation(id: $co) { name }
+              networksKnownPartnership(id: $p) { organisationIds }
+              se: networksKnownOrganisation(id: $se) { name }
+              co: networksKnownOrganisation(id: $co) { name }
             }"""
             known = await networks.data(
                 query, {"p": partnership_id, "se": swedish, "co": colombian}
             )
-            partnership = known["knownPartnership"]
+            partnership = known["networksKnownPartnership"]
             return (
                 partnership is not None
                 and partnership["organisationIds"] == [swedish, colombian]

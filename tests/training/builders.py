@@ -258,13 +258,13 @@ class World:
         )
         await self.publish(PERSON_CREATED.new(person.id, data))
         if wait:
-            await self.known("knownPerson", person.id)
+            await self.known("trainingKnownPerson", person.id)
         return person
 
     async def partnership(self, *organisation_ids: str) -> Partnership:
         partnership = Partnership(self._next("partnership"), list(organisation_ids))
         await self.publish(PARTNERSHIP_CREATED.new(partnership.id, partnership.snapshot()))
-        await self.known("knownPartnership", partnership.id)
+        await self.known("trainingKnownPartnership", partnership.id)
         return partnership
 
     async def close(self, partnership: Partnership) -> Event:
@@ -298,7 +298,7 @@ class World:
             mentor_countries=[],
         )
         await self.publish(NETWORK_CREATED.new(network_id, data))
-        await self.known("knownNetwork", network_id)
+        await self.known("trainingKnownNetwork", network_id)
         return network_id
 
     async def known(self, query: str, id: str) -> dict[str, Any]:

@@ -196,7 +196,7 @@ async def test_people_are_projected_by_newer_versions_only(world: World) -> None
     await world.publish(version(3, "civil_servant"))
 
     async def updated() -> bool:
-        known = await world.known("knownPerson", person.id)
+        known = await world.known("trainingKnownPerson", person.id)
         return bool(known["sourceVersion"] == 3)
 
     await eventually(updated, what="person version 3")
@@ -304,10 +304,10 @@ async def test_with_the_real_services_joining_invites_and_closing_withdraws(
             )
         )["createNetwork"]["network"]
         for person_id in people:
-            await _known(training, "knownPerson", person_id)
-        await _known(training, "knownNetwork", network["id"])
-        await _known(training, "knownPartnership", partnership_id)
-        await _known(networks, "knownPartnership", partnership_id, "title")
+            await _known(training, "trainingKnownPerson", person_id)
+        await _known(training, "trainingKnownNetwork", network["id"])
+        await _known(training, "trainingKnownPartnership", partnership_id)
+        await _known(networks, "networksKnownPartnership", partnership_id, "title")
 
         schedule = """mutation($input: ScheduleWorkshopInput!) {
           scheduleWorkshop(input: $input) { workshop { id } } }"""

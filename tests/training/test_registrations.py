@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 
 from services.common.auth import Role
+from services.common.projections.partnerships import take_status
 from services.partnerships.events import PartnershipStatusChangedV1
 from services.training.domain.booking import Booking, PersonBookings
 from services.training.events import REGISTRATION_CHANGED
-from services.training.projection import take_partnership_status
 
 from ..support.broker import listening
 from ..support.services import error_codes
@@ -57,7 +57,7 @@ async def test_capacity_holds_under_forty_concurrent_enrolments(world: World) ->
     workshop = await world.workshop(capacity=25)
     people = [await world.person(wait=False) for _ in range(40)]
     for person in people:
-        await world.known("knownPerson", person.id)
+        await world.known("trainingKnownPerson", person.id)
     registrations = await asyncio.gather(*(world.register(p, workshop=workshop) for p in people))
     assert len({r["id"] for r in registrations}) == 40
 
@@ -246,8 +246,8 @@ async def test_bad_registrations_are_refused(
         await world.close(ours)
 
         async def closed() -> bool:
-            text = "query($id: ID!) { knownPartnership(id: $id) { status } }"
-            known = (await world.service.data(text, {"id": ours.id}))["knownPartnership"]
+            text = "query($id: ID!) { trainingKnownPartnership(id: $id) { status } }"
+            known = (await world.service.data(text, {"id": ours.id}))["trainingKnownPartnership"]
             return bool(known["status"] == "closed")
 
         await eventually(closed, what="partnership closed in the projection")
@@ -297,7 +297,7 @@ async def test_registering_through_a_partnership_being_closed_ends_withdrawn(
         found = await real_get(aggregate_id)
         calls += 1
         if calls == 1:  # the check sees it active; then it closes
-            await store.update(partnership.id, take_partnership_status(changed))
+            await store.update(partnership.id, take_status(changed))
         return found
 
     monkeypatch.setattr(store, "get", closing_after_first_look)

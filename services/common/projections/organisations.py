@@ -73,9 +73,14 @@ async def _known_organisation(
     )
 
 
-@strawberry.type
-class KnownOrganisationQueries:
-    known_organisation: KnownOrganisationType | None = strawberry.field(
+def known_organisation_field(service: str) -> KnownOrganisationType | None:
+    """The staff diagnostics query of `service`'s projection, named for the service.
+
+    Each service answers from its own projection, so the answers differ: the query is not
+    shareable, and a federated graph needs one name per service (`financeKnownOrganisation`).
+    """
+    return strawberry.field(
         resolver=_known_organisation,
+        name=f"{service}KnownOrganisation",
         description="Staff diagnostics: this service's projection of an organisation",
     )

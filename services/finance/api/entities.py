@@ -173,7 +173,9 @@ class ApplicationEntity:
 # --- networks and workshops ---------------------------------------------------------------
 
 
-@strawberry.type(name="WorkshopCostLine")
+# Not training's WorkshopCostLine: the booked line has no description (the completion event
+# carries none), and a type shared across subgraphs must resolve the same fields in each.
+@strawberry.type(name="BookedCostLine", description="A cost of a completed workshop as booked")
 class CostLineType:
     category: CostCategory
     amount: MoneyType

@@ -5,7 +5,10 @@ from __future__ import annotations
 import strawberry
 
 from services.common.graphql import build_schema
-from services.common.projections.organisations import KnownOrganisationQueries
+from services.common.projections.organisations import (
+    KnownOrganisationType,
+    known_organisation_field,
+)
 
 from .entities import (
     ApplicationEntity,
@@ -22,8 +25,8 @@ from .totals import TotalsQueries
 
 
 @strawberry.type
-class Query(GrantQueries, RulesQueries, TotalsQueries, EntityQueries, KnownOrganisationQueries):
-    pass
+class Query(GrantQueries, RulesQueries, TotalsQueries, EntityQueries):
+    known_organisation: KnownOrganisationType | None = known_organisation_field("finance")
 
 
 @strawberry.type

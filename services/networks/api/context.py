@@ -10,11 +10,11 @@ from strawberry.types import Info
 from services.common.auth import Principal
 from services.common.errors import NotFound
 from services.common.graphql import Context
+from services.common.projections.partnerships import PartnershipView
 
 from ..domain.membership import Membership
 from ..domain.network import Network
 from ..domain.practice import Practice
-from ..projection import PartnershipView
 from ..repositories import Repositories
 
 NetworksInfo = Info[Context[Repositories], None]

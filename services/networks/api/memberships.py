@@ -8,11 +8,11 @@ import strawberry
 
 from services.common.auth import STAFF
 from services.common.errors import BadUserInput, Conflict, NotFound
+from services.common.projections.partnerships import CLOSED
 
 from ..domain import SYSTEM_ACTOR, NothingToApply
 from ..domain.membership import LeaveReason, Membership, end, join, leave, membership_id, rejoin
 from ..domain.network import NetworkStatus
-from ..projection import CLOSED
 from ..repositories import Repositories
 from .context import NetworksInfo, caller, known_partnership, repos, today
 from .types import MembershipType

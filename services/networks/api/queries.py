@@ -10,6 +10,7 @@ from services.common.auth import STAFF
 from services.common.countries import country_code
 from services.common.mongo import Document
 from services.common.pagination import Connection, paginate
+from services.common.projections.partnerships import KnownPartnershipType
 from services.common.validation import search_pattern
 from services.common.vocabulary import Theme
 
@@ -17,7 +18,6 @@ from ..domain.membership import membership_id
 from ..domain.network import NetworkStatus
 from .context import NetworksInfo, caller, repos
 from .types import (
-    KnownPartnershipType,
     MembershipType,
     NetworkType,
     PracticeFilter,
@@ -121,5 +121,6 @@ class NetworkQueries:
     )
     known_partnership: KnownPartnershipType | None = strawberry.field(
         resolver=_known_partnership,
+        name="networksKnownPartnership",
         description="Staff diagnostics: this service's projection of a partnership",
     )

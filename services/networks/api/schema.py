@@ -5,7 +5,10 @@ from __future__ import annotations
 import strawberry
 
 from services.common.graphql import build_schema
-from services.common.projections.organisations import KnownOrganisationQueries
+from services.common.projections.organisations import (
+    KnownOrganisationType,
+    known_organisation_field,
+)
 
 from .memberships import MembershipMutations
 from .networks import NetworkMutations
@@ -15,8 +18,8 @@ from .types import PartnershipType
 
 
 @strawberry.type
-class Query(NetworkQueries, KnownOrganisationQueries):
-    pass
+class Query(NetworkQueries):
+    known_organisation: KnownOrganisationType | None = known_organisation_field("networks")
 
 
 @strawberry.type

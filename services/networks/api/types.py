@@ -19,7 +19,6 @@ from services.common.vocabulary import Theme
 from ..domain.membership import LeaveReason, Membership, MembershipStatus, Period
 from ..domain.network import Mentor, Network, NetworkStatus
 from ..domain.practice import Comment, Endorsement, Practice, check_tags
-from ..projection import PartnershipView
 from .context import (
     NetworksInfo,
     caller,
@@ -363,28 +362,3 @@ class PartnershipType:
     def resolve_reference(cls, info: NetworksInfo, id: strawberry.ID) -> PartnershipType:
         caller(info)
         return cls(id=id)
-
-
-@strawberry.type(name="KnownPartnership", description="A partnership as this service knows it")
-class KnownPartnershipType:
-    id: strawberry.ID
-    title: str
-    status: str
-    themes: list[str]
-    countries: list[str]
-    organisation_ids: list[strawberry.ID]
-    source_version: int
-    status_version: int
-
-    @classmethod
-    def of(cls, view: PartnershipView) -> KnownPartnershipType:
-        return cls(
-            id=strawberry.ID(view.id),
-            title=view.title,
-            status=view.status,
-            themes=view.themes,
-            countries=view.countries,
-            organisation_ids=[strawberry.ID(i) for i in view.organisation_ids],
-            source_version=view.source_version,
-            status_version=view.status_version,
-        )

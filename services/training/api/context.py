@@ -12,11 +12,12 @@ from services.common.auth import STAFF, Principal
 from services.common.clock import clock
 from services.common.errors import BadUserInput, NotFound
 from services.common.graphql import Context
+from services.common.projections.partnerships import PartnershipView
 
 from ..domain.cohort import Cohort
 from ..domain.programme import Programme
 from ..domain.workshop import Workshop
-from ..projection import CLOSED, NetworkView, PartnershipView, PersonView
+from ..projection import CLOSED, NetworkView, PersonView
 from ..repositories import Placed, Repositories
 
 TrainingInfo = Info[Context[Repositories], None]

@@ -6,7 +6,11 @@ import strawberry
 
 from services.common.auth import STAFF
 from services.common.graphql import build_schema
-from services.common.projections.organisations import KnownOrganisationQueries
+from services.common.projections.organisations import (
+    KnownOrganisationType,
+    known_organisation_field,
+)
+from services.common.projections.partnerships import KnownPartnershipType
 
 from .context import TrainingInfo, repos
 from .programmes import ProgrammeMutations, ProgrammeQueries
@@ -24,16 +28,6 @@ class KnownPersonType:
     source_version: int
 
 
-@strawberry.type(name="KnownPartnership", description="A partnership as this service knows it")
-class KnownPartnershipType:
-    id: strawberry.ID
-    title: str
-    status: str
-    organisation_ids: list[strawberry.ID]
-    source_version: int
-    status_version: int
-
-
 @strawberry.type(name="KnownNetwork", description="A network as this service knows it")
 class KnownNetworkType:
     id: strawberry.ID
@@ -42,53 +36,57 @@ class KnownNetworkType:
     source_version: int
 
 
+async def _known_person(info: TrainingInfo, id: strawberry.ID) -> KnownPersonType | None:
+    info.context.require_principal().require(*STAFF)
+    view = await repos(info).people.get(str(id))
+    if view is None or not view.known:
+        return None
+    return KnownPersonType(
+        id=strawberry.ID(view.id),
+        organisation_id=strawberry.ID(view.organisation_id),
+        role=view.role,
+        senior=view.senior,
+        source_version=view.source_version,
+    )
+
+
+async def _known_partnership(info: TrainingInfo, id: strawberry.ID) -> KnownPartnershipType | None:
+    info.context.require_principal().require(*STAFF)
+    view = await repos(info).partnerships.get(str(id))
+    if view is None or not view.known:
+        return None
+    return KnownPartnershipType.of(view)
+
+
+async def _known_network(info: TrainingInfo, id: strawberry.ID) -> KnownNetworkType | None:
+    info.context.require_principal().require(*STAFF)
+    view = await repos(info).networks.get(str(id))
+    if view is None or not view.known:
+        return None
+    return KnownNetworkType(
+        id=strawberry.ID(view.id),
+        name=view.name,
+        status=view.status,
+        source_version=view.source_version,
+    )
+
+
 @strawberry.type
 class ProjectionQueries:
-    """Staff diagnostics (and the demo loader's wait): what the projections hold."""
+    """Staff diagnostics (and the demo loader's wait): what the projections hold.
 
-    @strawberry.field
-    async def known_person(self, info: TrainingInfo, id: strawberry.ID) -> KnownPersonType | None:
-        info.context.require_principal().require(*STAFF)
-        view = await repos(info).people.get(str(id))
-        if view is None or not view.known:
-            return None
-        return KnownPersonType(
-            id=strawberry.ID(view.id),
-            organisation_id=strawberry.ID(view.organisation_id),
-            role=view.role,
-            senior=view.senior,
-            source_version=view.source_version,
-        )
+    Named for the service: each service answers from its own projections.
+    """
 
-    @strawberry.field
-    async def known_partnership(
-        self, info: TrainingInfo, id: strawberry.ID
-    ) -> KnownPartnershipType | None:
-        info.context.require_principal().require(*STAFF)
-        view = await repos(info).partnerships.get(str(id))
-        if view is None or not view.known:
-            return None
-        return KnownPartnershipType(
-            id=strawberry.ID(view.id),
-            title=view.title,
-            status=view.status,
-            organisation_ids=[strawberry.ID(i) for i in view.organisation_ids],
-            source_version=view.source_version,
-            status_version=view.status_version,
-        )
-
-    @strawberry.field
-    async def known_network(self, info: TrainingInfo, id: strawberry.ID) -> KnownNetworkType | None:
-        info.context.require_principal().require(*STAFF)
-        view = await repos(info).networks.get(str(id))
-        if view is None or not view.known:
-            return None
-        return KnownNetworkType(
-            id=strawberry.ID(view.id),
-            name=view.name,
-            status=view.status,
-            source_version=view.source_version,
-        )
+    known_person: KnownPersonType | None = strawberry.field(
+        resolver=_known_person, name="trainingKnownPerson"
+    )
+    known_partnership: KnownPartnershipType | None = strawberry.field(
+        resolver=_known_partnership, name="trainingKnownPartnership"
+    )
+    known_network: KnownNetworkType | None = strawberry.field(
+        resolver=_known_network, name="trainingKnownNetwork"
+    )
 
 
 @strawberry.type
@@ -97,9 +95,8 @@ class Query(
     WorkshopQueries,
     RegistrationQueries,
     ProjectionQueries,
-    KnownOrganisationQueries,
 ):
-    pass
+    known_organisation: KnownOrganisationType | None = known_organisation_field("training")
 
 
 @strawberry.type

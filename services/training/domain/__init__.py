@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
+from services.common.store import NothingToApply
 
-class NothingToApply(Exception):
-    """Raised by a change that finds nothing to do, so that nothing is written.
-
-    `AggregateStore.update`/`apply` run the change before writing and write nothing when it
-    raises; without this they would bump the version of an unchanged aggregate.
-    """
+__all__ = ["SYSTEM_ACTOR", "NothingToApply"]
 
 
 SYSTEM_ACTOR = "training-service"
