@@ -1,0 +1,69 @@
+"""The four subgraph processes of a benchmark, pinned to the load cores."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+
+from . import processes
+from .gateways import ROOT
+from .schemas import SDL
+
+
+@dataclass(frozen=True)
+class Counts:
+    requests: int
+    misses: int
+
+
+@dataclass
+class Subgraphs:
+    servers: dict[str, processes.Server]
+    ports: dict[str, int]
+
+    def url(self, name: str) -> str:
+        return f"http://127.0.0.1:{self.ports[name]}/graphql"
+
+    def counts(self) -> Counts:
+        """Requests and response-cache misses so far, over all four."""
+        requests = misses = 0
+        for port in self.ports.values():
+            stats = httpx.get(f"http://127.0.0.1:{port}/stats", timeout=10).json()
+            requests += stats["requests"]
+            misses += stats["misses"]
+        return Counts(requests, misses)
+
+    def cpu_s(self) -> float:
+        return sum(server.cpu_s() for server in self.servers.values())
+
+
+def _answers(port: int) -> bool:
+    try:
+        return httpx.get(f"http://127.0.0.1:{port}/stats", timeout=2).status_code == 200
+    except httpx.HTTPError:
+        return False
+
+
+@contextmanager
+def running(base_port: int, cpus: Sequence[int], log_dir: Path) -> Iterator[Subgraphs]:
+    ports = {name: base_port + i for i, name in enumerate(SDL)}
+    taken = [p for p in ports.values() if not processes.port_is_free(p)]
+    if taken:
+        raise processes.ServerFailed(f"ports {taken} are in use; choose --subgraph-port")
+    servers: dict[str, processes.Server] = {}
+    try:
+        for name, port in ports.items():
+            command = [sys.executable, "-m", "bench.gateway.subgraph", name, str(port)]
+            servers[name] = processes.start(name, command, cpus, log_dir, cwd=ROOT)
+        for name, server in servers.items():
+            server.wait_ready(functools.partial(_answers, ports[name]), timeout_s=60)
+        yield Subgraphs(servers, ports)
+    finally:
+        for server in servers.values():
+            server.stop()
