@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from tests.gateway.support.federation import (
+    SCENARIOS,
     Federation,
     assert_response,
     federation,
@@ -170,6 +171,9 @@ def test_introspection_of_a_type_hides_its_inaccessible_fields_arguments_and_val
 
 
 def test_tagged_fields_and_types_are_served_as_usual(fed: Federation) -> None:
+    supergraph = (SCENARIOS / SCENARIO / "supergraph.graphql").read_text()
+    assert supergraph.count('@tag(name: "public")') == 3
+
     response = fed.query('{ user(id: "u1") { name role balance(currency: "EUR") } }')
 
     assert_response(response, {"data": {"user": {"name": "Ada", "role": "ADMIN", "balance": 27}}})
