@@ -18,8 +18,6 @@ from .errors import error
 log = logging.getLogger(__name__)
 
 _MISSING = object()
-Target = tuple[dict[str, Any], list[Any]]
-"""An object in the response tree and its path."""
 
 
 class PlanExecution:
@@ -55,7 +53,7 @@ class PlanExecution:
 
     async def _fetch(self, fetch: Fetch) -> None:
         variables = {k: self.variables[k] for k in fetch.variables if k in self.variables}
-        targets: list[list[Target]] = []
+        targets: list[list[dict[str, Any]]] = []
         if fetch.entity:
             representations, targets = self._representations(fetch)
             if not representations:
@@ -73,8 +71,7 @@ class PlanExecution:
             self._failed(fetch, targets, failure.reason)
             return
         except ValueError as invalid:
-            log.warning("invalid response from subgraph %s: %s", fetch.graph, invalid)
-            self._failed(fetch, targets, "invalid response")
+            self._failed(fetch, targets, f"invalid response: {invalid}")
             return
         data = response.get("data")
         if fetch.entity:
@@ -82,22 +79,40 @@ class PlanExecution:
             if isinstance(entities, list):
                 for entity, places in zip(entities, targets, strict=False):
                     if isinstance(entity, dict):
-                        for target, _ in places:
+                        for target in places:
                             _merge(target, entity)
         elif isinstance(data, dict):
             _merge(self.data, data)
-        for subgraph_error in response.get("errors") or ():
-            self.errors.append(self._client_error(fetch, subgraph_error, targets))
+        errors = response.get("errors")
+        if errors:
+            paths = self._paths(fetch) if fetch.entity else {}
+            for subgraph_error in errors:
+                self.errors.append(self._client_error(fetch, subgraph_error, targets, paths))
 
-    def _failed(self, fetch: Fetch, targets: list[list[Target]], reason: str) -> None:
+    def _paths(self, fetch: Fetch) -> dict[int, list[Any]]:
+        """The response path of each object at the fetch's path (by identity), for errors."""
+        current: list[tuple[Any, list[Any]]] = [(self.data, [])]
+        for segment in fetch.path:
+            following: list[tuple[Any, list[Any]]] = []
+            for value, at in current:
+                if segment == LIST:
+                    if isinstance(value, list):
+                        following.extend((item, [*at, i]) for i, item in enumerate(value))
+                elif isinstance(value, dict) and value.get(segment) is not None:
+                    following.append((value[segment], [*at, segment]))
+            current = following
+        return {id(value): at for value, at in current if isinstance(value, dict)}
+
+    def _failed(self, fetch: Fetch, targets: list[list[dict[str, Any]]], reason: str) -> None:
         """Every field the fetch was to bring stays null, with an error at its client path."""
         log.warning("fetch from subgraph %s failed: %s", fetch.graph, reason)
         places: list[tuple[list[Any], Any]] = []
         if fetch.entity:
+            paths = self._paths(fetch)
             for entity_targets in targets:
-                for obj, path in entity_targets:
+                for obj in entity_targets:
                     spec = fetch.representations[obj["__typename"]]
-                    places.append((path, fetch.selection.fragments.get(spec.typename)))
+                    places.append((paths[id(obj)], fetch.selection.fragments.get(spec.typename)))
         else:
             places.append(([], fetch.selection))
         for path, selection in places:
@@ -115,7 +130,11 @@ class PlanExecution:
                     )
 
     def _client_error(
-        self, fetch: Fetch, subgraph_error: Any, targets: list[list[Target]]
+        self,
+        fetch: Fetch,
+        subgraph_error: Any,
+        targets: list[list[dict[str, Any]]],
+        paths: dict[int, list[Any]],
     ) -> dict[str, Any]:
         if not isinstance(subgraph_error, dict):
             return error(str(subgraph_error), "DOWNSTREAM_SERVICE_ERROR")
@@ -130,7 +149,7 @@ class PlanExecution:
                 and isinstance(path[1], int)
                 and 0 <= path[1] < len(targets)
             ):
-                formatted["path"] = [*targets[path[1]][0][1], *path[2:]]
+                formatted["path"] = [*paths[id(targets[path[1]][0])], *path[2:]]
         extensions = subgraph_error.get("extensions")
         formatted["extensions"] = {
             **(extensions if isinstance(extensions, dict) else {}),
@@ -139,56 +158,66 @@ class PlanExecution:
         formatted["extensions"].setdefault("code", "DOWNSTREAM_SERVICE_ERROR")
         return formatted
 
-    def _representations(self, fetch: Fetch) -> tuple[list[dict[str, Any]], list[list[Target]]]:
+    def _representations(
+        self, fetch: Fetch
+    ) -> tuple[list[dict[str, Any]], list[list[dict[str, Any]]]]:
         """One representation per distinct entity at the fetch's path, and for each the
-        places in the response tree it goes."""
+        objects in the response tree it goes into."""
+        specs = {
+            runtime: (spec.typename, tuple(spec.fields.values()))
+            for runtime, spec in fetch.representations.items()
+        }
         representations: list[dict[str, Any]] = []
-        targets: list[list[Target]] = []
-        seen: dict[bytes, int] = {}
-        for target in _objects_at(self.data, fetch.path):
-            obj = target[0]
-            spec = fetch.representations.get(obj.get("__typename"))  # type: ignore[arg-type]
+        targets: list[list[dict[str, Any]]] = []
+        seen: dict[Any, int] = {}
+        for obj in _objects_at(self.data, fetch.path):
+            spec = specs.get(obj.get("__typename"))  # type: ignore[arg-type]
             if spec is None:
                 continue
-            representation: dict[str, Any] = {"__typename": spec.typename}
-            complete = True
-            for rep_field in spec.fields.values():
+            typename, fields = spec
+            values = [typename]
+            for rep_field in fields:
                 value = obj.get(rep_field.data_key, _MISSING)
                 if value is _MISSING:
-                    complete = False
                     break
-                representation[rep_field.name] = _project(value, rep_field.selection)
-            if not complete:
-                continue
-            identity = orjson.dumps(representation, option=orjson.OPT_SORT_KEYS)
-            index = seen.get(identity)
-            if index is None:
-                seen[identity] = len(representations)
-                representations.append(representation)
-                targets.append([target])
+                values.append(
+                    value if rep_field.selection is None else _project(value, rep_field.selection)
+                )
             else:
-                targets[index].append(target)
+                identity: Any = tuple(values)
+                try:
+                    index = seen.get(identity)
+                except TypeError:  # nested values (a composite key, a nested @requires)
+                    identity = orjson.dumps(values, option=orjson.OPT_SORT_KEYS)
+                    index = seen.get(identity)
+                if index is None:
+                    seen[identity] = len(representations)
+                    representation = {"__typename": typename}
+                    for rep_field, value in zip(fields, values[1:], strict=True):
+                        representation[rep_field.name] = value
+                    representations.append(representation)
+                    targets.append([obj])
+                else:
+                    targets[index].append(obj)
         return representations, targets
 
 
-def _objects_at(data: dict[str, Any], path: tuple[str, ...]) -> list[Target]:
-    current: list[tuple[Any, list[Any]]] = [(data, [])]
+def _objects_at(data: dict[str, Any], path: tuple[str, ...]) -> list[dict[str, Any]]:
+    current: list[Any] = [data]
     for segment in path:
-        following: list[tuple[Any, list[Any]]] = []
+        following: list[Any] = []
         if segment == LIST:
-            for value, at in current:
-                if isinstance(value, list):
-                    following.extend(
-                        (item, [*at, index]) for index, item in enumerate(value) if item is not None
-                    )
+            for value in current:
+                if type(value) is list:
+                    following.extend(value)
         else:
-            for value, at in current:
-                if isinstance(value, dict):
+            for value in current:
+                if type(value) is dict:
                     child = value.get(segment)
                     if child is not None:
-                        following.append((child, [*at, segment]))
+                        following.append(child)
         current = following
-    return [(value, at) for value, at in current if isinstance(value, dict)]
+    return [value for value in current if type(value) is dict]
 
 
 def _project(value: Any, selection: tuple[RepField, ...] | None) -> Any:
@@ -207,9 +236,11 @@ def _project(value: Any, selection: tuple[RepField, ...] | None) -> Any:
 def _merge(target: dict[str, Any], source: dict[str, Any]) -> None:
     for key, value in source.items():
         existing = target.get(key)
-        if isinstance(existing, dict) and isinstance(value, dict):
+        if existing is None:
+            target[key] = value
+        elif type(existing) is dict and type(value) is dict:
             _merge(existing, value)
-        elif isinstance(existing, list) and isinstance(value, list) and len(existing) == len(value):
+        elif type(existing) is list and type(value) is list and len(existing) == len(value):
             _merge_lists(existing, value)
         else:
             target[key] = value
@@ -218,9 +249,9 @@ def _merge(target: dict[str, Any], source: dict[str, Any]) -> None:
 def _merge_lists(target: list[Any], source: list[Any]) -> None:
     for index, value in enumerate(source):
         existing = target[index]
-        if isinstance(existing, dict) and isinstance(value, dict):
+        if type(existing) is dict and type(value) is dict:
             _merge(existing, value)
-        elif isinstance(existing, list) and isinstance(value, list) and len(existing) == len(value):
+        elif type(existing) is list and type(value) is list and len(existing) == len(value):
             _merge_lists(existing, value)
         else:
             target[index] = value
