@@ -1,0 +1,75 @@
+"""Medians over runs, the ratio to Apollo Gateway, the aim and the overhead figures."""
+
+from __future__ import annotations
+
+from bench.gateway import stats
+from bench.gateway.runner import Run
+from bench.gateway.scenario import Workload
+from bench.gateway.wrk import WrkResult
+
+DEEP = Workload("deep", 50)
+TRIVIAL = Workload("trivial", 50)
+NO_ERRORS = {"connect": 0, "read": 0, "write": 0, "timeout": 0, "status": 0}
+
+
+def run(target: str, workload: Workload, per_s: float, p50: float, p99: float, **kw: object) -> Run:
+    result = WrkResult(
+        requests=int(per_s * 10),
+        duration_s=10.0,
+        bytes=0,
+        errors=dict(NO_ERRORS),
+        latency_ms={50: p50, 90: p50, 95: p99, 99: p99},
+        max_ms=p99,
+    )
+    return Run(target, workload, 1, result=result, **kw)  # type: ignore[arg-type]
+
+
+def test_summaries_are_medians_of_the_valid_runs() -> None:
+    runs = [
+        run("apollo", DEEP, 100, 400, 900, peak_rss_mb=200.0),
+        run("apollo", DEEP, 120, 380, 700, peak_rss_mb=220.0),
+        run("apollo", DEEP, 90, 500, 1000, peak_rss_mb=210.0),
+        run("apollo", DEEP, 1000, 1, 2, problems=["measured window: status 7"]),
+    ]
+
+    [summary] = stats.summarise(runs)
+
+    assert (summary.valid, summary.total) == (3, 4)
+    assert (summary.per_s, summary.per_s_min, summary.per_s_max) == (100, 90, 120)
+    assert summary.latency_ms == {50: 400, 90: 400, 95: 900, 99: 900}
+    assert summary.peak_rss_mb == 210
+
+
+def test_aim_needs_twice_the_rate_and_a_lower_p99() -> None:
+    summaries = stats.summarise(
+        [
+            run("apollo", DEEP, 100, 400, 900),
+            run("python", DEEP, 200, 200, 899),
+            run("apollo", TRIVIAL, 1000, 40, 90),
+            run("python", TRIVIAL, 1999, 20, 50),
+        ]
+    )
+
+    checks = stats.aim(summaries, [DEEP, TRIVIAL])
+
+    assert [(c.workload, c.ratio, c.met) for c in checks] == [
+        (DEEP, 2.0, True),
+        (TRIVIAL, 1.999, False),
+    ]
+    assert stats.ratio_to_baseline(summaries, summaries[1]) == 2.0
+
+
+def test_no_aim_without_both_gateways() -> None:
+    summaries = stats.summarise([run("apollo", DEEP, 100, 400, 900), run("hive", DEEP, 90, 1, 2)])
+
+    assert stats.aim(summaries, [DEEP]) == []
+
+
+def test_overhead_is_gateway_latency_minus_the_subgraphs() -> None:
+    summaries = stats.summarise(
+        [run("hive", TRIVIAL, 1000, 40, 90), run("subgraph", TRIVIAL, 9000, 5, 12)]
+    )
+
+    assert stats.overheads(summaries) == [
+        stats.Overhead("hive", TRIVIAL, p50_ms=35, p99_ms=78, subgraph_p50_ms=5, subgraph_p99_ms=12)
+    ]
