@@ -3,7 +3,7 @@ CORS preflight for it, i.e. it has a non-simple Content-Type or a header only sc
 
 from __future__ import annotations
 
-from starlette.datastructures import Headers
+from collections.abc import Mapping
 
 from .errors import bad_request
 
@@ -13,7 +13,8 @@ SIMPLE_CONTENT_TYPES = frozenset(
 PREFLIGHT_HEADERS = ("x-apollo-operation-name", "apollo-require-preflight")
 
 
-def check_csrf(headers: Headers) -> None:
+def check_csrf(headers: Mapping[str, str]) -> None:
+    """`headers` by lower-case name."""
     content_type = headers.get("content-type")
     if content_type is not None:
         essence = content_type.split(";", 1)[0].strip().lower()

@@ -5,17 +5,17 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import re
 import time
-import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import parse_qsl
 
 import orjson
 from graphql import DocumentNode, OperationDefinitionNode, OperationType
-from starlette.datastructures import Headers
-from starlette.requests import Request
-from starlette.responses import Response
+from starlette.types import Receive, Scope, Send
 
 from services.common.logging import request_id
 
@@ -59,19 +59,28 @@ class GraphQLEndpoint:
             introspection=settings.introspection,
         )
 
-    async def handle(self, request: Request) -> Response:
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """An ASGI app: no Request/Response objects on the hot path."""
         started = time.perf_counter()
-        headers = request.headers
+        headers = {
+            name.decode("latin-1").lower(): value.decode("latin-1")
+            for name, value in scope["headers"]
+        }
+        method: str = scope["method"]
         incoming_id = headers.get("x-request-id")
-        rid = incoming_id if incoming_id and REQUEST_ID.fullmatch(incoming_id) else uuid.uuid4().hex
+        rid = (
+            incoming_id
+            if incoming_id and REQUEST_ID.fullmatch(incoming_id)
+            else os.urandom(16).hex()
+        )
         token = request_id.set(rid)
         trace = _Trace()
         extra_headers: dict[str, str] = {}
         try:
             try:
-                params = await self._params(request)
+                params = await self._params(method, headers, scope, receive)
                 trace.operation_name = params.operation_name
-                body, status = await self._run(params, headers, rid, request.method == "GET", trace)
+                body, status = await self._run(params, headers, rid, method == "GET", trace)
             except RequestError as exc:
                 body, status, extra_headers = exc.body(), exc.status, exc.headers
             except Exception:
@@ -85,56 +94,71 @@ class GraphQLEndpoint:
                     ]
                 }
                 status = 500
-            extra_headers["x-request-id"] = rid
-            response = Response(
-                orjson.dumps(body),
-                status,
-                headers=extra_headers,
-                media_type=_media_type(headers.get("accept")),
+            payload = orjson.dumps(body)
+            response_headers = [
+                (b"content-type", _media_type(headers.get("accept"))),
+                (b"content-length", str(len(payload)).encode()),
+                (b"x-request-id", rid.encode()),
+            ]
+            response_headers += [(k.encode(), v.encode()) for k, v in extra_headers.items()]
+            await send(
+                {"type": "http.response.start", "status": status, "headers": response_headers}
             )
+            await send({"type": "http.response.body", "body": payload})
             log.info(
                 "graphql request",
                 extra={
-                    "method": request.method,
+                    "method": method,
                     "operation_name": trace.operation_name,
                     "status": status,
                     "duration_ms": round((time.perf_counter() - started) * 1000, 2),
                 },
             )
-            return response
         finally:
             request_id.reset(token)
 
-    async def _params(self, request: Request) -> GraphQLParams:
-        headers = request.headers
+    async def _params(
+        self, method: str, headers: Mapping[str, str], scope: Scope, receive: Receive
+    ) -> GraphQLParams:
         if self._settings.csrf_prevention:
             check_csrf(headers)
         self._bearer.check(headers.get("authorization"))
-        if request.method == "GET":
-            return from_query_string(request.query_params)
+        if method == "GET":
+            query_string = scope["query_string"].decode("latin-1")
+            return from_query_string(dict(parse_qsl(query_string, keep_blank_values=True)))
         content_type = headers.get("content-type", "")
         if content_type.split(";", 1)[0].strip().lower() != "application/json":
             raise RequestError(
                 415, "POST requests must have Content-Type: application/json", "BAD_REQUEST"
             )
-        return from_json_body(await self._body(request))
+        return from_json_body(await self._body(headers, receive))
 
-    async def _body(self, request: Request) -> bytes:
+    async def _body(self, headers: Mapping[str, str], receive: Receive) -> bytes:
         limit = self._settings.max_body_bytes
-        declared = request.headers.get("content-length")
+        declared = headers.get("content-length")
         if declared is not None and declared.isdigit() and int(declared) > limit:
             raise _too_large(limit)
         chunks: list[bytes] = []
         size = 0
-        async for chunk in request.stream():
+        while True:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                raise RequestError(400, "The client disconnected.", "BAD_REQUEST")
+            chunk: bytes = message.get("body", b"")
             size += len(chunk)
             if size > limit:
                 raise _too_large(limit)
             chunks.append(chunk)
-        return b"".join(chunks)
+            if not message.get("more_body", False):
+                return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
     async def _run(
-        self, params: GraphQLParams, headers: Headers, rid: str, is_get: bool, trace: _Trace
+        self,
+        params: GraphQLParams,
+        headers: Mapping[str, str],
+        rid: str,
+        is_get: bool,
+        trace: _Trace,
     ) -> tuple[dict[str, Any], int]:
         loaded = self._slot.current
         if loaded is None:
@@ -204,7 +228,7 @@ def _too_large(limit: int) -> RequestError:
     return RequestError(413, f"The request body is larger than {limit} bytes.", "PAYLOAD_TOO_LARGE")
 
 
-def _media_type(accept: str | None) -> str:
+def _media_type(accept: str | None) -> bytes:
     if accept and GRAPHQL_RESPONSE_JSON in accept:
-        return GRAPHQL_RESPONSE_JSON
-    return "application/json"
+        return GRAPHQL_RESPONSE_JSON.encode()
+    return b"application/json"
