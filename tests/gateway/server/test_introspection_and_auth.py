@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import httpx
 import pytest
+from graphql import get_introspection_query
 
 from services.common.auth import Role
 from services.common.settings import Settings
@@ -92,3 +93,18 @@ def test_without_a_secret_tokens_are_left_to_the_subgraphs(
         )
     assert response.status_code == 200
     assert things.received[0].headers["authorization"] == "Bearer not-a-jwt"
+
+
+def test_graphiql_introspection_query_is_within_the_default_limits(client: httpx.Client) -> None:
+    query = get_introspection_query(
+        descriptions=True,
+        specified_by_url=True,
+        directive_is_repeatable=True,
+        schema_description=True,
+        input_value_deprecation=True,
+    )
+    response = client.post("/graphql", json={"query": query, "operationName": "IntrospectionQuery"})
+    assert response.status_code == 200
+    body = response.json()
+    assert "errors" not in body
+    assert body["data"]["__schema"]["queryType"] == {"name": "Query", "kind": "OBJECT"}
