@@ -51,8 +51,8 @@ def create_app(
         max_idle_s=settings.pool_idle_s,
     )
     slot = EngineSlot(engine_factory, http, subgraph_urls or {})
-    graphql = GraphQLEndpoint(settings, slot)
     page = (GRAPHIQL_DIR / "index.html").read_bytes()
+    graphql = GraphQLEndpoint(settings, slot, browser_page=page)
 
     async def health(_: Request) -> Response:
         if slot.current is None:

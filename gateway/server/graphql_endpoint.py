@@ -44,8 +44,13 @@ class _Trace:
 
 
 class GraphQLEndpoint:
-    def __init__(self, settings: GatewaySettings, slot: EngineSlot) -> None:
+    def __init__(
+        self, settings: GatewaySettings, slot: EngineSlot, *, browser_page: bytes | None = None
+    ) -> None:
+        """`browser_page` answers a browser opening /graphql itself (like Apollo's landing
+        page): a GET without parameters that accepts HTML."""
         self._settings = settings
+        self._browser_page = browser_page
         self._slot = slot
         self._documents = DocumentCache(settings.parse_cache_size)
         self._apq = PersistedQueries(settings.apq_cache_size, enabled=settings.apq_enabled)
@@ -67,6 +72,14 @@ class GraphQLEndpoint:
             for name, value in scope["headers"]
         }
         method: str = scope["method"]
+        if (
+            method == "GET"
+            and self._browser_page is not None
+            and not scope["query_string"]
+            and "text/html" in headers.get("accept", "")
+        ):
+            await _send(send, 200, b"text/html; charset=utf-8", self._browser_page, [])
+            return
         incoming_id = headers.get("x-request-id")
         rid = (
             incoming_id
@@ -222,6 +235,18 @@ class GraphQLEndpoint:
             if not measurement.uses_variables:
                 loaded.remember(key, measurement)
         return measurement
+
+
+async def _send(
+    send: Send, status: int, media_type: bytes, body: bytes, headers: list[tuple[bytes, bytes]]
+) -> None:
+    headers = [
+        (b"content-type", media_type),
+        (b"content-length", str(len(body)).encode()),
+        *headers,
+    ]
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": body})
 
 
 def _too_large(limit: int) -> RequestError:

@@ -45,3 +45,10 @@ def test_assets_load_nothing_from_elsewhere() -> None:
 def test_vendored_files_have_their_licenses() -> None:
     names = {p.name for p in GRAPHIQL_DIR.iterdir()}
     assert {"LICENSE.graphiql", "LICENSE.react", "LICENSE.react-dom", "README.md"} <= names
+
+
+def test_browser_opening_graphql_gets_the_page(client: httpx.Client) -> None:
+    response = client.get("/graphql", headers={"accept": "text/html,application/xhtml+xml"})
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "text/html; charset=utf-8"
+    assert response.content == (GRAPHIQL_DIR / "index.html").read_bytes()

@@ -16,7 +16,7 @@ from services.common.tokens import mint
 from tests.gateway.support.serving import unreachable_url
 from tests.gateway.support.subgraph import Subgraph
 
-from .conftest import JWT_SECRET, errors, gateway, settings, supergraph
+from .conftest import JWT_SECRET, SlowGate, errors, gateway, gateway_with, settings, supergraph
 
 JSON = {"content-type": "application/json"}
 TWO_THINGS = {"data": {"things": [{"id": "0", "name": "thing 0"}, {"id": "1", "name": "thing 1"}]}}
@@ -236,3 +236,18 @@ def test_one_log_line_per_request_without_the_query(
     assert (record.method, record.operation_name, record.status) == ("POST", "Named", 200)  # type: ignore[attr-defined]
     assert isinstance(record.duration_ms, float)  # type: ignore[attr-defined]
     assert "things" not in str(vars(record))
+
+
+def test_operation_timeout(things_url: str, slow_gate: SlowGate) -> None:
+    try:
+        with gateway_with(things_url, request_timeout_s=0.3) as http:
+            response = http.post("/graphql", json={"query": "{ slow(ms: 1) }"})
+    finally:
+        slow_gate.gate.set()
+    assert response.status_code == 504
+    assert errors(response) == [
+        {
+            "message": "The operation did not complete within 0.3 s.",
+            "extensions": {"code": "GATEWAY_TIMEOUT"},
+        }
+    ]
