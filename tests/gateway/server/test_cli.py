@@ -163,3 +163,28 @@ def test_usage_errors_exit_2() -> None:
     both = run("--subgraph", "a=http://a/graphql", "--subgraph-url", "a=http://b/graphql")
     assert both.returncode == 2
     assert "--subgraph-url goes with --supergraph" in both.stderr
+
+
+def test_recomposes_when_a_subgraph_schema_changes(tmp_path: Path) -> None:
+    gate = SlowGate()
+    gate.gate.set()
+    subgraph = things_subgraph(gate)
+    fields = {"query": '{ __type(name: "Query") { fields { name } } }'}
+    with (
+        ServedApp(subgraph) as served,
+        serving(
+            "--subgraph", f"things={served.url}", "--poll-interval", "0.1", log=tmp_path / "log"
+        ) as (_, http),
+    ):
+        before = http.post("/graphql", json=fields).json()
+        subgraph.sdl = subgraph.sdl.replace("type Query {", "type Query {\n  added: String")
+        deadline = time.monotonic() + 30
+        while (after := http.post("/graphql", json=fields).json()) == before:
+            assert time.monotonic() < deadline, (tmp_path / "log").read_text()
+            time.sleep(0.05)
+    assert before == {
+        "data": {"__type": {"fields": [{"name": n} for n in ("thing", "things", "slow")]}}
+    }
+    assert after == {
+        "data": {"__type": {"fields": [{"name": n} for n in ("added", "thing", "things", "slow")]}}
+    }
