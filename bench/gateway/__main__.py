@@ -133,8 +133,10 @@ def setup_lines(args: argparse.Namespace) -> list[str]:
     return [
         *versions,
         "Node gateways: `NODE_ENV=production`, no usage reporting, telemetry, landing page, "
-        "response or plan-warming plugins (`bench/gateway/node/*.mjs`); Hive Gateway as "
-        "`createGatewayRuntime` on `node:http`",
+        "response cache or other plugins (`bench/gateway/node/*.mjs`); Hive Gateway as "
+        "`createGatewayRuntime` on `node:http`, with its in-flight deduplication of identical "
+        "subgraph requests off (it shares one subgraph response between concurrent client "
+        "requests, which the other gateways do not; every client here sends the same query)",
         f"Subgraphs: one process each, graphql-core {graphql_core} executing the SDL with "
         f"batched `_entities`, a raw ASGI app under uvicorn {uvicorn} (httptools, uvloop), "
         "with a response cache keyed by request body",

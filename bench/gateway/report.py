@@ -93,7 +93,8 @@ def cpu_table(summaries: Sequence[Summary]) -> list[str]:
         "wrk CPU %",
         "load cores busy %",
         "others CPU %",
-        "subgraph fetches / request",
+        "subgraph fetches: one request alone",
+        "per request under load",
         "subgraph cache misses",
     ]
     rows = [
@@ -107,6 +108,7 @@ def cpu_table(summaries: Sequence[Summary]) -> list[str]:
             f"{s.cpu.get('wrk', 0):.0f}",
             f"{s.cpu.get('load_cores', 0):.0f}",
             f"{s.cpu.get('others', 0):.0f}",
+            str(s.fetches_alone),
             f"{s.fetches_per_request:.2f}",
             str(s.cache_misses),
         ]
@@ -167,6 +169,15 @@ def problem_lines(runs: Sequence[Run]) -> list[str]:
     ]
 
 
+def note_lines(runs: Sequence[Run]) -> list[str]:
+    return [
+        f"- Doubtful run: {_label(r.target)}, {r.workload.label}, repeat {r.repeat}: "
+        f"{'; '.join(r.notes)}."
+        for r in runs
+        if r.notes and not r.problems
+    ]
+
+
 def render(summaries: Sequence[Summary], runs: Sequence[Run], context: Context) -> str:
     sizes = ", ".join(
         f"{query} {size / 1024:.1f} KiB" if size >= 1024 else f"{query} {size} bytes"
@@ -197,6 +208,7 @@ def render(summaries: Sequence[Summary], runs: Sequence[Run], context: Context) 
         "",
         *aim_lines(aim(summaries, context.workloads), context.main_connections),
         *problem_lines(runs),
+        *note_lines(runs),
         "",
         "### Requests/s and latency (medians over the runs)",
         "",

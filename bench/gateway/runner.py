@@ -22,6 +22,10 @@ from .subgraphs import Subgraphs
 SUBGRAPH = "subgraph"
 """The target that is the accounts subgraph itself (trivial query only)."""
 READY_TIMEOUT_S = 120.0
+CONTENDED_PCT = 25.0
+"""CPU % (100 = one core) of work not ours in a window that marks the run as contended."""
+SATURATED_SHARE = 0.95
+"""Busy share of the load cores at which subgraphs and wrk may be what limits the run."""
 
 
 @dataclass(frozen=True)
@@ -50,12 +54,18 @@ class Run:
     cpu: dict[str, float] = field(default_factory=dict)
     """CPU % in the measured window, 100 = one core: gateway, subgraphs, wrk, others, and the
     busy share of the gateway's and of the load cores."""
+    fetches_alone: int = 0
+    """Subgraph requests for one client request on its own (the check before the load)."""
     fetches_per_request: float = 0.0
-    """Subgraph requests per client request."""
+    """Subgraph requests per client request in the window (those in flight at its edges
+    make it a little high when few requests complete)."""
     cache_misses: int = 0
     """Subgraph requests in the window not answered from the subgraphs' response cache."""
     busy_before_pct: float = 0.0
     problems: list[str] = field(default_factory=list)
+    """What makes the run invalid (left out of the medians)."""
+    notes: list[str] = field(default_factory=list)
+    """What makes the run's figures doubtful without invalidating them."""
 
     @property
     def valid(self) -> bool:
@@ -141,7 +151,9 @@ def measure(
     if not script.exists():
         script.write_text(wrk.script(body))
     with _target(target, settings, subgraphs) as (url, server):
+        before = subgraphs.counts()
         answer = check.fetch(url, body)
+        run.fetches_alone = subgraphs.counts().requests - before.requests
         check.compare(workload.query, references[workload.query], (target, answer))
         run.busy_before_pct = wait_until_quiet(settings.quiet_below, settings.quiet_timeout_s)
         _load(run, url, server, script, settings, subgraphs)
@@ -196,6 +208,14 @@ def _load(
     run.cache_misses = counts_after.misses - counts_before.misses
     if result.failed:
         run.problems.append(f"measured window: {_errors(result)}")
+    if result.requests == 0:
+        run.problems.append("no request completed in the measured window")
+    if run.cpu["others"] > CONTENDED_PCT:
+        run.notes.append(f"contended: other work used {run.cpu['others']:.0f} % CPU")
+    if run.cpu["load_cores"] >= SATURATED_SHARE * 100 * len(settings.load_cpus):
+        run.notes.append(
+            f"load cores {run.cpu['load_cores']:.0f} % busy: subgraphs and wrk may limit it"
+        )
 
 
 @dataclass(frozen=True)
@@ -271,5 +291,6 @@ def _progress(run: Run, repeats: int) -> None:
         f"{rss}, gateway CPU {run.cpu.get('gateway', 0):.0f} %, "
         f"load cores {run.cpu.get('load_cores', 0):.0f} %, others {run.cpu.get('others', 0):.0f} %"
         + (f"; INVALID: {'; '.join(run.problems)}" if run.problems else "")
+        + (f"; {'; '.join(run.notes)}" if run.notes else "")
         + "\n"
     )

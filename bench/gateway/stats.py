@@ -32,6 +32,7 @@ class Summary:
     """Percentile → the median over the valid runs of that percentile."""
     peak_rss_mb: float | None
     cpu: dict[str, float]
+    fetches_alone: int
     fetches_per_request: float
     cache_misses: int
 
@@ -62,6 +63,7 @@ def _summary(target: str, workload: Workload, runs: list[Run]) -> Summary:
         latency_ms={p: median([r.latency_ms[p] for r in results]) for p in percentiles},
         peak_rss_mb=median(rss) if rss else None,
         cpu={name: median([r.cpu.get(name, 0.0) for r in valid]) for name in cpu_names},
+        fetches_alone=max((r.fetches_alone for r in valid), default=0),
         fetches_per_request=median([r.fetches_per_request for r in valid]),
         cache_misses=sum(r.cache_misses for r in valid),
     )
