@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bench.gateway import stats
+from bench.gateway import report, stats
 from bench.gateway.runner import Run
 from bench.gateway.scenario import Workload
 from bench.gateway.wrk import WrkResult
@@ -73,3 +73,18 @@ def test_overhead_is_gateway_latency_minus_the_subgraphs() -> None:
     assert stats.overheads(summaries) == [
         stats.Overhead("hive", TRIVIAL, p50_ms=35, p99_ms=78, subgraph_p50_ms=5, subgraph_p99_ms=12)
     ]
+
+
+def test_aim_line_says_met_only_when_every_query_meets_it() -> None:
+    checks = [
+        stats.AimCheck(DEEP, ratio=2.5, p99_ms=40, baseline_p99_ms=90),
+        stats.AimCheck(TRIVIAL, ratio=2.1, p99_ms=12, baseline_p99_ms=11),
+    ]
+
+    assert report.aim_lines(checks, 50) == [
+        "- Aim (at least 2x Apollo Gateway's requests/s per core, with lower p99): "
+        "**not met** — deep: 2.50x, p99 40 ms vs 90 ms; trivial: 2.10x, p99 12 ms vs 11 ms."
+    ]
+    assert report.aim_lines(checks[:1], 50)[0].startswith("- Aim (at least 2x Apollo Gateway's")
+    assert "**met**" in report.aim_lines(checks[:1], 50)[0]
+    assert "**not measured**" in report.aim_lines(checks, 1)[0]
