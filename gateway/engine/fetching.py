@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import operator
 from collections.abc import Mapping
 from typing import Any
 
@@ -16,8 +17,6 @@ from ..transport.contract import SubgraphUnavailable, Transport
 from .errors import error
 
 log = logging.getLogger(__name__)
-
-_MISSING = object()
 
 
 class PlanExecution:
@@ -163,43 +162,63 @@ class PlanExecution:
     ) -> tuple[list[dict[str, Any]], list[list[dict[str, Any]]]]:
         """One representation per distinct entity at the fetch's path, and for each the
         objects in the response tree it goes into."""
-        specs = {
-            runtime: (spec.typename, tuple(spec.fields.values()))
+        readers = {
+            runtime: _RepresentationReader(spec.typename, tuple(spec.fields.values()))
             for runtime, spec in fetch.representations.items()
         }
         representations: list[dict[str, Any]] = []
         targets: list[list[dict[str, Any]]] = []
         seen: dict[Any, int] = {}
         for obj in _objects_at(self.data, fetch.path):
-            spec = specs.get(obj.get("__typename"))  # type: ignore[arg-type]
-            if spec is None:
+            reader = readers.get(obj.get("__typename"))  # type: ignore[arg-type]
+            if reader is None:
                 continue
-            typename, fields = spec
-            values = [typename]
-            for rep_field in fields:
-                value = obj.get(rep_field.data_key, _MISSING)
-                if value is _MISSING:
-                    break
-                values.append(
-                    value if rep_field.selection is None else _project(value, rep_field.selection)
-                )
+            try:
+                values = reader.values(obj)
+            except KeyError:  # a field of the key or @requires is absent: the entity can't be sent
+                continue
+            identity: Any = (reader.typename, values)
+            try:
+                index = seen.get(identity)
+            except TypeError:  # unhashable values: a nested key or @requires
+                identity = orjson.dumps(identity, option=orjson.OPT_SORT_KEYS)
+                index = seen.get(identity)
+            if index is None:
+                seen[identity] = len(representations)
+                representations.append(reader.representation(values))
+                targets.append([obj])
             else:
-                identity: Any = tuple(values)
-                try:
-                    index = seen.get(identity)
-                except TypeError:  # nested values (a composite key, a nested @requires)
-                    identity = orjson.dumps(values, option=orjson.OPT_SORT_KEYS)
-                    index = seen.get(identity)
-                if index is None:
-                    seen[identity] = len(representations)
-                    representation = {"__typename": typename}
-                    for rep_field, value in zip(fields, values[1:], strict=True):
-                        representation[rep_field.name] = value
-                    representations.append(representation)
-                    targets.append([obj])
-                else:
-                    targets[index].append(obj)
+                targets[index].append(obj)
         return representations, targets
+
+
+class _RepresentationReader:
+    """Reads one runtime type's representation fields out of fetched objects."""
+
+    def __init__(self, typename: str, fields: tuple[RepField, ...]) -> None:
+        self.typename = typename
+        self.fields = fields
+        self._get = operator.itemgetter(*(f.data_key for f in fields))
+        self._single = len(fields) == 1
+        self._nested = any(f.selection is not None for f in fields)
+
+    def values(self, obj: dict[str, Any]) -> Any:
+        """The fields' values: one value, or a tuple of them for several fields."""
+        values = self._get(obj)
+        if not self._nested:
+            return values
+        if self._single:
+            return _project(values, self.fields[0].selection)
+        return tuple(_project(v, f.selection) for v, f in zip(values, self.fields, strict=True))
+
+    def representation(self, values: Any) -> dict[str, Any]:
+        representation = {"__typename": self.typename}
+        if self._single:
+            representation[self.fields[0].name] = values
+        else:
+            for rep_field, value in zip(self.fields, values, strict=True):
+                representation[rep_field.name] = value
+        return representation
 
 
 def _objects_at(data: dict[str, Any], path: tuple[str, ...]) -> list[dict[str, Any]]:

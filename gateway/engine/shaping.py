@@ -29,7 +29,8 @@ _INVALID = object()
 """A null that must propagate to the parent (it landed in a non-null position)."""
 _MISSING = object()
 
-LEAF, OBJECT, ABSTRACT, LIST, TYPENAME, INTROSPECTION = range(6)
+# Kinds of types (_Type.kind) and, for the fast paths of Shaper._object, of fields.
+LEAF, OBJECT, ABSTRACT, LIST, TYPENAME, INTROSPECTION, LEAF_NON_NULL, OBJECT_LIST, OTHER = range(9)
 
 Path = tuple[Any, ...] | None
 """A linked path: (parent path, key), materialised only for errors."""
@@ -56,7 +57,16 @@ class _Type:
 
 
 class _Field:
-    __slots__ = ("coordinate", "key", "kind", "selections", "type")
+    __slots__ = (
+        "coordinate",
+        "items_non_null",
+        "key",
+        "kind",
+        "non_null",
+        "object_type",
+        "selections",
+        "type",
+    )
 
     def __init__(
         self,
@@ -67,10 +77,25 @@ class _Field:
         coordinate: str,
     ) -> None:
         self.key = key
-        self.kind = kind
         self.type = field_type
         self.selections = selections
         self.coordinate = coordinate
+        self.non_null = field_type is not None and field_type.non_null
+        self.items_non_null = False
+        self.object_type = ""
+        self.kind = kind
+        if field_type is None:
+            return
+        item = field_type.of
+        if field_type.kind == LEAF:
+            self.kind = LEAF_NON_NULL if field_type.non_null else LEAF
+        elif field_type.kind == OBJECT:
+            self.kind, self.object_type = OBJECT, field_type.name
+        elif field_type.kind == LIST and item is not None and item.kind == OBJECT:
+            self.kind, self.object_type = OBJECT_LIST, item.name
+            self.items_non_null = item.non_null
+        else:
+            self.kind = OTHER
 
 
 class ShapeCache:
@@ -101,9 +126,8 @@ class ShapeCache:
                 shape.append(_Field(key, INTROSPECTION, None, (), coordinate))
             else:
                 field_type = _Type(named.fields[name].type)
-                kind = field_type.kind if not field_type.non_null else -1
                 sub = merged_selections(occurrences)
-                shape.append(_Field(key, kind, field_type, sub, coordinate))
+                shape.append(_Field(key, OTHER, field_type, sub, coordinate))
         return shape
 
 
@@ -142,19 +166,51 @@ class Shaper:
                 out[key] = self._introspection.get(key)
                 continue
             value = raw.get(key, _MISSING)
-            field_type = field.type
-            assert field_type is not None
-            if field_type.non_null and field_type.kind == LEAF and value is not None:
-                if value is _MISSING:
-                    self._null_error((path, key), field.coordinate, explicit=False)
+            if value is None or value is _MISSING:
+                if field.non_null:
+                    self._null_error((path, key), field.coordinate, explicit=value is None)
                     return _INVALID
-                out[key] = value
+                out[key] = None
                 continue
-            completed = self._value(value, field_type, field.selections, (path, key), field)
+            if kind == LEAF_NON_NULL:
+                completed = value
+            elif kind == OBJECT:
+                completed = (
+                    self._object(value, field.object_type, field.selections, (path, key))
+                    if type(value) is dict
+                    else _INVALID
+                )
+            elif kind == OBJECT_LIST:
+                completed = self._object_list(value, field, (path, key))
+            else:
+                assert field.type is not None
+                completed = self._value(value, field.type, field.selections, (path, key), field)
             if completed is _INVALID:
-                return _INVALID
+                if field.non_null:
+                    return _INVALID
+                completed = None
             out[key] = completed
         return out
+
+    def _object_list(self, value: Any, field: _Field, path: Path) -> Any:
+        """A list of objects of one concrete type: the commonest composite list."""
+        if type(value) is not list:
+            return _INVALID
+        items: list[Any] = []
+        name = field.object_type
+        selections = field.selections
+        for index, item in enumerate(value):
+            completed = (
+                self._object(item, name, selections, (path, index)) if type(item) is dict else None
+            )
+            if completed is None or completed is _INVALID:
+                if field.items_non_null:
+                    if item is None:
+                        self._null_error((path, index), field.coordinate, explicit=True)
+                    return _INVALID
+                completed = None
+            items.append(completed)
+        return items
 
     def _value(
         self,
@@ -178,6 +234,15 @@ class Shaper:
             assert item_type is not None
             if item_type.kind == LEAF and not item_type.non_null:
                 completed = value
+            elif item_type.kind == OBJECT and not item_type.non_null:
+                completed = []
+                name = item_type.name
+                for index, item in enumerate(value):
+                    if type(item) is dict:
+                        item_value = self._object(item, name, selections, ((path, index)))
+                        completed.append(None if item_value is _INVALID else item_value)
+                    else:
+                        completed.append(None)
             else:
                 completed = []
                 for index, item in enumerate(value):
