@@ -45,6 +45,10 @@ class GatewaySettings(BaseSettings):
     apq_cache_size: int = Field(10_000, ge=1)
     parse_cache_size: int = Field(1_000, ge=1)
 
+    override_labels: list[str] = Field(default_factory=list)
+    """Progressive @override labels switched on, as JSON: ["use-new-billing"]. Labels
+    `percent(N)` need no switch: they are drawn per request."""
+
     poll_interval_s: float = Field(10.0, gt=0)
     shutdown_grace_s: float = Field(10.0, ge=0)
 

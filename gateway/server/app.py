@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import logging
 from collections.abc import AsyncIterator, Mapping, Sequence
 from pathlib import Path
@@ -25,18 +26,20 @@ log = logging.getLogger(__name__)
 GRAPHIQL_DIR = Path(__file__).parent / "static" / "graphiql"
 
 
-def engine_from_supergraph(sdl: str, transport: Transport) -> GatewayEngine:
+def engine_from_supergraph(
+    sdl: str, transport: Transport, override_labels: Sequence[str] = ()
+) -> GatewayEngine:
     """The real engine (imported late: the HTTP layer does not need it to be built)."""
     from ..engine import Engine
 
-    return Engine.from_supergraph(sdl, transport)
+    return Engine.from_supergraph(sdl, transport, override_labels=override_labels)
 
 
 def create_app(
     settings: GatewaySettings,
     supergraph_source: SupergraphSource,
     *,
-    engine_factory: EngineFactory = engine_from_supergraph,
+    engine_factory: EngineFactory | None = None,
     transport: HttpTransport | None = None,
     subgraph_urls: Mapping[str, Sequence[str]] | None = None,
 ) -> Starlette:
@@ -50,7 +53,10 @@ def create_app(
         pool_size=settings.pool_size,
         max_idle_s=settings.pool_idle_s,
     )
-    slot = EngineSlot(engine_factory, http, subgraph_urls or {})
+    factory = engine_factory or functools.partial(
+        engine_from_supergraph, override_labels=settings.override_labels
+    )
+    slot = EngineSlot(factory, http, subgraph_urls or {})
     page = (GRAPHIQL_DIR / "index.html").read_bytes()
     graphql = GraphQLEndpoint(settings, slot, browser_page=page)
 

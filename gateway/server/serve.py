@@ -12,7 +12,7 @@ from types import FrameType
 import uvicorn
 
 from ..settings import GatewaySettings
-from .app import create_app, engine_from_supergraph
+from .app import create_app
 from .engines import EngineFactory, EngineSlot
 from .sources import SupergraphSource
 
@@ -25,7 +25,7 @@ async def serve(
     settings: GatewaySettings,
     source: SupergraphSource,
     *,
-    engine_factory: EngineFactory = engine_from_supergraph,
+    engine_factory: EngineFactory | None = None,
     subgraph_urls: Mapping[str, Sequence[str]] | None = None,
 ) -> int:
     """Serves until SIGTERM/SIGINT; the process exit status."""
