@@ -110,7 +110,7 @@ def run(
         f"--threads={min(threads, connections)}",
         f"--connections={connections}",
         f"--duration={max(1, round(duration_s))}s",
-        "--timeout=10s",
+        "--timeout=30s",
         "--latency",
         f"--script={script_path}",
         url,
