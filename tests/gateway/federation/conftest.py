@@ -9,11 +9,8 @@ from collections.abc import Iterator
 
 import pytest
 
-# Readable diffs from the shared assertion helpers.
-pytest.register_assert_rewrite("tests.gateway.support")
-
-from tests.gateway.federation.shop import SCENARIO, Shop  # noqa: E402
-from tests.gateway.support.federation import Federation, federation  # noqa: E402
+from tests.gateway.federation.shop import SCENARIO, Shop
+from tests.gateway.support.federation import Federation, federation
 
 # Ratings answers slowly on purpose in one test; the gateway gives it a short time.
 SHOP_GATEWAY_ENV = {"GATEWAY_SUBGRAPH_TIMEOUTS": json.dumps({"ratings": 0.5})}
