@@ -20,7 +20,19 @@ from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
 
-from . import check, gateways, node, report, runner, scenario, stats, subgraphs, supergraph, wrk
+from . import (
+    check,
+    gateways,
+    node,
+    processes,
+    report,
+    runner,
+    scenario,
+    stats,
+    subgraphs,
+    supergraph,
+    wrk,
+)
 from .runner import Settings
 from .scenario import Workload
 
@@ -199,7 +211,7 @@ def main(argv: list[str]) -> int:
             references = runner.check_all(settings, running)
             sys.stderr.write("bench.gateway: every target answers each query identically\n")
             runs = runner.measure_all(settings, running, references)
-    except check.ResponsesDiffer as error:
+    except (check.ResponsesDiffer, check.BadResponse, processes.ServerFailed) as error:
         sys.stderr.write(f"bench.gateway: {error}\n")
         return 2
     (work_dir / "runs.json").write_text(
@@ -217,6 +229,7 @@ def main(argv: list[str]) -> int:
         },
         workloads=settings.workloads,
         main_connections=args.connections,
+        load_cpus=len(args.load_cpus),
     )
     section = report.render(summaries, runs, context)
     sys.stdout.write(section + "\n")

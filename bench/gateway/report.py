@@ -10,7 +10,7 @@ from pathlib import Path
 from .. import report_sections
 from ..report_sections import markdown_table
 from .gateways import GATEWAYS
-from .runner import SUBGRAPH, Run
+from .runner import SATURATED_SHARE, SUBGRAPH, Run
 from .scenario import SUBGRAPH_DIRECT, Workload
 from .stats import AIM_RATIO, AimCheck, Overhead, Summary, aim, overheads, ratio_to_baseline
 
@@ -27,6 +27,8 @@ class Context:
     """Query → size of its response (compact JSON as the reference target sent it)."""
     workloads: list[Workload]
     main_connections: int
+    load_cpus: int
+    """How many cores the subgraphs and wrk share."""
 
 
 def _ms(value: float) -> str:
@@ -178,6 +180,28 @@ def note_lines(runs: Sequence[Run]) -> list[str]:
     ]
 
 
+def capacity_lines(summaries: Sequence[Summary], load_cpus: int) -> list[str]:
+    """The subgraphs' capacity against what the gateways asked of them."""
+    direct = [s for s in summaries if s.target == SUBGRAPH and s.valid]
+    busiest = max(
+        (s for s in summaries if s.target != SUBGRAPH and s.valid),
+        key=lambda s: s.cpu.get("load_cores", 0.0),
+        default=None,
+    )
+    if not direct or busiest is None:
+        return []
+    fastest = max(direct, key=lambda s: s.per_s)
+    busy = busiest.cpu.get("load_cores", 0.0)
+    limited = busy >= SATURATED_SHARE * 100 * load_cpus
+    return [
+        f"- Subgraph capacity: the {SUBGRAPH_DIRECT} subgraph alone answered "
+        f"{fastest.per_s:.0f} requests/s ({fastest.workload.connections} connections, sharing "
+        f"its core with wrk); during the gateway runs the subgraph and wrk core(s) were at most "
+        f"{busy:.0f} % busy ({_label(busiest.target)}, {busiest.workload.label}), so the "
+        + ("subgraphs **may have limited** that run." if limited else "subgraphs limited no run.")
+    ]
+
+
 def render(summaries: Sequence[Summary], runs: Sequence[Run], context: Context) -> str:
     sizes = ", ".join(
         f"{query} {size / 1024:.1f} KiB" if size >= 1024 else f"{query} {size} bytes"
@@ -205,6 +229,7 @@ def render(summaries: Sequence[Summary], runs: Sequence[Run], context: Context) 
         "",
         *(f"- {line}" for line in context.setup),
         f"- Response sizes: {sizes}.",
+        *capacity_lines(summaries, context.load_cpus),
         "",
         *aim_lines(aim(summaries, context.workloads), context.main_connections),
         *problem_lines(runs),
