@@ -161,8 +161,10 @@ class _Planner:
         """Whether `graph` itself resolves the field (requires-free, not external, not
         overridden away). Key fields count when building representations."""
         in_graph = meta.graphs.get(graph)
-        if in_graph is None or (meta.parent, meta.name, graph) in self.disabled:
+        if in_graph is None:
             return False
+        if (meta.parent, meta.name, graph) in self.disabled:
+            return for_representation and in_graph.used_overridden
         if in_graph.external:
             return for_representation and self._is_key_field(meta, graph)
         return True

@@ -59,7 +59,6 @@ def load_supergraph(sdl: str) -> Supergraph:
         types=types,
         query_type=query.name,
         mutation_type=schema.mutation_type.name if schema.mutation_type else None,
-        sdl=sdl,
     )
 
 
@@ -115,7 +114,6 @@ def _types(
             graph = graph_of(arguments, name)
             in_graph = meta.graphs.setdefault(graph, TypeInGraph(graph=graph))
             in_graph.interface_object |= bool(arguments.get("isInterfaceObject", False))
-            in_graph.extension |= bool(arguments.get("extension", False))
             key = arguments.get("key")
             if isinstance(key, str):
                 in_graph.keys.append(
@@ -164,7 +162,6 @@ def _field(
         return field
     for arguments in applied:
         if arguments.get("graph") is None:
-            field.via_interface_object = True
             continue
         graph = graph_of(arguments, f"{parent}.{name}")
         requires, provides = arguments.get("requires"), arguments.get("provides")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from graphql import GraphQLInterfaceType, GraphQLNamedType, GraphQLSchema, GraphQLUnionType
+from graphql import GraphQLInterfaceType, GraphQLSchema, GraphQLUnionType
 
 from .fieldsets import FieldSet
 
@@ -31,7 +31,6 @@ class TypeInGraph:
     graph: str
     keys: list[Key] = field(default_factory=list)
     interface_object: bool = False
-    extension: bool = False
 
     @property
     def resolvable_keys(self) -> list[Key]:
@@ -50,6 +49,7 @@ class FieldInGraph:
     """The subgraph this one took the field over from (@override(from:))."""
     override_label: str | None = None
     used_overridden: bool = False
+    """Overridden by another subgraph but still resolved here for keys and @requires."""
 
 
 @dataclass
@@ -57,10 +57,9 @@ class FieldMeta:
     name: str
     parent: str
     graphs: dict[str, FieldInGraph] = field(default_factory=dict)
-    """Every subgraph that declares the field (resolvable or external)."""
-    via_interface_object: bool = False
-    """Declared by composition for an @interfaceObject's field: no subgraph resolves it on
-    this concrete type; it is fetched through the interface object."""
+    """Every subgraph that declares the field (resolvable or external). None for a field
+    composition added to an implementation for its interface's @interfaceObject: it is
+    fetched through the interface object."""
 
 
 @dataclass
@@ -87,16 +86,6 @@ class Supergraph:
     types: dict[str, TypeMeta]
     query_type: str
     mutation_type: str | None
-    sdl: str
-
-    def type(self, name: str) -> TypeMeta:
-        return self.types[name]
-
-    def named_type(self, name: str) -> GraphQLNamedType:
-        found = self.schema.get_type(name)
-        if found is None:
-            raise KeyError(name)
-        return found
 
     def possible_types_in(self, abstract: str, graph: str) -> list[str]:
         """The object types a field of type `abstract` can return in `graph`."""
