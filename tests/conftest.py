@@ -14,6 +14,10 @@ from services.common.mongo import Document, connect
 
 from .support.servers import EmbeddedMongo, amqp_url
 
+# Before any test module imports them (the gateway and bench tests share them): readable
+# diffs from the gateway tests' assertion helpers.
+pytest.register_assert_rewrite("tests.gateway.support")
+
 
 @pytest.fixture(scope="session")
 def mongo_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
