@@ -9,6 +9,7 @@ from .merger import Merger
 from .metadata import compute_metadata
 from .model import CompositionError, CompositionResult, SubgraphSource
 from .printer import print_supergraph
+from .reachability import unreachable_fields
 from .subgraph import Subgraph
 from .subgraph_parser import SubgraphInvalid, parse_subgraph
 from .subgraph_validation import validate_subgraph
@@ -18,8 +19,10 @@ _SUBGRAPH_NAME = re.compile(r"^[^\s]+$")
 
 def compose(subgraphs: Sequence[SubgraphSource]) -> CompositionResult:
     """Composes Federation 2 subgraphs the way @apollo/composition 2.x does (same supergraph
-    SDL, same error codes). Pure: no I/O. Not covered: satisfiability analysis, Federation 1
-    subgraphs, @composeDirective and custom directives, @context/@fromContext, @authenticated,
+    SDL, same error codes). Pure: no I/O. Satisfiability is checked only in part (fields of
+    object types reachable wherever a subgraph returns the type, see `reachability`).
+    Not covered: the rest of satisfiability analysis, Federation 1 subgraphs,
+    @composeDirective and custom directives, @context/@fromContext, @authenticated,
     @requiresScopes, @policy, @cost/@listSize."""
     errors = _check_names(subgraphs)
     if errors:
@@ -42,7 +45,11 @@ def compose(subgraphs: Sequence[SubgraphSource]) -> CompositionResult:
     supergraph = merger.merge()
     if supergraph is None:
         return CompositionResult(None, tuple(merger.errors))
-    return CompositionResult(print_supergraph(supergraph), ())
+    sdl = print_supergraph(supergraph)
+    unreachable = unreachable_fields(sdl)
+    if unreachable:
+        return CompositionResult(None, tuple(unreachable))
+    return CompositionResult(sdl, ())
 
 
 def _check_names(subgraphs: Sequence[SubgraphSource]) -> list[CompositionError]:
