@@ -27,9 +27,9 @@ from services.partnerships.events import (
 )
 from services.training.events import WORKSHOP_COMPLETED, CostLineV1, WorkshopV1
 
-from ..support.services import RunningService, error_codes
+from ..support.services import RunningService
 from ..support.waiting import eventually
-from ..support.writes import snapshot
+from ..support.writes import assert_refused
 
 TODAY = date(2025, 6, 16)
 DECIDED_ON = date(2024, 1, 15)
@@ -425,14 +425,7 @@ class World:
         field: str | None = None,
         **auth: Any,
     ) -> dict[str, Any]:
-        """The request fails with `code` (naming `field`); nothing is written or published."""
-        before = await snapshot(self.service)
-        body = await self.service.graphql(query, variables, **auth)
-        assert error_codes(body) == [code], body
-        if field is not None:
-            assert body["errors"][0]["extensions"].get("field") == field, body
-        assert await snapshot(self.service) == before
-        return body
+        return await assert_refused(self.service, query, variables, code, field, **auth)
 
 
 def expense_input(grant_id: str, **overrides: Any) -> dict[str, Any]:

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..support.services import RunningService, error_codes
-from ..support.writes import snapshot
+from ..support.services import RunningService
 
 CREATE_ORGANISATION = """
 mutation($input: CreateOrganisationInput!) {
@@ -99,21 +98,3 @@ async def change_status(
         **auth,
     )
     return data["changePartnershipStatus"]["partnership"]
-
-
-async def assert_refused(
-    service: RunningService,
-    query: str,
-    variables: dict[str, Any],
-    code: str,
-    field: str | None = None,
-    **auth: Any,
-) -> dict[str, Any]:
-    """The request fails with `code` (naming `field`) and nothing is written or queued."""
-    before = await snapshot(service)
-    body = await service.graphql(query, variables, **auth)
-    assert error_codes(body) == [code], body
-    if field is not None:
-        assert body["errors"][0]["extensions"].get("field") == field, body
-    assert await snapshot(service) == before
-    return body

@@ -19,13 +19,12 @@ from services.partnerships.events import (
 
 from ..support.broker import listening
 from ..support.services import RunningService, error_codes
-from ..support.writes import snapshot
+from ..support.writes import assert_refused, snapshot
 from .builders import (
     CHANGE_STATUS,
     CREATE_PARTNERSHIP,
     CREATE_PERSON,
     PARTNERSHIP_FIELDS,
-    assert_refused,
     change_status,
     organisation,
     partnership,

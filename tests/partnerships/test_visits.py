@@ -21,8 +21,8 @@ from services.partnerships.events import VISIT_CANCELLED, VISIT_COMPLETED, VISIT
 
 from ..support.broker import listening
 from ..support.services import RunningService, error_codes
-from ..support.writes import snapshot
-from .builders import assert_refused, change_status, organisation, partnership, person
+from ..support.writes import assert_refused, snapshot
+from .builders import change_status, organisation, partnership, person
 
 VISIT_FIELDS = """
   id partnershipId hostOrganisationId hostCountry startsOn endsOn participantIds purpose

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .services import RunningService
+from .services import RunningService, error_codes
 from .waiting import eventually
 
 RELAY_BOOKKEEPING = ("_rev", "_lease_until", "_lease_owner")
@@ -31,3 +31,21 @@ async def snapshot(service: RunningService) -> dict[str, list[dict[str, Any]]]:
         ]
         for name in collections
     }
+
+
+async def assert_refused(
+    service: RunningService,
+    query: str,
+    variables: dict[str, Any],
+    code: str,
+    field: str | None = None,
+    **auth: Any,
+) -> dict[str, Any]:
+    """The request fails with `code` (naming `field`) and nothing is written or queued."""
+    before = await snapshot(service)
+    body = await service.graphql(query, variables, **auth)
+    assert error_codes(body) == [code], body
+    if field is not None:
+        assert body["errors"][0]["extensions"].get("field") == field, body
+    assert await snapshot(service) == before
+    return body

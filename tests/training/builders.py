@@ -29,9 +29,9 @@ from services.partnerships.events import (
     PersonV1,
 )
 
-from ..support.services import GraphQLError, RunningService, error_codes
+from ..support.services import GraphQLError, RunningService
 from ..support.waiting import eventually
-from ..support.writes import snapshot
+from ..support.writes import assert_refused
 
 TODAY = date(2030, 1, 10)
 """The pinned day of the training rules; workshops below are after it (and after the real
@@ -431,14 +431,7 @@ class World:
         field: str | None = None,
         **auth: Any,
     ) -> dict[str, Any]:
-        """The request fails with `code` (naming `field`); nothing is written or published."""
-        before = await snapshot(self.service)
-        body = await self.service.graphql(query, variables, **auth)
-        assert error_codes(body) == [code], body
-        if field is not None:
-            assert body["errors"][0]["extensions"].get("field") == field, body
-        assert await snapshot(self.service) == before
-        return body
+        return await assert_refused(self.service, query, variables, code, field, **auth)
 
 
 def register_input(
