@@ -1,0 +1,32 @@
+import { createBrowserRouter } from "react-router";
+
+import { OidcCallback } from "../auth/OidcCallback";
+import { RequireAuth } from "../auth/RequireAuth";
+import { SignInPage } from "../auth/SignInPage";
+import { applicationRoutes } from "../features/applications/routes";
+import { dashboardRoutes } from "../features/dashboard/routes";
+import { partnershipRoutes } from "../features/partnerships/routes";
+import { Layout } from "./Layout";
+import { NotFoundPage } from "./NotFoundPage";
+
+/** Each feature declares its own routes; its pages load when first opened. */
+export function createRouter() {
+  return createBrowserRouter([
+    { path: "/sign-in", element: <SignInPage /> },
+    { path: "/auth/callback", element: <OidcCallback /> },
+    {
+      path: "/",
+      element: (
+        <RequireAuth>
+          <Layout />
+        </RequireAuth>
+      ),
+      children: [
+        ...dashboardRoutes,
+        ...partnershipRoutes,
+        ...applicationRoutes,
+        { path: "*", element: <NotFoundPage /> },
+      ],
+    },
+  ]);
+}
