@@ -11,6 +11,7 @@ import strawberry
 from graphql import GraphQLError
 from starlette.requests import Request
 from strawberry.dataloader import DataLoader
+from strawberry.exceptions import StrawberryInputCoercionError
 from strawberry.extensions import MaskErrors, QueryDepthLimiter
 from strawberry.types import ExecutionContext
 
@@ -57,20 +58,40 @@ class Context(Generic[R]):
         return loader
 
 
+def _is_bad_variable(error: GraphQLError) -> bool:
+    """A variable's value its scalar cannot take (e.g. `"2025-02-30"` for a `Date`)."""
+    return isinstance(error.original_error, StrawberryInputCoercionError)
+
+
 def _is_expected(error: GraphQLError) -> bool:
-    """Domain errors and GraphQL validation errors are the client's to see."""
-    return error.original_error is None or isinstance(error.original_error, DomainError)
+    """Domain errors, GraphQL validation errors and bad variables are the client's to see."""
+    return (
+        error.original_error is None
+        or isinstance(error.original_error, DomainError)
+        or _is_bad_variable(error)
+    )
 
 
 class InternalErrorMasking(MaskErrors):
-    """Hides unexpected exceptions behind `INTERNAL_SERVER_ERROR` (they are logged)."""
+    """Hides unexpected exceptions behind `INTERNAL_SERVER_ERROR` (they are logged); a bad
+    variable is reported as `BAD_USER_INPUT` with its message."""
 
     def __init__(self) -> None:
         super().__init__(
-            should_mask_error=lambda e: not _is_expected(e), error_message="Internal server error"
+            should_mask_error=lambda e: not _is_expected(e) or _is_bad_variable(e),
+            error_message="Internal server error",
         )
 
     def anonymise_error(self, error: GraphQLError) -> GraphQLError:
+        if _is_bad_variable(error):
+            return GraphQLError(
+                error.message,
+                nodes=error.nodes,
+                source=error.source,
+                positions=error.positions,
+                path=error.path,
+                extensions={"code": "BAD_USER_INPUT"},
+            )
         masked = super().anonymise_error(error)
         masked.extensions = {"code": "INTERNAL_SERVER_ERROR"}
         return masked

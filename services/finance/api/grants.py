@@ -30,15 +30,7 @@ from .context import (
     repos,
     require_read,
 )
-from .types import GrantObject
-
-MIN_YEAR, MAX_YEAR = 1900, 2200
-
-
-def check_year(year: int, field: str) -> int:
-    if not MIN_YEAR <= year <= MAX_YEAR:
-        raise BadUserInput(f"year must be between {MIN_YEAR} and {MAX_YEAR}", field=field)
-    return year
+from .types import GrantObject, check_year
 
 
 @strawberry.input

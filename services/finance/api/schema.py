@@ -10,6 +10,7 @@ from services.common.projections.organisations import (
     known_organisation_field,
 )
 
+from .deadlines import DeadlineQueries
 from .entities import (
     ApplicationEntity,
     EntityQueries,
@@ -25,7 +26,7 @@ from .totals import TotalsQueries
 
 
 @strawberry.type
-class Query(GrantQueries, RulesQueries, TotalsQueries, EntityQueries):
+class Query(GrantQueries, DeadlineQueries, RulesQueries, TotalsQueries, EntityQueries):
     known_organisation: KnownOrganisationType | None = known_organisation_field("finance")
 
 

@@ -25,7 +25,7 @@ from services.common.money import Money, MoneyType
 
 from ..repositories import Repositories
 from .context import FinanceInfo, caller, reads_everything, repos
-from .grants import check_year
+from .types import check_year
 
 KINDS = ("committed", "spent", "disbursed")
 UNKNOWN = "unknown"

@@ -21,6 +21,7 @@ from services.common.pagination import (
 )
 from services.common.vocabulary import CostCategory
 
+from ..domain.deadlines import DeadlineStatus, ReportDeadline, report_deadlines
 from ..domain.grant import (
     Budget,
     BudgetLine,
@@ -39,7 +40,7 @@ from ..domain.grant import (
 )
 from ..domain.reports import lines_of
 from ..domain.rules import ApplicationType, BudgetRules, Cap, CapKind, CapPeriod, Region
-from .context import FinanceInfo, caller, grant_loader, require_read
+from .context import FinanceInfo, caller, grant_loader, require_read, today
 
 strawberry.enum(CostCategory)
 strawberry.enum(GrantStatus, name="GrantStatus", description="IATI ActivityStatus (1–6)")
@@ -52,6 +53,11 @@ strawberry.enum(ExpenseStatus, name="ExpenseStatus")
 strawberry.enum(ExpenseSource, name="ExpenseSource")
 strawberry.enum(ReportStatus, name="FinancialReportStatus")
 strawberry.enum(DisbursementStatus, name="DisbursementStatus")
+strawberry.enum(
+    DeadlineStatus,
+    name="ReportDeadlineStatus",
+    description="Where a year's financial report stands against its deadline",
+)
 
 if TYPE_CHECKING:
     from .entities import ApplicationEntity, PartnershipEntity
@@ -282,6 +288,79 @@ class DisbursementType:
         )
 
 
+MIN_YEAR, MAX_YEAR = 1900, 2200
+
+
+def check_year(year: int, field: str) -> int:
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise BadUserInput(f"year must be between {MIN_YEAR} and {MAX_YEAR}", field=field)
+    return year
+
+
+def as_of_day(as_of: date | None) -> date:
+    """The day deadlines are judged on: `asOf`, or today."""
+    if as_of is None:
+        return today()
+    check_year(as_of.year, "asOf")
+    return as_of
+
+
+async def _deadline_grant(root: ReportDeadlineType, info: FinanceInfo) -> GrantObject | None:
+    found = await grant_loader(info).load(str(root.grant_id))
+    return None if found is None else GrantObject.of(found)
+
+
+async def _deadline_report(
+    root: ReportDeadlineType, info: FinanceInfo
+) -> FinancialReportType | None:
+    found = None if root.report_id is None else await grant_loader(info).load(str(root.grant_id))
+    report = None if found is None else found.report_of_year(root.accounting_year)
+    return None if found is None or report is None else FinancialReportType.of(found, report)
+
+
+@strawberry.type(
+    name="ReportDeadline",
+    description="A year's financial report against its deadline: due two months after the"
+    " accounting year ends (a stand-in for the dates of ICLD's decision letter)",
+)
+class ReportDeadlineType:
+    grant_id: strawberry.ID
+    partnership_id: strawberry.ID
+    case_number: str
+    accounting_year: int = strawberry.field(description="Year of the grant: 1, 2 or 3")
+    final: bool = strawberry.field(description="The report of the grant's last year")
+    year_starts_on: date
+    year_ends_on: date
+    due_on: date
+    status: DeadlineStatus = strawberry.field(
+        description="UPCOMING, DUE (the year over or the deadline within 60 days), OVERDUE"
+        " (the deadline passed, not submitted), SUBMITTED (with ICLD) or APPROVED"
+    )
+    report_id: strawberry.ID | None = strawberry.field(description="The year's report, once opened")
+
+    grant: GrantObject | None = strawberry.field(
+        resolver=_deadline_grant, description="The whole grant"
+    )
+    report: FinancialReportType | None = strawberry.field(
+        resolver=_deadline_report, description="The year's report, once opened"
+    )
+
+    @classmethod
+    def of(cls, deadline: ReportDeadline) -> ReportDeadlineType:
+        return cls(
+            grant_id=strawberry.ID(deadline.grant_id),
+            partnership_id=strawberry.ID(deadline.partnership_id),
+            case_number=deadline.case_number,
+            accounting_year=deadline.accounting_year,
+            final=deadline.final,
+            year_starts_on=deadline.year_starts_on,
+            year_ends_on=deadline.year_ends_on,
+            due_on=deadline.due_on,
+            status=deadline.status,
+            report_id=None if deadline.report_id is None else strawberry.ID(deadline.report_id),
+        )
+
+
 @strawberry.type(name="BudgetVsActualsRow")
 class BudgetVsActualsRow:
     year: int
@@ -409,6 +488,13 @@ def _budget_vs_actuals(
     return budget_vs_actuals(root.grant, year, category)
 
 
+def _report_deadlines(
+    root: GrantObject, info: FinanceInfo, as_of: date | None = None
+) -> list[ReportDeadlineType]:
+    caller(info)
+    return [ReportDeadlineType.of(d) for d in report_deadlines(root.grant, as_of_day(as_of))]
+
+
 def _partnership(root: GrantObject) -> Annotated[PartnershipEntity, strawberry.lazy(ENTITIES)]:
     from .entities import PartnershipEntity
 
@@ -473,6 +559,11 @@ class GrantObject:
 
     budget_vs_actuals: BudgetVsActuals = strawberry.field(
         resolver=_budget_vs_actuals, description="By year and category, in SEK"
+    )
+    report_deadlines: list[ReportDeadlineType] = strawberry.field(
+        resolver=_report_deadlines,
+        description="Each accounting year's financial report against its deadline on `asOf`"
+        " (default today); none before the agreement nor once suspended, closed or cancelled",
     )
 
     @classmethod

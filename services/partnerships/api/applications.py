@@ -17,7 +17,7 @@ from pymongo.errors import DuplicateKeyError
 from strawberry.dataloader import DataLoader
 
 from services.common.audit import AuditEntryType
-from services.common.auth import STAFF, Principal, Role
+from services.common.auth import STAFF, Principal
 from services.common.errors import Conflict, Forbidden, NotFound
 from services.common.money import Money, MoneyInput, MoneyType
 from services.common.mongo import Document
@@ -54,7 +54,15 @@ from ..domain.call import ApplicationKind
 from ..domain.partnership import Partnership
 from ..repositories import Repositories
 from .calls import CallType, call_loader
-from .context import PartnershipsInfo, caller, repos, require_acts_for_partnership, today
+from .context import (
+    PartnershipsInfo,
+    caller,
+    partnerships_of,
+    reads_everything,
+    repos,
+    require_acts_for_partnership,
+    today,
+)
 
 if TYPE_CHECKING:
     from .partnerships import PartnershipType
@@ -250,17 +258,13 @@ def partnership_loader(info: PartnershipsInfo) -> DataLoader[str, Partnership | 
 # --- who reads what -----------------------------------------------------------------------
 
 
-def _reads_everything(principal: Principal) -> bool:
-    return principal.is_staff or Role.VIEWER in principal.roles
-
-
 async def _readable(info: PartnershipsInfo, application_id: str) -> ApplicationType | None:
     """The application, if it exists; FORBIDDEN when it is another partnership's."""
     principal = caller(info)
     found = await application_loader(info).load(application_id)
     if found is None:
         return None
-    if not _reads_everything(principal):
+    if not reads_everything(principal):
         partnership = await partnership_loader(info).load(found.partnership_id)
         if partnership is None or not principal.acts_for(*partnership.organisation_ids):
             raise Forbidden(
@@ -271,15 +275,10 @@ async def _readable(info: PartnershipsInfo, application_id: str) -> ApplicationT
 
 async def _restrict(principal: Principal, stores: Repositories, query: Document) -> Document:
     """A list query narrowed to what the caller may read (coordinators: own partnerships)."""
-    if _reads_everything(principal):
+    if reads_everything(principal):
         return query
-    own: list[str] = []
-    if Role.COORDINATOR in principal.roles and principal.org is not None:
-        org = principal.org
-        cursor = stores.partnerships.collection.find(
-            {"$or": [{"swedish_partner_id": org}, {"partner_ids": org}]}, {"_id": 1}
-        )
-        own = [doc["_id"] async for doc in cursor]
+    cursor = stores.partnerships.collection.find(partnerships_of(principal), {"_id": 1})
+    own = [doc["_id"] async for doc in cursor]
     return {"$and": [query, {"partnership_id": {"$in": own}}]}
 
 
@@ -318,7 +317,7 @@ async def partnership_applications(
     """The partnership's applications (empty for a coordinator of another organisation)."""
     principal = caller(info)
     org_ids = [str(root.swedish_partner_id), *(str(i) for i in root.partner_ids)]
-    readable = _reads_everything(principal) or principal.acts_for(*org_ids)
+    readable = reads_everything(principal) or principal.acts_for(*org_ids)
     query: Document = {"partnership_id": str(root.id) if readable else {"$in": []}}
     if status is not None:
         query["status"] = status.value

@@ -6,9 +6,10 @@ from datetime import date
 
 from strawberry.types import Info
 
-from services.common.auth import Principal
+from services.common.auth import Principal, Role
 from services.common.clock import clock
 from services.common.graphql import Context
+from services.common.mongo import Document
 
 from ..domain.partnership import Partnership
 from ..repositories import Repositories
@@ -27,6 +28,21 @@ def repos(info: PartnershipsInfo) -> Repositories:
 def require_acts_for_partnership(principal: Principal, partnership: Partnership) -> None:
     """Staff, or a coordinator of one of the partnership's organisations."""
     principal.require_acts_for(*partnership.organisation_ids)
+
+
+def reads_everything(principal: Principal) -> bool:
+    """Staff and viewers read every partnership's applications and figures."""
+    return principal.is_staff or Role.VIEWER in principal.roles
+
+
+def partnerships_of(principal: Principal) -> Document:
+    """A partnerships query for those the caller's organisation takes part in (a coordinator
+    of one of its organisations); matches nothing for anyone else."""
+    if Role.COORDINATOR not in principal.roles or principal.org is None:
+        return {"_id": {"$in": []}}
+    org = principal.org
+    # `$in` on the array field: the embedded server misses element equality there.
+    return {"$or": [{"swedish_partner_id": org}, {"partner_ids": {"$in": [org]}}]}
 
 
 def today() -> date:

@@ -205,7 +205,7 @@ class PartnershipPayload:
     partnership: PartnershipType
 
 
-def _filter_query(where: PartnershipFilter | None) -> Document:
+def partnership_query(where: PartnershipFilter | None) -> Document:
     query: Document = {}
     if where is None:
         return query
@@ -249,7 +249,7 @@ class PartnershipQueries:
         store = repos(info).partnerships
         return await paginate(
             store.collection,
-            _filter_query(filter),
+            partnership_query(filter),
             sort=["title"],
             first=first,
             after=after,

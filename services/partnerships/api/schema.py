@@ -11,6 +11,7 @@ from .calls import CallMutations, CallQueries
 from .organisations import OrganisationMutations, OrganisationQueries
 from .partnerships import PartnershipMutations, PartnershipQueries
 from .people import PersonMutations, PersonQueries
+from .statistics import StatisticsQueries
 from .visits import VisitMutations, VisitQueries
 
 
@@ -22,6 +23,7 @@ class Query(
     VisitQueries,
     CallQueries,
     ApplicationQueries,
+    StatisticsQueries,
 ):
     pass
 

@@ -125,7 +125,7 @@ class MeetingComplianceType:
     reason: str | None = strawberry.field(description="Why not, when not compliant")
 
 
-def _compliance_key(year: int, partnership_id: str) -> str:
+def compliance_key(year: int, partnership_id: str) -> str:
     return f"{year}/{partnership_id}"
 
 
@@ -147,7 +147,7 @@ def completed_visits_loader(info: PartnershipsInfo) -> DataLoader[str, list[Visi
             }
             async for doc in store.collection.find(query):
                 visit = store.load(doc)
-                found[_compliance_key(year, visit.partnership_id)].append(visit)
+                found[compliance_key(year, visit.partnership_id)].append(visit)
         return found
 
     return info.context.loader("completed-visits", load_many)
@@ -162,7 +162,7 @@ async def partnership_meeting_compliance(
     root: _Identified, info: PartnershipsInfo, year: int
 ) -> MeetingComplianceType:
     visits = await completed_visits_loader(info).load(
-        _compliance_key(check_year(year), str(root.id))
+        compliance_key(check_year(year), str(root.id))
     )
     hosts = sorted({v.host_organisation_id for v in visits or []})
     organisations = await organisation_loader(info).load_many(hosts)
