@@ -1,0 +1,64 @@
+import { graphql } from "../../gql";
+
+/** What a row or card of the visit list shows, and what its actions send back (version). */
+export const VISIT_FIELDS = graphql(`
+  fragment VisitsSection_visit on Visit {
+    id
+    version
+    status
+    startsOn
+    endsOn
+    purpose
+    hostOrganisationId
+    hostCountry
+    participantIds
+    hostOrganisation {
+      id
+      name
+    }
+  }
+`);
+
+export const COMPLIANCE_FIELDS = graphql(`
+  fragment VisitsSection_compliance on MeetingCompliance {
+    year
+    completedVisits
+    hostOrganisationIds
+    compliant
+    reason
+  }
+`);
+
+/**
+ * The visits section of a partnership page. The page's query declares `$year: Int!`: the
+ * year whose meeting compliance and visits show, `visitsYearOf(searchParams)` (visitsYear.ts)
+ * so that the section's year switcher drives the page's one query.
+ */
+export const VISITS_SECTION = graphql(`
+  fragment VisitsSection_partnership on Partnership {
+    id
+    status
+    startedOn
+    swedishPartnerId
+    partnerIds
+    swedishPartner {
+      id
+      name
+      country
+    }
+    partners {
+      id
+      name
+      country
+    }
+    meetingCompliance(year: $year) {
+      ...VisitsSection_compliance
+    }
+    visits(first: 100, year: $year) {
+      totalCount
+      nodes {
+        ...VisitsSection_visit
+      }
+    }
+  }
+`);

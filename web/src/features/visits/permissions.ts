@@ -1,0 +1,17 @@
+import { isStaff, type SessionUser } from "../../auth/session";
+
+/**
+ * Who may plan, change, complete and cancel a partnership's visits: staff, or a coordinator
+ * of one of its organisations (the API's require_acts_for_partnership).
+ */
+export function mayActForPartnership(user: SessionUser, organisationIds: readonly string[]) {
+  if (isStaff(user)) return true;
+  return (
+    user.roles.includes("coordinator") && user.org !== null && organisationIds.includes(user.org)
+  );
+}
+
+/** Today as the API's clock sees it (UTC), for "has the visit started". */
+export function todayIso(): string {
+  return new Date().toISOString().slice(0, 10);
+}
