@@ -17,6 +17,7 @@ from typing import Any
 import uvloop
 
 from services.common.logging import configure_logging
+from services.common.settings import InsecureSettings, refuse_development_tokens
 
 from .settings import GatewaySettings
 
@@ -90,6 +91,11 @@ def _serve(argv: list[str]) -> int:
     overrides: dict[str, Any] = {k: v for k, v in flags.items() if v is not None}
     settings = GatewaySettings(**overrides)
     configure_logging("gateway", settings.log_level, settings.log_format)
+    try:
+        refuse_development_tokens(settings.token_settings())
+    except InsecureSettings as exc:
+        sys.stderr.write(f"gateway: refusing to start: {exc}\n")
+        return EXIT_USAGE
 
     # Imported once the arguments are known good: `--help` stays instant.
     from .server.serve import serve

@@ -3,10 +3,21 @@ services), with defaults that run locally; command-line flags override them."""
 
 from __future__ import annotations
 
-from pydantic import AliasChoices, Field
-from pydantic_settings import BaseSettings, SettingsConfigDict
+import json
+from typing import Annotated, Any
+from urllib.parse import urlsplit
 
-from services.common.settings import DEV_JWT_SECRET
+from pydantic import AliasChoices, Field, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from services.common.settings import (
+    ASYMMETRIC_ALGORITHMS,
+    DEV_JWT_SECRET,
+    TOKEN_SETTINGS,
+    Environment,
+    Settings,
+    asymmetric_only,
+)
 
 
 def _shared(name: str) -> AliasChoices:
@@ -60,10 +71,69 @@ class GatewaySettings(BaseSettings):
     )
     jwt_issuer: str = Field("icld-dev", validation_alias=_shared("JWT_ISSUER"))
     jwt_audience: str = Field("icld-platform", validation_alias=_shared("JWT_AUDIENCE"))
+    environment: Environment = Field("development", validation_alias=_shared("ENVIRONMENT"))
+    oidc_issuer: str = Field("", validation_alias=_shared("OIDC_ISSUER"))
+    oidc_audience: str = Field("", validation_alias=_shared("OIDC_AUDIENCE"))
+    oidc_roles_claim: str = Field("roles", validation_alias=_shared("OIDC_ROLES_CLAIM"))
+    oidc_org_claim: str = Field("org", validation_alias=_shared("OIDC_ORG_CLAIM"))
+    oidc_algorithms: list[str] = Field(
+        default_factory=lambda: list(ASYMMETRIC_ALGORITHMS),
+        validation_alias=_shared("OIDC_ALGORITHMS"),
+    )
+    oidc_jwks_max_age_s: float = Field(
+        3600.0, gt=0, validation_alias=_shared("OIDC_JWKS_MAX_AGE_S")
+    )
+    oidc_jwks_refetch_interval_s: float = Field(
+        30.0, ge=0, validation_alias=_shared("OIDC_JWKS_REFETCH_INTERVAL_S")
+    )
+    oidc_http_timeout_s: float = Field(5.0, gt=0, validation_alias=_shared("OIDC_HTTP_TIMEOUT_S"))
+
+    cors_origins: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    """Browser origins (scheme://host[:port]) allowed to call /graphql, as a JSON list or
+    comma-separated; empty: no CORS headers at all."""
+    cors_allow_credentials: bool = False
+    cors_max_age_s: int = Field(600, ge=0)
+    """How long a browser may cache a preflight's answer."""
 
     log_level: str = "INFO"
     log_format: str = "json"
 
+    @field_validator("oidc_algorithms")
+    @classmethod
+    def _asymmetric_only(cls, algorithms: list[str]) -> list[str]:
+        return asymmetric_only(algorithms)
+
+    @field_validator("cors_origins", mode="before")
+    @classmethod
+    def _origins(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            text = value.strip()
+            value = json.loads(text) if text.startswith("[") else text.split(",")
+        if not isinstance(value, list):
+            return value  # pydantic reports the type error
+        return [_origin(str(origin)) for origin in value if str(origin).strip()]
+
     @property
     def verifies_tokens(self) -> bool:
-        return bool(self.jwt_secret or self.jwt_public_key)
+        return bool(self.jwt_secret or self.jwt_public_key or self.oidc_issuer)
+
+    def token_settings(self) -> Settings:
+        """The services' settings of token verification, with the gateway's values."""
+        return Settings(**{name: getattr(self, name) for name in TOKEN_SETTINGS})
+
+
+def _origin(text: str) -> str:
+    """A browser origin as browsers send it (lower-case, no path); a trailing slash is
+    forgiven."""
+    origin = text.strip().lower().removesuffix("/")
+    parts = urlsplit(origin)
+    if (
+        parts.scheme not in ("http", "https")
+        or not parts.hostname
+        or parts.path
+        or parts.query
+        or parts.fragment
+        or "@" in parts.netloc
+    ):
+        raise ValueError(f"not a browser origin (scheme://host[:port]): {text!r}")
+    return origin

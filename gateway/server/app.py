@@ -68,6 +68,9 @@ def create_app(
     async def graphiql(_: Request) -> Response:
         return HTMLResponse(page)
 
+    # OPTIONS reaches the endpoint only to answer CORS preflights.
+    graphql_methods = ["GET", "POST", "OPTIONS"] if settings.cors_origins else ["GET", "POST"]
+
     @contextlib.asynccontextmanager
     async def lifespan(_: Starlette) -> AsyncIterator[None]:
         loader = asyncio.create_task(_follow(supergraph_source, slot), name="supergraph")
@@ -80,7 +83,7 @@ def create_app(
 
     app = Starlette(
         routes=[
-            Route("/graphql", graphql, methods=["GET", "POST"]),
+            Route("/graphql", graphql, methods=graphql_methods),
             Route("/health", health, methods=["GET"]),
             Route("/", graphiql, methods=["GET"]),
             Mount("/graphiql", StaticFiles(directory=GRAPHIQL_DIR), name="graphiql"),

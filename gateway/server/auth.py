@@ -1,11 +1,11 @@
-"""Bearer tokens checked at the edge with the services' own verifier: a present but invalid
-token is refused here; a missing one passes (each subgraph decides what needs a caller)."""
+"""Bearer tokens checked at the edge with the services' own verifier (development tokens and
+an OpenID Connect provider's): a present but invalid token is refused here; a missing one
+passes (each subgraph decides what needs a caller)."""
 
 from __future__ import annotations
 
 from services.common.auth import TokenVerifier
 from services.common.errors import Unauthenticated
-from services.common.settings import Settings
 
 from ..settings import GatewaySettings
 from .errors import RequestError
@@ -15,21 +15,13 @@ class BearerCheck:
     def __init__(self, settings: GatewaySettings) -> None:
         self._verifier: TokenVerifier | None = None
         if settings.verifies_tokens:
-            self._verifier = TokenVerifier(
-                Settings(
-                    jwt_secret=settings.jwt_secret,
-                    jwt_public_key=settings.jwt_public_key,
-                    jwt_algorithms=settings.jwt_algorithms,
-                    jwt_issuer=settings.jwt_issuer,
-                    jwt_audience=settings.jwt_audience,
-                )
-            )
+            self._verifier = TokenVerifier(settings.token_settings())
 
-    def check(self, authorization: str | None) -> None:
+    async def check(self, authorization: str | None) -> None:
         if self._verifier is None or not authorization:
             return
         try:
-            self._verifier.principal(authorization)
+            await self._verifier.principal(authorization)
         except Unauthenticated as exc:
             raise RequestError(
                 401, exc.message, "UNAUTHENTICATED", headers={"www-authenticate": "Bearer"}

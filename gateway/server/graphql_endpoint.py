@@ -23,6 +23,7 @@ from ..requests import OperationRequest
 from ..settings import GatewaySettings
 from .apq import PersistedQueries
 from .auth import BearerCheck
+from .cors import Cors
 from .csrf import check_csrf
 from .documents import DocumentCache, select_operation
 from .engines import EngineSlot, LoadedEngine
@@ -55,6 +56,15 @@ class GraphQLEndpoint:
         self._documents = DocumentCache(settings.parse_cache_size)
         self._apq = PersistedQueries(settings.apq_cache_size, enabled=settings.apq_enabled)
         self._bearer = BearerCheck(settings)
+        self._cors = (
+            Cors(
+                settings.cors_origins,
+                allow_credentials=settings.cors_allow_credentials,
+                max_age_s=settings.cors_max_age_s,
+            )
+            if settings.cors_origins
+            else None
+        )
         self._limits = Limits(
             max_depth=settings.max_depth,
             max_aliases=settings.max_aliases,
@@ -72,6 +82,11 @@ class GraphQLEndpoint:
             for name, value in scope["headers"]
         }
         method: str = scope["method"]
+        cors = self._cors
+        if method == "OPTIONS" and cors is not None:  # routed here only with CORS on
+            status, preflight_headers, text = cors.preflight(headers)
+            await _send(send, status, b"text/plain; charset=utf-8", text, preflight_headers)
+            return
         if (
             method == "GET"
             and self._browser_page is not None
@@ -114,6 +129,8 @@ class GraphQLEndpoint:
                 (b"x-request-id", rid.encode()),
             ]
             response_headers += [(k.encode(), v.encode()) for k, v in extra_headers.items()]
+            if cors is not None:
+                response_headers += cors.headers(headers.get("origin"))
             await send(
                 {"type": "http.response.start", "status": status, "headers": response_headers}
             )
@@ -135,7 +152,7 @@ class GraphQLEndpoint:
     ) -> GraphQLParams:
         if self._settings.csrf_prevention:
             check_csrf(headers)
-        self._bearer.check(headers.get("authorization"))
+        await self._bearer.check(headers.get("authorization"))
         if method == "GET":
             query_string = scope["query_string"].decode("latin-1")
             return from_query_string(dict(parse_qsl(query_string, keep_blank_values=True)))

@@ -57,7 +57,7 @@ class SubgraphGraphQL(GraphQL[Context[Any], None], Generic[R]):
     async def get_context(self, request: Request | WebSocket, response: Any) -> Context[Any]:
         principal: Principal | Unauthenticated | None
         try:
-            principal = self._verifier.principal(request.headers.get("authorization"))
+            principal = await self._verifier.principal(request.headers.get("authorization"))
         except Unauthenticated as exc:
             principal = exc  # reported by the first resolver that needs the caller
         http_request = request if isinstance(request, Request) else None

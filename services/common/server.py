@@ -11,7 +11,7 @@ from .app import create_app
 from .logging import configure_logging
 from .runtime import ServiceRuntime
 from .service import ServiceSpec
-from .settings import DEV_JWT_SECRET, Settings
+from .settings import DEV_JWT_SECRET, InsecureSettings, Settings, refuse_development_tokens
 
 R = TypeVar("R")
 
@@ -19,9 +19,19 @@ R = TypeVar("R")
 def serve(spec: ServiceSpec[R]) -> None:
     settings = Settings(service_name=spec.name)
     configure_logging(spec.name, settings.log_level, settings.log_format)
-    if settings.jwt_secret == DEV_JWT_SECRET and not settings.jwt_public_key:
-        logging.getLogger(__name__).warning(
-            "JWT_SECRET is the development secret; set it in production"
+    log = logging.getLogger(__name__)
+    try:
+        refuse_development_tokens(settings)
+    except InsecureSettings as exc:
+        log.error("refusing to start", extra={"reason": str(exc)})
+        raise SystemExit(f"{spec.name}: refusing to start: {exc}") from None
+    if (
+        settings.environment == "development"
+        and settings.jwt_secret == DEV_JWT_SECRET
+        and not settings.jwt_public_key
+    ):
+        log.warning(
+            "JWT_SECRET is the development secret; set ENVIRONMENT=production in production"
         )
     runtime = ServiceRuntime(spec, settings)
     uvicorn.run(

@@ -3,11 +3,50 @@
 from __future__ import annotations
 
 from functools import cached_property
+from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEV_JWT_SECRET = "icld-development-secret-do-not-use-in-production"
+
+ASYMMETRIC_ALGORITHMS = (
+    "RS256",
+    "RS384",
+    "RS512",
+    "PS256",
+    "PS384",
+    "PS512",
+    "ES256",
+    "ES384",
+    "ES512",
+    "EdDSA",
+)
+"""What an OpenID provider may sign access tokens with: public-key algorithms only."""
+
+TOKEN_SETTINGS = (
+    "environment",
+    "jwt_secret",
+    "jwt_public_key",
+    "jwt_algorithms",
+    "jwt_issuer",
+    "jwt_audience",
+    "oidc_issuer",
+    "oidc_audience",
+    "oidc_roles_claim",
+    "oidc_org_claim",
+    "oidc_algorithms",
+    "oidc_jwks_max_age_s",
+    "oidc_jwks_refetch_interval_s",
+    "oidc_http_timeout_s",
+)
+"""The settings of token verification, read under the same names by the gateway."""
+
+Environment = Literal["development", "production"]
+
+
+class InsecureSettings(ValueError):
+    """A configuration that must not run in production."""
 
 
 class Settings(BaseSettings):
@@ -40,10 +79,65 @@ class Settings(BaseSettings):
     jwt_issuer: str = "icld-dev"
     jwt_audience: str = "icld-platform"
 
+    environment: Environment = "development"
+    """`production` refuses to start with the development secret as the only way to verify
+    tokens, and never accepts tokens signed with it."""
+    oidc_issuer: str = ""
+    """Issuer URL of an OpenID Connect provider whose access tokens are accepted (its keys are
+    found through `<issuer>/.well-known/openid-configuration`); empty: none."""
+    oidc_audience: str = ""
+    """Required `aud` of the provider's access tokens; empty means `jwt_audience`."""
+    oidc_roles_claim: str = "roles"
+    oidc_org_claim: str = "org"
+    oidc_algorithms: list[str] = Field(default_factory=lambda: list(ASYMMETRIC_ALGORITHMS))
+    oidc_jwks_max_age_s: float = Field(3600.0, gt=0)
+    """The provider's keys are fetched again once they are this old."""
+    oidc_jwks_refetch_interval_s: float = Field(30.0, ge=0)
+    """A token signed with an unknown key makes the keys be fetched again, at most this often
+    (rotated keys are picked up; forged key ids cannot make the provider be hammered)."""
+    oidc_http_timeout_s: float = Field(5.0, gt=0)
+
     log_level: str = "INFO"
     log_format: str = "json"
     shutdown_grace_s: float = 10.0
 
+    @field_validator("oidc_algorithms")
+    @classmethod
+    def _asymmetric_only(cls, algorithms: list[str]) -> list[str]:
+        return asymmetric_only(algorithms)
+
     @cached_property
     def database_name(self) -> str:
         return self.mongodb_database or f"icld_{self.service_name}"
+
+    @property
+    def oidc_expected_audience(self) -> str:
+        return self.oidc_audience or self.jwt_audience
+
+
+def asymmetric_only(algorithms: list[str]) -> list[str]:
+    refused = [a for a in algorithms if a not in ASYMMETRIC_ALGORITHMS]
+    if refused or not algorithms:
+        raise ValueError(
+            "OIDC tokens are verified with public keys only: choose one or more of "
+            f"{', '.join(ASYMMETRIC_ALGORITHMS)}"
+            + (f" (not {', '.join(refused)})" if refused else "")
+        )
+    return algorithms
+
+
+def refuse_development_tokens(settings: Settings) -> None:
+    """Raises InsecureSettings when, in production, the built-in development secret would be
+    the only way to verify tokens. (With an OIDC issuer or a public key configured, the
+    verifier ignores the development secret in production: see auth.TokenVerifier.)"""
+    if (
+        settings.environment == "production"
+        and settings.jwt_secret == DEV_JWT_SECRET
+        and not settings.jwt_public_key
+        and not settings.oidc_issuer
+    ):
+        raise InsecureSettings(
+            "ENVIRONMENT=production, but JWT_SECRET is the built-in development secret and "
+            "neither OIDC_ISSUER nor JWT_PUBLIC_KEY is set: tokens minted for development "
+            "would be accepted. Set OIDC_ISSUER (or JWT_PUBLIC_KEY, or a JWT_SECRET of your own)."
+        )

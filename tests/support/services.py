@@ -73,8 +73,9 @@ def error_codes(body: dict[str, Any]) -> list[str]:
 
 @asynccontextmanager
 async def running_service(
-    spec: ServiceSpec[Any], mongo_url: str, broker_url: str, prefix: str
+    spec: ServiceSpec[Any], mongo_url: str, broker_url: str, prefix: str, **overrides: Any
 ) -> AsyncIterator[RunningService]:
+    """`overrides`: further settings (e.g. `oidc_issuer`)."""
     settings = Settings(
         service_name=spec.name,
         mongodb_url=mongo_url,
@@ -83,6 +84,7 @@ async def running_service(
         events_prefix=prefix,
         event_retry_delays_ms=TEST_RETRY_DELAYS_MS,
         outbox_poll_ms=50,
+        **overrides,
     )
     runtime: ServiceRuntime[Any] = ServiceRuntime(spec, settings)
     await runtime.start()

@@ -8,11 +8,12 @@ with an async client and never blocks the loop.
 from __future__ import annotations
 
 import asyncio
+import os
 import signal
 import subprocess
 import sys
 import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Iterator, Mapping
 from contextlib import AsyncExitStack, asynccontextmanager, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -95,9 +96,12 @@ class Stack:
 
 
 @asynccontextmanager
-async def gateway_process(urls: dict[str, str], log: Path) -> AsyncIterator[httpx.AsyncClient]:
+async def gateway_process(
+    urls: dict[str, str], log: Path, env: Mapping[str, str] | None = None
+) -> AsyncIterator[httpx.AsyncClient]:
     """`python -m gateway --subgraph name=url` for each service, on a free port, once
-    `GET /health` is 200; stopped with SIGTERM, as an orchestrator stops it."""
+    `GET /health` is 200; stopped with SIGTERM, as an orchestrator stops it. `env`: variables
+    set for it on top of the test's environment."""
     port = free_port()
     subgraphs = [arg for name, url in urls.items() for arg in ("--subgraph", f"{name}={url}")]
     with log.open("wb") as output:
@@ -109,6 +113,7 @@ async def gateway_process(urls: dict[str, str], log: Path) -> AsyncIterator[http
             "--port",
             str(port),
             cwd=REPO,
+            env={**os.environ, **env} if env else None,
             stdout=output,
             stderr=subprocess.STDOUT,
         )
