@@ -6,6 +6,7 @@ import { SignInPage } from "../auth/SignInPage";
 import { applicationRoutes } from "../features/applications/routes";
 import { dashboardRoutes } from "../features/dashboard/routes";
 import { partnershipRoutes } from "../features/partnerships/routes";
+import { visitRoutes } from "../features/visits/routes";
 import { Layout } from "./Layout";
 import { NotFoundPage } from "./NotFoundPage";
 
@@ -25,6 +26,7 @@ export function createRouter() {
         ...dashboardRoutes,
         ...partnershipRoutes,
         ...applicationRoutes,
+        ...visitRoutes,
         { path: "*", element: <NotFoundPage /> },
       ],
     },
