@@ -22,6 +22,10 @@ class Config:
     data_dir: Path
     port_base: int
     """The gateway listens here; the services on the next four ports."""
+    console_port: int
+    """The web console's server; by default the gateway's port + 5."""
+    web_dist: Path | None
+    """A console built elsewhere to serve as it is; None builds web/ and serves web/dist."""
     mongo_port: int
     external_mongodb_url: str | None
     """MONGODB_URL when the user brings their own server; None starts nx-27017."""
@@ -35,14 +39,23 @@ class Config:
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> Config:
         data_dir = Path(env.get("DEVSTACK_DATA_DIR") or ROOT / ".data")
+        port_base = _number(env, "DEVSTACK_PORT_BASE", 4000, int)
+        web_dist = env.get("DEVSTACK_WEB_DIST")
         return cls(
-            data_dir=data_dir if data_dir.is_absolute() else ROOT / data_dir,
-            port_base=_number(env, "DEVSTACK_PORT_BASE", 4000, int),
+            data_dir=_absolute(data_dir),
+            port_base=port_base,
+            console_port=_number(env, "DEVSTACK_CONSOLE_PORT", port_base + 5, int),
+            web_dist=_absolute(Path(web_dist)) if web_dist else None,
             mongo_port=_number(env, "DEVSTACK_MONGO_PORT", 27017, int),
             external_mongodb_url=env.get("MONGODB_URL") or None,
             amqp_url=env.get("AMQP_URL") or DEFAULT_AMQP_URL,
             ready_timeout_s=_number(env, "DEVSTACK_READY_TIMEOUT_S", 90.0, float),
         )
+
+
+def _absolute(path: Path) -> Path:
+    """Relative paths are taken from the repository root, where the runner's children run."""
+    return path if path.is_absolute() else ROOT / path
 
 
 def _number(env: Mapping[str, str], name: str, default: N, kind: type[N]) -> N:

@@ -33,14 +33,20 @@ class Child:
 
     @classmethod
     def start(
-        cls, name: str, argv: Sequence[str], *, env: Mapping[str, str], log_path: Path
+        cls,
+        name: str,
+        argv: Sequence[str],
+        *,
+        env: Mapping[str, str],
+        log_path: Path,
+        cwd: Path = ROOT,
     ) -> Child:
         log_path.parent.mkdir(parents=True, exist_ok=True)
         with log_path.open("ab") as log:
             log_start = log.tell()
             process = subprocess.Popen(
                 argv,
-                cwd=ROOT,
+                cwd=cwd,
                 env=dict(env),
                 stdin=subprocess.DEVNULL,
                 stdout=log,

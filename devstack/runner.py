@@ -23,6 +23,7 @@ from .services import (
 )
 from .signals import StopSignal
 from .stack import Stack
+from .webconsole import launch as console
 
 IDLE_POLL_S = 0.5
 
@@ -53,9 +54,14 @@ def start(stack: Stack, config: Config, stop: StopSignal, *, with_demo: bool) ->
     config.log_dir.mkdir(parents=True, exist_ok=True)
     services = service_endpoints(config)
     gateway = gateway_endpoint(config) if gateway_built() else None
-    _require_free_ports([*services, *([gateway] if gateway else [])])
+    web, web_note = _plan_console(config, gateway)
+    optional = [gateway, web.endpoint if web else None]
+    _require_free_ports([*services, *(e for e in optional if e is not None)])
     # Passed through to every child: EVENTS_PREFIX, JWT_SECRET, LOG_LEVEL, ...
     env = {**os.environ, "AMQP_URL": config.amqp_url, "PYTHONUNBUFFERED": "1"}
+    if web is not None:
+        # Built before anything starts: a failing build stops the run with nothing to clean up.
+        console.prepare(web, config, env, stop)
 
     stack.broker = Broker(config.amqp_url)
     stack.broker.ensure(config, env, stop)
@@ -75,10 +81,17 @@ def start(stack: Stack, config: Config, stop: StopSignal, *, with_demo: bool) ->
 
     if gateway is not None:
         say(f"starting the gateway on port {gateway.port}")
-        stack.gateway = start_gateway(gateway, services, config, env)
+        # The console's origin may call it (the setting is ignored where it does not exist).
+        cors = {"GATEWAY_CORS_ORIGINS": console.cors_origins(web, env)} if web else {}
+        stack.gateway = start_gateway(gateway, services, config, {**env, **cors})
         _wait_http(gateway.health, config, stop, stack.gateway)
     else:
         say("the gateway is not built yet; meanwhile clients use the subgraph URLs")
+
+    if web is not None:
+        say(f"starting the web console on port {web.endpoint.port} (serving {web.dist})")
+        stack.console = console.start(web, config, env)
+        _wait_http(web.url, config, stop, stack.console)
 
     if with_demo:
         for line in demo.load({e.name: e.graphql for e in services}, stop):
@@ -87,6 +100,8 @@ def start(stack: Stack, config: Config, stop: StopSignal, *, with_demo: bool) ->
     print(
         summary.render(
             gateway=gateway,
+            console_url=web.url if web else None,
+            console_note=web_note,
             services=services,
             mongodb_url=mongodb_url,
             mongo_data_dir=None if stack.mongo is None else config.data_dir / "mongo",
@@ -98,13 +113,26 @@ def start(stack: Stack, config: Config, stop: StopSignal, *, with_demo: bool) ->
     )
 
 
+def _plan_console(
+    config: Config, gateway: Endpoint | None
+) -> tuple[console.ConsolePlan | None, str]:
+    """The console to serve, or None; and the summary's note on it."""
+    try:
+        web = console.plan(config, gateway, os.environ)
+    except console.ConsoleSkipped as exc:
+        say(f"the web console is not started: {exc}")
+        return None, f"not started: {exc}"
+    return web, web.note
+
+
 def _require_free_ports(endpoints: list[Endpoint]) -> None:
     # Checked up front: a process already answering there could pass our readiness check.
     taken = [f"{e.port} ({e.name})" for e in endpoints if not port_free(HOST, e.port)]
     if taken:
         raise DevstackError(
             f"ports taken: {', '.join(taken)}; "
-            "set DEVSTACK_PORT_BASE to the first of five free ports"
+            "set DEVSTACK_PORT_BASE to the first of six free ports (the web console takes"
+            " the gateway's + 5, or DEVSTACK_CONSOLE_PORT)"
         )
 
 

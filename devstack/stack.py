@@ -14,9 +14,11 @@ class Stack:
     mongo: Child | None = None
     services: list[Child] = field(default_factory=list)
     gateway: Child | None = None
+    console: Child | None = None
 
     def children(self) -> list[Child]:
-        return [c for c in (self.gateway, *self.services, self.mongo) if c is not None]
+        candidates = (self.console, self.gateway, *self.services, self.mongo)
+        return [c for c in candidates if c is not None]
 
     def check_running(self) -> None:
         """A child that exits on its own leaves the platform broken: report it and stop."""
@@ -27,8 +29,7 @@ class Stack:
     def stop(self) -> None:
         # Clients first; MongoDB after the services so that they can flush their outbox,
         # and the broker last for the same reason.
-        if self.gateway is not None:
-            stop_children([self.gateway])
+        stop_children([c for c in (self.console, self.gateway) if c is not None])
         stop_children(self.services)
         if self.mongo is not None:
             stop_children([self.mongo])

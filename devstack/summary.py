@@ -12,6 +12,7 @@ from services.common.tokens import mint
 from .services import Endpoint
 from .urls import redact
 
+CONSOLE_LABEL = "Web console"
 READY_LINE = "devstack: ready"
 """The last line printed once everything answers; tests and scripts wait for it."""
 
@@ -19,6 +20,8 @@ READY_LINE = "devstack: ready"
 def render(
     *,
     gateway: Endpoint | None,
+    console_url: str | None,
+    console_note: str,
     services: Sequence[Endpoint],
     mongodb_url: str,
     mongo_data_dir: Path | None,
@@ -31,6 +34,10 @@ def render(
         lines.append(f"  GraphQL (gateway)  {gateway.graphql}")
     else:
         lines.append("  GraphQL            no gateway yet: use each service's /graphql below")
+    if console_url is not None:
+        lines += [f"  {CONSOLE_LABEL:<18} {console_url}", f"  {'':<18} {console_note}"]
+    else:
+        lines.append(f"  {CONSOLE_LABEL:<18} {console_note}")
     lines.append("")
     for endpoint in services:
         lines += [

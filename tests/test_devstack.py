@@ -2,30 +2,22 @@
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
-import os
-import random
-import signal
-import socket
-import sys
-import uuid
 from pathlib import Path
 
 import httpx
+import pytest
 
+from devstack import summary
+from devstack.config import Config
+from devstack.errors import DevstackError
+from devstack.services import Endpoint
+from devstack.webconsole import launch as console
 from services.common.auth import Role
 from services.common.settings import Settings
 from services.common.tokens import mint
 
-from .support.servers import amqp_url, delete_broker_objects, free_port
-
-ROOT = Path(__file__).resolve().parent.parent
-SERVICES = ["partnerships", "networks", "training", "finance"]
-RETRY_DELAYS_MS = Settings().event_retry_delays_ms
-READY_LINE = b"devstack: ready"
-READY_TIMEOUT_S = 120
-STOP_TIMEOUT_S = 60
+from .support.placeholder_console import TITLE, placeholder_dist
+from .support.runner import SERVICES, devstack, listening, stop, survivors
 
 CREATE_ORGANISATION = """
 mutation Create($input: CreateOrganisationInput!) {
@@ -34,122 +26,123 @@ mutation Create($input: CreateOrganisationInput!) {
 """
 
 
-def bindable(port: int) -> bool:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        try:
-            sock.bind(("127.0.0.1", port))
-        except OSError:
-            return False
-        return True
-
-
-def free_port_range(count: int) -> int:
-    """A base port such that base .. base+count-1 are all free."""
-    for _ in range(200):
-        base = random.randrange(20_000, 60_000)
-        if all(bindable(base + i) for i in range(count)):
-            return base
-    raise RuntimeError(f"no {count} consecutive free ports found")
-
-
-def listening(port: int) -> bool:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        return sock.connect_ex(("127.0.0.1", port)) == 0
-
-
-def descendants(pid: int) -> list[int]:
-    """Every process below `pid`, from /proc (children of all its threads, recursively)."""
-    found: list[int] = []
-    for children in Path(f"/proc/{pid}/task").glob("*/children"):
-        with contextlib.suppress(FileNotFoundError, ProcessLookupError):
-            for child in map(int, children.read_text().split()):
-                found += [child, *descendants(child)]
-    return found
-
-
-def start_time(pid: int) -> str | None:
-    """When `pid` started (tells it apart from a later process reusing the pid); None once
-    it has exited (a zombie has exited too)."""
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text()
-    except (FileNotFoundError, ProcessLookupError):
-        return None
-    state, *fields = stat.rsplit(")", 1)[1].split()  # the name in parentheses may hold spaces
-    return None if state == "Z" else fields[18]
-
-
-async def read_until_ready(stream: asyncio.StreamReader, output: list[bytes]) -> None:
-    while line := await stream.readline():
-        output.append(line)
-        if line.rstrip() == READY_LINE:
-            return
-    raise AssertionError("devstack exited before it was ready")
-
-
 async def test_devstack_runs_the_platform_and_stops_everything_it_started(tmp_path: Path) -> None:
-    prefix = f"test-devstack-{uuid.uuid4().hex[:10]}"
-    base, mongo_port = free_port_range(5), free_port()
-    service_ports = [base + i for i in range(1, len(SERVICES) + 1)]
-    env = {
-        **os.environ,
-        "DEVSTACK_DATA_DIR": str(tmp_path / "data"),
-        "DEVSTACK_PORT_BASE": str(base),
-        "DEVSTACK_MONGO_PORT": str(mongo_port),
-        "EVENTS_PREFIX": prefix,
-        "AMQP_URL": amqp_url(),
-    }
-    env.pop("MONGODB_URL", None)  # the embedded server is what this test is about
-    runner = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "devstack", "--no-demo",
-        cwd=ROOT, env=env, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,
-    )  # fmt: skip
-    assert runner.stdout is not None
-    output: list[bytes] = []
-    started: dict[int, str | None] = {}
-    try:
-        try:
-            await asyncio.wait_for(read_until_ready(runner.stdout, output), READY_TIMEOUT_S)
-        except (TimeoutError, AssertionError) as exc:
-            raise AssertionError(f"not ready: {exc!r}\n{b''.join(output).decode()}") from exc
-        log = b"".join(output).decode(errors="replace")
-        started = {pid: start_time(pid) for pid in descendants(runner.pid)}
-        assert len(started) >= len(SERVICES) + 1, f"expected the services and nx-27017: {started}"
+    dist = placeholder_dist(tmp_path / "dist")
+    extra = {"DEVSTACK_WEB_DIST": str(dist)}
+    async with devstack(tmp_path, demo=False, extra_env=extra) as running:
+        log = running.log()
+        ports = running.ports
+        # The services, the gateway, the web console and nx-27017.
+        assert len(running.started) >= len(SERVICES) + 3, (running.started, log)
+        assert f"  GraphQL (gateway)  http://127.0.0.1:{ports.gateway}/graphql\n" in log
+        assert f"  Web console        http://127.0.0.1:{ports.console}/\n" in log
 
         token = mint(Settings(), Role.OFFICER)
         async with httpx.AsyncClient(timeout=30) as http:
-            for port in service_ports:
+            for port in ports.services:
                 ready = await http.get(f"http://127.0.0.1:{port}/health/ready")
                 assert ready.status_code == 200, (port, ready.text)
             created = await http.post(
-                f"http://127.0.0.1:{service_ports[0]}/graphql",
+                f"http://127.0.0.1:{ports.services[0]}/graphql",
                 headers={"Authorization": f"Bearer {token}"},
                 json={
                     "query": CREATE_ORGANISATION,
                     "variables": {
-                        "input": {"name": prefix, "kind": "MUNICIPALITY", "country": "SE"}
+                        "input": {"name": tmp_path.name, "kind": "MUNICIPALITY", "country": "SE"}
                     },
                 },
             )
+            console = await http.get(f"{running.console_url}/")
         body = created.json()
         assert "errors" not in body, body
         organisation = body["data"]["createOrganisation"]["organisation"]
-        assert organisation["name"] == prefix
+        assert organisation["name"] == tmp_path.name
         assert organisation["id"]
+        assert console.status_code == 200
+        assert f"<title>{TITLE}</title>" in console.text
 
-        runner.send_signal(signal.SIGINT)
-        rest = await asyncio.wait_for(runner.stdout.read(), STOP_TIMEOUT_S)
-        code = await asyncio.wait_for(runner.wait(), STOP_TIMEOUT_S)
-        log += rest.decode(errors="replace")
+        code = await stop(running)
+        log = running.log()
         assert code == 0, log
-        survivors = [pid for pid, since in started.items() if since and start_time(pid) == since]
-        assert survivors == [], log
-        assert [p for p in [*service_ports, mongo_port] if listening(p)] == [], log
-    finally:
-        if runner.returncode is None:
-            runner.kill()
-            await runner.wait()
-        for pid, since in started.items():
-            if since and start_time(pid) == since:
-                os.kill(pid, signal.SIGKILL)
-        await delete_broker_objects(amqp_url(), prefix, SERVICES, RETRY_DELAYS_MS)
+        assert survivors(running.started) == [], log
+        assert [p for p in ports.all() if listening(p)] == [], log
+
+
+def render(console_url: str | None, console_note: str) -> str:
+    return summary.render(
+        gateway=Endpoint("gateway", 4000),
+        console_url=console_url,
+        console_note=console_note,
+        services=[Endpoint("partnerships", 4001)],
+        mongodb_url="mongodb://127.0.0.1:27017/",
+        mongo_data_dir=None,
+        amqp_url="amqp://guest:guest@127.0.0.1:5672/",
+        rabbitmq_started_here=False,
+        log_dir=Path("/tmp/logs"),
+    )
+
+
+def test_the_summary_puts_the_web_console_next_to_the_gateway() -> None:
+    lines = render("http://127.0.0.1:4005/", "development sign-in: pick a role").splitlines()
+
+    gateway = lines.index("  GraphQL (gateway)  http://127.0.0.1:4000/graphql")
+    assert lines[gateway + 1 : gateway + 3] == [
+        "  Web console        http://127.0.0.1:4005/",
+        "                     development sign-in: pick a role",
+    ]
+    assert lines[-1] == summary.READY_LINE
+
+
+def test_the_summary_says_why_there_is_no_web_console() -> None:
+    text = render(None, "not started: web/package.json does not exist yet")
+
+    assert "  Web console        not started: web/package.json does not exist yet\n" in text
+
+
+def console_plan(tmp_path: Path, env: dict[str, str]) -> console.ConsolePlan:
+    dist = placeholder_dist(tmp_path / "dist")
+    config = Config.from_env({"DEVSTACK_PORT_BASE": "4100", "DEVSTACK_WEB_DIST": str(dist)})
+    return console.plan(config, Endpoint("gateway", 4100), env)
+
+
+def test_the_console_takes_the_gateways_port_plus_five_or_its_own() -> None:
+    assert Config.from_env({"DEVSTACK_PORT_BASE": "4100"}).console_port == 4105
+    assert Config.from_env({"DEVSTACK_CONSOLE_PORT": "8080"}).console_port == 8080
+
+
+def test_the_console_is_planned_with_the_development_sign_in(tmp_path: Path) -> None:
+    plan = console_plan(tmp_path, {})
+
+    assert (plan.url, plan.gateway.graphql) == (
+        "http://127.0.0.1:4105/",
+        "http://127.0.0.1:4100/graphql",
+    )
+    assert (plan.dist, plan.build_first, plan.dev_sign_in) == (tmp_path / "dist", False, True)
+    assert console.cors_origins(plan, {}) == ('["http://127.0.0.1:4105", "http://localhost:4105"]')
+    assert console.cors_origins(plan, {"GATEWAY_CORS_ORIGINS": '["https://a.example"]'}) == (
+        '["https://a.example", "http://127.0.0.1:4105", "http://localhost:4105"]'
+    )
+
+
+@pytest.mark.parametrize(
+    ("env", "note"),
+    [
+        ({"ENVIRONMENT": "production"}, "development sign-in off (ENVIRONMENT=production)"),
+        ({"OIDC_ISSUER": "http://idp", "OIDC_CLIENT_ID": "c"}, "through OIDC at http://idp"),
+    ],
+)
+def test_no_development_sign_in_where_it_does_not_belong(
+    tmp_path: Path, env: dict[str, str], note: str
+) -> None:
+    plan = console_plan(tmp_path, env)
+
+    assert not plan.dev_sign_in
+    assert note in plan.note
+
+
+def test_no_console_without_a_gateway_and_no_bad_prebuilt_one(tmp_path: Path) -> None:
+    with pytest.raises(console.ConsoleSkipped, match="gateway"):
+        console.plan(Config.from_env({}), None, {})
+    config = Config.from_env({"DEVSTACK_WEB_DIST": str(tmp_path)})
+    with pytest.raises(DevstackError, match=r"holds no index\.html"):
+        console.plan(config, Endpoint("gateway", 4000), {})
