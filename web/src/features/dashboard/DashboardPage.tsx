@@ -1,10 +1,61 @@
-import { Title } from "@mantine/core";
+import "@mantine/charts/styles.css";
+
+import { Alert, Stack, Text, Title } from "@mantine/core";
 import { FormattedMessage } from "react-intl";
 
+import { useSession } from "../../auth/AuthContext";
+import { problemOf } from "../../errors/problem";
+import { PageLoader } from "../../ui/PageLoader";
+import { ProblemAlert } from "../../ui/ProblemAlert";
+import { AtAGlance } from "./AtAGlance";
+import { Breakdowns } from "./Breakdowns";
+import { ComplianceSection } from "./ComplianceSection";
+import { ReportsDueSection } from "./ReportsDueSection";
+import { dashboardScope } from "./scope";
+import { useDashboard } from "./useDashboard";
+
+/** Compliance at a glance: the programme's (or a coordinator's own) partnerships in numbers. */
 export default function DashboardPage() {
+  const { user } = useSession();
+  const { data, error, loading, refetch, year, loadMore, loadingMore } = useDashboard();
+  const ownOrganisation = dashboardScope(user).organisationId != null;
+
   return (
-    <Title order={1}>
-      <FormattedMessage id="nav.dashboard" />
-    </Title>
+    <Stack gap="xl" maw={1400}>
+      <Stack gap={4}>
+        <Title order={1}>
+          <FormattedMessage id="nav.dashboard" />
+        </Title>
+        <Text c="gray.7">
+          <FormattedMessage
+            id={ownOrganisation ? "dashboard.scope.organisation" : "dashboard.scope.programme"}
+          />
+        </Text>
+      </Stack>
+      {data === undefined ? (
+        loading ? (
+          <PageLoader />
+        ) : (
+          <ProblemAlert problem={problemOf(error)} onRetry={() => void refetch()} />
+        )
+      ) : (
+        <>
+          {error !== undefined && (
+            <Alert color="yellow" role="status">
+              <FormattedMessage id="dashboard.partial" />
+            </Alert>
+          )}
+          <AtAGlance data={data} year={year} />
+          <Breakdowns statistics={data.partnershipStatistics} />
+          <ComplianceSection
+            page={data.partnerships}
+            year={year}
+            onLoadMore={() => void loadMore()}
+            loadingMore={loadingMore}
+          />
+          <ReportsDueSection reports={data.financialReportsDue} />
+        </>
+      )}
+    </Stack>
   );
 }

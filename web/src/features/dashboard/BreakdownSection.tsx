@@ -1,0 +1,43 @@
+import { Box, Paper, Stack, Text, Title } from "@mantine/core";
+import type { ReactNode } from "react";
+import { FormattedMessage } from "react-intl";
+
+import type { BreakdownEntry } from "./breakdownEntries";
+import { BreakdownLegend } from "./BreakdownLegend";
+
+interface Props {
+  id: string;
+  titleId: string;
+  noteId?: string;
+  entries: BreakdownEntry[];
+  /** A picture for pointer users, hidden from assistive technology: the legend says the same. */
+  chart: ReactNode;
+}
+
+export function BreakdownSection({ id, titleId, noteId, entries, chart }: Props) {
+  const headingId = `dashboard-${id}`;
+  return (
+    <Paper withBorder p="md" radius="md" component="section" aria-labelledby={headingId}>
+      <Stack gap="sm">
+        <Title order={3} id={headingId} size="h4">
+          <FormattedMessage id={titleId} />
+        </Title>
+        {entries.length === 0 ? (
+          <Text c="gray.7" size="sm">
+            <FormattedMessage id="dashboard.breakdown.empty" />
+          </Text>
+        ) : (
+          <>
+            <Box aria-hidden>{chart}</Box>
+            <BreakdownLegend entries={entries} labelledBy={headingId} />
+            {noteId !== undefined && (
+              <Text c="gray.7" size="xs">
+                <FormattedMessage id={noteId} />
+              </Text>
+            )}
+          </>
+        )}
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,63 @@
+import { SimpleGrid, Stack, Title } from "@mantine/core";
+import { FormattedMessage, useIntl } from "react-intl";
+import { useNavigate } from "react-router";
+
+import type { DashboardQuery } from "../../gql/graphql";
+import { useFormat } from "../../i18n/format";
+import { breakdownEntries, type BreakdownEntry } from "./breakdownEntries";
+import { BreakdownSection } from "./BreakdownSection";
+import { CountBars } from "./CountBars";
+import { StatusDonut } from "./StatusDonut";
+
+type Statistics = DashboardQuery["partnershipStatistics"];
+
+/** Partnerships by status, country and theme, each entry a way into the filtered list. */
+export function Breakdowns({ statistics }: { statistics: Statistics }) {
+  const intl = useIntl();
+  const format = useFormat();
+  const navigate = useNavigate();
+  const open = (entry: BreakdownEntry) => void navigate(entry.to);
+  const series = intl.formatMessage({ id: "dashboard.breakdown.series" });
+  const byStatus = breakdownEntries("status", statistics.byStatus, (key) =>
+    format.enumValue("PartnershipStatus", key),
+  );
+  const byCountry = breakdownEntries("country", statistics.byCountry, format.country);
+  const byTheme = breakdownEntries("theme", statistics.byTheme, (key) =>
+    format.enumValue("Theme", key),
+  );
+  return (
+    <Stack component="section" aria-labelledby="dashboard-breakdowns" gap="sm">
+      <Title order={2} id="dashboard-breakdowns" size="h3">
+        <FormattedMessage id="dashboard.breakdown.title" />
+      </Title>
+      <SimpleGrid cols={{ base: 1, md: 3 }} spacing="sm">
+        <BreakdownSection
+          id="by-status"
+          titleId="dashboard.breakdown.byStatus"
+          entries={byStatus}
+          chart={
+            <StatusDonut
+              entries={byStatus}
+              total={format.number(statistics.total)}
+              onSelect={open}
+            />
+          }
+        />
+        <BreakdownSection
+          id="by-country"
+          titleId="dashboard.breakdown.byCountry"
+          noteId="dashboard.breakdown.byCountryNote"
+          entries={byCountry}
+          chart={<CountBars entries={byCountry} seriesLabel={series} onSelect={open} />}
+        />
+        <BreakdownSection
+          id="by-theme"
+          titleId="dashboard.breakdown.byTheme"
+          noteId="dashboard.breakdown.byThemeNote"
+          entries={byTheme}
+          chart={<CountBars entries={byTheme} seriesLabel={series} onSelect={open} />}
+        />
+      </SimpleGrid>
+    </Stack>
+  );
+}
