@@ -7,12 +7,12 @@ import type { RuntimeConfig } from "../config/runtime";
 import { LocaleProvider } from "../i18n/LocaleProvider";
 import { GraphqlProvider } from "./GraphqlProvider";
 import { createRouter } from "./router";
-import { theme } from "./theme";
+import { cssVariablesResolver, theme } from "./theme";
 
 export function App({ config }: { config: RuntimeConfig }) {
   const [router] = useState(createRouter);
   return (
-    <MantineProvider theme={theme}>
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
       <LocaleProvider>
         <AuthProvider config={config.auth}>
           <GraphqlProvider gatewayUrl={config.gatewayUrl}>
