@@ -1,0 +1,153 @@
+import { Anchor, Button, Group, Stack, Title } from "@mantine/core";
+import { useMutation, useQuery } from "@apollo/client/react";
+import { useState, type SyntheticEvent } from "react";
+import { FormattedMessage } from "react-intl";
+import { Link, useNavigate, useParams } from "react-router";
+
+import { useSession } from "../../../auth/AuthContext";
+import { fieldProblem, problemOf, type Problem } from "../../../errors/problem";
+import type { PartnershipDetailsQuery } from "../../../gql/graphql";
+import { useFieldError } from "../../../ui/FieldMessage";
+import { PageLoader } from "../../../ui/PageLoader";
+import { ProblemAlert } from "../../../ui/ProblemAlert";
+import { usePersistentState } from "../../../ui/usePersistentState";
+import { mayEdit } from "../shared/access";
+import { DetailsFields, type Details } from "./DetailsFields";
+import { PARTNERSHIP_DETAILS, UPDATE_PARTNERSHIP } from "./queries";
+
+type Partnership = NonNullable<PartnershipDetailsQuery["partnership"]>;
+
+/** The inputs the API may name in a refusal, each shown at its control. */
+const FIELDS = ["title", "themes", "focus"];
+
+/** Title, themes and focus of a partnership: staff, and coordinators of its partners. */
+export default function EditPartnershipPage() {
+  const { id = "" } = useParams();
+  const { user } = useSession();
+  const { data, loading, error, refetch } = useQuery(PARTNERSHIP_DETAILS, {
+    variables: { id },
+    // The form starts from the latest version, not from what the cache last saw.
+    fetchPolicy: "network-only",
+  });
+  const partnership = data?.partnership;
+  if (!partnership && loading) return <PageLoader />;
+  return (
+    <Stack maw={720}>
+      <Anchor component={Link} to={`/partnerships/${id}`} size="sm">
+        <FormattedMessage id="partnerships.form.backToPage" />
+      </Anchor>
+      <Title order={1}>
+        <FormattedMessage id="partnerships.edit.title" />
+      </Title>
+      {!partnership ? (
+        <ProblemAlert
+          problem={error ? problemOf(error) : { kind: "notFound" }}
+          onRetry={() => void refetch()}
+        />
+      ) : mayEdit(user, partnership) ? (
+        <EditForm
+          partnership={partnership}
+          reload={async () => (await refetch()).data?.partnership?.version}
+        />
+      ) : (
+        <ProblemAlert problem={{ kind: "forbidden" }} />
+      )}
+    </Stack>
+  );
+}
+
+interface EditInput extends Details {
+  /** The version the user's edit starts from: the API refuses the save if it changed since. */
+  version: number;
+}
+
+interface FormProps {
+  partnership: Partnership;
+  /** Loads the latest version from the API; resolves to its version number. */
+  reload: () => Promise<number | undefined>;
+}
+
+function EditForm({ partnership, reload }: FormProps) {
+  const navigate = useNavigate();
+  const [input, setInput, clear] = usePersistentState<EditInput>(
+    `partnerships.edit.${partnership.id}`,
+    () => ({
+      version: partnership.version,
+      title: partnership.title,
+      themes: [...partnership.themes],
+      focus: partnership.focus,
+    }),
+  );
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const fieldError = useFieldError(problem);
+  const [update, { loading }] = useMutation(UPDATE_PARTNERSHIP);
+
+  async function save() {
+    setProblem(null);
+    try {
+      await update({
+        variables: {
+          input: {
+            id: partnership.id,
+            version: input.version,
+            title: input.title,
+            themes: input.themes,
+            focus: input.focus,
+          },
+        },
+      });
+      clear();
+      void navigate(`/partnerships/${partnership.id}`);
+    } catch (error) {
+      setProblem(problemOf(error));
+    }
+  }
+
+  async function reloadKeepingInput() {
+    try {
+      const version = await reload();
+      if (version !== undefined) setInput((current) => ({ ...current, version }));
+      setProblem(null);
+    } catch (error) {
+      setProblem(problemOf(error));
+    }
+  }
+
+  return (
+    <form
+      noValidate
+      onSubmit={(event: SyntheticEvent) => {
+        event.preventDefault();
+        void save();
+      }}
+    >
+      <Stack>
+        <DetailsFields
+          value={input}
+          onChange={(details) => setInput((current) => ({ ...current, ...details }))}
+          fieldError={fieldError}
+        />
+        {fieldProblem(problem, ...FIELDS) === null && (
+          <ProblemAlert
+            problem={problem}
+            onRetry={() => void save()}
+            onReload={() => void reloadKeepingInput()}
+          />
+        )}
+        <Group justify="flex-end">
+          <Button
+            component={Link}
+            to={`/partnerships/${partnership.id}`}
+            variant="default"
+            onClick={clear}
+          >
+            <FormattedMessage id="common.cancel" />
+          </Button>
+          <Button type="submit" loading={loading}>
+            <FormattedMessage id="common.save" />
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

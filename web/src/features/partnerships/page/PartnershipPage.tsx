@@ -1,0 +1,117 @@
+import { Anchor, Button, Group, Stack, Text, Title } from "@mantine/core";
+import { useQuery } from "@apollo/client/react";
+import { useState } from "react";
+import { FormattedMessage, useIntl } from "react-intl";
+import { Link, useParams } from "react-router";
+
+import { useSession } from "../../../auth/AuthContext";
+import { isStaff } from "../../../auth/session";
+import { problemOf } from "../../../errors/problem";
+import { PageLoader } from "../../../ui/PageLoader";
+import { ProblemAlert } from "../../../ui/ProblemAlert";
+import { actsFor, mayApply, mayChangeStatus, mayEdit } from "../shared/access";
+import { Section } from "../shared/Section";
+import { ApplicationsSection } from "./ApplicationsSection";
+import { AuditTimeline } from "./AuditTimeline";
+import { failedFields } from "./failedFields";
+import { FinanceSection } from "./FinanceSection";
+import { MeetingCompliance } from "./MeetingCompliance";
+import { NetworksSection } from "./NetworksSection";
+import { OverviewSection } from "./OverviewSection";
+import { PartnersSection } from "./PartnersSection";
+import { complianceYears, PARTNERSHIP_PAGE } from "./query";
+import { StatusChange } from "./StatusChange";
+import { SteeringGroupSection } from "./SteeringGroupSection";
+import { TrainingSection } from "./TrainingSection";
+import { VisitsList } from "./VisitsList";
+
+export default function PartnershipPage() {
+  const intl = useIntl();
+  const { id = "" } = useParams();
+  const { user } = useSession();
+  const [years] = useState(complianceYears);
+  const { data, error, loading, refetch } = useQuery(PARTNERSHIP_PAGE, {
+    variables: { id, ...years },
+  });
+  const partnership = data?.partnership;
+
+  if (partnership === undefined || partnership === null) {
+    if (loading) return <PageLoader />;
+    return (
+      <Stack>
+        <BackLink />
+        <Title order={1}>
+          <FormattedMessage id="partnerships.page.notFoundTitle" />
+        </Title>
+        {error ? (
+          <ProblemAlert problem={problemOf(error)} onRetry={() => void refetch()} />
+        ) : (
+          <Text>
+            <FormattedMessage id="common.notFound" />
+          </Text>
+        )}
+      </Stack>
+    );
+  }
+
+  const failed = failedFields(error);
+  const staff = isStaff(user);
+  const own = actsFor(user, partnership);
+  const reload = () => refetch();
+  return (
+    <Stack>
+      <BackLink />
+      <Group justify="space-between" align="start">
+        <Title order={1}>{partnership.title}</Title>
+        <Group>
+          {mayEdit(user, partnership) && (
+            <Button component={Link} to={`/partnerships/${partnership.id}/edit`} variant="default">
+              <FormattedMessage id="common.edit" />
+            </Button>
+          )}
+          {mayChangeStatus(user, partnership) && (
+            <StatusChange partnership={partnership} onReload={reload} />
+          )}
+        </Group>
+      </Group>
+      <OverviewSection partnership={partnership} />
+      <PartnersSection partnership={partnership} hidden={failed.has("partners")} />
+      <SteeringGroupSection
+        partnership={partnership}
+        editable={mayEdit(user, partnership)}
+        hidden={failed.has("steeringGroup") || failed.has("steeringGroupGaps")}
+      />
+      <ApplicationsSection
+        partnership={partnership}
+        mayApply={mayApply(user, partnership)}
+        restricted={!staff && !user.roles.includes("viewer") && !own}
+        hidden={failed.has("applications")}
+      />
+      <Section title={intl.formatMessage({ id: "partnerships.page.visits" })}>
+        <Title order={3} size="h4">
+          <FormattedMessage id="partnerships.meetings.title" />
+        </Title>
+        <MeetingCompliance partnership={partnership} />
+        <Title order={3} size="h4">
+          <FormattedMessage id="partnerships.visits.list" />
+        </Title>
+        <VisitsList partnership={partnership} />
+      </Section>
+      <NetworksSection partnership={partnership} hidden={failed.has("networks")} />
+      <TrainingSection partnership={partnership} participantsLimited={!staff} failed={failed} />
+      <FinanceSection
+        partnership={partnership}
+        hidden={failed.has("grants") || failed.has("funding")}
+      />
+      <AuditTimeline partnership={partnership} />
+    </Stack>
+  );
+}
+
+function BackLink() {
+  return (
+    <Anchor component={Link} to="/partnerships" size="sm">
+      <FormattedMessage id="partnerships.page.back" />
+    </Anchor>
+  );
+}

@@ -1,0 +1,135 @@
+import { Button, Group, Modal, NativeSelect, Stack, Textarea } from "@mantine/core";
+import { useMutation } from "@apollo/client/react";
+import { useState, type SyntheticEvent } from "react";
+import { FormattedMessage, useIntl } from "react-intl";
+
+import { fieldProblem, problemOf, type Problem } from "../../../errors/problem";
+import { graphql } from "../../../gql";
+import type { PartnershipStatus } from "../../../gql/graphql";
+import { useFormat } from "../../../i18n/format";
+import { useFieldError } from "../../../ui/FieldMessage";
+import { ProblemAlert } from "../../../ui/ProblemAlert";
+import { usePersistentState } from "../../../ui/usePersistentState";
+import { forgetPartnershipLists } from "../shared/forgetLists";
+import { nextStatuses } from "../shared/statusTransitions";
+
+const CHANGE_STATUS = graphql(`
+  mutation ChangePartnershipStatus($input: ChangePartnershipStatusInput!) {
+    changePartnershipStatus(input: $input) {
+      partnership {
+        id
+        version
+        status
+        closedOn
+        ...AuditTimeline_partnership
+      }
+    }
+  }
+`);
+
+/** The inputs the API may name in a refusal, each shown at its control. */
+const FIELDS = ["status", "note"];
+
+interface Props {
+  partnership: { id: string; version: number; status: PartnershipStatus };
+  /** Loads the latest version of the partnership (after a conflict). */
+  onReload: () => Promise<unknown>;
+}
+
+/** Staff move a partnership to another status, with the reason recorded in its audit trail. */
+export function StatusChange({ partnership, onReload }: Props) {
+  const intl = useIntl();
+  const format = useFormat();
+  const [opened, setOpened] = useState(false);
+  const choices = nextStatuses(partnership.status);
+  const [input, setInput, clear] = usePersistentState(`partnerships.status.${partnership.id}`, {
+    status: choices[0] ?? "",
+    note: "",
+  });
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const fieldError = useFieldError(problem);
+  const [change, { loading }] = useMutation(CHANGE_STATUS, { update: forgetPartnershipLists });
+  const target = choices.find((s) => s === input.status) ?? choices[0];
+
+  async function save() {
+    if (target === undefined) return;
+    setProblem(null);
+    try {
+      await change({
+        variables: {
+          input: {
+            id: partnership.id,
+            version: partnership.version,
+            status: target,
+            note: input.note.trim() || null,
+          },
+        },
+      });
+      clear();
+      setInput({ status: "", note: "" });
+      setOpened(false);
+    } catch (error) {
+      setProblem(problemOf(error));
+    }
+  }
+
+  if (choices.length === 0) return null;
+  return (
+    <>
+      <Button variant="default" onClick={() => setOpened(true)}>
+        <FormattedMessage id="partnerships.status.action" />
+      </Button>
+      <Modal
+        opened={opened}
+        onClose={() => setOpened(false)}
+        title={intl.formatMessage({ id: "partnerships.status.title" })}
+        closeButtonProps={{ "aria-label": intl.formatMessage({ id: "common.close" }) }}
+      >
+        <form
+          onSubmit={(event: SyntheticEvent) => {
+            event.preventDefault();
+            void save();
+          }}
+        >
+          <Stack>
+            <NativeSelect
+              label={intl.formatMessage({ id: "partnerships.status.to" })}
+              description={intl.formatMessage(
+                { id: "partnerships.status.from" },
+                { status: format.enumValue("PartnershipStatus", partnership.status) },
+              )}
+              value={target}
+              onChange={(event) => setInput({ ...input, status: event.currentTarget.value })}
+              data={choices.map((s) => ({ value: s, label: format.enumValue("PartnershipStatus", s) }))}
+              error={fieldError("status")}
+            />
+            <Textarea
+              label={intl.formatMessage({ id: "partnerships.status.note" })}
+              description={intl.formatMessage({ id: "partnerships.status.noteHint" })}
+              value={input.note}
+              onChange={(event) => setInput({ ...input, note: event.currentTarget.value })}
+              error={fieldError("note")}
+              autosize
+              minRows={2}
+            />
+            {fieldProblem(problem, ...FIELDS) === null && (
+              <ProblemAlert
+                problem={problem}
+                onRetry={() => void save()}
+                onReload={() => void onReload().then(() => setProblem(null))}
+              />
+            )}
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setOpened(false)}>
+                <FormattedMessage id="common.cancel" />
+              </Button>
+              <Button type="submit" loading={loading}>
+                <FormattedMessage id="common.save" />
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Modal>
+    </>
+  );
+}

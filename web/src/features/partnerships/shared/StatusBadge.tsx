@@ -1,0 +1,20 @@
+import { Badge } from "@mantine/core";
+
+import type { PartnershipStatus } from "../../../gql/graphql";
+import { useFormat } from "../../../i18n/format";
+
+const COLOURS: Record<PartnershipStatus, string> = {
+  ACTIVE: "green",
+  DORMANT: "yellow",
+  CLOSED: "gray",
+};
+
+/** The status in words; the colour only repeats it. */
+export function StatusBadge({ status }: { status: PartnershipStatus }) {
+  const format = useFormat();
+  return (
+    <Badge color={COLOURS[status]} variant="light" autoContrast>
+      {format.enumValue("PartnershipStatus", status)}
+    </Badge>
+  );
+}
