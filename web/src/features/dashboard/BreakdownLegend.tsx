@@ -33,6 +33,7 @@ export function BreakdownLegend({ entries, labelledBy }: Props) {
                   {entry.label}
                 </Text>
               </Group>
+              {/* A space between label and count for screen readers; flex layout drops it. */}{" "}
               <Text span size="sm" fw={700}>
                 {intl.formatNumber(entry.count)}
               </Text>

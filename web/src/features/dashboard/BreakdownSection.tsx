@@ -23,7 +23,7 @@ export function BreakdownSection({ id, titleId, noteId, entries, chart }: Props)
           <FormattedMessage id={titleId} />
         </Title>
         {entries.length === 0 ? (
-          <Text c="gray.7" size="sm">
+          <Text c="dimmed" size="sm">
             <FormattedMessage id="dashboard.breakdown.empty" />
           </Text>
         ) : (
@@ -31,7 +31,7 @@ export function BreakdownSection({ id, titleId, noteId, entries, chart }: Props)
             <Box aria-hidden>{chart}</Box>
             <BreakdownLegend entries={entries} labelledBy={headingId} />
             {noteId !== undefined && (
-              <Text c="gray.7" size="xs">
+              <Text c="dimmed" size="xs">
                 <FormattedMessage id={noteId} />
               </Text>
             )}

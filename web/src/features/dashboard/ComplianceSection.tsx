@@ -21,7 +21,7 @@ export function ComplianceSection({ page, year, onLoadMore, loadingMore }: Props
         <FormattedMessage id="dashboard.compliance.title" />
       </Title>
       {partnerships.length === 0 ? (
-        <Text c="gray.7">
+        <Text c="dimmed">
           <FormattedMessage id="dashboard.compliance.none" />
         </Text>
       ) : (
@@ -29,7 +29,7 @@ export function ComplianceSection({ page, year, onLoadMore, loadingMore }: Props
           <ComplianceTable partnerships={partnerships} year={year} />
           <ComplianceCards partnerships={partnerships} year={year} />
           <Group justify="space-between">
-            <Text size="sm" c="gray.7">
+            <Text size="sm" c="dimmed">
               <FormattedMessage
                 id="common.showing"
                 values={{ shown: partnerships.length, total: page.totalCount }}

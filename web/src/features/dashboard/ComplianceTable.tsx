@@ -20,7 +20,7 @@ export function ComplianceTable({ partnerships, year }: Props) {
     intl.formatMessage({ id: `dashboard.compliance.${id}` }, { year });
   return (
     <Table visibleFrom="sm" verticalSpacing="sm" striped captionSide="top">
-      <Table.Caption c="gray.7" ta="start">
+      <Table.Caption c="dimmed" ta="start">
         <FormattedMessage id="dashboard.compliance.caption" values={{ year }} />
       </Table.Caption>
       <Table.Thead>

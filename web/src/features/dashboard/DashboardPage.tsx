@@ -26,7 +26,7 @@ export default function DashboardPage() {
         <Title order={1}>
           <FormattedMessage id="nav.dashboard" />
         </Title>
-        <Text c="gray.7">
+        <Text c="dimmed">
           <FormattedMessage
             id={ownOrganisation ? "dashboard.scope.organisation" : "dashboard.scope.programme"}
           />

@@ -30,7 +30,7 @@ export function MeetingsStatus({ compliance, names }: Props) {
         />
       </Text>
       {!compliant && completedVisits >= MEETINGS_PER_YEAR && host !== undefined && (
-        <Text size="sm" c="gray.7">
+        <Text size="sm" c="dimmed">
           <FormattedMessage
             id="dashboard.meetings.oneHost"
             values={{ host: names.get(host) ?? host }}

@@ -1,5 +1,5 @@
 import { Anchor, Card, Group, Stack, Text } from "@mantine/core";
-import { FormattedMessage } from "react-intl";
+import { FormattedMessage, useIntl } from "react-intl";
 import { Link } from "react-router";
 
 import type { ReportDueFragment } from "../../gql/graphql";
@@ -10,9 +10,18 @@ import { ReportStatusBadge } from "./ReportStatusBadge";
 
 /** Reports due or overdue on phones: one card per report. */
 export function ReportsDueCards({ reports }: { reports: ReportDueFragment[] }) {
+  const intl = useIntl();
   const format = useFormat();
   return (
-    <Stack hiddenFrom="sm" gap="sm" component="ul" p={0} m={0} style={{ listStyle: "none" }}>
+    <Stack
+      hiddenFrom="sm"
+      gap="sm"
+      component="ul"
+      p={0}
+      m={0}
+      style={{ listStyle: "none" }}
+      aria-label={intl.formatMessage({ id: "dashboard.reports.caption" })}
+    >
       {reports.map((report) => (
         <Card withBorder radius="md" key={reportKey(report)} component="li">
           <Stack gap={4}>

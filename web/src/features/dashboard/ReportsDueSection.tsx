@@ -13,7 +13,7 @@ export function ReportsDueSection({ reports }: { reports: ReportDueFragment[] })
         <FormattedMessage id="dashboard.reports.title" />
       </Title>
       {reports.length === 0 ? (
-        <Text c="gray.7">
+        <Text c="dimmed">
           <FormattedMessage id="dashboard.reports.none" />
         </Text>
       ) : (

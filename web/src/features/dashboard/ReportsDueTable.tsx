@@ -15,7 +15,7 @@ export function ReportsDueTable({ reports }: { reports: ReportDueFragment[] }) {
   const header = (id: string) => intl.formatMessage({ id: `dashboard.reports.${id}` });
   return (
     <Table visibleFrom="sm" verticalSpacing="xs" striped captionSide="top">
-      <Table.Caption c="gray.7" ta="start">
+      <Table.Caption c="dimmed" ta="start">
         <FormattedMessage id="dashboard.reports.caption" />
       </Table.Caption>
       <Table.Thead>
