@@ -22,9 +22,11 @@ export function ParticipantsField({ organisations, value, onChange, error }: Pro
       legend={intl.formatMessage({ id: "visits.field.participants" })}
       aria-describedby={error ? `${hintId} ${errorId}` : hintId}
       variant="unstyled"
+      p={0}
+      styles={{ legend: { fontWeight: 500, fontSize: "var(--mantine-font-size-sm)" } }}
     >
       <Stack gap="sm">
-        <Text size="sm" c="dimmed" id={hintId}>
+        <Text size="xs" c="dimmed" id={hintId}>
           {intl.formatMessage({ id: "visits.participantsHint" })}
         </Text>
         {organisations.map((organisation) => (

@@ -15,6 +15,8 @@ interface Props {
 /** The year's visits: a table from `sm` up, cards on phones. */
 export function VisitList({ year, visits, mayAct }: Props) {
   const intl = useIntl();
+  // Completed and cancelled visits are final: actions exist only for planned ones.
+  const withActions = mayAct && visits.some((visit) => visit.status === "PLANNED");
   if (visits.length === 0) {
     return (
       <Text c="dimmed">
@@ -44,7 +46,7 @@ export function VisitList({ year, visits, mayAct }: Props) {
               <Table.Th scope="col">
                 <FormattedMessage id="visits.field.participants" />
               </Table.Th>
-              {mayAct && (
+              {withActions && (
                 <Table.Th scope="col">
                   <FormattedMessage id="visits.actions" />
                 </Table.Th>
@@ -53,7 +55,7 @@ export function VisitList({ year, visits, mayAct }: Props) {
           </Table.Thead>
           <Table.Tbody>
             {visits.map((visit) => (
-              <VisitRow key={visit.id} visit={visit} mayAct={mayAct} />
+              <VisitRow key={visit.id} visit={visit} mayAct={withActions} />
             ))}
           </Table.Tbody>
         </Table>
@@ -114,7 +116,7 @@ function VisitCard({ visit, mayAct }: { visit: VisitsSection_VisitFragment; mayA
   return (
     <Card withBorder component="li" padding="sm">
       <Stack gap={4}>
-        <Group justify="space-between" wrap="nowrap" align="flex-start">
+        <Group justify="space-between" wrap="wrap" gap="xs" align="flex-start">
           <Text fw={600}>{text.dates}</Text>
           <VisitStatusBadge status={visit.status} />
         </Group>

@@ -13,7 +13,7 @@ const COLOURS: Record<VisitStatus, string> = {
 export function VisitStatusBadge({ status }: { status: VisitStatus }) {
   const format = useFormat();
   return (
-    <Badge color={COLOURS[status]} variant="filled">
+    <Badge color={COLOURS[status]} variant="filled" style={{ flexShrink: 0 }}>
       {format.enumValue("VisitStatus", status)}
     </Badge>
   );

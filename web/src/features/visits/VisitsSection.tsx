@@ -30,7 +30,7 @@ export function VisitsSection({ partnership }: Props) {
   const { user } = useSession();
   const titleId = useId();
   const [asked, chooseYear] = useAskedVisitsYear();
-  const pageYear = partnership.meetingCompliance.year;
+  const pageYear = partnership.yearCompliance.year;
   const year = asked ?? pageYear;
   const other = useQuery(
     VISITS_SECTION_YEAR,
@@ -61,10 +61,10 @@ export function VisitsSection({ partnership }: Props) {
       {shown !== null ? (
         <>
           <MeetingComplianceSummary
-            compliance={shown.meetingCompliance}
+            compliance={shown.yearCompliance}
             organisations={organisations}
           />
-          <VisitList year={year} visits={shown.visits.nodes} mayAct={mayAct} />
+          <VisitList year={year} visits={shown.yearVisits.nodes} mayAct={mayAct} />
         </>
       ) : other.error ? (
         <ProblemAlert problem={problemOf(other.error)} onRetry={() => void other.refetch()} />

@@ -32,7 +32,8 @@ export const COMPLIANCE_FIELDS = graphql(`
 /**
  * The visits section of a partnership page. The page's query declares `$year: Int!`: the
  * year whose meeting compliance and visits show, `visitsYearOf(searchParams)` (visitsYear.ts)
- * so that the section's year switcher drives the page's one query.
+ * so that the section's year switcher drives the page's one query. The aliases keep the
+ * fields apart from other fragments' `visits` and `meetingCompliance` with other arguments.
  */
 export const VISITS_SECTION = graphql(`
   fragment VisitsSection_partnership on Partnership {
@@ -51,10 +52,10 @@ export const VISITS_SECTION = graphql(`
       name
       country
     }
-    meetingCompliance(year: $year) {
+    yearCompliance: meetingCompliance(year: $year) {
       ...VisitsSection_compliance
     }
-    visits(first: 100, year: $year) {
+    yearVisits: visits(first: 100, year: $year) {
       totalCount
       nodes {
         ...VisitsSection_visit
