@@ -18,7 +18,7 @@ export function problemOf(error: unknown): Problem {
   if (CombinedGraphQLErrors.is(error)) {
     const first = error.errors[0];
     const code = first?.extensions?.code;
-    const field = first?.extensions?.field;
+    const field = first?.extensions?.field ?? variablePath(first?.message);
     switch (code) {
       case "BAD_USER_INPUT":
         return typeof field === "string" && field !== ""
@@ -45,6 +45,15 @@ export function problemOf(error: unknown): Problem {
   // fetch() rejects with a TypeError when the network is down or the gateway unreachable.
   if (error instanceof TypeError) return { kind: "network" };
   return { kind: "unexpected" };
+}
+
+// A malformed variable value (a date "2023-02-30", an empty date) is refused before any
+// resolver runs, with the input path only in graphql-core's message:
+// "Variable '$input' has invalid value at .startedOn: ...".
+const VARIABLE_PATH = /^Variable '\$\w+' has invalid value at \.([\w.[\]]+)/;
+
+function variablePath(message: string | undefined): string | undefined {
+  return message === undefined ? undefined : VARIABLE_PATH.exec(message)?.[1];
 }
 
 /** The message of a field problem for `field`, matching the API's dotted input paths. */
