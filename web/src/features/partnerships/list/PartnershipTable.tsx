@@ -21,7 +21,10 @@ export function PartnershipTable({ rows, sorting, onSort }: Props) {
     const active = sorting.key === key;
     const next: Sorting = { key, order: active && sorting.order === "asc" ? "desc" : "asc" };
     return (
-      <Table.Th aria-sort={active ? (sorting.order === "asc" ? "ascending" : "descending") : "none"}>
+      <Table.Th
+        aria-sort={active ? (sorting.order === "asc" ? "ascending" : "descending") : "none"}
+        style={{ whiteSpace: "nowrap" }}
+      >
         <UnstyledButton fw={700} fz="sm" onClick={() => onSort(next)}>
           {label}
           <span aria-hidden> {active ? (sorting.order === "asc" ? "▲" : "▼") : "↕"}</span>
@@ -31,8 +34,15 @@ export function PartnershipTable({ rows, sorting, onSort }: Props) {
   };
   return (
     <Table striped highlightOnHover visibleFrom="sm" captionSide="top">
-      <Table.Caption>
-        <FormattedMessage id="partnerships.list.caption" />
+      <Table.Caption style={{ textAlign: "start" }}>
+        <FormattedMessage
+          id="partnerships.list.caption"
+          values={{
+            sorting: intl.formatMessage({
+              id: `partnerships.list.sort.${sorting.key}.${sorting.order}`,
+            }),
+          }}
+        />
       </Table.Caption>
       <Table.Thead>
         <Table.Tr>
@@ -64,10 +74,10 @@ export function PartnershipTable({ rows, sorting, onSort }: Props) {
               {")"}
             </Table.Td>
             <Table.Td>{row.themes.map((t) => format.enumValue("Theme", t)).join(", ")}</Table.Td>
-            <Table.Td>
+            <Table.Td style={{ whiteSpace: "nowrap" }}>
               <StatusBadge status={row.status} />
             </Table.Td>
-            <Table.Td>{format.date(row.startedOn)}</Table.Td>
+            <Table.Td style={{ whiteSpace: "nowrap" }}>{format.date(row.startedOn)}</Table.Td>
           </Table.Tr>
         ))}
       </Table.Tbody>

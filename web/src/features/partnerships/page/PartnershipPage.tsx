@@ -1,8 +1,8 @@
-import { Anchor, Button, Group, Stack, Text, Title } from "@mantine/core";
+import { Anchor, Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@apollo/client/react";
 import { useState } from "react";
-import { FormattedMessage, useIntl } from "react-intl";
-import { Link, useParams } from "react-router";
+import { FormattedMessage } from "react-intl";
+import { Link, useParams, useSearchParams } from "react-router";
 
 import { useSession } from "../../../auth/AuthContext";
 import { isStaff } from "../../../auth/session";
@@ -10,28 +10,29 @@ import { problemOf } from "../../../errors/problem";
 import { PageLoader } from "../../../ui/PageLoader";
 import { ProblemAlert } from "../../../ui/ProblemAlert";
 import { actsFor, mayApply, mayChangeStatus, mayEdit } from "../shared/access";
-import { Section } from "../shared/Section";
 import { ApplicationsSection } from "./ApplicationsSection";
 import { AuditTimeline } from "./AuditTimeline";
 import { failedFields } from "./failedFields";
 import { FinanceSection } from "./FinanceSection";
-import { MeetingCompliance } from "./MeetingCompliance";
 import { NetworksSection } from "./NetworksSection";
 import { OverviewSection } from "./OverviewSection";
 import { PartnersSection } from "./PartnersSection";
-import { complianceYears, PARTNERSHIP_PAGE } from "./query";
+import { PARTNERSHIP_PAGE } from "./query";
 import { StatusChange } from "./StatusChange";
 import { SteeringGroupSection } from "./SteeringGroupSection";
 import { TrainingSection } from "./TrainingSection";
-import { VisitsList } from "./VisitsList";
+import { VisitsSection } from "../../visits/VisitsSection";
+import { visitsYearOf } from "../../visits/visitsYear";
 
 export default function PartnershipPage() {
-  const intl = useIntl();
   const { id = "" } = useParams();
   const { user } = useSession();
-  const [years] = useState(complianceYears);
+  const [params] = useSearchParams();
+  // The year the address asks for when the page opens comes in the page's one query; a year
+  // chosen later in the visits section comes from that section's own query.
+  const [year] = useState(() => visitsYearOf(params));
   const { data, error, loading, refetch } = useQuery(PARTNERSHIP_PAGE, {
-    variables: { id, ...years },
+    variables: { id, year },
   });
   const partnership = data?.partnership;
 
@@ -87,16 +88,9 @@ export default function PartnershipPage() {
         restricted={!staff && !user.roles.includes("viewer") && !own}
         hidden={failed.has("applications")}
       />
-      <Section title={intl.formatMessage({ id: "partnerships.page.visits" })}>
-        <Title order={3} size="h4">
-          <FormattedMessage id="partnerships.meetings.title" />
-        </Title>
-        <MeetingCompliance partnership={partnership} />
-        <Title order={3} size="h4">
-          <FormattedMessage id="partnerships.visits.list" />
-        </Title>
-        <VisitsList partnership={partnership} />
-      </Section>
+      <Paper withBorder p="md">
+        <VisitsSection partnership={partnership} />
+      </Paper>
       <NetworksSection partnership={partnership} hidden={failed.has("networks")} />
       <TrainingSection partnership={partnership} participantsLimited={!staff} failed={failed} />
       <FinanceSection

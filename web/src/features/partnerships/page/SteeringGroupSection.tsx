@@ -1,4 +1,4 @@
-import { Alert, Button, Group, List, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { Button, Group, List, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { FormattedMessage, useIntl } from "react-intl";
 import { Link } from "react-router";
 
@@ -7,6 +7,7 @@ import type { SteeringGroupSection_PartnershipFragment } from "../../../gql/grap
 import { useFormat } from "../../../i18n/format";
 import { HiddenNote } from "../shared/HiddenNote";
 import { Section } from "../shared/Section";
+import { Verdict } from "../shared/Verdict";
 import { readGaps } from "../steering/apiGaps";
 import { personName, personStanding } from "../steering/memberLabel";
 import { SeatLines } from "../steering/SeatLines";
@@ -61,8 +62,8 @@ export function SteeringGroupSection({ partnership, editable, hidden }: Props) {
   return (
     <Section title={intl.formatMessage({ id: "partnerships.page.steeringGroup" })}>
       {hidden && <HiddenNote id="partnerships.page.sectionHidden" />}
-      <Alert
-        color={complete ? "green" : "orange"}
+      <Verdict
+        ok={complete}
         title={intl.formatMessage({
           id: complete ? "partnerships.steering.complete" : "partnerships.steering.gaps",
         })}
@@ -82,7 +83,7 @@ export function SteeringGroupSection({ partnership, editable, hidden }: Props) {
             ))}
           </List>
         )}
-      </Alert>
+      </Verdict>
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         {organisations.map((organisation) => {
           const members = partnership.steeringGroup.filter(

@@ -2,10 +2,11 @@ import { graphql } from "../../../gql";
 
 /**
  * Everything the partnership page shows, in one request through the gateway: each section
- * declares what it reads as a fragment.
+ * declares what it reads as a fragment. `$year` is the year of the visits section
+ * (features/visits), whose fragment reads it.
  */
 export const PARTNERSHIP_PAGE = graphql(`
-  query PartnershipPage($id: ID!, $thisYear: Int!, $lastYear: Int!, $yearBefore: Int!) {
+  query PartnershipPage($id: ID!, $year: Int!) {
     partnership(id: $id) {
       id
       version
@@ -17,8 +18,7 @@ export const PARTNERSHIP_PAGE = graphql(`
       ...PartnersSection_partnership
       ...SteeringGroupSection_partnership
       ...ApplicationsSection_partnership
-      ...VisitsList_partnership
-      ...MeetingCompliance_partnership
+      ...VisitsSection_partnership
       ...NetworksSection_partnership
       ...TrainingSection_partnership
       ...FinanceSection_partnership
@@ -26,9 +26,3 @@ export const PARTNERSHIP_PAGE = graphql(`
     }
   }
 `);
-
-/** The years whose meeting rule the page shows: this one and the two before. */
-export function complianceYears(today: Date = new Date()) {
-  const thisYear = today.getFullYear();
-  return { thisYear, lastYear: thisYear - 1, yearBefore: thisYear - 2 };
-}

@@ -9,11 +9,11 @@ const COLOURS: Record<PartnershipStatus, string> = {
   CLOSED: "gray",
 };
 
-/** The status in words; the colour only repeats it. */
+/** The status in words; the colour only repeats it ("dot": the text keeps full contrast). */
 export function StatusBadge({ status }: { status: PartnershipStatus }) {
   const format = useFormat();
   return (
-    <Badge color={COLOURS[status]} variant="light" autoContrast>
+    <Badge color={COLOURS[status]} variant="dot" style={{ flexShrink: 0 }}>
       {format.enumValue("PartnershipStatus", status)}
     </Badge>
   );

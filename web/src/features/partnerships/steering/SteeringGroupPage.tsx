@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { Anchor, Button, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@apollo/client/react";
 import { useState } from "react";
 import { FormattedMessage, useIntl } from "react-intl";
@@ -10,6 +10,7 @@ import { useFormat } from "../../../i18n/format";
 import { PageLoader } from "../../../ui/PageLoader";
 import { ProblemAlert } from "../../../ui/ProblemAlert";
 import { mayEdit } from "../shared/access";
+import { Verdict } from "../shared/Verdict";
 import { readGaps } from "./apiGaps";
 import { STEERING_GROUP_EDITOR } from "./queries";
 import { SeatLines } from "./SeatLines";
@@ -86,13 +87,15 @@ function SavedGaps({ gaps, organisations, partnershipId, onEditAgain }: SavedPro
   const read = readGaps(gaps);
   return (
     <Stack>
-      <Alert
+      <Verdict
         role="status"
-        color={gaps.length === 0 ? "green" : "orange"}
+        ok={gaps.length === 0}
         title={intl.formatMessage({ id: "partnerships.steering.saved" })}
       >
-        <FormattedMessage id="partnerships.steering.gapCount" values={{ count: gaps.length }} />
-      </Alert>
+        <Text size="sm">
+          <FormattedMessage id="partnerships.steering.gapCount" values={{ count: gaps.length }} />
+        </Text>
+      </Verdict>
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         {organisations.map((organisation) => (
           <Stack key={organisation.id} gap="xs">
