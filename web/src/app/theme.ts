@@ -21,9 +21,15 @@ export const theme = createTheme({
   defaultRadius: "sm",
 });
 
-/** Mantine's dimmed grey (gray-6) is 3.3:1 on white; gray-7 passes WCAG AA for small text. */
+/**
+ * Mantine's dimmed grey (gray-6) and error red (red-6) are 3.3:1 on white; gray-7 and red-9
+ * pass WCAG AA for small text (field descriptions and error messages).
+ */
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
-  light: { "--mantine-color-dimmed": "var(--mantine-color-gray-7)" },
+  light: {
+    "--mantine-color-dimmed": "var(--mantine-color-gray-7)",
+    "--mantine-color-error": "var(--mantine-color-red-9)",
+  },
   dark: {},
 });

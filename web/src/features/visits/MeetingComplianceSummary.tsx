@@ -32,7 +32,7 @@ export function MeetingComplianceSummary({ compliance, organisations }: Props) {
           <Title order={3} size="h4">
             <FormattedMessage id="visits.compliance.title" values={{ year: String(year) }} />
           </Title>
-          <Badge color={compliant ? "green.9" : "orange.9"} variant="filled" size="lg">
+          <Badge color={compliant ? "teal.9" : "red.9"} variant="filled" size="lg">
             <FormattedMessage
               id={compliant ? "visits.compliance.met" : "visits.compliance.notMet"}
             />

@@ -50,8 +50,7 @@ export function VisitActions({ visit, description }: Props) {
       )}
       <Button
         size="xs"
-        variant="subtle"
-        color="red.9"
+        variant="default"
         onClick={() => setDialog("cancel")}
         {...label("visits.action.cancel")}
       />

@@ -46,9 +46,11 @@ export function VisitForm(props: Props) {
 
   // After a refused attempt, the keyboard goes to the first field to correct.
   useEffect(() => {
-    if (attempts === 0) return;
-    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [attempts]);
+    if (attempts === 0 && problem?.kind !== "field") return;
+    formRef.current
+      ?.querySelector<HTMLElement>('[aria-invalid="true"], [data-invalid] input')
+      ?.focus();
+  }, [attempts, problem]);
 
   const message = (error: DraftError | undefined) =>
     error === undefined ? undefined : intl.formatMessage({ id: error.id }, error.values);
@@ -80,7 +82,7 @@ export function VisitForm(props: Props) {
           error={errorOf("hostOrganisationId")}
           required
         >
-          <Stack gap="xs" mt="xs">
+          <Stack gap="xs" mt="xs" data-invalid={errorOf("hostOrganisationId") ? true : undefined}>
             {organisations.map((o) => (
               <Radio
                 key={o.id}

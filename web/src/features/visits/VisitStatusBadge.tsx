@@ -6,7 +6,7 @@ import { useFormat } from "../../i18n/format";
 // Dark shades: white text on them keeps WCAG AA contrast; the word carries the meaning.
 const COLOURS: Record<VisitStatus, string> = {
   PLANNED: "icld.8",
-  COMPLETED: "green.9",
+  COMPLETED: "teal.9",
   CANCELLED: "gray.7",
 };
 

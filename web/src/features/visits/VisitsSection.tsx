@@ -44,7 +44,7 @@ export function VisitsSection({ partnership }: Props) {
   ]);
 
   return (
-    <Stack component="section" aria-labelledby={titleId} gap="md">
+    <Stack component="section" aria-labelledby={titleId} gap="md" data-testid="visits-section">
       <Group justify="space-between" align="flex-end" wrap="wrap">
         <Title order={2} id={titleId}>
           <FormattedMessage id="visits.title" />
