@@ -1,5 +1,5 @@
 import { Box, Paper, Stack, Text, Title } from "@mantine/core";
-import type { ReactNode } from "react";
+import { Suspense, type ReactNode } from "react";
 import { FormattedMessage } from "react-intl";
 
 import type { BreakdownEntry } from "./breakdownEntries";
@@ -13,6 +13,9 @@ interface Props {
   /** A picture for pointer users, hidden from assistive technology: the legend says the same. */
   chart: ReactNode;
 }
+
+/** Room kept for a chart while its code loads, so the legend below does not jump. */
+const CHART_HEIGHT = 160;
 
 export function BreakdownSection({ id, titleId, noteId, entries, chart }: Props) {
   const headingId = `dashboard-${id}`;
@@ -28,7 +31,9 @@ export function BreakdownSection({ id, titleId, noteId, entries, chart }: Props)
           </Text>
         ) : (
           <>
-            <Box aria-hidden>{chart}</Box>
+            <Box aria-hidden mih={CHART_HEIGHT}>
+              <Suspense fallback={null}>{chart}</Suspense>
+            </Box>
             <BreakdownLegend entries={entries} labelledBy={headingId} />
             {noteId !== undefined && (
               <Text c="dimmed" size="xs">

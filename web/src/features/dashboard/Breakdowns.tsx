@@ -6,8 +6,7 @@ import type { DashboardQuery } from "../../gql/graphql";
 import { useFormat } from "../../i18n/format";
 import { breakdownEntries, type BreakdownEntry } from "./breakdownEntries";
 import { BreakdownSection } from "./BreakdownSection";
-import { CountBars } from "./CountBars";
-import { StatusDonut } from "./StatusDonut";
+import { CountBars, StatusDonut } from "./charts";
 
 type Statistics = DashboardQuery["partnershipStatistics"];
 

@@ -1,3 +1,5 @@
+import "@mantine/charts/styles.css";
+
 import { BarChart } from "@mantine/charts";
 
 import type { BreakdownEntry } from "./breakdownEntries";
@@ -12,7 +14,7 @@ interface Props {
 const ROW_HEIGHT = 34;
 
 /** Counts as horizontal bars, labelled on the axis; a click on a bar opens its list. */
-export function CountBars({ entries, seriesLabel, onSelect }: Props) {
+export default function CountBars({ entries, seriesLabel, onSelect }: Props) {
   return (
     <BarChart
       h={entries.length * ROW_HEIGHT + 40}

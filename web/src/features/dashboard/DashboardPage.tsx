@@ -1,5 +1,3 @@
-import "@mantine/charts/styles.css";
-
 import { Alert, Stack, Text, Title } from "@mantine/core";
 import { FormattedMessage } from "react-intl";
 

@@ -1,3 +1,5 @@
+import "@mantine/charts/styles.css";
+
 import { DonutChart } from "@mantine/charts";
 
 import type { BreakdownEntry } from "./breakdownEntries";
@@ -9,7 +11,7 @@ interface Props {
 }
 
 /** Partnerships by status as a donut; a click on a segment opens that status's list. */
-export function StatusDonut({ entries, total, onSelect }: Props) {
+export default function StatusDonut({ entries, total, onSelect }: Props) {
   return (
     <DonutChart
       data={entries.map((e) => ({ name: e.label, value: e.count, color: e.color }))}

@@ -1,0 +1,122 @@
+"""The "Web console" section of docs/benchmarks.md."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from bench import report_sections
+
+from .pages import Target
+from .stats import AIM_MS, Summary, aim_met
+
+HEADING = "## Web console: the dashboard and a partnership page in Chromium"
+
+
+@dataclass(frozen=True)
+class Context:
+    command: str
+    date: str
+    machine: list[str]
+    targets: list[Target]
+    runs: int
+    warmup: int
+
+
+def _ms(value: float) -> str:
+    if math.isnan(value):
+        return "–"
+    return f"{value:.0f}"
+
+
+def results_table(summaries: Sequence[Summary]) -> list[str]:
+    header = [
+        "page",
+        "browser cache",
+        "loads",
+        "content p50 ms",
+        "content p90 ms",
+        "min–max ms",
+        "HTML ms",
+        "DOMContentLoaded ms",
+        "GraphQL requests",
+        "GraphQL start ms",
+        "GraphQL ms",
+    ]
+    rows = [
+        [
+            s.target,
+            s.cache,
+            str(s.loads),
+            f"**{_ms(s.content_p50)}**",
+            _ms(s.content_p90),
+            f"{_ms(s.content_min)}–{_ms(s.content_max)}",
+            _ms(s.html_p50),
+            _ms(s.dom_content_loaded_p50),
+            f"{s.graphql_requests_p50:g}",
+            _ms(s.graphql_start_p50),
+            _ms(s.graphql_p50),
+        ]
+        for s in summaries
+    ]
+    return report_sections.markdown_table(header, rows)
+
+
+def aim_lines(summaries: Sequence[Summary]) -> list[str]:
+    met = aim_met(summaries)
+    if met is None:
+        return []
+    medians = ", ".join(
+        f"{_ms(s.content_p50)} ms {s.cache}" for s in summaries if s.target == "dashboard"
+    )
+    verdict = "**met**" if met else "**not met**"
+    return [
+        f"- Aim (the dashboard renders with the demo data in under {AIM_MS / 1000:g} s "
+        f"locally): {verdict} — median {medians}."
+    ]
+
+
+def render(summaries: Sequence[Summary], context: Context) -> str:
+    pages = [f"- `{t.path}` ({t.name}): {t.description}" for t in context.targets]
+    out = [
+        HEADING,
+        "",
+        "The console as a user opens it: the whole stack as `python -m devstack` runs it "
+        "(demo data, the production build of web/ served by the runner), a signed-in officer, "
+        "Debian's Chromium headless through Playwright at 1280x800. Each load is a full "
+        "navigation; its time is taken in the page: from navigation start to the first "
+        "animation frame after the page's main heading and its data are in the document "
+        "(a MutationObserver installed before the console's own scripts run). "
+        "**cold**: a new browser profile per load (nothing cached, no service worker: a "
+        "first visit); **warm**: the same profile loading the page again (the console's files "
+        "from the browser's cache and service worker; the API is asked afresh every time, "
+        "as the dashboard asks with `cache-and-network`). HTML and DOMContentLoaded are the "
+        "Navigation Timing marks of the same loads; GraphQL start is when the page's first "
+        "request to the gateway left, GraphQL ms spans from then to the last response's end "
+        "before the content (automatic persisted queries: "
+        "a query the gateway has not seen costs a second request).",
+        "",
+        "```",
+        context.command,
+        "```",
+        "",
+        f"Run {context.date}. " + "; ".join(context.machine) + ".",
+        "",
+        *pages,
+        f"- {context.runs} measured loads per page and cache state after {context.warmup} "
+        "discarded, pages and cache states interleaved.",
+        *aim_lines(summaries),
+        "",
+        "### Navigation start → content (ms)",
+        "",
+        *results_table(summaries),
+        "",
+    ]
+    return "\n".join(out)
+
+
+def write_section(path: Path, section: str) -> None:
+    """Replaces (or appends) this section; other sections and `### Analysis` stay."""
+    report_sections.write_section(path, HEADING, section)
