@@ -113,9 +113,15 @@ def breakdown(page: Page, kind: str, locale: str = "en") -> Locator:
     return page.get_by_role("region", name=say(BREAKDOWNS[kind], locale), exact=True)
 
 
-def entry_link(section: Locator, kind: str, key: str) -> Locator:
-    """A legend entry: a link into the partnership list filtered by it."""
-    return section.locator(f'a[href="/partnerships?{urlencode({kind: key})}"]')
+def entry_link(
+    section: Locator, kind: str, key: str, scope: dict[str, str] | None = None
+) -> Locator:
+    """A legend entry: a link into the partnership list filtered by it (and, for a
+    coordinator, by their organisation, as the dashboard counts)."""
+    params = {kind: key}
+    if scope:
+        params["organisation"] = scope["organisationId"]
+    return section.locator(f'a[href="/partnerships?{urlencode(params)}"]')
 
 
 async def open_dashboard(page: Page) -> None:
@@ -216,14 +222,16 @@ async def assert_figures(page: Page, expected: dict[str, int]) -> None:
         await expect(figure(page, name), f"figure {name}").to_have_text(f"{count:,}")
 
 
-async def assert_breakdowns(page: Page, counted: dict[str, Any]) -> None:
+async def assert_breakdowns(
+    page: Page, counted: dict[str, Any], scope: dict[str, str] | None = None
+) -> None:
     """Every chart's legend lists the API's keys with their counts, each a filter link."""
     for kind, field in (("status", "byStatus"), ("country", "byCountry"), ("theme", "byTheme")):
         section = breakdown(page, kind)
         rows = counted[field]
         await expect(section.get_by_role("link"), f"{kind} entries").to_have_count(len(rows))
         for row in rows:
-            link = entry_link(section, kind, row["key"])
+            link = entry_link(section, kind, row["key"], scope)
             await expect(link, f"{kind} {row['key']}").to_have_text(
                 re.compile(rf"(^|\D){row['count']}$")
             )
@@ -279,7 +287,7 @@ async def test_a_coordinator_sees_only_their_organisations_figures(
 
     await expect(page.get_by_text(say("dashboard.scope.organisation"))).to_be_visible()
     await assert_figures(page, await expected_figures(gateway, coordinator))
-    await assert_breakdowns(page, own)
+    await assert_breakdowns(page, own, scope_of(coordinator))
     await assert_compliance_rows(page, await active_partnerships(gateway, coordinator))
 
 

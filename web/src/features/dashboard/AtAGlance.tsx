@@ -1,17 +1,18 @@
 import { SimpleGrid, Stack, Title } from "@mantine/core";
 import { FormattedMessage } from "react-intl";
 
-import type { DashboardQuery } from "../../gql/graphql";
+import type { DashboardQuery, PartnershipFilter } from "../../gql/graphql";
 import { Figure } from "./Figure";
-import { applicationListUrl } from "./links";
+import { applicationListUrl, partnershipListUrl } from "./links";
 
 interface Props {
   data: DashboardQuery;
   year: number;
+  scope: PartnershipFilter;
 }
 
 /** The figures an officer acts on, each a number in a sentence. */
-export function AtAGlance({ data, year }: Props) {
+export function AtAGlance({ data, year, scope }: Props) {
   const statistics = data.partnershipStatistics;
   const reports = data.financialReportsDue;
   const overdue = reports.filter((r) => r.status === "OVERDUE").length;
@@ -26,7 +27,7 @@ export function AtAGlance({ data, year }: Props) {
           name="partnerships"
           messageId="dashboard.figure.partnerships"
           count={statistics.total}
-          to="/partnerships"
+          to={partnershipListUrl(scope)}
         />
         <Figure
           name="steeringGroupIncomplete"

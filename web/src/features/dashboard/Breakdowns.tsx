@@ -2,7 +2,7 @@ import { SimpleGrid, Stack, Title } from "@mantine/core";
 import { FormattedMessage, useIntl } from "react-intl";
 import { useNavigate } from "react-router";
 
-import type { DashboardQuery } from "../../gql/graphql";
+import type { DashboardQuery, PartnershipFilter } from "../../gql/graphql";
 import { useFormat } from "../../i18n/format";
 import { breakdownEntries, type BreakdownEntry } from "./breakdownEntries";
 import { BreakdownSection } from "./BreakdownSection";
@@ -11,17 +11,23 @@ import { CountBars, StatusDonut } from "./charts";
 type Statistics = DashboardQuery["partnershipStatistics"];
 
 /** Partnerships by status, country and theme, each entry a way into the filtered list. */
-export function Breakdowns({ statistics }: { statistics: Statistics }) {
+interface Props {
+  statistics: Statistics;
+  /** What the dashboard counts; the list behind each entry shows the same. */
+  scope: PartnershipFilter;
+}
+
+export function Breakdowns({ statistics, scope }: Props) {
   const intl = useIntl();
   const format = useFormat();
   const navigate = useNavigate();
   const open = (entry: BreakdownEntry) => void navigate(entry.to);
   const series = intl.formatMessage({ id: "dashboard.breakdown.series" });
-  const byStatus = breakdownEntries("status", statistics.byStatus, (key) =>
+  const byStatus = breakdownEntries(scope, "status", statistics.byStatus, (key) =>
     format.enumValue("PartnershipStatus", key),
   );
-  const byCountry = breakdownEntries("country", statistics.byCountry, format.country);
-  const byTheme = breakdownEntries("theme", statistics.byTheme, (key) =>
+  const byCountry = breakdownEntries(scope, "country", statistics.byCountry, format.country);
+  const byTheme = breakdownEntries(scope, "theme", statistics.byTheme, (key) =>
     format.enumValue("Theme", key),
   );
   return (

@@ -1,7 +1,6 @@
 import { Alert, Stack, Text, Title } from "@mantine/core";
 import { FormattedMessage } from "react-intl";
 
-import { useSession } from "../../auth/AuthContext";
 import { problemOf } from "../../errors/problem";
 import { PageLoader } from "../../ui/PageLoader";
 import { ProblemAlert } from "../../ui/ProblemAlert";
@@ -9,14 +8,11 @@ import { AtAGlance } from "./AtAGlance";
 import { Breakdowns } from "./Breakdowns";
 import { ComplianceSection } from "./ComplianceSection";
 import { ReportsDueSection } from "./ReportsDueSection";
-import { dashboardScope } from "./scope";
 import { useDashboard } from "./useDashboard";
 
 /** Compliance at a glance: the programme's (or a coordinator's own) partnerships in numbers. */
 export default function DashboardPage() {
-  const { user } = useSession();
-  const { data, error, loading, refetch, year, loadMore, loadingMore } = useDashboard();
-  const ownOrganisation = dashboardScope(user).organisationId != null;
+  const { data, error, loading, refetch, scope, year, loadMore, loadingMore } = useDashboard();
 
   return (
     <Stack gap="xl" maw={1400}>
@@ -26,7 +22,7 @@ export default function DashboardPage() {
         </Title>
         <Text c="dimmed">
           <FormattedMessage
-            id={ownOrganisation ? "dashboard.scope.organisation" : "dashboard.scope.programme"}
+            id={scope.organisationId ? "dashboard.scope.organisation" : "dashboard.scope.programme"}
           />
         </Text>
       </Stack>
@@ -43,8 +39,8 @@ export default function DashboardPage() {
               <FormattedMessage id="dashboard.partial" />
             </Alert>
           )}
-          <AtAGlance data={data} year={year} />
-          <Breakdowns statistics={data.partnershipStatistics} />
+          <AtAGlance data={data} year={year} scope={scope} />
+          <Breakdowns statistics={data.partnershipStatistics} scope={scope} />
           <ComplianceSection
             page={data.partnerships}
             year={year}

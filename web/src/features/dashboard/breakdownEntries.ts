@@ -1,3 +1,4 @@
+import type { PartnershipFilter } from "../../gql/graphql";
 import { partnershipListUrl, type Breakdown } from "./links";
 
 export interface BreakdownEntry {
@@ -17,6 +18,7 @@ const STATUS_COLORS: Record<string, string> = {
 
 /** A count list from the API as chart entries, in the API's order (most first). */
 export function breakdownEntries(
+  scope: PartnershipFilter,
   breakdown: Breakdown,
   counts: readonly { key: string; count: number }[],
   label: (key: string) => string,
@@ -26,6 +28,6 @@ export function breakdownEntries(
     label: label(key),
     count,
     color: breakdown === "status" ? (STATUS_COLORS[key] ?? "blue.6") : "blue.6",
-    to: partnershipListUrl(breakdown, key),
+    to: partnershipListUrl(scope, breakdown, key),
   }));
 }

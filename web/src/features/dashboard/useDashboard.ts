@@ -39,5 +39,5 @@ export function useDashboard() {
       setLoadingMore(false);
     }
   }, [fetchMore, variables.active, year, endCursor]);
-  return { ...result, year, loadMore, loadingMore };
+  return { ...result, scope: variables.scope, year, loadMore, loadingMore };
 }
