@@ -54,9 +54,7 @@ export function OrganisationPeopleSelect({ organisation, value, onChange, invali
           { id: "visits.participantsFrom" },
           { organisation: organisation.name, country: format.country(organisation.country) },
         )}
-        placeholder={
-          loading ? intl.formatMessage({ id: "common.loading" }) : intl.formatMessage({ id: "visits.choosePeople" })
-        }
+        placeholder={intl.formatMessage({ id: loading ? "common.loading" : "visits.choosePeople" })}
         data={[...options, ...unknown]}
         value={value}
         onChange={onChange}

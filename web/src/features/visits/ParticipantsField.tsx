@@ -5,6 +5,9 @@ import { useIntl } from "react-intl";
 import { OrganisationPeopleSelect } from "./OrganisationPeopleSelect";
 import type { OrganisationChoice } from "./organisations";
 
+// The legend reads like the other fields' labels.
+const LEGEND = { fontWeight: 600, fontSize: "var(--mantine-font-size-sm)", marginBottom: 0 };
+
 interface Props {
   organisations: readonly OrganisationChoice[];
   value: Record<string, string[]>;
@@ -23,7 +26,8 @@ export function ParticipantsField({ organisations, value, onChange, error }: Pro
       aria-describedby={error ? `${hintId} ${errorId}` : hintId}
       variant="unstyled"
       p={0}
-      styles={{ legend: { fontWeight: 500, fontSize: "var(--mantine-font-size-sm)" } }}
+      m={0}
+      styles={{ legend: LEGEND }}
     >
       <Stack gap="sm">
         <Text size="xs" c="dimmed" id={hintId}>

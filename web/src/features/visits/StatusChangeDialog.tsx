@@ -36,7 +36,13 @@ export function StatusChangeDialog(props: Props) {
     fieldError("note") ??
     (props.noteMissing ? intl.formatMessage({ id: "visits.error.noteRequired" }) : undefined);
   return (
-    <Modal opened onClose={props.onClose} title={props.title} centered>
+    <Modal
+      opened
+      onClose={props.onClose}
+      title={props.title}
+      centered
+      closeButtonProps={{ "aria-label": intl.formatMessage({ id: "common.close" }) }}
+    >
       <form onSubmit={submit} noValidate>
         <Stack>
           <Text size="sm">{props.description}</Text>

@@ -41,8 +41,8 @@ export function VisitForm(props: Props) {
   const formRef = useRef<HTMLFormElement>(null);
   const [attempts, setAttempts] = useState(0);
   const organisations = partnershipOrganisations(partnership);
-  const errors =
-    attempts > 0 ? checkDraft(draft, { startedOn: partnership.startedOn, formatDate: format.date }) : {};
+  const rules = { startedOn: partnership.startedOn, formatDate: format.date };
+  const errors = attempts > 0 ? checkDraft(draft, rules) : {};
 
   // After a refused attempt, the keyboard goes to the first field to correct.
   useEffect(() => {
@@ -56,12 +56,12 @@ export function VisitForm(props: Props) {
     error === undefined ? undefined : intl.formatMessage({ id: error.id }, error.values);
   const errorOf = (field: DraftField) => message(errors[field]) ?? serverError(field);
   const set = (changes: Partial<VisitDraft>) => onChange({ ...draft, ...changes });
+  const hostError = errorOf("hostOrganisationId");
 
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
     setAttempts((n) => n + 1);
-    const found = checkDraft(draft, { startedOn: partnership.startedOn, formatDate: format.date });
-    if (Object.keys(found).length === 0) props.onSubmit();
+    if (Object.keys(checkDraft(draft, rules)).length === 0) props.onSubmit();
   };
 
   const days = visitDays(draft.startsOn, draft.endsOn);
@@ -79,10 +79,11 @@ export function VisitForm(props: Props) {
           description={intl.formatMessage({ id: "visits.hostHint" })}
           value={draft.hostOrganisationId}
           onChange={(hostOrganisationId) => set({ hostOrganisationId })}
-          error={errorOf("hostOrganisationId")}
+          error={hostError}
           required
         >
-          <Stack gap="xs" mt="xs" data-invalid={errorOf("hostOrganisationId") ? true : undefined}>
+          {/* Radios carry no aria-invalid: the mark lets the focus find the group. */}
+          <Stack gap="xs" mt="xs" data-invalid={hostError === undefined ? undefined : true}>
             {organisations.map((o) => (
               <Radio
                 key={o.id}
