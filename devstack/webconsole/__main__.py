@@ -2,7 +2,7 @@
 
 CONSOLE_HOST / CONSOLE_PORT (127.0.0.1 / 4005), CONSOLE_DIST_DIR (web/dist),
 CONSOLE_GATEWAY_URL, CONSOLE_DEV_SIGN_IN (off), DEVSTACK_TOKEN_TTL_S (8 h), OIDC_ISSUER,
-OIDC_CLIENT_ID, OIDC_SCOPE, ENVIRONMENT and the services' JWT_* variables.
+OIDC_CLIENT_ID, OIDC_SCOPE, OIDC_RESOURCE, ENVIRONMENT and the services' JWT_* variables.
 """
 
 from __future__ import annotations

@@ -33,6 +33,9 @@ class Oidc:
     issuer: str
     client_id: str
     scope: str = DEFAULT_SCOPE
+    resource: str | None = None
+    """The resource indicator (RFC 8707) the console asks tokens for: providers that issue
+    access tokens per API need it to put the platform's audience in them."""
 
 
 def oidc_from_env(env: Mapping[str, str]) -> Oidc | None:
@@ -40,7 +43,8 @@ def oidc_from_env(env: Mapping[str, str]) -> Oidc | None:
     issuer, client_id = env.get("OIDC_ISSUER", ""), env.get("OIDC_CLIENT_ID", "")
     if not (issuer and client_id):
         return None
-    return Oidc(issuer, client_id, env.get("OIDC_SCOPE") or DEFAULT_SCOPE)
+    scope = env.get("OIDC_SCOPE") or DEFAULT_SCOPE
+    return Oidc(issuer, client_id, scope, env.get("OIDC_RESOURCE") or None)
 
 
 def production_reason(environment: str, tokens: Settings) -> str | None:
@@ -83,12 +87,13 @@ class ConsoleSettings:
     def auth(self) -> dict[str, str] | None:
         """The `auth` part of /config.json; None when no sign-in is configured at all."""
         if self.oidc is not None:
-            return {
+            oidc = {
                 "mode": "oidc",
                 "issuer": self.oidc.issuer,
                 "clientId": self.oidc.client_id,
                 "scope": self.oidc.scope,
             }
+            return oidc | ({"resource": self.oidc.resource} if self.oidc.resource else {})
         if self.dev_sign_in:
             return {"mode": "development"}
         return None

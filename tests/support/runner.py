@@ -146,12 +146,19 @@ class Devstack:
 
 @asynccontextmanager
 async def devstack(
-    tmp: Path, *, demo: bool, extra_env: Mapping[str, str] | None = None
+    tmp: Path,
+    *,
+    demo: bool,
+    extra_env: Mapping[str, str] | None = None,
+    ports: Ports | None = None,
 ) -> AsyncIterator[Devstack]:
     """Runs `python -m devstack` in `tmp` until the block ends, then stops it with SIGINT as
-    a user does, and kills whatever it left (the test that cares asserts it left nothing)."""
+    a user does, and kills whatever it left (the test that cares asserts it left nothing).
+
+    `ports` are free ones by default; a caller that must name the console's URL before the
+    start (an identity provider's redirect URIs) picks them with `Ports.free()` first."""
     prefix = f"test-devstack-{uuid.uuid4().hex[:10]}"
-    ports = Ports.free()
+    ports = ports or Ports.free()
     env = runner_env(tmp / "data", ports, prefix, **(extra_env or {}))
     output = tmp / "devstack.out"
     args = [] if demo else ["--no-demo"]

@@ -136,6 +136,20 @@ async def test_config_in_oidc_mode_and_no_dev_sign_in(dist: Path, env: dict[str,
     assert "token" not in signed_in.text
 
 
+async def test_config_names_the_resource_tokens_are_asked_for(dist: Path) -> None:
+    env = console_env(dist, **OIDC, OIDC_RESOURCE="urn:icld:platform", OIDC_SCOPE="openid")
+    async with console(env) as http:
+        config = await http.get("/config.json")
+
+    assert config.json()["auth"] == {
+        "mode": "oidc",
+        "issuer": OIDC["OIDC_ISSUER"],
+        "clientId": OIDC["OIDC_CLIENT_ID"],
+        "scope": "openid",
+        "resource": "urn:icld:platform",
+    }
+
+
 @pytest.mark.parametrize(
     ("env", "tokens"),
     [

@@ -1,14 +1,13 @@
-import { Anchor, AppShell, Burger, Button, Group, NavLink, Stack, Text, Title } from "@mantine/core";
-import { useDisclosure } from "@mantine/hooks";
-import { skipToken, useQuery } from "@apollo/client/react";
-import { Suspense } from "react";
+import { Anchor, AppShell, Burger, Button, Group, NavLink, Stack, Title, useMantineTheme } from "@mantine/core";
+import { useDisclosure, useMediaQuery } from "@mantine/hooks";
+import { Suspense, useId } from "react";
 import { FormattedMessage, useIntl } from "react-intl";
 import { NavLink as RouterLink, Outlet, useLocation } from "react-router";
 
-import { useAuth, useSession } from "../auth/AuthContext";
-import { MY_ORGANISATION } from "../auth/me";
+import { useAuth } from "../auth/AuthContext";
 import { PageLoader } from "../ui/PageLoader";
 import { LanguageSelect } from "./LanguageSelect";
+import { UserSummary } from "./UserSummary";
 
 const NAVIGATION = [
   { to: "/", label: "nav.dashboard", end: true },
@@ -18,14 +17,16 @@ const NAVIGATION = [
 
 export function Layout() {
   const intl = useIntl();
+  const theme = useMantineTheme();
   const { signOut } = useAuth();
-  const { user } = useSession();
   const [opened, { toggle, close }] = useDisclosure(false);
   const location = useLocation();
-  const organisation = useQuery(
-    MY_ORGANISATION,
-    user.org === null ? skipToken : { variables: { id: user.org } },
-  ).data?.organisation;
+  const navbarId = useId();
+  const wide = useMediaQuery(`(min-width: ${theme.breakpoints.sm})`, true, {
+    getInitialValueInEffect: false,
+  });
+  // A phone's closed menu is only moved out of sight: inert keeps the keyboard out of it.
+  const hidden = !wide && !opened;
 
   return (
     <AppShell
@@ -45,22 +46,24 @@ export function Layout() {
               hiddenFrom="sm"
               size="sm"
               aria-label={intl.formatMessage({ id: "nav.openMenu" })}
+              aria-expanded={opened}
+              aria-controls={navbarId}
             />
             <Title order={2} size="h4">
               <FormattedMessage id="app.name" />
             </Title>
           </Group>
-          <Text size="sm" visibleFrom="sm">
-            <FormattedMessage id="nav.signedInAs" values={{ name: user.name }} />
-            {" · "}
-            {user.roles.map((r) => intl.formatMessage({ id: `role.${r}` })).join(", ")}
-            {organisation ? ` · ${organisation.name}` : ""}
-          </Text>
+          <UserSummary visibleFrom="sm" />
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="sm" aria-label={intl.formatMessage({ id: "nav.main" })}>
+      <AppShell.Navbar
+        id={navbarId}
+        p="sm"
+        aria-label={intl.formatMessage({ id: "nav.main" })}
+        inert={hidden}
+      >
         <Stack justify="space-between" h="100%">
-          <nav aria-label={intl.formatMessage({ id: "nav.main" })}>
+          <div>
             {NAVIGATION.map((item) => (
               <NavLink
                 key={item.to}
@@ -74,11 +77,9 @@ export function Layout() {
                 }
               />
             ))}
-          </nav>
+          </div>
           <Stack gap="xs">
-            <Text size="sm" hiddenFrom="sm">
-              <FormattedMessage id="nav.signedInAs" values={{ name: user.name }} />
-            </Text>
+            <UserSummary hiddenFrom="sm" />
             <LanguageSelect />
             <Button variant="default" size="xs" onClick={() => void signOut()}>
               <FormattedMessage id="nav.signOut" />
