@@ -62,9 +62,8 @@ class GraphqlTraffic:
             answer = await response.json()
         except Error:
             answer = None  # the page navigated away meanwhile
-        return Exchange(
-            request.post_data_json, headers.get("authorization"), response.status, answer
-        )
+        body: dict[str, Any] = request.post_data_json or {}
+        return Exchange(body, headers.get("authorization"), response.status, answer)
 
     async def exchanges(self) -> list[Exchange]:
         """Those seen so far, in the order the answers came."""
