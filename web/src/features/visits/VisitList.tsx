@@ -9,11 +9,13 @@ import { VisitStatusBadge } from "./VisitStatusBadge";
 interface Props {
   year: number;
   visits: readonly VisitsSection_VisitFragment[];
+  /** All the year's visits, of which `visits` may be the first page. */
+  total: number;
   mayAct: boolean;
 }
 
 /** The year's visits: a table from `sm` up, cards on phones. */
-export function VisitList({ year, visits, mayAct }: Props) {
+export function VisitList({ year, visits, total, mayAct }: Props) {
   const intl = useIntl();
   // Completed and cancelled visits are final: actions exist only for planned ones.
   const withActions = mayAct && visits.some((visit) => visit.status === "PLANNED");
@@ -27,6 +29,11 @@ export function VisitList({ year, visits, mayAct }: Props) {
   const caption = intl.formatMessage({ id: "visits.list.caption" }, { year: String(year) });
   return (
     <>
+      {total > visits.length && (
+        <Text size="sm">
+          <FormattedMessage id="common.showing" values={{ shown: visits.length, total }} />
+        </Text>
+      )}
       <Table.ScrollContainer minWidth={640} visibleFrom="sm">
         <Table striped verticalSpacing="sm" aria-label={caption}>
           <Table.Thead>

@@ -64,7 +64,12 @@ export function VisitsSection({ partnership }: Props) {
             compliance={shown.yearCompliance}
             organisations={organisations}
           />
-          <VisitList year={year} visits={shown.yearVisits.nodes} mayAct={mayAct} />
+          <VisitList
+            year={year}
+            visits={shown.yearVisits.nodes}
+            total={shown.yearVisits.totalCount}
+            mayAct={mayAct}
+          />
         </>
       ) : other.error ? (
         <ProblemAlert problem={problemOf(other.error)} onRetry={() => void other.refetch()} />
