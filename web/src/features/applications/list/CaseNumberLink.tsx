@@ -1,0 +1,13 @@
+import { Anchor } from "@mantine/core";
+import { useIntl } from "react-intl";
+import { Link } from "react-router";
+
+/** The case number, or "draft" before the first submission, leading to the application. */
+export function CaseNumberLink({ id, caseNumber }: { id: string; caseNumber: string | null | undefined }) {
+  const intl = useIntl();
+  return (
+    <Anchor component={Link} to={`/applications/${id}`}>
+      {caseNumber ?? intl.formatMessage({ id: "applications.noCaseNumber" })}
+    </Anchor>
+  );
+}

@@ -1,0 +1,136 @@
+import { Radio, Stack, Textarea } from "@mantine/core";
+import { useMutation } from "@apollo/client/react";
+import { useState } from "react";
+import { useIntl } from "react-intl";
+
+import { problemOf, type Problem } from "../../../errors/problem";
+import type { DecisionOutcome } from "../../../gql/graphql";
+import { useFormat } from "../../../i18n/format";
+import { useFieldError } from "../../../ui/FieldMessage";
+import { usePersistentState } from "../../../ui/usePersistentState";
+import { forgetApplicationLists, forgetPartnershipGrants } from "../shared/cache";
+import { DECISION_OUTCOMES, isDecisionOutcome } from "../shared/enums";
+import { MAX_LENGTH } from "../shared/rules";
+import { ActionDialog } from "./ActionDialog";
+import { DECIDE_APPLICATION } from "./operations";
+
+interface Props {
+  application: { id: string; version: number; partnershipId: string };
+  opened: boolean;
+  onClose: () => void;
+  onReload: () => Promise<void>;
+}
+
+/**
+ * An officer's decision on an eligible application: approve (the requested budget), approve
+ * with conditions (stated), or reject. Finance opens the grant of an approval.
+ */
+export function DecideDialog({ application, opened, onClose, onReload }: Props) {
+  const intl = useIntl();
+  const format = useFormat();
+  const [input, setInput, clear] = usePersistentState(`applications.decide.${application.id}`, {
+    outcome: "APPROVED" as DecisionOutcome,
+    conditions: "",
+    note: "",
+  });
+  const [attempted, setAttempted] = useState(false);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [decide, { loading }] = useMutation(DECIDE_APPLICATION);
+  const fieldError = useFieldError(problem);
+  const withConditions = input.outcome === "APPROVED_WITH_CONDITIONS";
+  const conditionsMissing = attempted && withConditions && input.conditions.trim() === "";
+
+  const confirm = async () => {
+    setAttempted(true);
+    setProblem(null);
+    if (withConditions && input.conditions.trim() === "") return;
+    try {
+      await decide({
+        variables: {
+          input: {
+            id: application.id,
+            version: application.version,
+            outcome: input.outcome,
+            // Only an approval with conditions has conditions (the API refuses them elsewhere).
+            conditions: withConditions ? input.conditions.trim() : null,
+            note: input.note.trim() || null,
+          },
+        },
+        update: (cache) => {
+          forgetApplicationLists(cache, application.partnershipId);
+          forgetPartnershipGrants(cache, application.partnershipId);
+        },
+      });
+      clear();
+      setAttempted(false);
+      onClose();
+    } catch (error) {
+      setProblem(problemOf(error));
+    }
+  };
+
+  const reload = async () => {
+    await onReload();
+    setProblem(null);
+  };
+
+  return (
+    <ActionDialog
+      title={intl.formatMessage({ id: "applications.decide.title" })}
+      opened={opened}
+      onClose={onClose}
+      onConfirm={() => void confirm()}
+      confirmLabel={intl.formatMessage({ id: "applications.decide.confirm" })}
+      busy={loading}
+      problem={problem}
+      onReload={() => void reload()}
+      fields={["conditions", "note"]}
+    >
+      <Radio.Group
+        label={intl.formatMessage({ id: "applications.decide.outcome" })}
+        value={input.outcome}
+        onChange={(value) => {
+          if (isDecisionOutcome(value)) setInput((previous) => ({ ...previous, outcome: value }));
+        }}
+        required
+      >
+        <Stack gap="xs" mt="xs">
+          {DECISION_OUTCOMES.map((o) => (
+            <Radio key={o} value={o} label={format.enumValue("DecisionOutcome", o)} />
+          ))}
+        </Stack>
+      </Radio.Group>
+      {withConditions && (
+        <Textarea
+          label={intl.formatMessage({ id: "applications.decide.conditions" })}
+          value={input.conditions}
+          onChange={(event) => {
+            const conditions = event.currentTarget.value;
+            setInput((previous) => ({ ...previous, conditions }));
+          }}
+          error={
+            conditionsMissing
+              ? intl.formatMessage({ id: "common.required" })
+              : fieldError("conditions")
+          }
+          required
+          autosize
+          minRows={3}
+          maxLength={MAX_LENGTH.conditions}
+        />
+      )}
+      <Textarea
+        label={intl.formatMessage({ id: "applications.decide.note" })}
+        value={input.note}
+        onChange={(event) => {
+          const note = event.currentTarget.value;
+          setInput((previous) => ({ ...previous, note }));
+        }}
+        error={fieldError("note")}
+        autosize
+        minRows={2}
+        maxLength={MAX_LENGTH.note}
+      />
+    </ActionDialog>
+  );
+}

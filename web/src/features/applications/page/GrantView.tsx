@@ -1,0 +1,71 @@
+import { Anchor, Button, Group, Loader, SimpleGrid, Stack, Text } from "@mantine/core";
+import { FormattedMessage, useIntl } from "react-intl";
+import { Link } from "react-router";
+
+import type { ApplicationGrant_ApplicationFragment } from "../../../gql/graphql";
+import { useFormat } from "../../../i18n/format";
+import { useGrantPolling } from "./useGrantPolling";
+
+interface Props {
+  application: ApplicationGrant_ApplicationFragment;
+  partnershipId: string;
+}
+
+/** The grant finance opened for the approved application, once it is there. */
+export function GrantView({ application, partnershipId }: Props) {
+  const intl = useIntl();
+  const format = useFormat();
+  const grant = application.grant ?? null;
+  const { polling, again } = useGrantPolling(application.id, grant === null);
+  const partnershipLink = (
+    <Anchor component={Link} to={`/partnerships/${partnershipId}`}>
+      <FormattedMessage id="applications.grant.toPartnership" />
+    </Anchor>
+  );
+
+  if (grant === null) {
+    return (
+      <Stack gap="xs">
+        <Group gap="xs" role="status" aria-live="polite">
+          {polling && <Loader size="xs" aria-hidden />}
+          <Text size="sm">
+            <FormattedMessage
+              id={polling ? "applications.grant.opening" : "applications.grant.notYet"}
+            />
+          </Text>
+        </Group>
+        {!polling && (
+          <Group>
+            <Button variant="default" size="xs" onClick={again}>
+              <FormattedMessage id="applications.grant.refresh" />
+            </Button>
+          </Group>
+        )}
+        <Text size="sm">{partnershipLink}</Text>
+      </Stack>
+    );
+  }
+
+  const rows: [string, string][] = [
+    [intl.formatMessage({ id: "applications.grant.caseNumber" }), grant.caseNumber],
+    [intl.formatMessage({ id: "applications.grant.approvedAmount" }), format.money(grant.approvedAmount)],
+    [intl.formatMessage({ id: "applications.grant.status" }), format.enumValue("GrantStatus", grant.status)],
+  ];
+  return (
+    <Stack gap="xs">
+      <SimpleGrid cols={{ base: 1, sm: 3 }} component="dl" m={0}>
+        {rows.map(([term, value]) => (
+          <div key={term}>
+            <Text component="dt" size="sm" fw={700}>
+              {term}
+            </Text>
+            <Text component="dd" m={0}>
+              {value}
+            </Text>
+          </div>
+        ))}
+      </SimpleGrid>
+      <Text size="sm">{partnershipLink}</Text>
+    </Stack>
+  );
+}
