@@ -13,6 +13,7 @@ import { ProblemAlert } from "../../../ui/ProblemAlert";
 import { usePersistentState } from "../../../ui/usePersistentState";
 import { mayEdit } from "../shared/access";
 import { DetailsFields, type Details } from "./DetailsFields";
+import { changedDetails, keepChanges, pick } from "./detailsChanges";
 import { PARTNERSHIP_DETAILS, UPDATE_PARTNERSHIP } from "./queries";
 
 type Partnership = NonNullable<PartnershipDetailsQuery["partnership"]>;
@@ -47,7 +48,7 @@ export default function EditPartnershipPage() {
       ) : mayEdit(user, partnership) ? (
         <EditForm
           partnership={partnership}
-          reload={async () => (await refetch()).data?.partnership?.version}
+          reload={async () => (await refetch()).data?.partnership ?? undefined}
         />
       ) : (
         <ProblemAlert problem={{ kind: "forbidden" }} />
@@ -56,27 +57,25 @@ export default function EditPartnershipPage() {
   );
 }
 
-interface EditInput extends Details {
+interface EditInput {
   /** The version the user's edit starts from: the API refuses the save if it changed since. */
   version: number;
+  /** The details of that version, to tell what the user changed. */
+  base: Details;
+  value: Details;
 }
 
 interface FormProps {
   partnership: Partnership;
-  /** Loads the latest version from the API; resolves to its version number. */
-  reload: () => Promise<number | undefined>;
+  /** Loads the latest version from the API. */
+  reload: () => Promise<Partnership | undefined>;
 }
 
 function EditForm({ partnership, reload }: FormProps) {
   const navigate = useNavigate();
   const [input, setInput, clear] = usePersistentState<EditInput>(
     `partnerships.edit.${partnership.id}`,
-    () => ({
-      version: partnership.version,
-      title: partnership.title,
-      themes: [...partnership.themes],
-      focus: partnership.focus,
-    }),
+    () => ({ version: partnership.version, base: pick(partnership), value: pick(partnership) }),
   );
   const [problem, setProblem] = useState<Problem | null>(null);
   const fieldError = useFieldError(problem);
@@ -84,18 +83,13 @@ function EditForm({ partnership, reload }: FormProps) {
 
   async function save() {
     setProblem(null);
+    const changes = changedDetails(input.base, input.value);
     try {
-      await update({
-        variables: {
-          input: {
-            id: partnership.id,
-            version: input.version,
-            title: input.title,
-            themes: input.themes,
-            focus: input.focus,
-          },
-        },
-      });
+      if (Object.keys(changes).length > 0) {
+        await update({
+          variables: { input: { id: partnership.id, version: input.version, ...changes } },
+        });
+      }
       clear();
       void navigate(`/partnerships/${partnership.id}`);
     } catch (error) {
@@ -105,8 +99,14 @@ function EditForm({ partnership, reload }: FormProps) {
 
   async function reloadKeepingInput() {
     try {
-      const version = await reload();
-      if (version !== undefined) setInput((current) => ({ ...current, version }));
+      const latest = await reload();
+      if (latest !== undefined) {
+        setInput((current) => ({
+          version: latest.version,
+          base: pick(latest),
+          value: keepChanges(current.base, current.value, pick(latest)),
+        }));
+      }
       setProblem(null);
     } catch (error) {
       setProblem(problemOf(error));
@@ -123,8 +123,8 @@ function EditForm({ partnership, reload }: FormProps) {
     >
       <Stack>
         <DetailsFields
-          value={input}
-          onChange={(details) => setInput((current) => ({ ...current, ...details }))}
+          value={input.value}
+          onChange={(value) => setInput((current) => ({ ...current, value }))}
           fieldError={fieldError}
         />
         {fieldProblem(problem, ...FIELDS) === null && (

@@ -6,11 +6,25 @@ import type { PartnershipRowFragment } from "../../../gql/graphql";
 import { useFormat } from "../../../i18n/format";
 import { StatusBadge } from "../shared/StatusBadge";
 
+interface Props {
+  /** Names the list, as the table's caption does. */
+  label: string;
+  rows: readonly PartnershipRowFragment[];
+}
+
 /** The list below `sm`: a card per partnership, nothing wider than the phone. */
-export function PartnershipCards({ rows }: { rows: readonly PartnershipRowFragment[] }) {
+export function PartnershipCards({ label, rows }: Props) {
   const format = useFormat();
   return (
-    <Stack hiddenFrom="sm" gap="sm" component="ul" p={0} m={0} style={{ listStyle: "none" }}>
+    <Stack
+      hiddenFrom="sm"
+      gap="sm"
+      component="ul"
+      aria-label={label}
+      p={0}
+      m={0}
+      style={{ listStyle: "none" }}
+    >
       {rows.map((row) => (
         <Card key={row.id} withBorder component="li" padding="sm">
           <Group justify="space-between" align="start" wrap="nowrap">

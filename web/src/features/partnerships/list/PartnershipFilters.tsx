@@ -31,7 +31,8 @@ export function PartnershipFilters() {
     setParams((current) => withParam(current, name, value), { replace: true });
 
   return (
-    <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
+    // Two columns even on a phone, the search across both: the list stays near the top.
+    <SimpleGrid cols={{ base: 2, lg: 3 }} spacing="sm" verticalSpacing="xs">
       <SearchField onSearch={(text) => set("search", text)} />
       <NativeSelect
         label={intl.formatMessage({ id: "partnerships.field.status" })}
@@ -118,6 +119,7 @@ function SearchField({ onSearch }: { onSearch: (text: string) => void }) {
   return (
     <TextInput
       type="search"
+      style={{ gridColumn: "span 2" }}
       label={intl.formatMessage({ id: "partnerships.list.searchLabel" })}
       value={text}
       onChange={(event) => {

@@ -8,13 +8,15 @@ import { StatusBadge } from "../shared/StatusBadge";
 import type { SortKey, Sorting } from "./listParams";
 
 interface Props {
+  /** The caption: what is listed, in which order. */
+  label: string;
   rows: readonly PartnershipRowFragment[];
   sorting: Sorting;
   onSort: (sorting: Sorting) => void;
 }
 
 /** The list from `sm` up: one row per partnership, sortable by title, status and start. */
-export function PartnershipTable({ rows, sorting, onSort }: Props) {
+export function PartnershipTable({ label, rows, sorting, onSort }: Props) {
   const intl = useIntl();
   const format = useFormat();
   const header = (key: SortKey, label: string) => {
@@ -34,16 +36,7 @@ export function PartnershipTable({ rows, sorting, onSort }: Props) {
   };
   return (
     <Table striped highlightOnHover visibleFrom="sm" captionSide="top">
-      <Table.Caption style={{ textAlign: "start" }}>
-        <FormattedMessage
-          id="partnerships.list.caption"
-          values={{
-            sorting: intl.formatMessage({
-              id: `partnerships.list.sort.${sorting.key}.${sorting.order}`,
-            }),
-          }}
-        />
-      </Table.Caption>
+      <Table.Caption style={{ textAlign: "start" }}>{label}</Table.Caption>
       <Table.Thead>
         <Table.Tr>
           {header("title", intl.formatMessage({ id: "partnerships.field.title" }))}

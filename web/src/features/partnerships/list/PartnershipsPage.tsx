@@ -9,7 +9,13 @@ import { problemOf } from "../../../errors/problem";
 import { PageLoader } from "../../../ui/PageLoader";
 import { ProblemAlert } from "../../../ui/ProblemAlert";
 import { mayCreatePartnership } from "../shared/access";
-import { filterFromParams, SORT_KEYS, sortingFromParams, withSorting } from "./listParams";
+import {
+  API_ORDER,
+  filterFromParams,
+  SORT_KEYS,
+  sortingFromParams,
+  withSorting,
+} from "./listParams";
 import { PartnershipCards } from "./PartnershipCards";
 import { PartnershipFilters } from "./PartnershipFilters";
 import { PartnershipTable } from "./PartnershipTable";
@@ -23,7 +29,8 @@ export default function PartnershipsPage() {
   const { user } = useSession();
   const [params, setParams] = useSearchParams();
   const filter = useMemo(() => filterFromParams(params), [params]);
-  const sorting = sortingFromParams(params);
+  const chosen = sortingFromParams(params);
+  const sorting = chosen ?? API_ORDER;
   const { data, loading, error, fetchMore, refetch } = useQuery(PARTNERSHIPS, {
     variables: { first: PAGE_SIZE, filter },
     notifyOnNetworkStatusChange: true,
@@ -31,10 +38,18 @@ export default function PartnershipsPage() {
   const connection = data?.partnerships;
   const collator = useMemo(() => new Intl.Collator(intl.locale), [intl.locale]);
   const rows = useMemo(
-    () => sortRows(connection?.edges.map((e) => e.node) ?? [], sorting, collator),
-    [connection, sorting, collator],
+    () => sortRows(connection?.edges.map((e) => e.node) ?? [], chosen, collator),
+    [connection, chosen, collator],
   );
 
+  const label = intl.formatMessage(
+    { id: "partnerships.list.caption" },
+    {
+      sorting: intl.formatMessage({
+        id: `partnerships.list.sort.${sorting.key}.${sorting.order}`,
+      }),
+    },
+  );
   return (
     <Stack>
       <Group justify="space-between">
@@ -88,11 +103,12 @@ export default function PartnershipsPage() {
       {rows.length > 0 && (
         <>
           <PartnershipTable
+            label={label}
             rows={rows}
             sorting={sorting}
             onSort={(next) => setParams((current) => withSorting(current, next))}
           />
-          <PartnershipCards rows={rows} />
+          <PartnershipCards label={label} rows={rows} />
         </>
       )}
       {loading && <PageLoader />}

@@ -35,12 +35,14 @@ export function filterFromParams(params: URLSearchParams): PartnershipFilter {
   return filter;
 }
 
-export function sortingFromParams(params: URLSearchParams): Sorting {
-  const key = params.get("sort");
-  return {
-    key: SORT_KEYS.find((k) => k === key) ?? "title",
-    order: params.get("order") === "desc" ? "desc" : "asc",
-  };
+/** The order the list shows when the user chose none: the API's, by title. */
+export const API_ORDER: Sorting = { key: "title", order: "asc" };
+
+/** The user's chosen order, or null for the API's own (by title, page after page). */
+export function sortingFromParams(params: URLSearchParams): Sorting | null {
+  const key = SORT_KEYS.find((k) => k === params.get("sort"));
+  if (key === undefined) return null;
+  return { key, order: params.get("order") === "desc" ? "desc" : "asc" };
 }
 
 /** The params with `name` set to `value`, or removed when the value is empty. */

@@ -14,9 +14,11 @@ export interface SortableRow {
 
 export function sortRows<T extends SortableRow>(
   rows: readonly T[],
-  { key, order }: Sorting,
+  sorting: Sorting | null,
   collator: Intl.Collator,
 ): T[] {
+  if (sorting === null) return [...rows];
+  const { key, order } = sorting;
   const compare = (a: T, b: T): number => {
     switch (key) {
       case "title":

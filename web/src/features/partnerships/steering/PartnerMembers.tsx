@@ -9,7 +9,7 @@ import { ProblemAlert } from "../../../ui/ProblemAlert";
 import { personName, personStanding } from "./memberLabel";
 import { PARTNER_PEOPLE } from "./queries";
 import { SeatLines } from "./SeatLines";
-import { seatsOf } from "./steeringRule";
+import { fillsSeat, SEATS, seatsOf, type SeatHolder } from "./steeringRule";
 
 interface Props {
   organisation: { id: string; name: string; country: string };
@@ -29,7 +29,7 @@ export function PartnerMembers({ organisation, selected, onChange }: Props) {
   const { data, error, refetch } = useQuery(PARTNER_PEOPLE, {
     variables: { organisationId: organisation.id },
   });
-  const people = data?.people.edges.map((e) => e.node) ?? [];
+  const people = byStanding(data?.people.edges.map((e) => e.node) ?? []);
   const chosen = people.filter((p) => selected.includes(p.id));
   const heading = `${organisation.name} (${format.country(organisation.country)})`;
   return (
@@ -87,4 +87,13 @@ export function PartnerMembers({ organisation, selected, onChange }: Props) {
       </div>
     </Stack>
   );
+}
+
+/** The people who can fill a seat first, in the rule's order; then the others. */
+function byStanding<T extends SeatHolder>(people: T[]): T[] {
+  const rank = (person: T) => {
+    const seat = SEATS.findIndex((s) => fillsSeat(person, s));
+    return seat < 0 ? SEATS.length : seat;
+  };
+  return [...people].sort((a, b) => rank(a) - rank(b));
 }
