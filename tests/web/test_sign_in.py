@@ -17,7 +17,14 @@ from playwright.async_api import Locator, Page, expect
 from services.common.auth import Role
 from services.common.settings import Settings
 from services.common.tokens import mint
-from tests.support.browser import ROOT, english, page_errors, sign_in, stored_session
+from tests.support.browser import (
+    ROOT,
+    SESSION_KEY,
+    english,
+    page_errors,
+    sign_in,
+    stored_session,
+)
 from tests.support.gateway_api import GatewayAPI
 from tests.support.graphql_traffic import GraphqlTraffic
 from tests.support.runner import Devstack
@@ -87,6 +94,22 @@ async def open_participants_from(page: Page, organisation: str) -> Locator:
     return page.get_by_role("listbox", name=name).get_by_role("option")
 
 
+async def let_the_token_expire(page: Page, session: dict[str, Any]) -> str:
+    """The session's token expires while the console is open: the console still holds it
+    (its session ends hours later), the gateway refuses it. Returns the expired token."""
+    assert datetime.fromisoformat(session["expiresAt"]) > datetime.now(UTC) + timedelta(hours=1)
+    role = Role(session["user"]["roles"][0])
+    expired = mint(Settings(), role, sub=session["user"]["sub"], ttl=timedelta(seconds=-60))
+    await page.evaluate(
+        """([key, token]) => {
+            const session = JSON.parse(localStorage.getItem(key));
+            localStorage.setItem(key, JSON.stringify({ ...session, token }));
+        }""",
+        [SESSION_KEY, expired],
+    )
+    return expired
+
+
 async def titles(gateway: GatewayAPI, session: dict[str, Any]) -> set[str]:
     data = await gateway.data(TITLES, token=session["token"])
     return {node["title"] for node in data["partnerships"]["nodes"]}
@@ -130,6 +153,7 @@ async def test_signing_in_with_the_keyboard_alone(page: Page, gateway: GatewayAP
     coordinator = page.get_by_role("radio", name=text["role.coordinator"], exact=True)
     choice = page.get_by_role("combobox", name=text["signIn.organisation"])
     submit = page.get_by_role("button", name=text["signIn.submit"], exact=True)
+    await expect(submit).to_be_visible()
 
     await page.keyboard.press("Tab")
     await expect(officer).to_be_focused()
@@ -227,17 +251,7 @@ async def test_an_expired_session_sends_to_sign_in_and_back_with_the_input_kept(
     focus = page.get_by_role("textbox", name=form["partnerships.field.focus"], exact=True)
     await title.fill("Water governance in Kibaha")
     await focus.fill("Citizen budgets for the water utility")
-    # The token expires while the person types: the console still holds it, the gateway
-    # refuses it.
-    expired = mint(Settings(), Role.OFFICER, sub=session["user"]["sub"], ttl=timedelta(seconds=-60))
-    await page.evaluate(
-        """([key, token]) => {
-            const session = JSON.parse(localStorage.getItem(key));
-            localStorage.setItem(key, JSON.stringify({ ...session, token }));
-        }""",
-        ["icld.session", expired],
-    )
-    assert datetime.fromisoformat(session["expiresAt"]) > datetime.now(UTC)
+    expired = await let_the_token_expire(page, session)
     traffic = GraphqlTraffic(page, running_stack.gateway_url)
 
     await page.get_by_role("button", name=text["common.create"], exact=True).click()
@@ -268,3 +282,18 @@ async def test_signing_out_in_one_tab_signs_out_the_others(page: Page) -> None:
 
     await expect(page.get_by_role("heading", level=1)).to_have_text(text["signIn.title"])
     await expect(page.get_by_role("banner")).to_have_count(0)
+
+
+async def test_after_an_expired_session_another_person_starts_blank(page: Page) -> None:
+    text, form = english(), feature_texts("partnerships")
+    session = await sign_in(page, "officer", path="/partnerships/new")
+    title = page.get_by_role("textbox", name=form["partnerships.field.title"], exact=True)
+    await title.fill("An officer's unfinished partnership")
+    await let_the_token_expire(page, session)
+    await page.get_by_role("button", name=text["common.create"], exact=True).click()
+    await expect(page.get_by_role("status")).to_have_text(text["signIn.expired"])
+
+    await sign_in_on_this_screen(page, "admin")
+
+    await expect(page).to_have_url(re.compile(r"/partnerships/new$"))
+    await expect(title).to_have_value("")
