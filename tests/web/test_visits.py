@@ -25,6 +25,7 @@ from tests.support.browser import (
     describe_violations,
     screenshot,
     sign_in_by_api,
+    store_session,
 )
 from tests.support.gateway_api import GatewayAPI
 
@@ -412,6 +413,52 @@ async def test_the_year_switcher_shows_that_years_compliance_and_visits(
     else:
         await expect(page.get_by_text(say("visits.none", year=year))).to_be_visible()
     assert f"visitsYear={year}" in page.url
+
+
+async def test_a_plan_sent_without_a_connection_is_sent_again_on_retry(
+    page: Page, gateway: GatewayAPI
+) -> None:
+    coordinator = await sign_in_by_api(page, "coordinator", "Kibaha")
+    found = await partnership(gateway, coordinator["token"], "Kibaha – Region Gotland")
+    purpose = f"Sent twice {uuid.uuid4().hex[:8]}"
+    starts = today() + timedelta(days=120)
+    await page.goto(f"/partnerships/{found['id']}/visits/new")
+    await fill_plan(
+        page,
+        host="Kibaha (Tanzania)",
+        starts=starts,
+        ends=starts + timedelta(days=3),
+        purpose=purpose,
+        people={"From Region Gotland (Sweden)": ["Chief executive (Civil servant)"]},
+    )
+
+    await page.route("**/graphql", lambda route: route.abort("internetdisconnected"))
+    await page.get_by_role("button", name=say("visits.plan.submit")).click()
+    await expect(page.get_by_role("alert")).to_contain_text(say("error.network.title"))
+    await page.unroute("**/graphql")
+    await page.get_by_role("button", name=say("common.retry")).click()
+
+    await page.wait_for_url(f"**/partnerships/{found['id']}")
+    planned = await visit_by_purpose(
+        gateway, coordinator["token"], found["id"], purpose, starts.year
+    )
+    assert planned is not None
+    assert planned["hostOrganisationId"] == found["partnerIds"][0]
+
+
+async def test_what_was_typed_survives_signing_in_again(page: Page, gateway: GatewayAPI) -> None:
+    coordinator = await sign_in_by_api(page, "coordinator", "Kibaha")
+    found = await partnership(gateway, coordinator["token"], "Kibaha – Region Gotland")
+    path = f"/partnerships/{found['id']}/visits/new"
+    await page.goto(path)
+    await field(page, "visits.field.purpose").fill("Council exchange on budgets")
+
+    await store_session(page, None)  # the session ends (expired, or signed out elsewhere)
+    await page.reload()
+    await page.wait_for_url("**/sign-in?**")
+    await sign_in_by_api(page, "coordinator", "Kibaha", path=path)
+
+    await expect(field(page, "visits.field.purpose")).to_have_value("Council exchange on budgets")
 
 
 # --- the rules at the fields ----------------------------------------------------------------
