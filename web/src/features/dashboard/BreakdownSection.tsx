@@ -12,12 +12,11 @@ interface Props {
   entries: BreakdownEntry[];
   /** A picture for pointer users, hidden from assistive technology: the legend says the same. */
   chart: ReactNode;
+  /** Room kept for the chart while its code loads, so that the legend below does not jump. */
+  chartHeight: number;
 }
 
-/** Room kept for a chart while its code loads, so the legend below does not jump. */
-const CHART_HEIGHT = 160;
-
-export function BreakdownSection({ id, titleId, noteId, entries, chart }: Props) {
+export function BreakdownSection({ id, titleId, noteId, entries, chart, chartHeight }: Props) {
   const headingId = `dashboard-${id}`;
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby={headingId}>
@@ -31,7 +30,7 @@ export function BreakdownSection({ id, titleId, noteId, entries, chart }: Props)
           </Text>
         ) : (
           <>
-            <Box aria-hidden mih={CHART_HEIGHT}>
+            <Box aria-hidden mih={chartHeight}>
               <Suspense fallback={null}>{chart}</Suspense>
             </Box>
             <BreakdownLegend entries={entries} labelledBy={headingId} />

@@ -7,6 +7,7 @@ import { useFormat } from "../../i18n/format";
 import { breakdownEntries, type BreakdownEntry } from "./breakdownEntries";
 import { BreakdownSection } from "./BreakdownSection";
 import { CountBars, StatusDonut } from "./charts";
+import { barsHeight, DONUT_SIZE } from "./chartSizes";
 
 type Statistics = DashboardQuery["partnershipStatistics"];
 
@@ -40,6 +41,7 @@ export function Breakdowns({ statistics, scope }: Props) {
           id="by-status"
           titleId="dashboard.breakdown.byStatus"
           entries={byStatus}
+          chartHeight={DONUT_SIZE}
           chart={
             <StatusDonut
               entries={byStatus}
@@ -53,6 +55,7 @@ export function Breakdowns({ statistics, scope }: Props) {
           titleId="dashboard.breakdown.byCountry"
           noteId="dashboard.breakdown.byCountryNote"
           entries={byCountry}
+          chartHeight={barsHeight(byCountry.length)}
           chart={<CountBars entries={byCountry} seriesLabel={series} onSelect={open} />}
         />
         <BreakdownSection
@@ -60,6 +63,7 @@ export function Breakdowns({ statistics, scope }: Props) {
           titleId="dashboard.breakdown.byTheme"
           noteId="dashboard.breakdown.byThemeNote"
           entries={byTheme}
+          chartHeight={barsHeight(byTheme.length)}
           chart={<CountBars entries={byTheme} seriesLabel={series} onSelect={open} />}
         />
       </SimpleGrid>

@@ -3,6 +3,7 @@ import "@mantine/charts/styles.css";
 import { BarChart } from "@mantine/charts";
 
 import type { BreakdownEntry } from "./breakdownEntries";
+import { barsHeight } from "./chartSizes";
 
 interface Props {
   entries: BreakdownEntry[];
@@ -11,13 +12,11 @@ interface Props {
   onSelect: (entry: BreakdownEntry) => void;
 }
 
-const ROW_HEIGHT = 34;
-
 /** Counts as horizontal bars, labelled on the axis; a click on a bar opens its list. */
 export default function CountBars({ entries, seriesLabel, onSelect }: Props) {
   return (
     <BarChart
-      h={entries.length * ROW_HEIGHT + 40}
+      h={barsHeight(entries.length)}
       data={entries.map((e) => ({ label: e.label, count: e.count }))}
       dataKey="label"
       orientation="vertical"

@@ -3,6 +3,7 @@ import "@mantine/charts/styles.css";
 import { DonutChart } from "@mantine/charts";
 
 import type { BreakdownEntry } from "./breakdownEntries";
+import { DONUT_SIZE } from "./chartSizes";
 
 interface Props {
   entries: BreakdownEntry[];
@@ -16,7 +17,7 @@ export default function StatusDonut({ entries, total, onSelect }: Props) {
     <DonutChart
       data={entries.map((e) => ({ name: e.label, value: e.count, color: e.color }))}
       chartLabel={total}
-      size={160}
+      size={DONUT_SIZE}
       thickness={28}
       withTooltip={false}
       accessibilityLayer={false}
