@@ -22,6 +22,7 @@ from pathlib import Path
 import httpx
 from playwright.async_api import async_playwright
 
+from bench.events.cpu import wait_until_quiet
 from tests.support.browser import ensure_chromium
 
 from . import browser, pages, report, stack, stats
@@ -45,6 +46,13 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         default=os.environ.get("DEVSTACK_WEB_DIST"),
         help="a console built elsewhere to serve (default: web/, built when stale)",
     )
+    parser.add_argument(
+        "--quiet-below",
+        type=float,
+        default=30,
+        help="before each round, wait until the machine is less busy than this (100 = one core)",
+    )
+    parser.add_argument("--quiet-timeout", type=float, default=60, help="longest such wait (s)")
     parser.add_argument("--docs", type=Path, default=DOCS, help="Markdown file to update")
     parser.add_argument("--no-docs", action="store_true", help="print the section only")
     args = parser.parse_args(argv)
@@ -93,7 +101,11 @@ async def measure(args: argparse.Namespace, work_dir: Path) -> tuple[list[Load],
         }
         warm_pages = {name: await context.new_page() for name, context in warm.items()}
         loads: list[Load] = []
+        busy_before: list[float] = []
         for round_number in range(args.warmup + args.runs):
+            busy = await asyncio.to_thread(wait_until_quiet, args.quiet_below, args.quiet_timeout)
+            if round_number >= args.warmup:
+                busy_before.append(busy)
             for target in targets:
                 cold = await browser.cold_load(
                     launched, running.console_url, session, target, running.gateway_url
@@ -112,6 +124,8 @@ async def measure(args: argparse.Namespace, work_dir: Path) -> tuple[list[Load],
         targets=targets,
         runs=args.runs,
         warmup=args.warmup,
+        quiet_below=args.quiet_below,
+        busy_before=busy_before,
     )
     return loads, context
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from bench import report_sections
 
 from .pages import Target
-from .stats import AIM_MS, Summary, aim_met
+from .stats import AIM_MS, Summary, aim_met, median
 
 HEADING = "## Web console: the dashboard and a partnership page in Chromium"
 
@@ -23,6 +23,9 @@ class Context:
     targets: list[Target]
     runs: int
     warmup: int
+    quiet_below: float
+    busy_before: list[float]
+    """How busy the machine was before each measured round (100 = one core)."""
 
 
 def _ms(value: float) -> str:
@@ -78,6 +81,23 @@ def aim_lines(summaries: Sequence[Summary]) -> list[str]:
     ]
 
 
+def contention_lines(busy_before: Sequence[float], quiet_below: float) -> list[str]:
+    """How busy other work kept the shared machine before the rounds."""
+    if not busy_before:
+        return []
+    contended = sum(1 for busy in busy_before if busy > quiet_below)
+    line = (
+        f"- Machine busy before each round (100 = one core): median "
+        f"{median(busy_before):.0f} %, highest {max(busy_before):.0f} %"
+    )
+    if contended:
+        line += (
+            f"; **{contended} of {len(busy_before)} rounds started above {quiet_below:g} %** "
+            "(other work on this shared machine): those loads are pessimistic"
+        )
+    return [line + "."]
+
+
 def render(summaries: Sequence[Summary], context: Context) -> str:
     pages = [f"- `{t.path}` ({t.name}): {t.description}" for t in context.targets]
     out = [
@@ -106,8 +126,10 @@ def render(summaries: Sequence[Summary], context: Context) -> str:
         "",
         *pages,
         f"- {context.runs} measured loads per page and cache state after {context.warmup} "
-        "discarded, pages and cache states interleaved.",
+        "discarded, pages and cache states interleaved; each round first waits (a while at "
+        f"most) for the machine to be less busy than {context.quiet_below:g} % of a core.",
         *aim_lines(summaries),
+        *contention_lines(context.busy_before, context.quiet_below),
         "",
         "### Navigation start → content (ms)",
         "",

@@ -30,6 +30,8 @@ def context() -> report.Context:
         targets=[pages.dashboard(), pages.partnership_page("p1", "Kibaha – Region Gotland")],
         runs=3,
         warmup=1,
+        quiet_below=30,
+        busy_before=[10.0, 80.0, 20.0],
     )
 
 
@@ -82,6 +84,7 @@ def test_the_report_names_the_command_the_pages_and_the_verdict() -> None:
     assert "`/partnerships/p1` (partnership page)" in section
     assert "**not met** — median 1500 ms cold" in section
     assert "| dashboard | cold | 1 | **1500** |" in section
+    assert "median 20 %, highest 80 %; **1 of 3 rounds started above 30 %**" in section
 
 
 def test_the_section_replaces_only_its_own(tmp_path: Path) -> None:
