@@ -1,11 +1,11 @@
 import { Button, Group, NativeSelect, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@apollo/client/react";
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
 import { FormattedMessage, useIntl } from "react-intl";
 import { Link, useSearchParams } from "react-router";
 
 import { useSession } from "../../../auth/AuthContext";
-import { problemOf } from "../../../errors/problem";
+import { problemOf, type Problem } from "../../../errors/problem";
 import { PageLoader } from "../../../ui/PageLoader";
 import { ProblemAlert } from "../../../ui/ProblemAlert";
 import { mayCreatePartnership } from "../shared/access";
@@ -36,6 +36,17 @@ export default function PartnershipsPage() {
     notifyOnNetworkStatusChange: true,
   });
   const connection = data?.partnerships;
+  const [moreProblem, setMoreProblem] = useState<Problem | null>(null);
+
+  async function loadMore() {
+    setMoreProblem(null);
+    try {
+      await fetchMore({ variables: { after: connection?.pageInfo.endCursor } });
+    } catch (failure) {
+      setMoreProblem(problemOf(failure));
+    }
+  }
+
   const collator = useMemo(() => new Intl.Collator(intl.locale), [intl.locale]);
   const rows = useMemo(
     () => sortRows(connection?.edges.map((e) => e.node) ?? [], chosen, collator),
@@ -112,14 +123,9 @@ export default function PartnershipsPage() {
         </>
       )}
       {loading && <PageLoader />}
+      <ProblemAlert problem={moreProblem} onRetry={() => void loadMore()} />
       {connection?.pageInfo.hasNextPage && !loading && (
-        <Button
-          variant="default"
-          style={{ alignSelf: "center" }}
-          onClick={() =>
-            void fetchMore({ variables: { after: connection.pageInfo.endCursor } })
-          }
-        >
+        <Button variant="default" style={{ alignSelf: "center" }} onClick={() => void loadMore()}>
           <FormattedMessage id="common.loadMore" />
         </Button>
       )}

@@ -39,8 +39,33 @@ interface Props {
 /** Staff move a partnership to another status, with the reason recorded in its audit trail. */
 export function StatusChange({ partnership, onReload }: Props) {
   const intl = useIntl();
-  const format = useFormat();
   const [opened, setOpened] = useState(false);
+  if (nextStatuses(partnership.status).length === 0) return null;
+  return (
+    <>
+      <Button variant="default" onClick={() => setOpened(true)}>
+        <FormattedMessage id="partnerships.status.action" />
+      </Button>
+      {/* The form mounts with the dialog: a change saved and cleared starts afresh next time. */}
+      <Modal
+        opened={opened}
+        onClose={() => setOpened(false)}
+        title={intl.formatMessage({ id: "partnerships.status.title" })}
+        closeButtonProps={{ "aria-label": intl.formatMessage({ id: "common.close" }) }}
+      >
+        <StatusForm
+          partnership={partnership}
+          onReload={onReload}
+          onClose={() => setOpened(false)}
+        />
+      </Modal>
+    </>
+  );
+}
+
+function StatusForm({ partnership, onReload, onClose }: Props & { onClose: () => void }) {
+  const intl = useIntl();
+  const format = useFormat();
   const choices = nextStatuses(partnership.status);
   const [input, setInput, clear] = usePersistentState(`partnerships.status.${partnership.id}`, {
     status: choices[0] ?? "",
@@ -66,70 +91,56 @@ export function StatusChange({ partnership, onReload }: Props) {
         },
       });
       clear();
-      setInput({ status: "", note: "" });
-      setOpened(false);
+      onClose();
     } catch (error) {
       setProblem(problemOf(error));
     }
   }
 
-  if (choices.length === 0) return null;
   return (
-    <>
-      <Button variant="default" onClick={() => setOpened(true)}>
-        <FormattedMessage id="partnerships.status.action" />
-      </Button>
-      <Modal
-        opened={opened}
-        onClose={() => setOpened(false)}
-        title={intl.formatMessage({ id: "partnerships.status.title" })}
-        closeButtonProps={{ "aria-label": intl.formatMessage({ id: "common.close" }) }}
-      >
-        <form
-          onSubmit={(event: SyntheticEvent) => {
-            event.preventDefault();
-            void save();
-          }}
-        >
-          <Stack>
-            <NativeSelect
-              label={intl.formatMessage({ id: "partnerships.status.to" })}
-              description={intl.formatMessage(
-                { id: "partnerships.status.from" },
-                { status: format.enumValue("PartnershipStatus", partnership.status) },
-              )}
-              value={target}
-              onChange={(event) => setInput({ ...input, status: event.currentTarget.value })}
-              data={choices.map((s) => ({ value: s, label: format.enumValue("PartnershipStatus", s) }))}
-              error={fieldError("status")}
-            />
-            <Textarea
-              label={intl.formatMessage({ id: "partnerships.status.note" })}
-              description={intl.formatMessage({ id: "partnerships.status.noteHint" })}
-              value={input.note}
-              onChange={(event) => setInput({ ...input, note: event.currentTarget.value })}
-              error={fieldError("note")}
-              autosize
-              minRows={2}
-            />
-            {fieldProblem(problem, ...FIELDS) === null && (
-              <ProblemAlert
-                problem={problem}
-                onRetry={() => void save()}
-                onReload={() => void onReload().then(() => setProblem(null))}
-              />
-            )}
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => setOpened(false)}>
-                <FormattedMessage id="common.cancel" />
-              </Button>
-              <Button type="submit" loading={loading}>
-                <FormattedMessage id="common.save" />
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      </Modal>
-    </>
+    <form
+      onSubmit={(event: SyntheticEvent) => {
+        event.preventDefault();
+        void save();
+      }}
+    >
+      <Stack>
+        <NativeSelect
+          label={intl.formatMessage({ id: "partnerships.status.to" })}
+          description={intl.formatMessage(
+            { id: "partnerships.status.from" },
+            { status: format.enumValue("PartnershipStatus", partnership.status) },
+          )}
+          value={target}
+          onChange={(event) => setInput({ ...input, status: event.currentTarget.value })}
+          data={choices.map((s) => ({ value: s, label: format.enumValue("PartnershipStatus", s) }))}
+          error={fieldError("status")}
+        />
+        <Textarea
+          label={intl.formatMessage({ id: "partnerships.status.note" })}
+          description={intl.formatMessage({ id: "partnerships.status.noteHint" })}
+          value={input.note}
+          onChange={(event) => setInput({ ...input, note: event.currentTarget.value })}
+          error={fieldError("note")}
+          autosize
+          minRows={2}
+        />
+        {fieldProblem(problem, ...FIELDS) === null && (
+          <ProblemAlert
+            problem={problem}
+            onRetry={() => void save()}
+            onReload={() => void onReload().then(() => setProblem(null))}
+          />
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            <FormattedMessage id="common.cancel" />
+          </Button>
+          <Button type="submit" loading={loading}>
+            <FormattedMessage id="common.save" />
+          </Button>
+        </Group>
+      </Stack>
+    </form>
   );
 }
