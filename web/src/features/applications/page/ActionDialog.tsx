@@ -28,7 +28,13 @@ export function ActionDialog(props: Props) {
     props.onConfirm();
   };
   return (
-    <Modal opened={props.opened} onClose={props.onClose} title={props.title} size="lg">
+    <Modal
+      opened={props.opened}
+      onClose={props.onClose}
+      title={props.title}
+      size="lg"
+      closeButtonProps={{ "aria-label": intl.formatMessage({ id: "common.close" }) }}
+    >
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           {props.children}
