@@ -219,6 +219,12 @@ async def fill_plan(
         await choose_people(page, select, *names)
 
 
+async def back_on_partnership(page: Page, partnership_id: str, year: int) -> None:
+    """After a save: the partnership page, its visits section at the visit's year."""
+    path = f"/partnerships/{partnership_id}?visitsYear={year}"
+    await page.wait_for_url(re.compile(re.escape(path) + "$"))
+
+
 def visit_row(page: Page, purpose: str) -> Locator:
     """The visit's row in the section's table (desktop)."""
     return page.get_by_role("row").filter(has_text=purpose)
@@ -261,7 +267,7 @@ async def test_a_coordinator_plans_a_visit_on_the_form(page: Page, gateway: Gate
     )
     await page.get_by_role("button", name=say("visits.plan.submit")).click()
 
-    await page.wait_for_url(f"**/partnerships/{found['id']}")
+    await back_on_partnership(page, found["id"], starts.year)
     planned = await visit_by_purpose(
         gateway, coordinator["token"], found["id"], purpose, starts.year
     )
@@ -274,6 +280,8 @@ async def test_a_coordinator_plans_a_visit_on_the_form(page: Page, gateway: Gate
         (starts + timedelta(days=4)).isoformat(),
     )
     assert planned["participantIds"] == [faith]
+    # Back on the partnership page, the list shows the new visit without a reload.
+    await expect(visit_row(page, purpose)).to_contain_text(say("enum.VisitStatus.PLANNED"))
 
 
 async def test_a_coordinator_changes_a_planned_visit(page: Page, gateway: GatewayAPI) -> None:
@@ -291,7 +299,7 @@ async def test_a_coordinator_changes_a_planned_visit(page: Page, gateway: Gatewa
     await choose_people(page, "From Machakos (Kenya)", "Peter Musyoka, International coordinator")
     await page.get_by_role("button", name=say("common.save"), exact=True).click()
 
-    await page.wait_for_url(f"**/partnerships/{found['id']}")
+    await back_on_partnership(page, found["id"], starts.year)
     now = await visit_by_purpose(gateway, coordinator["token"], found["id"], changed, starts.year)
     peter = await person(
         gateway, coordinator["token"], found["partnerIds"][0], "International coordinator"
@@ -300,6 +308,7 @@ async def test_a_coordinator_changes_a_planned_visit(page: Page, gateway: Gatewa
     assert (now["id"], now["status"], now["endsOn"]) == (visit_id, "PLANNED", ends.isoformat())
     assert peter in now["participantIds"]
     assert len(now["participantIds"]) == 2
+    await expect(visit_row(page, changed)).to_contain_text(PARTICIPANTS["en"](2))
 
 
 async def test_a_change_after_someone_elses_keeps_the_input_and_saves_on_the_new_version(
@@ -328,10 +337,11 @@ async def test_a_change_after_someone_elses_keeps_the_input_and_saves_on_the_new
     await page.get_by_role("button", name=say("common.save"), exact=True).click()
     await expect(page.get_by_role("alert")).to_contain_text(say("error.conflict.title"))
     await page.get_by_role("button", name=say("error.conflict.reload")).click()
+    await expect(page.get_by_role("alert")).to_be_hidden()  # the latest version is in
     await expect(field(page, "visits.field.purpose")).to_have_value(mine)
     await page.get_by_role("button", name=say("common.save"), exact=True).click()
 
-    await page.wait_for_url(f"**/partnerships/{found['id']}")
+    await back_on_partnership(page, found["id"], starts.year)
     saved = await visit_by_purpose(gateway, officer["token"], found["id"], mine, starts.year)
     assert saved is not None
     assert (saved["id"], saved["version"]) == (visit_id, 3)
@@ -438,7 +448,7 @@ async def test_a_plan_sent_without_a_connection_is_sent_again_on_retry(
     await page.unroute("**/graphql")
     await page.get_by_role("button", name=say("common.retry")).click()
 
-    await page.wait_for_url(f"**/partnerships/{found['id']}")
+    await back_on_partnership(page, found["id"], starts.year)
     planned = await visit_by_purpose(
         gateway, coordinator["token"], found["id"], purpose, starts.year
     )
@@ -670,7 +680,7 @@ async def test_a_visit_is_planned_with_the_keyboard_alone(page: Page, gateway: G
     await tab_to(page, page.get_by_role("button", name=say("visits.plan.submit")))
     await keyboard.press("Enter")
 
-    await page.wait_for_url(f"**/partnerships/{found['id']}")
+    await back_on_partnership(page, found["id"], starts.year)
     planned = await visit_by_purpose(gateway, token, found["id"], purpose, starts.year)
     neema = await person(gateway, token, found["partnerIds"][0], "Chief executive")
     assert planned is not None

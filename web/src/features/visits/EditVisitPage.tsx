@@ -17,6 +17,7 @@ import { UPDATE_VISIT } from "./operations";
 import { mayActForPartnership } from "./permissions";
 import { participantIdsOf, type VisitDraft } from "./visitDraft";
 import { VisitForm } from "./VisitForm";
+import { partnershipVisitsPath } from "./visitsYear";
 
 type LoadedVisit = NonNullable<EditVisitFormQuery["visit"]>;
 
@@ -98,7 +99,7 @@ export default function EditVisitPage() {
         update: (cache) => forgetPartnershipVisits(cache, partnership.id),
       });
       clearEdit();
-      void navigate(`/partnerships/${partnership.id}`);
+      void navigate(partnershipVisitsPath(partnership.id, draft.startsOn.slice(0, 4)));
     } catch (failure) {
       setProblem(problemOf(failure));
     }

@@ -15,6 +15,7 @@ import { PLAN_VISIT } from "./operations";
 import { mayActForPartnership } from "./permissions";
 import { EMPTY_DRAFT, participantIdsOf, type VisitDraft } from "./visitDraft";
 import { VisitForm } from "./VisitForm";
+import { partnershipVisitsPath } from "./visitsYear";
 
 /** Plans a visit between the partners of a partnership. */
 export default function PlanVisitPage() {
@@ -71,7 +72,7 @@ export default function PlanVisitPage() {
         update: (cache) => forgetPartnershipVisits(cache, partnershipId),
       });
       clearDraft();
-      void navigate(`/partnerships/${partnershipId}`);
+      void navigate(partnershipVisitsPath(partnershipId, draft.startsOn.slice(0, 4)));
     } catch (failure) {
       setProblem(problemOf(failure));
     }

@@ -35,3 +35,8 @@ export function useAskedVisitsYear() {
   );
   return [askedYear(params), choose] as const;
 }
+
+/** The partnership page showing the visits of `year` (where a saved visit is seen). */
+export function partnershipVisitsPath(partnershipId: string, year: number | string): string {
+  return `/partnerships/${partnershipId}?${VISITS_YEAR_PARAM}=${String(year)}`;
+}
