@@ -6,7 +6,7 @@ import { Link } from "react-router";
 import type { VisitsSection_VisitFragment } from "../../gql/graphql";
 import { CancelVisitDialog } from "./CancelVisitDialog";
 import { CompleteVisitDialog } from "./CompleteVisitDialog";
-import { todayIso } from "./permissions";
+import { todayIso } from "./today";
 
 interface Props {
   visit: VisitsSection_VisitFragment;

@@ -10,8 +10,3 @@ export function mayActForPartnership(user: SessionUser, organisationIds: readonl
     user.roles.includes("coordinator") && user.org !== null && organisationIds.includes(user.org)
   );
 }
-
-/** Today as the API's clock sees it (UTC), for "has the visit started". */
-export function todayIso(): string {
-  return new Date().toISOString().slice(0, 10);
-}
