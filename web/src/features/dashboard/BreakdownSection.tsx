@@ -1,5 +1,5 @@
 import { Box, Paper, Stack, Text, Title } from "@mantine/core";
-import { Suspense, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { FormattedMessage } from "react-intl";
 
 import type { BreakdownEntry } from "./breakdownEntries";
@@ -10,7 +10,10 @@ interface Props {
   titleId: string;
   noteId?: string;
   entries: BreakdownEntry[];
-  /** A picture for pointer users, hidden from assistive technology: the legend says the same. */
+  /**
+   * A picture for pointer users, hidden from assistive technology: the legend says the same
+   * (null while its code loads).
+   */
   chart: ReactNode;
   /** Room kept for the chart while its code loads, so that the legend below does not jump. */
   chartHeight: number;
@@ -31,7 +34,7 @@ export function BreakdownSection({ id, titleId, noteId, entries, chart, chartHei
         ) : (
           <>
             <Box aria-hidden mih={chartHeight}>
-              <Suspense fallback={null}>{chart}</Suspense>
+              {chart}
             </Box>
             <BreakdownLegend entries={entries} labelledBy={headingId} />
             {noteId !== undefined && (

@@ -6,8 +6,8 @@ import type { DashboardQuery, PartnershipFilter } from "../../gql/graphql";
 import { useFormat } from "../../i18n/format";
 import { breakdownEntries, type BreakdownEntry } from "./breakdownEntries";
 import { BreakdownSection } from "./BreakdownSection";
-import { CountBars, StatusDonut } from "./charts";
 import { barsHeight, DONUT_SIZE } from "./chartSizes";
+import { useCharts } from "./useCharts";
 
 type Statistics = DashboardQuery["partnershipStatistics"];
 
@@ -22,6 +22,7 @@ export function Breakdowns({ statistics, scope }: Props) {
   const intl = useIntl();
   const format = useFormat();
   const navigate = useNavigate();
+  const charts = useCharts();
   const open = (entry: BreakdownEntry) => void navigate(entry.to);
   const series = intl.formatMessage({ id: "dashboard.breakdown.series" });
   const byStatus = breakdownEntries(scope, "status", statistics.byStatus, (key) =>
@@ -43,11 +44,13 @@ export function Breakdowns({ statistics, scope }: Props) {
           entries={byStatus}
           chartHeight={DONUT_SIZE}
           chart={
-            <StatusDonut
-              entries={byStatus}
-              total={format.number(statistics.total)}
-              onSelect={open}
-            />
+            charts && (
+              <charts.StatusDonut
+                entries={byStatus}
+                total={format.number(statistics.total)}
+                onSelect={open}
+              />
+            )
           }
         />
         <BreakdownSection
@@ -56,7 +59,9 @@ export function Breakdowns({ statistics, scope }: Props) {
           noteId="dashboard.breakdown.byCountryNote"
           entries={byCountry}
           chartHeight={barsHeight(byCountry.length)}
-          chart={<CountBars entries={byCountry} seriesLabel={series} onSelect={open} />}
+          chart={
+            charts && <charts.CountBars entries={byCountry} seriesLabel={series} onSelect={open} />
+          }
         />
         <BreakdownSection
           id="by-theme"
@@ -64,7 +69,9 @@ export function Breakdowns({ statistics, scope }: Props) {
           noteId="dashboard.breakdown.byThemeNote"
           entries={byTheme}
           chartHeight={barsHeight(byTheme.length)}
-          chart={<CountBars entries={byTheme} seriesLabel={series} onSelect={open} />}
+          chart={
+            charts && <charts.CountBars entries={byTheme} seriesLabel={series} onSelect={open} />
+          }
         />
       </SimpleGrid>
     </Stack>

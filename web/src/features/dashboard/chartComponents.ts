@@ -1,0 +1,2 @@
+export { default as CountBars } from "./CountBars";
+export { default as StatusDonut } from "./StatusDonut";
