@@ -1,4 +1,5 @@
 import { Alert, Stack, Text, Title } from "@mantine/core";
+import { useEffect } from "react";
 import { FormattedMessage } from "react-intl";
 
 import { problemOf } from "../../errors/problem";
@@ -8,11 +9,13 @@ import { AtAGlance } from "./AtAGlance";
 import { Breakdowns } from "./Breakdowns";
 import { ComplianceSection } from "./ComplianceSection";
 import { ReportsDueSection } from "./ReportsDueSection";
+import { preloadCharts } from "./useCharts";
 import { useDashboard } from "./useDashboard";
 
 /** Compliance at a glance: the programme's (or a coordinator's own) partnerships in numbers. */
 export default function DashboardPage() {
   const { data, error, loading, refetch, scope, year, loadMore, loadingMore } = useDashboard();
+  useEffect(() => void preloadCharts(), []);
 
   return (
     <Stack gap="xl" maw={1400}>
