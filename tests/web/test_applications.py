@@ -23,7 +23,9 @@ from tests.support.browser import (
     ROOT,
     assert_accessible,
     screenshot,
+    sign_in,
     sign_in_by_api,
+    store_session,
 )
 from tests.support.gateway_api import GatewayAPI
 from tests.support.runner import Devstack
@@ -65,6 +67,11 @@ OPEN_CALLS = "query($day: Date!) { calls(filter: {openOn: $day}) { nodes { id } 
 CREATE = """
 mutation($input: CreateApplicationInput!) {
   createApplication(input: $input) { application { id version } }
+}
+"""
+SUBMIT = """
+mutation($input: SubmitApplicationInput!) {
+  submitApplication(input: $input) { application { id version caseNumber } }
 }
 """
 UPDATE = """
@@ -144,23 +151,31 @@ async def first_with_status(gateway: GatewayAPI, token: str, status: str) -> dic
     return found
 
 
-async def draft_by_api(gateway: GatewayAPI, token: str, partnership: str, title: str) -> str:
+async def draft_by_api(
+    gateway: GatewayAPI, token: str, partnership: str, title: str, *, complete: bool = False
+) -> str:
+    """A project draft; `complete`: with what a submission needs (chain and budget)."""
     day = datetime.now(UTC).date().isoformat()  # the API's today decides which calls are open
     call = (await gateway.data(OPEN_CALLS, {"day": day}, token=token))["calls"]["nodes"][0]["id"]
-    created = await gateway.data(
-        CREATE,
-        {
-            "input": {
-                "partnershipId": partnership,
-                "callId": call,
-                "type": "PROJECT",
-                "title": title,
-                "durationMonths": 24,
-                "theme": "YOUTH",
-            }
-        },
-        token=token,
-    )
+    proposal: dict[str, Any] = {
+        "partnershipId": partnership,
+        "callId": call,
+        "type": "PROJECT",
+        "title": title,
+        "durationMonths": 24,
+        "theme": "YOUTH",
+    }
+    if complete:
+        proposal["resultsChain"] = {
+            "goal": {"statement": "Young people take part in local decisions"},
+            "outcomes": [
+                {"statement": "A youth council", "outputs": [{"statement": "Statutes adopted"}]}
+            ],
+        }
+        proposal["requestedBudget"] = [
+            {"year": 1, "category": "VENUE", "amount": {"amount": "8000.00"}}
+        ]
+    created = await gateway.data(CREATE, {"input": proposal}, token=token)
     return str(created["createApplication"]["application"]["id"])
 
 
@@ -220,6 +235,14 @@ async def tab_to(page: Page, target: Locator, limit: int = 200) -> None:
             return
         await page.keyboard.press("Tab")
     raise AssertionError(f"Tab never reached {target}")
+
+
+async def settled(page: Page) -> None:
+    """Until the page's transitions (a dialog fading in) have finished: axe judges colours as
+    they finally are."""
+    await page.wait_for_function(
+        "document.getAnimations().every((animation) => animation.playState !== 'running')"
+    )
 
 
 async def intl(page: Page, script: str, *args: object) -> str:
@@ -476,6 +499,77 @@ async def test_a_stale_version_while_editing_shows_the_conflict_and_keeps_the_in
     assert after["version"] > current["version"] + 1
 
 
+async def test_typed_input_survives_an_expired_session_and_is_saved_after_signing_in(
+    page: Page, gateway: GatewayAPI
+) -> None:
+    coordinator = await sign_in_by_api(page, "coordinator", "Kibaha")
+    token = coordinator["token"]
+    kibaha = await partnership_id(gateway, token, KIBAHA)
+    draft_id = await draft_by_api(gateway, token, kibaha, f"Expiry {uuid.uuid4().hex[:8]}")
+    edit = f"/applications/{draft_id}/edit"
+    await page.goto(edit)
+    await field(page, "applications.field.title").fill("Typed as the session ran out")
+
+    await store_session(page, {**coordinator, "expiresAt": "2000-01-01T00:00:00+00:00"})
+    await page.reload()
+    await expect(page).to_have_url(re.compile(r"/sign-in\?next="))
+    await sign_in(page, "coordinator", "Kibaha", path=edit)
+
+    await expect(field(page, "applications.field.title")).to_have_value(
+        "Typed as the session ran out"
+    )
+    await expect(saved(page)).to_be_visible()
+    assert (await application(gateway, token, draft_id))["title"] == "Typed as the session ran out"
+
+
+async def test_an_application_returned_with_a_reason_goes_back_to_the_applicants(
+    browser: Browser, running_stack: Devstack, page: Page, gateway: GatewayAPI
+) -> None:
+    coordinator = await sign_in_by_api(page, "coordinator", "Kibaha")
+    token = coordinator["token"]
+    kibaha = await partnership_id(gateway, token, KIBAHA)
+    draft_id = await draft_by_api(
+        gateway, token, kibaha, f"To return {uuid.uuid4().hex[:8]}", complete=True
+    )
+    await gateway.data(SUBMIT, {"input": {"id": draft_id, "version": 1}}, token=token)
+    reason = "Add an indicator to the outcome"
+
+    officer_context = await browser.new_context(
+        viewport=DESKTOP, locale="en-US", base_url=running_stack.console_url
+    )
+    try:
+        officer_page = await officer_context.new_page()
+        await sign_in_by_api(officer_page, "officer", path=f"/applications/{draft_id}")
+        await officer_page.get_by_role("button", name=say("applications.action.assess")).click()
+        dialog = officer_page.get_by_role("dialog")
+        await dialog.get_by_role("radio", name=say("applications.assess.return")).check()
+        confirm = dialog.get_by_role("button", name=say("applications.assess.confirm"))
+        await confirm.click()
+        correct = dialog.get_by_role("textbox", name=say("applications.assess.correct"))
+        await expect(correct).to_have_attribute("aria-invalid", "true")
+        await correct.fill(reason)
+        await confirm.click()
+        await expect(dialog).to_be_hidden()
+    finally:
+        await officer_context.close()
+    assert (await application(gateway, token, draft_id))["status"] == "RETURNED"
+
+    await page.goto(f"/applications/{draft_id}")
+    await expect(page.get_by_role("button", name=say("applications.action.assess"))).to_have_count(
+        0
+    )
+    await page.get_by_role("link", name=say("applications.action.edit")).click()
+    await expect(page.get_by_role("heading", level=1)).to_have_text(
+        say("applications.draft.editTitle")
+    )
+    returned = page.get_by_role("note").filter(has_text=say("applications.draft.returnedTitle"))
+    await expect(returned).to_contain_text(reason)
+    await page.get_by_role("button", name=say("applications.submit.resubmit")).click()
+    await expect(page).to_have_url(re.compile(rf"/applications/{draft_id}$"))
+    again = await application(gateway, token, draft_id)
+    assert again["status"] == "SUBMITTED"
+
+
 # --- languages, phones, accessibility, keyboard ----------------------------------------------
 
 
@@ -576,6 +670,7 @@ async def test_the_screens_are_accessible(page: Page, gateway: GatewayAPI) -> No
     await page.goto(f"/applications/{eligible['id']}")
     await page.get_by_role("button", name=say("applications.action.decide")).click()
     await expect(page.get_by_role("dialog")).to_be_visible()
+    await settled(page)
     await assert_accessible(page, "the decision dialog")
 
 

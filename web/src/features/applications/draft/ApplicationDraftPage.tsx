@@ -2,7 +2,7 @@ import { Alert, Anchor, Group, Stack, Text, Title } from "@mantine/core";
 import { skipToken, useQuery } from "@apollo/client/react";
 import { useState, type ReactNode } from "react";
 import { FormattedMessage, useIntl } from "react-intl";
-import { Link, useParams, useSearchParams } from "react-router";
+import { Link, useNavigate, useParams, useSearchParams } from "react-router";
 
 import { useSession } from "../../../auth/AuthContext";
 import { problemOf } from "../../../errors/problem";
@@ -16,22 +16,36 @@ import type { CallChoice } from "./DetailsFields";
 import { DraftWorkspace } from "./DraftWorkspace";
 import { EDIT_APPLICATION_FORM, NEW_APPLICATION_FORM, OPEN_CALLS } from "./operations";
 
+/** A new application this page created: its form carries on under its edit address. */
+interface Adopted {
+  id: string;
+  partnershipId: string;
+  form: string;
+}
+
 /**
  * `/applications/new?partnershipId=…` and `/applications/:id/edit`: one page, so that when
  * the first save creates the application and the address changes to its edit page, the form
- * (and the field the user is typing in) stays as it is.
+ * (and the field the user is typing in) stays as it is. Any other change of address is
+ * another form.
  */
 export default function ApplicationDraftPage() {
   const { id = null } = useParams();
   const [params] = useSearchParams();
   const intl = useIntl();
   const format = useFormat();
+  const navigate = useNavigate();
   const { user } = useSession();
   const [today] = useState(todayIso);
-  const [shown, setShown] = useState(false);
+  const [adopted, setAdopted] = useState<Adopted | null>(null);
+  const carriedOn = adopted !== null && adopted.id === id ? adopted : null;
+  const form =
+    carriedOn?.form ?? (id === null ? `new:${params.get("partnershipId") ?? ""}` : `edit:${id}`);
+  const [shownForm, setShownForm] = useState<string | null>(null);
   const editing = useQuery(EDIT_APPLICATION_FORM, id === null ? skipToken : { variables: { id } });
   const application = id === null ? null : (editing.data?.application ?? null);
-  const partnershipId = application?.partnershipId ?? params.get("partnershipId") ?? "";
+  const partnershipId =
+    application?.partnershipId ?? carriedOn?.partnershipId ?? params.get("partnershipId") ?? "";
   const fresh = useQuery(
     NEW_APPLICATION_FORM,
     partnershipId !== "" ? { variables: { partnershipId } } : skipToken,
@@ -39,7 +53,11 @@ export default function ApplicationDraftPage() {
   const open = useQuery(OPEN_CALLS, id === null ? { variables: { today } } : skipToken);
   const partnership = application?.partnership ?? fresh.data?.partnership ?? null;
   const calls: readonly CallChoice[] =
-    application === null ? (open.data?.calls.nodes ?? []) : application.call ? [application.call] : [];
+    application === null
+      ? (open.data?.calls.nodes ?? [])
+      : application.call
+        ? [application.call]
+        : [];
 
   const title = (
     <FormattedMessage
@@ -66,7 +84,7 @@ export default function ApplicationDraftPage() {
     </Stack>
   );
 
-  if (!shown) {
+  if (shownForm !== form) {
     const loading = editing.loading || fresh.loading || open.loading;
     const error = editing.error ?? fresh.error ?? open.error;
     const refetch = () => {
@@ -117,7 +135,7 @@ export default function ApplicationDraftPage() {
     if (unavailable !== null) return frame(unavailable);
     // Once shown, the form stays: a later status (its own submission, someone else's) is
     // the API's to refuse, with what the user typed still on the screen.
-    setShown(true);
+    setShownForm(form);
   }
   if (partnership === null) return <PageLoader />;
 
@@ -125,10 +143,15 @@ export default function ApplicationDraftPage() {
     <>
       {application?.status === "RETURNED" && <ReturnedNote application={application} />}
       <DraftWorkspace
+        key={form}
         partnership={partnership}
         calls={calls}
         application={application}
         storageKey={id === null ? `applications.new.${partnership.id}` : `applications.edit.${id}`}
+        onCreated={(created) => {
+          setAdopted({ id: created, partnershipId: partnership.id, form });
+          void navigate(`/applications/${created}/edit`, { replace: true });
+        }}
       />
     </>,
   );
@@ -143,12 +166,20 @@ function Notice({ children }: { children: ReactNode }) {
 }
 
 /** What ICLD asked the applicants to correct: the note of the latest return. */
-function ReturnedNote({ application }: { application: { auditTrail: { action: string; note?: string | null }[] } }) {
+interface Returned {
+  auditTrail: readonly { action: string; note?: string | null }[];
+}
+
+function ReturnedNote({ application }: { application: Returned }) {
   const intl = useIntl();
   const note = [...application.auditTrail].reverse().find((e) => e.action === "returned")?.note;
   if (!note) return null;
   return (
-    <Alert color="orange" title={intl.formatMessage({ id: "applications.draft.returnedTitle" })}>
+    <Alert
+      color="orange"
+      role="note"
+      title={intl.formatMessage({ id: "applications.draft.returnedTitle" })}
+    >
       {note}
     </Alert>
   );

@@ -1,4 +1,13 @@
-import { Button, Fieldset, Group, NativeSelect, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
+import {
+  Button,
+  Fieldset,
+  Group,
+  NativeSelect,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+} from "@mantine/core";
 import { FormattedMessage, useIntl } from "react-intl";
 
 import { useFormat } from "../../../i18n/format";
@@ -25,7 +34,8 @@ export function BudgetFields({ lines, durationMonths, onChange, onFocus }: Props
   const years = durationMonths === null ? null : projectYears(durationMonths);
   const lastYear = Math.max(years ?? 1, ...lines.map((l) => l.year));
   const { byYear, total } = budgetTotals(lines, intl.locale);
-  const sek = (minor: bigint) => format.money({ amount: fromMinor(minor), currency: BUDGET_CURRENCY });
+  const sek = (minor: bigint) =>
+    format.money({ amount: fromMinor(minor), currency: BUDGET_CURRENCY });
   const set = (n: number, changes: Partial<BudgetLineDraft>) =>
     onChange(lines.map((line, i) => (i === n ? { ...line, ...changes } : line)));
   const budgetError = errorAt("requestedBudget");
@@ -38,7 +48,9 @@ export function BudgetFields({ lines, durationMonths, onChange, onFocus }: Props
         </Text>
       )}
       {Array.from({ length: lastYear }, (_, i) => i + 1).map((year) => {
-        const indexed = lines.map((line, n) => ({ line, n })).filter(({ line }) => line.year === year);
+        const indexed = lines
+          .map((line, n) => ({ line, n }))
+          .filter(({ line }) => line.year === year);
         const beyond = years !== null && year > years;
         return (
           <Fieldset

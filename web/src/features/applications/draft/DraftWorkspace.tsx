@@ -9,36 +9,24 @@ import type {
   ApplicationDetail_ApplicationFragment,
   DraftForm_PartnershipFragment,
 } from "../../../gql/graphql";
-import { useFieldError } from "../../../ui/FieldMessage";
 import { ProblemAlert } from "../../../ui/ProblemAlert";
 import { usePersistentState } from "../../../ui/usePersistentState";
 import { forgetApplicationLists } from "../shared/cache";
 import { EDITABLE } from "../shared/rules";
 import { Section } from "../shared/Section";
 import { BudgetFields } from "./BudgetFields";
-import { checkDraft, durationOf, type Check } from "./checks";
-import {
-  buildContent,
-  changedFields,
-  formPath,
-  sentOf,
-  type PathMap,
-  type Sent,
-} from "./content";
+import { checkDraft, durationOf } from "./checks";
+import { buildContent } from "./content";
 import { DetailsFields, type CallChoice } from "./DetailsFields";
 import { draftOf, initialDraft, type ApplicationDraft } from "./draft";
 import { DraftErrorsContext } from "./DraftErrors";
-import {
-  CREATE_APPLICATION,
-  EDIT_APPLICATION_FORM,
-  SUBMIT_APPLICATION,
-  UPDATE_APPLICATION,
-} from "./operations";
-import { placeOf, type Operation } from "./problemPlaces";
+import { EDIT_APPLICATION_FORM, SUBMIT_APPLICATION } from "./operations";
 import { ResultsChainFields } from "./ResultsChainFields";
 import { SaveStatus } from "./SaveStatus";
 import { SubmitPanel } from "./SubmitPanel";
-import { useAutosave, type SaveOutcome, type Target } from "./useAutosave";
+import { useAutosave, type Target } from "./useAutosave";
+import { inForm, useDraftSave } from "./useDraftSave";
+import { useDraftMessages } from "./useDraftMessages";
 
 /** A pause in typing this long saves the draft. */
 const AUTOSAVE_DELAY_MS = 1500;
@@ -57,97 +45,43 @@ interface Props {
   /** The application being edited; null for a new one (created by the first save). */
   application: ApplicationDetail_ApplicationFragment | null;
   storageKey: string;
-}
-
-/** A field problem with the API's path turned into the form's (rows left out shift it). */
-function inForm(problem: Problem, paths: PathMap): Problem {
-  return problem.kind === "field" ? { ...problem, field: formPath(problem.field, paths) } : problem;
+  /** The first save created the application: from now on the form edits it. */
+  onCreated: (id: string) => void;
 }
 
 /**
  * The application form with its autosave and submission: a new application is created by
  * the first save that has what creation needs, then each pause in typing saves it.
  */
-export function DraftWorkspace({ partnership, calls, application, storageKey }: Props) {
+export function DraftWorkspace(props: Props) {
+  const { partnership, calls, application, storageKey } = props;
   const intl = useIntl();
   const navigate = useNavigate();
   const client = useApolloClient();
+  // The form as the server holds it, when editing.
+  const [held] = useState(() => (application ? draftOf(application, intl.locale) : null));
   const [stored, setStored, clearStored] = usePersistentState<Stored>(storageKey, () =>
-    application
-      ? {
-          id: application.id,
-          version: application.version,
-          draft: draftOf(application, intl.locale),
-          note: "",
-        }
+    application && held
+      ? { id: application.id, version: application.version, draft: held, note: "" }
       : { id: null, version: null, draft: initialDraft(calls, partnership.themes), note: "" },
   );
   const draft = stored.draft;
   // The latest input, for saves started by a timer or by leaving the page.
   const latest = useRef(draft);
-  const sentPaths = useRef<PathMap>([]);
-  // Unknown at first (what the server holds may be older than the stored input): all is sent.
-  const sent = useRef<Sent>(new Map());
   const formRef = useRef<HTMLFormElement>(null);
+  const mounted = useRef(false);
   const [attempted, setAttempted] = useState(false);
   const [submitting, setSubmitting] = useState(false);
   const [submitProblem, setSubmitProblem] = useState<Problem | null>(null);
   const [focusRequest, setFocusRequest] = useState<{ path: string | null } | null>(null);
-  const [createApplication] = useMutation(CREATE_APPLICATION);
-  const [updateApplication] = useMutation(UPDATE_APPLICATION);
   const [submitApplication] = useMutation(SUBMIT_APPLICATION);
-
-  const ready = (target: Target | null) => {
-    if (target !== null) return true;
-    const { content } = buildContent(latest.current, intl.locale);
-    return (
-      latest.current.callId !== "" &&
-      content.type !== undefined &&
-      content.title !== undefined &&
-      content.durationMonths !== undefined &&
-      content.theme !== undefined
-    );
-  };
-
-  const save = async (target: Target | null, keepalive: boolean): Promise<SaveOutcome> => {
-    const now = latest.current;
-    const { content, paths } = buildContent(now, intl.locale);
-    sentPaths.current = paths;
-    const context = keepalive ? { fetchOptions: { keepalive: true } } : undefined;
-    try {
-      if (target === null) {
-        const { type, title, durationMonths, theme } = content;
-        if (!type || !title || !durationMonths || !theme) return { ok: false, problem: { kind: "unexpected" } };
-        const result = await createApplication({
-          variables: {
-            input: { ...content, type, title, durationMonths, theme, partnershipId: partnership.id, callId: now.callId },
-          },
-          context,
-          update: (cache) => forgetApplicationLists(cache, partnership.id),
-        });
-        const created = result.data.createApplication.application;
-        sent.current = sentOf(content);
-        return { ok: true, target: { id: created.id, version: created.version } };
-      }
-      const changes = changedFields(content, sent.current);
-      if (Object.keys(changes).length === 0) return { ok: true, target };
-      const result = await updateApplication({
-        variables: { input: { ...changes, id: target.id, version: target.version } },
-        context,
-      });
-      const updated = result.data.updateApplication.application;
-      sent.current = sentOf(changes, sent.current);
-      return { ok: true, target: { id: updated.id, version: updated.version } };
-    } catch (error) {
-      return { ok: false, problem: inForm(problemOf(error), paths) };
-    }
-  };
+  const { ready, save, forgetSent, lastPaths } = useDraftSave(partnership.id, latest, held);
 
   const onSaved = (target: Target, created: boolean, settled: boolean) => {
     if (created) {
-      // From now on the form edits this application: its address says so.
       clearStored();
-      void navigate(`/applications/${target.id}/edit`, { replace: true });
+      // Created while leaving (the save on the way out): the user has gone elsewhere.
+      if (mounted.current) props.onCreated(target.id);
     } else if (settled) {
       clearStored();
     } else {
@@ -165,6 +99,21 @@ export function DraftWorkspace({ partnership, calls, application, storageKey }: 
     save,
     onSaved,
   });
+
+  // Input kept from before (an expired session, a reload) that the server does not hold yet
+  // is saved as if just typed.
+  const [unsaved] = useState(() => {
+    const content = (d: ApplicationDraft) => JSON.stringify(buildContent(d, intl.locale).content);
+    return content(stored.draft) !== content(held ?? initialDraft(calls, partnership.themes));
+  });
+  const { touch } = autosave;
+  useEffect(() => {
+    mounted.current = true;
+    if (unsaved) touch();
+    return () => {
+      mounted.current = false;
+    };
+  }, [unsaved, touch]);
 
   const change = (changes: Partial<ApplicationDraft>) => {
     const next = { ...latest.current, ...changes };
@@ -195,8 +144,7 @@ export function DraftWorkspace({ partnership, calls, application, storageKey }: 
       return;
     }
     setSubmitProblem(null);
-    // The other version may differ anywhere: this user's input goes in whole.
-    sent.current = new Map();
+    forgetSent();
     if (!EDITABLE.includes(fresh.status)) {
       setSubmitProblem({ kind: "field", field: "status", detail: fresh.status });
       return;
@@ -220,7 +168,7 @@ export function DraftWorkspace({ partnership, calls, application, storageKey }: 
         setFocusRequest({ path: null });
         return;
       }
-      const paths = sentPaths.current;
+      const paths = lastPaths();
       try {
         const result = await submitApplication({
           variables: {
@@ -253,26 +201,12 @@ export function DraftWorkspace({ partnership, calls, application, storageKey }: 
   }, [focusRequest]);
 
   const saveProblem = autosave.status.kind === "failed" ? autosave.status.problem : null;
-  const genericSave = useFieldError(saveProblem);
-  const genericSubmit = useFieldError(submitProblem);
-  const placed = (problem: Problem | null, operation: Operation) => {
-    if (problem?.kind !== "field") return null;
-    const place = placeOf(problem.field, operation, draft.type);
-    const generic = operation === "save" ? genericSave : genericSubmit;
-    const text = place.check ? message(place.check) : generic(place.path);
-    return { path: place.path, text: text ?? "" };
-  };
-  const message = (check: Check) => intl.formatMessage({ id: check.id }, check.values);
-  const checks = checkDraft(draft, intl.locale, attempted);
-  const saveRefusal = placed(saveProblem, "save");
-  const submitRefusal = placed(submitProblem, "submit");
-  const errorAt = (path: string) => {
-    const check = checks.get(path);
-    if (check) return message(check);
-    if (submitRefusal?.path === path) return submitRefusal.text;
-    if (saveRefusal?.path === path) return saveRefusal.text;
-    return undefined;
-  };
+  const { errorAt, saveRefusal, submitRefusal } = useDraftMessages(
+    draft,
+    attempted,
+    saveProblem,
+    submitProblem,
+  );
   const { heldBack } = buildContent(draft, intl.locale);
   const created = autosave.current() !== null;
   const project = draft.type === "PROJECT" && partnership.steeringGroupGaps.length > 0;
@@ -298,7 +232,10 @@ export function DraftWorkspace({ partnership, calls, application, storageKey }: 
           )}
           <Section title={intl.formatMessage({ id: "applications.section.details" })}>
             {project && (
-              <Alert color="yellow" title={intl.formatMessage({ id: "applications.draft.steeringGapsTitle" })}>
+              <Alert
+                color="yellow"
+                title={intl.formatMessage({ id: "applications.draft.steeringGapsTitle" })}
+              >
                 <FormattedMessage id="applications.rule.steeringGroup" />{" "}
                 <Anchor component={Link} to={steeringGroupLink} size="sm">
                   <FormattedMessage id="applications.submit.steeringGroupLink" />

@@ -29,7 +29,9 @@ export function ResultsChainFields({ goal, outcomes, onChange, onFocus }: Props)
             label={intl.formatMessage({ id: "applications.goal.statement" })}
             description={intl.formatMessage({ id: "applications.goal.hint" })}
             value={goal.statement}
-            onChange={(event) => onChange({ goal: { ...goal, statement: event.currentTarget.value } })}
+            onChange={(event) =>
+              onChange({ goal: { ...goal, statement: event.currentTarget.value } })
+            }
             error={errorAt("resultsChain.goal.statement")}
             autosize
             minRows={2}
@@ -130,7 +132,10 @@ function OutcomeFields({ number, path, outcome, onChange, onRemove, onFocus }: O
         {outcome.outputs.map((output, m) => {
           const at = `${path}.outputs[${m}]`;
           const label = `${number}.${m + 1}`;
-          const outputOwner = intl.formatMessage({ id: "applications.output.owner" }, { number: label });
+          const outputOwner = intl.formatMessage(
+            { id: "applications.output.owner" },
+            { number: label },
+          );
           return (
             <Fieldset
               key={output.key}

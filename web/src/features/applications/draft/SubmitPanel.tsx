@@ -33,7 +33,11 @@ export function SubmitPanel(props: Props) {
         maxLength={MAX_LENGTH.note}
       />
       {props.refusal !== null && (
-        <Alert color="red" role="alert" title={intl.formatMessage({ id: "applications.submit.refused" })}>
+        <Alert
+          color="red"
+          role="alert"
+          title={intl.formatMessage({ id: "applications.submit.refused" })}
+        >
           <Text size="sm">{props.refusal}</Text>
           {props.steeringGroupLink !== null && (
             <Anchor component={Link} to={props.steeringGroupLink} size="sm">

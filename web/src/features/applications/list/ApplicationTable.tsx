@@ -23,7 +23,9 @@ export function ApplicationTable({ rows }: { rows: ApplicationRow_ApplicationFra
             {header("applications.field.type")}
             {header("applications.field.status")}
             {header("applications.field.submittedOn")}
-            <Table.Th ta="right">{intl.formatMessage({ id: "applications.field.requestedTotal" })}</Table.Th>
+            <Table.Th ta="right">
+              {intl.formatMessage({ id: "applications.field.requestedTotal" })}
+            </Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>

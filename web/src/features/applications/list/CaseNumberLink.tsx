@@ -3,7 +3,12 @@ import { useIntl } from "react-intl";
 import { Link } from "react-router";
 
 /** The case number, or "draft" before the first submission, leading to the application. */
-export function CaseNumberLink({ id, caseNumber }: { id: string; caseNumber: string | null | undefined }) {
+interface Props {
+  id: string;
+  caseNumber: string | null | undefined;
+}
+
+export function CaseNumberLink({ id, caseNumber }: Props) {
   const intl = useIntl();
   return (
     <Anchor component={Link} to={`/applications/${id}`}>

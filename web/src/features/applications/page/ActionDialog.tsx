@@ -40,7 +40,11 @@ export function ActionDialog(props: Props) {
           {props.children}
           {props.problem !== null &&
             !(props.problem.kind === "field" && props.fields.includes(props.problem.field)) && (
-            <ProblemAlert problem={props.problem} onRetry={props.onConfirm} onReload={props.onReload} />
+            <ProblemAlert
+              problem={props.problem}
+              onRetry={props.onConfirm}
+              onReload={props.onReload}
+            />
           )}
           <Group justify="flex-end">
             <Button variant="default" onClick={props.onClose}>

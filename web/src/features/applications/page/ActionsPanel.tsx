@@ -77,10 +77,20 @@ export function ActionsPanel({ application, onReload, onSubmitted }: Props) {
         />
       )}
       {assess && (
-        <AssessDialog application={application} opened={dialog === "assess"} onClose={close} onReload={onReload} />
+        <AssessDialog
+          application={application}
+          opened={dialog === "assess"}
+          onClose={close}
+          onReload={onReload}
+        />
       )}
       {decide && (
-        <DecideDialog application={application} opened={dialog === "decide"} onClose={close} onReload={onReload} />
+        <DecideDialog
+          application={application}
+          opened={dialog === "decide"}
+          onClose={close}
+          onReload={onReload}
+        />
       )}
     </>
   );

@@ -55,7 +55,8 @@ export default function ApplicationPage() {
   const reload = async () => {
     await refetch();
   };
-  const approved = application.status === "APPROVED" || application.status === "APPROVED_WITH_CONDITIONS";
+  const approved =
+    application.status === "APPROVED" || application.status === "APPROVED_WITH_CONDITIONS";
 
   return (
     <Stack gap="md">
@@ -76,7 +77,11 @@ export default function ApplicationPage() {
         )}
       </Stack>
       {submitted !== undefined && (
-        <Alert color="green" role="status" title={intl.formatMessage({ id: "applications.page.submittedTitle" })}>
+        <Alert
+          color="green"
+          role="status"
+          title={intl.formatMessage({ id: "applications.page.submittedTitle" })}
+        >
           <FormattedMessage
             id="applications.page.submitted"
             values={{ caseNumber: submitted ?? application.caseNumber ?? "—" }}

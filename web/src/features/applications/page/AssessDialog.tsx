@@ -12,7 +12,7 @@ import { MAX_LENGTH } from "../shared/rules";
 import { ActionDialog } from "./ActionDialog";
 import { ASSESS_APPLICATION, RETURN_APPLICATION } from "./operations";
 
-/** Eligible or ineligible (`assessApplication`), or back to the applicants (`returnApplication`). */
+/** Eligible, ineligible (`assessApplication`) or back to the applicants (`returnApplication`). */
 type Choice = "ELIGIBLE" | "INELIGIBLE" | "RETURN";
 const CHOICES: Choice[] = ["ELIGIBLE", "INELIGIBLE", "RETURN"];
 
@@ -50,13 +50,20 @@ export function AssessDialog({ application, opened, onClose, onReload }: Props) 
     try {
       if (input.choice === "RETURN") {
         await giveBack({
-          variables: { input: { id: application.id, version: application.version, note: note ?? "" } },
+          variables: {
+            input: { id: application.id, version: application.version, note: note ?? "" },
+          },
           update,
         });
       } else {
         await assess({
           variables: {
-            input: { id: application.id, version: application.version, outcome: input.choice, note },
+            input: {
+              id: application.id,
+              version: application.version,
+              outcome: input.choice,
+              note,
+            },
           },
           update,
         });
@@ -103,7 +110,8 @@ export function AssessDialog({ application, opened, onClose, onReload }: Props) 
       </Radio.Group>
       <Textarea
         label={intl.formatMessage({
-          id: input.choice === "RETURN" ? "applications.assess.correct" : "applications.assess.note",
+          id:
+            input.choice === "RETURN" ? "applications.assess.correct" : "applications.assess.note",
         })}
         description={
           input.choice === "INELIGIBLE"

@@ -10,7 +10,8 @@ import { BUDGET_CURRENCY } from "../shared/rules";
 export function BudgetView({ lines }: { lines: readonly ApplicationBudgetLineFragment[] }) {
   const intl = useIntl();
   const format = useFormat();
-  const sek = (minor: bigint) => format.money({ amount: fromMinor(minor), currency: BUDGET_CURRENCY });
+  const sek = (minor: bigint) =>
+    format.money({ amount: fromMinor(minor), currency: BUDGET_CURRENCY });
   const years = [...new Set(lines.map((l) => l.year))].sort((a, b) => a - b);
   if (lines.length === 0) {
     return (
@@ -31,8 +32,12 @@ export function BudgetView({ lines }: { lines: readonly ApplicationBudgetLineFra
             </Table.Caption>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>{intl.formatMessage({ id: "applications.budget.categoryHeader" })}</Table.Th>
-                <Table.Th ta="right">{intl.formatMessage({ id: "applications.budget.amountHeader" })}</Table.Th>
+                <Table.Th>
+                  {intl.formatMessage({ id: "applications.budget.categoryHeader" })}
+                </Table.Th>
+                <Table.Th ta="right">
+                  {intl.formatMessage({ id: "applications.budget.amountHeader" })}
+                </Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>

@@ -17,7 +17,8 @@ function sameLines(a: Lines, b: Lines): boolean {
 export function DecisionView({ decision, requested }: { decision: Decision; requested: Lines }) {
   const intl = useIntl();
   const format = useFormat();
-  const adjusted = decision.outcome !== "REJECTED" && !sameLines(decision.approvedBudget, requested);
+  const adjusted =
+    decision.outcome !== "REJECTED" && !sameLines(decision.approvedBudget, requested);
   const rows: [string, string][] = [
     [
       intl.formatMessage({ id: "applications.decision.outcome" }),

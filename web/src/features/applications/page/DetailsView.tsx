@@ -8,13 +8,20 @@ import { useFormat } from "../../../i18n/format";
 import { StatusBadge } from "../shared/StatusBadge";
 
 /** The application's particulars as a description list. */
-export function DetailsView({ application }: { application: ApplicationDetail_ApplicationFragment }) {
+export function DetailsView({
+  application,
+}: {
+  application: ApplicationDetail_ApplicationFragment;
+}) {
   const intl = useIntl();
   const format = useFormat();
   const label = (id: string) => intl.formatMessage({ id });
   const none = label("common.none");
   const rows: [string, ReactNode][] = [
-    [label("applications.field.caseNumber"), application.caseNumber ?? label("applications.noCaseNumber")],
+    [
+      label("applications.field.caseNumber"),
+      application.caseNumber ?? label("applications.noCaseNumber"),
+    ],
     [label("applications.field.status"), <StatusBadge key="status" status={application.status} />],
     [label("applications.field.type"), format.enumValue("ApplicationKind", application.type)],
     [label("applications.field.call"), application.call?.title ?? "—"],
@@ -49,7 +56,9 @@ export function DetailsView({ application }: { application: ApplicationDetail_Ap
     [label("applications.field.projectArea"), application.projectArea || none],
     [
       label("applications.field.submittedOn"),
-      application.submittedOn ? format.date(application.submittedOn) : label("applications.notSubmitted"),
+      application.submittedOn
+        ? format.date(application.submittedOn)
+        : label("applications.notSubmitted"),
     ],
     [label("applications.field.requestedTotal"), format.money(application.requestedTotal)],
   ];

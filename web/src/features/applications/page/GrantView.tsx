@@ -48,8 +48,14 @@ export function GrantView({ application, partnershipId }: Props) {
 
   const rows: [string, string][] = [
     [intl.formatMessage({ id: "applications.grant.caseNumber" }), grant.caseNumber],
-    [intl.formatMessage({ id: "applications.grant.approvedAmount" }), format.money(grant.approvedAmount)],
-    [intl.formatMessage({ id: "applications.grant.status" }), format.enumValue("GrantStatus", grant.status)],
+    [
+      intl.formatMessage({ id: "applications.grant.approvedAmount" }),
+      format.money(grant.approvedAmount),
+    ],
+    [
+      intl.formatMessage({ id: "applications.grant.status" }),
+      format.enumValue("GrantStatus", grant.status),
+    ],
   ];
   return (
     <Stack gap="xs">

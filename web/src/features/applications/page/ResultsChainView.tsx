@@ -60,7 +60,12 @@ export function ResultsChainView({ chain }: { chain: Chain }) {
             </Title>
             <Text>{outcome.statement}</Text>
             <Indicators items={outcome.indicators} />
-            <Stack gap="xs" mt="xs" pl="md" style={{ borderLeft: "3px solid var(--mantine-color-gray-3)" }}>
+            <Stack
+              gap="xs"
+              mt="xs"
+              pl="md"
+              style={{ borderLeft: "3px solid var(--mantine-color-gray-3)" }}
+            >
               {outcome.outputs.map((output, m) => (
                 <div key={m}>
                   <Title order={4} size="h5">

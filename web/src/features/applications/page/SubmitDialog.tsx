@@ -32,11 +32,15 @@ interface Props {
 /** Hands a draft or returned application in as it is saved, with a note to ICLD. */
 export function SubmitDialog({ application, opened, onClose, onReload, onSubmitted }: Props) {
   const intl = useIntl();
-  const [note, setNote, clear] = usePersistentState(`applications.submitNote.${application.id}`, "");
+  const [note, setNote, clear] = usePersistentState(
+    `applications.submitNote.${application.id}`,
+    "",
+  );
   const [problem, setProblem] = useState<Problem | null>(null);
   const [submit, { loading }] = useMutation(SUBMIT_APPLICATION);
   const generic = useFieldError(problem);
-  const refusal = problem?.kind === "field" ? placeOf(problem.field, "submit", application.type) : null;
+  const refusal =
+    problem?.kind === "field" ? placeOf(problem.field, "submit", application.type) : null;
   const refusalText = refusal
     ? refusal.check
       ? intl.formatMessage({ id: refusal.check.id }, refusal.check.values)
@@ -90,14 +94,27 @@ export function SubmitDialog({ application, opened, onClose, onReload, onSubmitt
         maxLength={MAX_LENGTH.note}
       />
       {refusalText !== null && (
-        <Alert color="red" role="alert" title={intl.formatMessage({ id: "applications.submit.refused" })}>
+        <Alert
+          color="red"
+          role="alert"
+          title={intl.formatMessage({ id: "applications.submit.refused" })}
+        >
           <Text size="sm">{refusalText}</Text>
           {refusal?.path === "steeringGroup" && (
-            <Anchor component={Link} to={`/partnerships/${application.partnershipId}/steering-group`} size="sm">
+            <Anchor
+              component={Link}
+              to={`/partnerships/${application.partnershipId}/steering-group`}
+              size="sm"
+            >
               <FormattedMessage id="applications.submit.steeringGroupLink" />
             </Anchor>
           )}
-          <Anchor component={Link} to={`/applications/${application.id}/edit`} size="sm" display="block">
+          <Anchor
+            component={Link}
+            to={`/applications/${application.id}/edit`}
+            size="sm"
+            display="block"
+          >
             <FormattedMessage id="applications.submit.toEdit" />
           </Anchor>
         </Alert>

@@ -35,7 +35,8 @@ export function parseAmount(text: string, locale: string): ParsedAmount {
   const whole = (match[1] ?? "").replace(/^0+(?=\d)/, "");
   if (whole.length > MAX_WHOLE_DIGITS) return { kind: "invalid" };
   const cents = (match[2] ?? "").padEnd(2, "0");
-  return { kind: "amount", decimal: `${whole}.${cents}`, minor: BigInt(whole) * 100n + BigInt(cents) };
+  const minor = BigInt(whole) * 100n + BigInt(cents);
+  return { kind: "amount", decimal: `${whole}.${cents}`, minor };
 }
 
 /** A decimal string from a count of öre. */
