@@ -465,6 +465,27 @@ async def test_bad_input_is_shown_at_its_field(page: Page, gateway: GatewayAPI) 
     assert stored["resultsChain"]["goal"] is None
 
 
+async def test_a_project_without_a_complete_steering_group_is_refused_with_the_way_to_it(
+    page: Page, gateway: GatewayAPI
+) -> None:
+    coordinator = await sign_in_by_api(page, "coordinator", "Botkyrka")
+    token = coordinator["token"]
+    botkyrka = await partnership_id(gateway, token, "San Juan Sacatepéquez – Botkyrka")
+    draft_id = await draft_by_api(
+        gateway, token, botkyrka, f"No steering group {uuid.uuid4().hex[:8]}", complete=True
+    )
+
+    await page.goto(f"/applications/{draft_id}/edit")
+    await expect(page.get_by_text(say("applications.draft.steeringGapsTitle"))).to_be_visible()
+    await page.get_by_role("button", name=say("applications.submit.action")).click()
+
+    refusal = page.get_by_role("alert").filter(has_text=say("applications.submit.refused"))
+    await expect(refusal).to_contain_text(say("applications.rule.steeringGroup"))
+    link = refusal.get_by_role("link", name=say("applications.submit.steeringGroupLink"))
+    await expect(link).to_have_attribute("href", f"/partnerships/{botkyrka}/steering-group")
+    assert (await application(gateway, token, draft_id))["status"] == "DRAFT"
+
+
 async def test_a_stale_version_while_editing_shows_the_conflict_and_keeps_the_input(
     page: Page, gateway: GatewayAPI
 ) -> None:
