@@ -165,11 +165,11 @@ function Notice({ children }: { children: ReactNode }) {
   );
 }
 
-/** What ICLD asked the applicants to correct: the note of the latest return. */
 interface Returned {
   auditTrail: readonly { action: string; note?: string | null }[];
 }
 
+/** What ICLD asked the applicants to correct: the note of the latest return. */
 function ReturnedNote({ application }: { application: Returned }) {
   const intl = useIntl();
   const note = [...application.auditTrail].reverse().find((e) => e.action === "returned")?.note;

@@ -5,7 +5,7 @@
  * word.
  */
 import { isStaff, type SessionUser } from "../../../auth/session";
-import type { ApplicationStatus, PartnershipStatus } from "../../../gql/graphql";
+import type { ApplicationStatus } from "../../../gql/graphql";
 import { EDITABLE } from "./rules";
 
 export interface PartnershipParties {
@@ -13,7 +13,10 @@ export interface PartnershipParties {
   partnerIds: readonly string[];
 }
 
-/** Staff, or a coordinator of one of its organisations (`require_acts_for_partnership`). */
+/**
+ * Staff, or a coordinator of one of its organisations (`require_acts_for_partnership`): who
+ * may create an application for the partnership (unless it is closed).
+ */
 export function actsFor(user: SessionUser, partnership: PartnershipParties): boolean {
   if (isStaff(user)) return true;
   return (
@@ -21,14 +24,6 @@ export function actsFor(user: SessionUser, partnership: PartnershipParties): boo
     user.org !== null &&
     [partnership.swedishPartnerId, ...partnership.partnerIds].includes(user.org)
   );
-}
-
-/** `createApplication`: those who act for the partnership, unless it is closed. */
-export function mayDraft(
-  user: SessionUser,
-  partnership: PartnershipParties & { status: PartnershipStatus },
-): boolean {
-  return partnership.status !== "CLOSED" && actsFor(user, partnership);
 }
 
 /** `updateApplication` and `submitApplication`: a draft or returned application. */

@@ -3,7 +3,6 @@ import type {
   ApplicationStatus,
   CostCategory,
   DecisionOutcome,
-  Eligibility,
   Theme,
 } from "../../../gql/graphql";
 
@@ -49,7 +48,6 @@ const DECISION_VALUES: Record<DecisionOutcome, null> = {
   APPROVED_WITH_CONDITIONS: null,
   REJECTED: null,
 };
-const ELIGIBILITY_VALUES: Record<Eligibility, null> = { ELIGIBLE: null, INELIGIBLE: null };
 
 /** In the API's order, which is also the order of an application's life. */
 export const APPLICATION_STATUSES = Object.keys(STATUS_VALUES) as ApplicationStatus[];
@@ -57,7 +55,6 @@ export const APPLICATION_KINDS = Object.keys(KIND_VALUES) as ApplicationKind[];
 export const COST_CATEGORIES = Object.keys(CATEGORY_VALUES) as CostCategory[];
 export const THEMES = Object.keys(THEME_VALUES) as Theme[];
 export const DECISION_OUTCOMES = Object.keys(DECISION_VALUES) as DecisionOutcome[];
-export const ELIGIBILITIES = Object.keys(ELIGIBILITY_VALUES) as Eligibility[];
 /** The UN's Sustainable Development Goals, 1 to 17. */
 export const SDGS = Array.from({ length: 17 }, (_, i) => i + 1);
 
@@ -79,8 +76,4 @@ export function isTheme(value: string | null): value is Theme {
 
 export function isDecisionOutcome(value: string | null): value is DecisionOutcome {
   return value !== null && value in DECISION_VALUES;
-}
-
-export function isEligibility(value: string | null): value is Eligibility {
-  return value !== null && value in ELIGIBILITY_VALUES;
 }
