@@ -52,7 +52,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         default=30,
         help="before each round, wait until the machine is less busy than this (100 = one core)",
     )
-    parser.add_argument("--quiet-timeout", type=float, default=60, help="longest such wait (s)")
+    parser.add_argument("--quiet-timeout", type=float, default=30, help="longest such wait (s)")
     parser.add_argument("--docs", type=Path, default=DOCS, help="Markdown file to update")
     parser.add_argument("--no-docs", action="store_true", help="print the section only")
     args = parser.parse_args(argv)

@@ -69,7 +69,8 @@ def _summary(target: str, cache: str, loads: list[Load]) -> Summary:
     )
 
 
-def aim_met(summaries: Sequence[Summary], target: str = "dashboard") -> bool | None:
-    """Whether every cache state of `target` has its median content time under the aim."""
-    found = [s for s in summaries if s.target == target]
-    return None if not found else all(s.content_p50 < AIM_MS for s in found)
+def aim_verdicts(
+    summaries: Sequence[Summary], target: str = "dashboard"
+) -> list[tuple[Summary, bool]]:
+    """Each cache state of `target` with whether its median content time is under the aim."""
+    return [(s, s.content_p50 < AIM_MS) for s in summaries if s.target == target]

@@ -63,13 +63,22 @@ def test_loads_are_summarised_per_page_and_cache_in_the_order_measured() -> None
     assert found[1].graphql_p50 == 100.0, "a load without GraphQL timing is left out"
 
 
-def test_the_aim_asks_every_cache_state_of_the_dashboard_under_a_second() -> None:
-    quick = stats.summarise([load("dashboard", "cold", 950.0), load("dashboard", "warm", 300.0)])
-    slow = stats.summarise([load("dashboard", "cold", 1200.0), load("dashboard", "warm", 300.0)])
+def test_the_aim_is_judged_for_each_cache_state_of_the_dashboard() -> None:
+    found = stats.summarise(
+        [
+            load("dashboard", "cold", 1200.0),
+            load("dashboard", "warm", 300.0),
+            load("partnership page", "warm", 5000.0),
+        ]
+    )
 
-    assert stats.aim_met(quick) is True
-    assert stats.aim_met(slow) is False
-    assert stats.aim_met(stats.summarise([load("partnership page", "cold", 1.0)])) is None
+    verdicts = [(s.cache, met) for s, met in stats.aim_verdicts(found)]
+
+    assert verdicts == [("cold", False), ("warm", True)]
+    assert report.aim_lines(found) == [
+        "- Aim (the dashboard renders with the demo data in under 1 s locally): cold **not met**"
+        " (median 1200 ms), warm **met** (median 300 ms)."
+    ]
 
 
 def test_the_report_names_the_command_the_pages_and_the_verdict() -> None:
@@ -82,7 +91,7 @@ def test_the_report_names_the_command_the_pages_and_the_verdict() -> None:
     assert section.startswith(report.HEADING + "\n")
     assert ".venv/bin/python -m bench.web --runs 3" in section
     assert "`/partnerships/p1` (partnership page)" in section
-    assert "**not met** — median 1500 ms cold" in section
+    assert "cold **not met** (median 1500 ms)" in section
     assert "| dashboard | cold | 1 | **1500** |" in section
     assert "median 20 %, highest 80 %; **1 of 3 rounds started above 30 %**" in section
 
