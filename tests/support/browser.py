@@ -194,7 +194,9 @@ async def screenshot(
     viewport = page.viewport_size
     phone = viewport is not None and viewport["width"] < DESKTOP["width"] // 2
     path = directory / f"{name}-{'phone' if phone else 'desktop'}.png"
-    # Playwright creates the folder.
+    # From the top: a full-page capture of a scrolled page draws the fixed header and menu
+    # where the viewport was, over the middle of the content. Playwright creates the folder.
+    await page.evaluate("window.scrollTo(0, 0)")
     await page.screenshot(path=str(path), full_page=full_page)
     return path
 
