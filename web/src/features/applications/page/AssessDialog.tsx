@@ -5,11 +5,11 @@ import { useIntl } from "react-intl";
 
 import { problemOf, type Problem } from "../../../errors/problem";
 import { useFormat } from "../../../i18n/format";
+import { ConfirmDialog } from "../../../ui/ConfirmDialog";
 import { useFieldError } from "../../../ui/FieldMessage";
 import { usePersistentState } from "../../../ui/usePersistentState";
 import { forgetApplicationLists } from "../shared/cache";
 import { MAX_LENGTH } from "../shared/rules";
-import { ActionDialog } from "./ActionDialog";
 import { ASSESS_APPLICATION, RETURN_APPLICATION } from "./operations";
 
 /** Eligible, ineligible (`assessApplication`) or back to the applicants (`returnApplication`). */
@@ -82,7 +82,7 @@ export function AssessDialog({ application, opened, onClose, onReload }: Props) 
   };
 
   return (
-    <ActionDialog
+    <ConfirmDialog
       title={intl.formatMessage({ id: "applications.assess.title" })}
       opened={opened}
       onClose={onClose}
@@ -92,6 +92,7 @@ export function AssessDialog({ application, opened, onClose, onReload }: Props) 
       problem={problem}
       onReload={() => void reload()}
       fields={["note"]}
+      size="lg"
     >
       <Radio.Group
         label={intl.formatMessage({ id: "applications.assess.outcome" })}
@@ -131,6 +132,6 @@ export function AssessDialog({ application, opened, onClose, onReload }: Props) 
         minRows={3}
         maxLength={MAX_LENGTH.note}
       />
-    </ActionDialog>
+    </ConfirmDialog>
   );
 }

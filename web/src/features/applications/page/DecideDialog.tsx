@@ -6,12 +6,12 @@ import { useIntl } from "react-intl";
 import { problemOf, type Problem } from "../../../errors/problem";
 import type { DecisionOutcome } from "../../../gql/graphql";
 import { useFormat } from "../../../i18n/format";
+import { ConfirmDialog } from "../../../ui/ConfirmDialog";
 import { useFieldError } from "../../../ui/FieldMessage";
 import { usePersistentState } from "../../../ui/usePersistentState";
 import { forgetApplicationLists, forgetPartnershipGrants } from "../shared/cache";
 import { DECISION_OUTCOMES, isDecisionOutcome } from "../shared/enums";
 import { MAX_LENGTH } from "../shared/rules";
-import { ActionDialog } from "./ActionDialog";
 import { DECIDE_APPLICATION } from "./operations";
 
 interface Props {
@@ -75,7 +75,7 @@ export function DecideDialog({ application, opened, onClose, onReload }: Props) 
   };
 
   return (
-    <ActionDialog
+    <ConfirmDialog
       title={intl.formatMessage({ id: "applications.decide.title" })}
       opened={opened}
       onClose={onClose}
@@ -85,6 +85,7 @@ export function DecideDialog({ application, opened, onClose, onReload }: Props) 
       problem={problem}
       onReload={() => void reload()}
       fields={["conditions", "note"]}
+      size="lg"
     >
       <Radio.Group
         label={intl.formatMessage({ id: "applications.decide.outcome" })}
@@ -131,6 +132,6 @@ export function DecideDialog({ application, opened, onClose, onReload }: Props) 
         minRows={2}
         maxLength={MAX_LENGTH.note}
       />
-    </ActionDialog>
+    </ConfirmDialog>
   );
 }

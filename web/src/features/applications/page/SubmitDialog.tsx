@@ -6,13 +6,13 @@ import { Link } from "react-router";
 
 import { problemOf, type Problem } from "../../../errors/problem";
 import type { ApplicationKind } from "../../../gql/graphql";
+import { ConfirmDialog } from "../../../ui/ConfirmDialog";
 import { useFieldError } from "../../../ui/FieldMessage";
 import { usePersistentState } from "../../../ui/usePersistentState";
 import { forgetApplicationLists } from "../shared/cache";
 import { MAX_LENGTH } from "../shared/rules";
 import { SUBMIT_APPLICATION } from "../draft/operations";
 import { placeOf } from "../draft/problemPlaces";
-import { ActionDialog } from "./ActionDialog";
 
 interface Props {
   application: {
@@ -69,7 +69,7 @@ export function SubmitDialog({ application, opened, onClose, onReload, onSubmitt
   };
 
   return (
-    <ActionDialog
+    <ConfirmDialog
       title={intl.formatMessage({ id: "applications.submit.title" })}
       opened={opened}
       onClose={onClose}
@@ -81,6 +81,7 @@ export function SubmitDialog({ application, opened, onClose, onReload, onSubmitt
       problem={problem}
       onReload={() => void reload()}
       fields={problem?.kind === "field" ? [problem.field] : []}
+      size="lg"
     >
       <Text size="sm">
         <FormattedMessage id="applications.submit.explain" />
@@ -119,6 +120,6 @@ export function SubmitDialog({ application, opened, onClose, onReload, onSubmitt
           </Anchor>
         </Alert>
       )}
-    </ActionDialog>
+    </ConfirmDialog>
   );
 }

@@ -1,9 +1,9 @@
-import { Button, Group, Modal, Stack } from "@mantine/core";
+import { Button, Group, Modal, Stack, type ModalProps } from "@mantine/core";
 import type { ReactNode, SyntheticEvent } from "react";
 import { useIntl } from "react-intl";
 
-import type { Problem } from "../../../errors/problem";
-import { ProblemAlert } from "../../../ui/ProblemAlert";
+import { fieldProblem, type Problem } from "../errors/problem";
+import { ProblemAlert } from "./ProblemAlert";
 
 interface Props {
   title: string;
@@ -11,35 +11,40 @@ interface Props {
   onClose: () => void;
   onConfirm: () => void;
   confirmLabel: string;
+  /** The dismissing button's words; "Cancel" unless given. */
+  cancelLabel?: string;
   busy: boolean;
   /** What went wrong with the last attempt. */
   problem: Problem | null;
   onReload: () => void;
   /** The fields the dialog shows refusals at; a refusal of any other shows above the buttons. */
   fields: readonly string[];
+  size?: ModalProps["size"];
+  centered?: boolean;
   children: ReactNode;
 }
 
-/** A dialog for one step of an application's life: its inputs, what went wrong, confirm. */
-export function ActionDialog(props: Props) {
+/** A modal form that confirms one action: its inputs, what went wrong, confirm or dismiss. */
+export function ConfirmDialog(props: Props) {
   const intl = useIntl();
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
     props.onConfirm();
   };
+  const shownAtField = fieldProblem(props.problem, ...props.fields) !== null;
   return (
     <Modal
       opened={props.opened}
       onClose={props.onClose}
       title={props.title}
-      size="lg"
+      size={props.size}
+      centered={props.centered}
       closeButtonProps={{ "aria-label": intl.formatMessage({ id: "common.close" }) }}
     >
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           {props.children}
-          {props.problem !== null &&
-            !(props.problem.kind === "field" && props.fields.includes(props.problem.field)) && (
+          {props.problem !== null && !shownAtField && (
             <ProblemAlert
               problem={props.problem}
               onRetry={props.onConfirm}
@@ -48,7 +53,7 @@ export function ActionDialog(props: Props) {
           )}
           <Group justify="flex-end">
             <Button variant="default" onClick={props.onClose}>
-              {intl.formatMessage({ id: "common.cancel" })}
+              {props.cancelLabel ?? intl.formatMessage({ id: "common.cancel" })}
             </Button>
             <Button type="submit" loading={props.busy}>
               {props.confirmLabel}
