@@ -1,11 +1,8 @@
-import { Text, Timeline } from "@mantine/core";
-import { FormattedMessage, useIntl } from "react-intl";
+import { useIntl } from "react-intl";
 
-import type { ApplicationDetail_ApplicationFragment } from "../../../gql/graphql";
 import { useFormat } from "../../../i18n/format";
+import { AuditTimeline, type AuditEntry } from "../../../ui/AuditTimeline";
 import { isApplicationStatus } from "../shared/enums";
-
-type Entry = ApplicationDetail_ApplicationFragment["auditTrail"][number];
 
 /** The actions services/partnerships/domain/application.py records, by catalogue key. */
 const ACTIONS: Record<string, string> = {
@@ -30,17 +27,17 @@ const FIELDS: Record<string, string> = {
   requested_budget: "applications.section.budget",
 };
 
-/** Who did what and when, newest first. */
-export function AuditTrail({ entries }: { entries: readonly Entry[] }) {
+/** Who did what to the application and when, newest first. */
+export function AuditTrail({ entries }: { entries: readonly AuditEntry[] }) {
   const intl = useIntl();
   const format = useFormat();
-  const status = (value: string | null | undefined) => {
-    const upper = value?.toUpperCase() ?? null;
+  const status = (value: string) => {
+    const upper = value.toUpperCase();
     return isApplicationStatus(upper) ? format.enumValue("ApplicationStatus", upper) : value;
   };
   // An edit's note lists the changed fields in the platform's terms; other notes are what a
   // person typed.
-  const note = (entry: Entry) => {
+  const note = (entry: AuditEntry) => {
     if (!entry.note) return null;
     if (entry.action !== "edited") return entry.note;
     const names = entry.note.split(", ").map((f) => {
@@ -52,47 +49,5 @@ export function AuditTrail({ entries }: { entries: readonly Entry[] }) {
       { fields: intl.formatList(names, { type: "conjunction" }) },
     );
   };
-  const newestFirst = [...entries].reverse();
-  return (
-    <Timeline bulletSize={14} lineWidth={2} active={newestFirst.length - 1}>
-      {newestFirst.map((entry) => {
-        const known = ACTIONS[entry.action];
-        const text = note(entry);
-        return (
-          <Timeline.Item
-            key={`${entry.version}-${entry.at}`}
-            title={
-              known
-                ? intl.formatMessage({ id: known })
-                : intl.formatMessage({ id: "applications.audit.other" }, { action: entry.action })
-            }
-          >
-            {entry.toStatus && (
-              <Text size="sm">
-                {entry.fromStatus ? (
-                  <FormattedMessage
-                    id="applications.audit.fromTo"
-                    values={{ from: status(entry.fromStatus), to: status(entry.toStatus) }}
-                  />
-                ) : (
-                  status(entry.toStatus)
-                )}
-              </Text>
-            )}
-            {text && (
-              <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
-                {text}
-              </Text>
-            )}
-            <Text size="xs" c="gray.7">
-              <FormattedMessage
-                id="applications.audit.byAt"
-                values={{ actor: entry.actor, at: format.dateTime(entry.at) }}
-              />
-            </Text>
-          </Timeline.Item>
-        );
-      })}
-    </Timeline>
-  );
+  return <AuditTimeline entries={entries} actions={ACTIONS} status={status} note={note} />;
 }
