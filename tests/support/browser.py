@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode, urljoin, urlsplit
 
-from playwright.async_api import Page, ViewportSize
+from playwright.async_api import Locator, Page, ViewportSize
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -206,3 +206,28 @@ def page_errors(page: Page) -> list[str]:
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(f"{error.name}: {error.message}"))
     return errors
+
+
+async def session_of(page: Page, role: str) -> dict[str, Any]:
+    """Another user's session, to ask the API, without signing the page's user out."""
+    response = await page.request.post("/dev/sign-in", data={"role": role})
+    assert response.ok, await response.text()
+    session: dict[str, Any] = await response.json()
+    return session
+
+
+async def horizontal_overflow(page: Page) -> int:
+    """How far the page scrolls sideways, in CSS pixels (0: it does not)."""
+    overflow: int = await page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    return overflow
+
+
+async def tab_to(page: Page, target: Locator, limit: int = 200) -> None:
+    """Presses Tab until `target` has the focus, as a keyboard user moves through a page."""
+    for _ in range(limit):
+        if await target.evaluate("(element) => element === document.activeElement"):
+            return
+        await page.keyboard.press("Tab")
+    raise AssertionError(f"Tab never reached {target}")

@@ -8,8 +8,6 @@ Routes: /applications (list), /applications/new?partnershipId=… and /applicati
 
 from __future__ import annotations
 
-import functools
-import json
 import re
 import uuid
 from datetime import UTC, datetime
@@ -20,17 +18,18 @@ from playwright.async_api import Browser, Locator, Page, expect
 
 from tests.support.browser import (
     DESKTOP,
-    ROOT,
     assert_accessible,
+    horizontal_overflow,
     screenshot,
     sign_in,
     sign_in_by_api,
     store_session,
+    tab_to,
 )
+from tests.support.catalogue import say, starting
 from tests.support.gateway_api import GatewayAPI
 from tests.support.runner import Devstack
 
-WEB = ROOT / "web" / "src"
 KIBAHA = "Kibaha – Region Gotland"
 MACHAKOS = "Machakos – Robertsfors"
 PARTNERSHIP_FINANCE = "Grants and funding"
@@ -82,29 +81,6 @@ mutation($input: UpdateApplicationInput!) {
 
 
 # --- what the screens say -------------------------------------------------------------------
-
-
-@functools.cache
-def catalogue(locale: str) -> dict[str, str]:
-    """The console's texts in `locale`: the shared catalogue and the applications feature's."""
-    texts: dict[str, str] = {}
-    for folder in (WEB / "i18n" / "messages", WEB / "features" / "applications" / "messages"):
-        texts.update(json.loads((folder / f"{locale}.json").read_text()))
-    return texts
-
-
-def say(key: str, locale: str = "en", /, **values: object) -> str:
-    """A message without plural or select forms, its {placeholders} filled."""
-    text = catalogue(locale)[key]
-    for name, value in values.items():
-        text = text.replace(f"{{{name}}}", str(value))
-    assert "{" not in text, f"{key} has parts this helper does not fill: {text}"
-    return text
-
-
-def starting(key: str, locale: str = "en") -> re.Pattern[str]:
-    """A message's text up to its first placeholder (e.g. "Saved at" of "Saved at {time}")."""
-    return re.compile(re.escape(catalogue(locale)[key].split("{")[0].strip()))
 
 
 def field(scope: Page | Locator, key: str, locale: str = "en", **values: object) -> Locator:
@@ -218,23 +194,6 @@ async def fill_proposal(page: Page, title: str) -> None:
         "combobox", name=say("applications.budget.category", number=1)
     ).select_option("ACCOMMODATION")
     await field(year2, "applications.budget.amount", number=1).fill("45000.50")
-
-
-async def horizontal_overflow(page: Page) -> int:
-    """How far the page scrolls sideways, in CSS pixels (0: it does not)."""
-    overflow: int = await page.evaluate(
-        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
-    )
-    return overflow
-
-
-async def tab_to(page: Page, target: Locator, limit: int = 200) -> None:
-    """Presses Tab until `target` has the focus, as a keyboard user moves through a page."""
-    for _ in range(limit):
-        if await target.evaluate("(element) => element === document.activeElement"):
-            return
-        await page.keyboard.press("Tab")
-    raise AssertionError(f"Tab never reached {target}")
 
 
 async def settled(page: Page) -> None:

@@ -6,8 +6,6 @@ to the same question."""
 
 from __future__ import annotations
 
-import functools
-import json
 import re
 import uuid
 from datetime import UTC, date, datetime
@@ -17,11 +15,18 @@ from typing import Any
 import pytest
 from playwright.async_api import Locator, Page, expect
 
-from tests.support.browser import ROOT, assert_accessible, screenshot, sign_in, sign_in_by_api
+from tests.support.browser import (
+    assert_accessible,
+    horizontal_overflow,
+    screenshot,
+    session_of,
+    sign_in,
+    sign_in_by_api,
+    tab_to,
+)
+from tests.support.catalogue import say
 from tests.support.gateway_api import GatewayAPI
 from tests.support.graphql_traffic import GraphqlTraffic
-
-WEB = ROOT / "web" / "src"
 
 PARTNERSHIPS = """
 query($first: Int!, $filter: PartnershipFilter) {
@@ -84,26 +89,6 @@ KIBAHA_STARTED = {"en": "Mar 1, 2022", "es": "1 mar 2022", "sv": "1 mars 2022"}
 # --- what the screens say ---------------------------------------------------------------------
 
 
-@functools.cache
-def catalogue(locale: str) -> dict[str, str]:
-    """The console's texts in `locale`: the shared catalogue, the partnerships feature's and
-    the visits feature's (whose section the partnership page shows)."""
-    texts: dict[str, str] = {}
-    folders = ("i18n/messages", "features/partnerships/messages", "features/visits/messages")
-    for folder in (WEB / f for f in folders):
-        texts.update(json.loads((folder / f"{locale}.json").read_text()))
-    return texts
-
-
-def say(key: str, locale: str = "en", **values: object) -> str:
-    """A message without plural forms, its {placeholders} filled."""
-    text = catalogue(locale)[key]
-    for name, value in values.items():
-        text = text.replace(f"{{{name}}}", str(value))
-    assert "{" not in text, f"{key} has parts this helper does not fill: {text}"
-    return text
-
-
 def seat_line(seat: str, met: bool) -> str:
     """A line of the steering-group rule: 'Present: …' or 'Missing: …'."""
     return say(
@@ -146,22 +131,6 @@ def seats_of(scope: Page | Locator, organisation: str) -> Locator:
     return scope.get_by_role(
         "list", name=say("partnerships.steering.seatsOf", organisation=organisation), exact=True
     )
-
-
-async def horizontal_overflow(page: Page) -> int:
-    overflow: int = await page.evaluate(
-        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
-    )
-    return overflow
-
-
-async def tab_to(page: Page, target: Locator, limit: int = 80) -> None:
-    """Presses Tab until `target` has the focus, as a keyboard user moves through a page."""
-    for _ in range(limit):
-        if await target.evaluate("(element) => element === document.activeElement"):
-            return
-        await page.keyboard.press("Tab")
-    raise AssertionError(f"Tab never reached {target}")
 
 
 # --- the API ----------------------------------------------------------------------------------
@@ -221,14 +190,6 @@ async def new_partnership(
     )
     created: dict[str, Any] = data["createPartnership"]["partnership"]
     return created
-
-
-async def session_of(page: Page, role: str) -> dict[str, Any]:
-    """Another user's session, to ask the API, without signing the page's user out."""
-    response = await page.request.post("/dev/sign-in", data={"role": role})
-    assert response.ok, await response.text()
-    session: dict[str, Any] = await response.json()
-    return session
 
 
 # --- the list ---------------------------------------------------------------------------------

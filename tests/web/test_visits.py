@@ -8,8 +8,6 @@ forms have their own routes (/partnerships/<id>/visits/new, /visits/<id>/edit).
 
 from __future__ import annotations
 
-import functools
-import json
 import re
 import uuid
 from datetime import UTC, date, datetime, timedelta
@@ -19,17 +17,17 @@ import pytest
 from playwright.async_api import Locator, Page, expect
 
 from tests.support.browser import (
-    ROOT,
     assert_accessible,
     axe_violations,
     describe_violations,
+    horizontal_overflow,
     screenshot,
     sign_in_by_api,
     store_session,
+    tab_to,
 )
+from tests.support.catalogue import say
 from tests.support.gateway_api import GatewayAPI
-
-WEB = ROOT / "web" / "src"
 
 PARTNERSHIPS = """
 { partnerships(first: 100) { nodes {
@@ -66,24 +64,6 @@ mutation($input: UpdateVisitInput!) { updateVisit(input: $input) { visit { id ve
 
 
 # --- what the screens say -------------------------------------------------------------------
-
-
-@functools.cache
-def catalogue(locale: str) -> dict[str, str]:
-    """The console's texts in `locale`: the shared catalogue and the visits feature's."""
-    texts: dict[str, str] = {}
-    for folder in (WEB / "i18n" / "messages", WEB / "features" / "visits" / "messages"):
-        texts.update(json.loads((folder / f"{locale}.json").read_text()))
-    return texts
-
-
-def say(key: str, locale: str = "en", **values: object) -> str:
-    """A message without plural forms, its {placeholders} filled."""
-    text = catalogue(locale)[key]
-    for name, value in values.items():
-        text = text.replace(f"{{{name}}}", str(value))
-    assert "{" not in text, f"{key} has parts this helper does not fill: {text}"
-    return text
 
 
 COMPLETED_VISITS = {
@@ -237,14 +217,6 @@ def compliance_box(page: Page) -> Locator:
 async def open_section(page: Page, partnership_id: str) -> None:
     await page.goto(f"/partnerships/{partnership_id}")
     await expect(compliance_box(page)).to_be_visible()
-
-
-async def horizontal_overflow(page: Page) -> int:
-    """How far the page scrolls sideways, in CSS pixels (0: it does not)."""
-    overflow: int = await page.evaluate(
-        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
-    )
-    return overflow
 
 
 # --- plan, edit, complete -------------------------------------------------------------------
@@ -644,15 +616,6 @@ async def assert_accessible_within(page: Page, selector: str, what: str) -> None
     assert not found, f"{what}: serious/critical accessibility violations:\n" + (
         describe_violations(found)
     )
-
-
-async def tab_to(page: Page, target: Locator, limit: int = 60) -> None:
-    """Presses Tab until `target` has the focus, as a keyboard user moves through a page."""
-    for _ in range(limit):
-        if await target.evaluate("(element) => element === document.activeElement"):
-            return
-        await page.keyboard.press("Tab")
-    raise AssertionError(f"Tab never reached {target}")
 
 
 async def test_a_visit_is_planned_with_the_keyboard_alone(page: Page, gateway: GatewayAPI) -> None:
