@@ -10,8 +10,9 @@ import {
 import { useIntl } from "react-intl";
 
 import type { ApplicationKind } from "../../../gql/graphql";
+import { isTheme, THEMES } from "../../../graphql/enums";
 import { useFormat } from "../../../i18n/format";
-import { isApplicationKind, isTheme, SDGS, THEMES } from "../shared/enums";
+import { isApplicationKind, SDGS } from "../shared/enums";
 import { ANY_DURATION, DURATION_MONTHS, MAX_LENGTH } from "../shared/rules";
 import type { ApplicationDraft } from "./draft";
 import { useDraftError } from "./DraftErrors";

@@ -2,8 +2,8 @@ import { MultiSelect, Textarea, TextInput } from "@mantine/core";
 import { useIntl } from "react-intl";
 
 import type { Theme } from "../../../gql/graphql";
+import { isTheme, THEMES } from "../../../graphql/enums";
 import { useFormat } from "../../../i18n/format";
-import { isTheme, THEMES } from "../shared/enums";
 
 export interface Details {
   title: string;

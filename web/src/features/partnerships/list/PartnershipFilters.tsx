@@ -5,8 +5,9 @@ import { useMemo, useState } from "react";
 import { FormattedMessage, useIntl } from "react-intl";
 import { useSearchParams } from "react-router";
 
+import { THEMES } from "../../../graphql/enums";
 import { useFormat } from "../../../i18n/format";
-import { PARTNERSHIP_STATUSES, THEMES } from "../shared/enums";
+import { PARTNERSHIP_STATUSES } from "../shared/enums";
 import { FILTER_PARAMS, hasFilters, withParam } from "./listParams";
 import { FILTER_OPTIONS } from "./queries";
 

@@ -4,7 +4,8 @@
  * `search`, `sort` and `order`, e.g. `/partnerships?status=ACTIVE&country=KE&theme=YOUTH`.
  */
 import type { PartnershipFilter } from "../../../gql/graphql";
-import { isPartnershipStatus, isTheme } from "../shared/enums";
+import { isTheme } from "../../../graphql/enums";
+import { isPartnershipStatus } from "../shared/enums";
 
 export const FILTER_PARAMS = ["status", "country", "theme", "organisation", "search"] as const;
 export type FilterParam = (typeof FILTER_PARAMS)[number];
