@@ -1,15 +1,16 @@
 import { Button, Group, MultiSelect, NativeSelect, Stack, TextInput, Title } from "@mantine/core";
 import { useMutation, useQuery } from "@apollo/client/react";
-import { useState, type SyntheticEvent } from "react";
+import type { SyntheticEvent } from "react";
 import { FormattedMessage, useIntl } from "react-intl";
 import { Link, useNavigate } from "react-router";
 
 import { useSession } from "../../../auth/AuthContext";
-import { fieldProblem, problemOf, type Problem } from "../../../errors/problem";
+import { fieldProblem } from "../../../errors/problem";
 import { useFormat } from "../../../i18n/format";
 import { useFieldError } from "../../../ui/FieldMessage";
 import { ProblemAlert } from "../../../ui/ProblemAlert";
 import { usePersistentState } from "../../../ui/usePersistentState";
+import { useSaving } from "../../../ui/useSaving";
 import { mayCreatePartnership } from "../shared/access";
 import { forgetPartnershipLists } from "../shared/forgetLists";
 import { DetailsFields, type Details } from "./DetailsFields";
@@ -55,15 +56,14 @@ function CreateForm() {
   const format = useFormat();
   const navigate = useNavigate();
   const [input, setInput, clear] = usePersistentState("partnerships.create", EMPTY);
-  const [problem, setProblem] = useState<Problem | null>(null);
+  const { problem, attempt } = useSaving();
   const fieldError = useFieldError(problem);
   const options = useQuery(PARTNER_OPTIONS).data;
   const [create, { loading }] = useMutation(CREATE_PARTNERSHIP, { update: forgetPartnershipLists });
   const label = (o: { name: string; country: string }) => `${o.name} (${format.country(o.country)})`;
 
-  async function save() {
-    setProblem(null);
-    try {
+  const save = () =>
+    attempt(async () => {
       const result = await create({
         variables: {
           input: {
@@ -78,10 +78,7 @@ function CreateForm() {
       });
       clear();
       void navigate(`/partnerships/${result.data.createPartnership.partnership.id}`);
-    } catch (error) {
-      setProblem(problemOf(error));
-    }
-  }
+    });
 
   return (
     <form

@@ -1,16 +1,17 @@
 import { Anchor, Button, Group, Stack, Title } from "@mantine/core";
 import { useMutation, useQuery } from "@apollo/client/react";
-import { useState, type SyntheticEvent } from "react";
+import type { SyntheticEvent } from "react";
 import { FormattedMessage } from "react-intl";
 import { Link, useNavigate, useParams } from "react-router";
 
 import { useSession } from "../../../auth/AuthContext";
-import { fieldProblem, problemOf, type Problem } from "../../../errors/problem";
+import { fieldProblem, problemOf } from "../../../errors/problem";
 import type { PartnershipDetailsQuery } from "../../../gql/graphql";
 import { useFieldError } from "../../../ui/FieldMessage";
 import { PageLoader } from "../../../ui/PageLoader";
 import { ProblemAlert } from "../../../ui/ProblemAlert";
 import { usePersistentState } from "../../../ui/usePersistentState";
+import { useSaving } from "../../../ui/useSaving";
 import { mayEdit } from "../shared/access";
 import { DetailsFields, type Details } from "./DetailsFields";
 import { changedDetails, keepChanges, pick } from "./detailsChanges";
@@ -77,14 +78,13 @@ function EditForm({ partnership, reload }: FormProps) {
     `partnerships.edit.${partnership.id}`,
     () => ({ version: partnership.version, base: pick(partnership), value: pick(partnership) }),
   );
-  const [problem, setProblem] = useState<Problem | null>(null);
+  const { problem, attempt, recover } = useSaving();
   const fieldError = useFieldError(problem);
   const [update, { loading }] = useMutation(UPDATE_PARTNERSHIP);
 
-  async function save() {
-    setProblem(null);
-    const changes = changedDetails(input.base, input.value);
-    try {
+  const save = () =>
+    attempt(async () => {
+      const changes = changedDetails(input.base, input.value);
       if (Object.keys(changes).length > 0) {
         await update({
           variables: { input: { id: partnership.id, version: input.version, ...changes } },
@@ -92,13 +92,10 @@ function EditForm({ partnership, reload }: FormProps) {
       }
       clear();
       void navigate(`/partnerships/${partnership.id}`);
-    } catch (error) {
-      setProblem(problemOf(error));
-    }
-  }
+    });
 
-  async function reloadKeepingInput() {
-    try {
+  const reloadKeepingInput = () =>
+    recover(async () => {
       const latest = await reload();
       if (latest !== undefined) {
         setInput((current) => ({
@@ -107,11 +104,7 @@ function EditForm({ partnership, reload }: FormProps) {
           value: keepChanges(current.base, current.value, pick(latest)),
         }));
       }
-      setProblem(null);
-    } catch (error) {
-      setProblem(problemOf(error));
-    }
-  }
+    });
 
   return (
     <form

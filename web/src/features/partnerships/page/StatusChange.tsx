@@ -3,13 +3,14 @@ import { useMutation } from "@apollo/client/react";
 import { useState, type SyntheticEvent } from "react";
 import { FormattedMessage, useIntl } from "react-intl";
 
-import { fieldProblem, problemOf, type Problem } from "../../../errors/problem";
+import { fieldProblem } from "../../../errors/problem";
 import { graphql } from "../../../gql";
 import type { PartnershipStatus } from "../../../gql/graphql";
 import { useFormat } from "../../../i18n/format";
 import { useFieldError } from "../../../ui/FieldMessage";
 import { ProblemAlert } from "../../../ui/ProblemAlert";
 import { usePersistentState } from "../../../ui/usePersistentState";
+import { useSaving } from "../../../ui/useSaving";
 import { forgetPartnershipLists } from "../shared/forgetLists";
 import { nextStatuses } from "../shared/statusTransitions";
 
@@ -71,15 +72,14 @@ function StatusForm({ partnership, onReload, onClose }: Props & { onClose: () =>
     status: choices[0] ?? "",
     note: "",
   });
-  const [problem, setProblem] = useState<Problem | null>(null);
+  const { problem, attempt, recover } = useSaving();
   const fieldError = useFieldError(problem);
   const [change, { loading }] = useMutation(CHANGE_STATUS, { update: forgetPartnershipLists });
   const target = choices.find((s) => s === input.status) ?? choices[0];
 
-  async function save() {
+  const save = async () => {
     if (target === undefined) return;
-    setProblem(null);
-    try {
+    await attempt(async () => {
       await change({
         variables: {
           input: {
@@ -92,10 +92,8 @@ function StatusForm({ partnership, onReload, onClose }: Props & { onClose: () =>
       });
       clear();
       onClose();
-    } catch (error) {
-      setProblem(problemOf(error));
-    }
-  }
+    });
+  };
 
   return (
     <form
@@ -129,7 +127,7 @@ function StatusForm({ partnership, onReload, onClose }: Props & { onClose: () =>
           <ProblemAlert
             problem={problem}
             onRetry={() => void save()}
-            onReload={() => void onReload().then(() => setProblem(null))}
+            onReload={() => void recover(onReload)}
           />
         )}
         <Group justify="flex-end">

@@ -1,13 +1,13 @@
 import { Button, Group, SimpleGrid, Stack } from "@mantine/core";
 import { useMutation } from "@apollo/client/react";
-import { useState, type SyntheticEvent } from "react";
+import type { SyntheticEvent } from "react";
 import { FormattedMessage } from "react-intl";
 import { Link } from "react-router";
 
-import { problemOf, type Problem } from "../../../errors/problem";
 import type { SteeringGroupEditorQuery } from "../../../gql/graphql";
 import { ProblemAlert } from "../../../ui/ProblemAlert";
 import { usePersistentState } from "../../../ui/usePersistentState";
+import { useSaving } from "../../../ui/useSaving";
 import { PartnerMembers } from "./PartnerMembers";
 import { SET_STEERING_GROUP } from "./queries";
 
@@ -36,16 +36,15 @@ export function SteeringGroupEditor({ partnership, reload, onSaved }: Props) {
       personIds: partnership.steeringGroup.map((m) => m.personId),
     }),
   );
-  const [problem, setProblem] = useState<Problem | null>(null);
+  const { problem, attempt, recover } = useSaving();
   const [setGroup, { loading }] = useMutation(SET_STEERING_GROUP);
   const organisations = [
     ...(partnership.swedishPartner ? [partnership.swedishPartner] : []),
     ...partnership.partners,
   ];
 
-  async function save() {
-    setProblem(null);
-    try {
+  const save = () =>
+    attempt(async () => {
       const result = await setGroup({
         variables: {
           input: {
@@ -57,20 +56,13 @@ export function SteeringGroupEditor({ partnership, reload, onSaved }: Props) {
       });
       clear();
       onSaved(result.data.setSteeringGroup.partnership.steeringGroupGaps);
-    } catch (error) {
-      setProblem(problemOf(error));
-    }
-  }
+    });
 
-  async function reloadKeepingInput() {
-    try {
+  const reloadKeepingInput = () =>
+    recover(async () => {
       const version = await reload();
       if (version !== undefined) setInput((current) => ({ ...current, version }));
-      setProblem(null);
-    } catch (error) {
-      setProblem(problemOf(error));
-    }
-  }
+    });
 
   return (
     <form
