@@ -1,6 +1,7 @@
 """Loads of a page in Chromium, timed by the page itself: navigation start → the first frame
-after the content is in the document (a MutationObserver set up before any of the console's
-scripts runs), with the Navigation and Resource Timing of the same load."""
+after the content (and then the complete page) is in the document (a MutationObserver set up
+before any of the console's scripts runs), with the Navigation and Resource Timing of the
+same load."""
 
 from __future__ import annotations
 
@@ -23,15 +24,18 @@ WATCH_CONTENT = """
   const raw = localStorage.getItem(__CONTENT_KEY__);
   if (raw === null) return;
   const spec = JSON.parse(raw);
-  const ready = () =>
-    spec.selectors.every((selector) => document.querySelector(selector) !== null) &&
+  const present = (selectors) =>
+    selectors.every((selector) => document.querySelector(selector) !== null);
+  const content = () =>
+    present(spec.selectors) &&
     (spec.heading === null ||
       document.querySelector("main h1")?.textContent?.trim() === spec.heading);
-  // The frame that paints the content: the first animation frame after it is in the DOM.
-  const painted = () =>
-    requestAnimationFrame(() => { window.__benchContentAt = performance.now(); });
+  // The frame that paints it: the first animation frame after it is in the DOM.
+  const painted = (mark) => requestAnimationFrame(() => { window[mark] = performance.now(); });
+  let shown = false;
   const observer = new MutationObserver(() => {
-    if (ready()) { observer.disconnect(); painted(); }
+    if (!shown && content()) { shown = true; painted("__benchContentAt"); }
+    if (shown && present(spec.drawn)) { observer.disconnect(); painted("__benchCompleteAt"); }
   });
   observer.observe(document, { subtree: true, childList: true, characterData: true });
 })();
@@ -40,11 +44,13 @@ WATCH_CONTENT = """
 COLLECT = """
 (gateway) => {
   const content = window.__benchContentAt;
+  const complete = window.__benchCompleteAt;
   const navigation = performance.getEntriesByType("navigation")[0];
   const graphql = performance.getEntriesByType("resource")
     .filter((e) => e.name.startsWith(gateway) && e.responseEnd <= content);
   return {
     content,
+    complete,
     html: navigation.responseEnd,
     domContentLoaded: navigation.domContentLoadedEventEnd,
     graphqlRequests: graphql.length,
@@ -61,6 +67,9 @@ class Load:
     cache: str
     """"cold" (a new browser profile) or "warm" (the same profile, files cached)."""
     content_ms: float
+    """Navigation start → the heading and the data shown."""
+    complete_ms: float
+    """Navigation start → also what is drawn from the data (the same where nothing is)."""
     html_ms: float
     dom_content_loaded_ms: float
     graphql_requests: int
@@ -103,7 +112,7 @@ async def load(page: Page, target: Target, cache: str, gateway_url: str) -> Load
     """Opens `target` as a fresh navigation and waits for its content."""
     await page.goto(target.path, wait_until="commit")
     await page.wait_for_function(
-        "() => window.__benchContentAt !== undefined", timeout=CONTENT_TIMEOUT_MS
+        "() => window.__benchCompleteAt !== undefined", timeout=CONTENT_TIMEOUT_MS
     )
     found: dict[str, Any] = await page.evaluate(COLLECT, gateway_url)
     first, last = found["graphqlFirstStart"], found["graphqlLastEnd"]
@@ -111,6 +120,7 @@ async def load(page: Page, target: Target, cache: str, gateway_url: str) -> Load
         target=target.name,
         cache=cache,
         content_ms=found["content"],
+        complete_ms=found["complete"],
         html_ms=found["html"],
         dom_content_loaded_ms=found["domContentLoaded"],
         graphql_requests=found["graphqlRequests"],

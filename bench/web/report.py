@@ -40,8 +40,9 @@ def results_table(summaries: Sequence[Summary]) -> list[str]:
         "browser cache",
         "loads",
         "content p50 ms",
-        "content p90 ms",
-        "min–max ms",
+        "complete p50 ms",
+        "complete p90 ms",
+        "complete min–max ms",
         "HTML ms",
         "DOMContentLoaded ms",
         "GraphQL requests",
@@ -54,8 +55,9 @@ def results_table(summaries: Sequence[Summary]) -> list[str]:
             s.cache,
             str(s.loads),
             f"**{_ms(s.content_p50)}**",
-            _ms(s.content_p90),
-            f"{_ms(s.content_min)}–{_ms(s.content_max)}",
+            _ms(s.complete_p50),
+            _ms(s.complete_p90),
+            f"{_ms(s.complete_min)}–{_ms(s.complete_max)}",
             _ms(s.html_p50),
             _ms(s.dom_content_loaded_p50),
             f"{s.graphql_requests_p50:g}",
@@ -71,14 +73,15 @@ def aim_lines(summaries: Sequence[Summary]) -> list[str]:
     """The aim judged for each cache state of the dashboard: a returning user's and a first
     visit's."""
     verdicts = [
-        f"{s.cache} **{'met' if met else 'not met'}** (median {_ms(s.content_p50)} ms)"
+        f"{s.cache} **{'met' if met else 'not met'}** (median {_ms(s.content_p50)} ms; "
+        f"complete with the charts {_ms(s.complete_p50)} ms)"
         for s, met in aim_verdicts(summaries)
     ]
     if not verdicts:
         return []
     return [
         f"- Aim (the dashboard renders with the demo data in under {AIM_MS / 1000:g} s "
-        f"locally): " + ", ".join(verdicts) + "."
+        f"locally; judged on content): " + ", ".join(verdicts) + "."
     ]
 
 
@@ -107,9 +110,11 @@ def render(summaries: Sequence[Summary], context: Context) -> str:
         "The console as a user opens it: the whole stack as `python -m devstack` runs it "
         "(demo data, the production build of web/ served by the runner), a signed-in officer, "
         "Debian's Chromium headless through Playwright at 1280x800. Each load is a full "
-        "navigation; its time is taken in the page: from navigation start to the first "
+        "navigation; its times are taken in the page: from navigation start to the first "
         "animation frame after the page's main heading and its data are in the document "
-        "(a MutationObserver installed before the console's own scripts run). "
+        "(**content**), and after what is drawn from the data is too (**complete**: the "
+        "dashboard's charts; the same as content on the partnership page), told by a "
+        "MutationObserver installed before the console's own scripts run. "
         "**cold**: a new browser profile per load (nothing cached, no service worker: a "
         "first visit); **warm**: the same profile loading the page again (the console's files "
         "from the browser's cache and service worker; the API is asked afresh every time, "
@@ -132,7 +137,7 @@ def render(summaries: Sequence[Summary], context: Context) -> str:
         *aim_lines(summaries),
         *contention_lines(context.busy_before, context.quiet_below),
         "",
-        "### Navigation start → content (ms)",
+        "### Navigation start → content and complete page (ms)",
         "",
         *results_table(summaries),
         "",

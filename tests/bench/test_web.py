@@ -13,7 +13,8 @@ def load(target: str, cache: str, content: float, graphql: float | None = 100.0)
     return Load(
         target=target,
         cache=cache,
-        content_ms=content,
+        content_ms=content - 100,
+        complete_ms=content,
         html_ms=20.0,
         dom_content_loaded_ms=150.0,
         graphql_requests=1,
@@ -58,8 +59,8 @@ def test_loads_are_summarised_per_page_and_cache_in_the_order_measured() -> None
         ("dashboard", "cold", 3),
         ("dashboard", "warm", 2),
     ]
-    assert found[0].content_p50 == 800.0
-    assert (found[0].content_min, found[0].content_max) == (700.0, 900.0)
+    assert (found[0].content_p50, found[0].complete_p50) == (700.0, 800.0)
+    assert (found[0].complete_min, found[0].complete_max) == (700.0, 900.0)
     assert found[1].graphql_p50 == 100.0, "a load without GraphQL timing is left out"
 
 
@@ -76,8 +77,9 @@ def test_the_aim_is_judged_for_each_cache_state_of_the_dashboard() -> None:
 
     assert verdicts == [("cold", False), ("warm", True)]
     assert report.aim_lines(found) == [
-        "- Aim (the dashboard renders with the demo data in under 1 s locally): cold **not met**"
-        " (median 1200 ms), warm **met** (median 300 ms)."
+        "- Aim (the dashboard renders with the demo data in under 1 s locally; judged on"
+        " content): cold **not met** (median 1100 ms; complete with the charts 1200 ms),"
+        " warm **met** (median 200 ms; complete with the charts 300 ms)."
     ]
 
 
@@ -91,8 +93,8 @@ def test_the_report_names_the_command_the_pages_and_the_verdict() -> None:
     assert section.startswith(report.HEADING + "\n")
     assert ".venv/bin/python -m bench.web --runs 3" in section
     assert "`/partnerships/p1` (partnership page)" in section
-    assert "cold **not met** (median 1500 ms)" in section
-    assert "| dashboard | cold | 1 | **1500** |" in section
+    assert "cold **not met** (median 1400 ms; complete with the charts 1500 ms)" in section
+    assert "| dashboard | cold | 1 | **1400** | 1500 |" in section
     assert "median 20 %, highest 80 %; **1 of 3 rounds started above 30 %**" in section
 
 
@@ -117,5 +119,9 @@ def test_a_profile_is_signed_in_and_watches_for_the_targets_content() -> None:
 
     items = {i["name"]: i["value"] for i in state["origins"][0]["localStorage"]}
     assert json.loads(items["icld.session"]) == session
-    assert json.loads(items[CONTENT_KEY]) == {"selectors": list(target.selectors), "heading": None}
+    assert json.loads(items[CONTENT_KEY]) == {
+        "selectors": list(target.selectors),
+        "heading": None,
+        "drawn": list(target.drawn),
+    }
     assert json.dumps(CONTENT_KEY) in WATCH_CONTENT

@@ -1,4 +1,5 @@
 import { SimpleGrid, Stack, Title } from "@mantine/core";
+import { useDeferredValue } from "react";
 import { FormattedMessage, useIntl } from "react-intl";
 import { useNavigate } from "react-router";
 
@@ -22,7 +23,8 @@ export function Breakdowns({ statistics, scope }: Props) {
   const intl = useIntl();
   const format = useFormat();
   const navigate = useNavigate();
-  const charts = useCharts();
+  // The figures and legends show first; the charts follow in a render of their own.
+  const charts = useDeferredValue(useCharts(), null);
   const open = (entry: BreakdownEntry) => void navigate(entry.to);
   const series = intl.formatMessage({ id: "dashboard.breakdown.series" });
   const byStatus = breakdownEntries(scope, "status", statistics.byStatus, (key) =>
