@@ -1,8 +1,9 @@
-import { SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { Stack, Text, Title } from "@mantine/core";
 import { FormattedMessage, useIntl } from "react-intl";
 
 import type { ApplicationDetail_ApplicationFragment } from "../../../gql/graphql";
 import { useFormat } from "../../../i18n/format";
+import { TermList } from "../../../ui/TermList";
 import { BudgetView } from "./BudgetView";
 
 type Decision = NonNullable<ApplicationDetail_ApplicationFragment["decision"]>;
@@ -40,18 +41,7 @@ export function DecisionView({ decision, requested }: { decision: Decision; requ
   }
   return (
     <Stack gap="sm">
-      <SimpleGrid cols={{ base: 1, sm: 3 }} component="dl" m={0}>
-        {rows.map(([term, value]) => (
-          <div key={term}>
-            <Text component="dt" size="sm" fw={700}>
-              {term}
-            </Text>
-            <Text component="dd" m={0}>
-              {value}
-            </Text>
-          </div>
-        ))}
-      </SimpleGrid>
+      <TermList terms={rows} cols={{ base: 1, sm: 3 }} />
       {decision.conditions && (
         <div>
           <Title order={3} size="h4">

@@ -1,10 +1,11 @@
-import { Anchor, SimpleGrid, Text } from "@mantine/core";
+import { Anchor } from "@mantine/core";
 import type { ReactNode } from "react";
 import { useIntl } from "react-intl";
 import { Link } from "react-router";
 
 import type { ApplicationDetail_ApplicationFragment } from "../../../gql/graphql";
 import { useFormat } from "../../../i18n/format";
+import { TermList } from "../../../ui/TermList";
 import { StatusBadge } from "../shared/StatusBadge";
 
 /** The application's particulars as a description list. */
@@ -63,17 +64,6 @@ export function DetailsView({
     [label("applications.field.requestedTotal"), format.money(application.requestedTotal)],
   ];
   return (
-    <SimpleGrid cols={{ base: 1, sm: 2 }} component="dl" m={0} spacing="sm">
-      {rows.map(([term, value]) => (
-        <div key={term}>
-          <Text component="dt" size="sm" fw={700}>
-            {term}
-          </Text>
-          <Text component="dd" m={0}>
-            {value}
-          </Text>
-        </div>
-      ))}
-    </SimpleGrid>
+    <TermList terms={rows} cols={{ base: 1, sm: 2 }} spacing="sm" />
   );
 }

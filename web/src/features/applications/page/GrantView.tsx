@@ -1,9 +1,10 @@
-import { Anchor, Button, Group, Loader, SimpleGrid, Stack, Text } from "@mantine/core";
+import { Anchor, Button, Group, Loader, Stack, Text } from "@mantine/core";
 import { FormattedMessage, useIntl } from "react-intl";
 import { Link } from "react-router";
 
 import type { ApplicationGrant_ApplicationFragment } from "../../../gql/graphql";
 import { useFormat } from "../../../i18n/format";
+import { TermList } from "../../../ui/TermList";
 import { useGrantPolling } from "./useGrantPolling";
 
 interface Props {
@@ -59,18 +60,7 @@ export function GrantView({ application, partnershipId }: Props) {
   ];
   return (
     <Stack gap="xs">
-      <SimpleGrid cols={{ base: 1, sm: 3 }} component="dl" m={0}>
-        {rows.map(([term, value]) => (
-          <div key={term}>
-            <Text component="dt" size="sm" fw={700}>
-              {term}
-            </Text>
-            <Text component="dd" m={0}>
-              {value}
-            </Text>
-          </div>
-        ))}
-      </SimpleGrid>
+      <TermList terms={rows} cols={{ base: 1, sm: 3 }} />
       <Text size="sm">{partnershipLink}</Text>
     </Stack>
   );

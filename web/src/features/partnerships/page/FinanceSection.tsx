@@ -1,9 +1,10 @@
-import { SimpleGrid, Text } from "@mantine/core";
+import { Text } from "@mantine/core";
 import { FormattedMessage, useIntl } from "react-intl";
 
 import { graphql } from "../../../gql";
 import type { FinanceSection_PartnershipFragment } from "../../../gql/graphql";
 import { useFormat } from "../../../i18n/format";
+import { TermList } from "../../../ui/TermList";
 import { HiddenNote } from "../shared/HiddenNote";
 import { ResponsiveTable } from "../shared/ResponsiveTable";
 import { Section } from "../shared/Section";
@@ -77,18 +78,13 @@ export function FinanceSection({ partnership, hidden }: Props) {
   ] as const;
   return (
     <Section title={title}>
-      <SimpleGrid cols={{ base: 2, sm: 4 }} component="dl" m={0}>
-        {totals.map(([label, money]) => (
-          <div key={label}>
-            <Text component="dt" size="sm" fw={700}>
-              <FormattedMessage id={label} />
-            </Text>
-            <Text component="dd" m={0}>
-              {format.money(money)}
-            </Text>
-          </div>
-        ))}
-      </SimpleGrid>
+      <TermList
+        terms={totals.map(([label, money]) => [
+          intl.formatMessage({ id: label }),
+          format.money(money),
+        ])}
+        cols={{ base: 2, sm: 4 }}
+      />
       {grants.length === 0 ? (
         <Text size="sm">
           <FormattedMessage id="partnerships.finance.noGrants" />

@@ -1,10 +1,11 @@
-import { SimpleGrid, Text } from "@mantine/core";
+import { Text } from "@mantine/core";
 import type { ReactNode } from "react";
 import { useIntl } from "react-intl";
 
 import { graphql } from "../../../gql";
 import type { OverviewSection_PartnershipFragment } from "../../../gql/graphql";
 import { useFormat } from "../../../i18n/format";
+import { TermList } from "../../../ui/TermList";
 import { Section } from "../shared/Section";
 import { StatusBadge } from "../shared/StatusBadge";
 
@@ -37,18 +38,10 @@ export function OverviewSection({ partnership }: { partnership: OverviewSection_
   ];
   return (
     <Section title={intl.formatMessage({ id: "partnerships.page.overview" })}>
-      <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} component="dl" m={0}>
-        {facts.map(([label, value]) => (
-          <div key={label}>
-            <Text component="dt" size="sm" fw={700}>
-              {intl.formatMessage({ id: label })}
-            </Text>
-            <Text component="dd" m={0}>
-              {value}
-            </Text>
-          </div>
-        ))}
-      </SimpleGrid>
+      <TermList
+        terms={facts.map(([label, value]) => [intl.formatMessage({ id: label }), value])}
+        cols={{ base: 1, xs: 2, md: 3 }}
+      />
       <div>
         <Text size="sm" fw={700}>
           {intl.formatMessage({ id: "partnerships.field.focus" })}
