@@ -7,18 +7,7 @@ export const VISIT_FORM_PARTNERSHIP = graphql(`
     title
     status
     startedOn
-    swedishPartnerId
-    partnerIds
-    swedishPartner {
-      id
-      name
-      country
-    }
-    partners {
-      id
-      name
-      country
-    }
+    ...VisitHosts_partnership
   }
 `);
 
@@ -33,12 +22,7 @@ export const PLAN_VISIT_FORM = graphql(`
 export const EDIT_VISIT_FORM = graphql(`
   query EditVisitForm($id: ID!) {
     visit(id: $id) {
-      ...VisitsSection_visit
-      partnershipId
-      participants {
-        id
-        organisationId
-      }
+      ...VisitEdit_visit
       partnership {
         ...VisitForm_partnership
       }

@@ -19,6 +19,52 @@ export const VISIT_FIELDS = graphql(`
   }
 `);
 
+/** The organisations that may host a partnership's visits: its Swedish partner and partners. */
+graphql(`
+  fragment VisitHosts_partnership on Partnership {
+    swedishPartnerId
+    partnerIds
+    swedishPartner {
+      id
+      name
+      country
+    }
+    partners {
+      id
+      name
+      country
+    }
+  }
+`);
+
+/** A visit as the edit form loads it and as its save answers: who takes part, from where. */
+graphql(`
+  fragment VisitEdit_visit on Visit {
+    ...VisitsSection_visit
+    partnershipId
+    participants {
+      id
+      organisationId
+    }
+  }
+`);
+
+/**
+ * A visit completed or cancelled, with its partnership's meeting compliance for `$year`
+ * (the operation's variable): the section's numbers refresh from the same answer.
+ */
+graphql(`
+  fragment VisitStatusChange_visit on Visit {
+    ...VisitsSection_visit
+    partnership {
+      id
+      meetingCompliance(year: $year) {
+        ...VisitsSection_compliance
+      }
+    }
+  }
+`);
+
 export const COMPLIANCE_FIELDS = graphql(`
   fragment VisitsSection_compliance on MeetingCompliance {
     year
@@ -40,18 +86,7 @@ export const VISITS_SECTION = graphql(`
     id
     status
     startedOn
-    swedishPartnerId
-    partnerIds
-    swedishPartner {
-      id
-      name
-      country
-    }
-    partners {
-      id
-      name
-      country
-    }
+    ...VisitHosts_partnership
     yearCompliance: meetingCompliance(year: $year) {
       ...VisitsSection_compliance
     }

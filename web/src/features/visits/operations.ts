@@ -8,13 +8,7 @@ export const COMPLETE_VISIT = graphql(`
   mutation CompleteVisit($input: CompleteVisitInput!, $year: Int!) {
     completeVisit(input: $input) {
       visit {
-        ...VisitsSection_visit
-        partnership {
-          id
-          meetingCompliance(year: $year) {
-            ...VisitsSection_compliance
-          }
-        }
+        ...VisitStatusChange_visit
       }
     }
   }
@@ -24,13 +18,7 @@ export const CANCEL_VISIT = graphql(`
   mutation CancelVisit($input: CancelVisitInput!, $year: Int!) {
     cancelVisit(input: $input) {
       visit {
-        ...VisitsSection_visit
-        partnership {
-          id
-          meetingCompliance(year: $year) {
-            ...VisitsSection_compliance
-          }
-        }
+        ...VisitStatusChange_visit
       }
     }
   }
@@ -51,12 +39,7 @@ export const UPDATE_VISIT = graphql(`
   mutation UpdateVisit($input: UpdateVisitInput!) {
     updateVisit(input: $input) {
       visit {
-        ...VisitsSection_visit
-        partnershipId
-        participants {
-          id
-          organisationId
-        }
+        ...VisitEdit_visit
       }
     }
   }
