@@ -3,11 +3,11 @@ import { useMutation } from "@apollo/client/react";
 import { useState } from "react";
 import { useIntl } from "react-intl";
 
-import { problemOf, type Problem } from "../../../errors/problem";
 import { useFormat } from "../../../i18n/format";
 import { ConfirmDialog } from "../../../ui/ConfirmDialog";
 import { useFieldError } from "../../../ui/FieldMessage";
 import { usePersistentState } from "../../../ui/usePersistentState";
+import { useSaving } from "../../../ui/useSaving";
 import { forgetApplicationLists } from "../shared/cache";
 import { MAX_LENGTH } from "../shared/rules";
 import { ASSESS_APPLICATION, RETURN_APPLICATION } from "./operations";
@@ -32,7 +32,7 @@ export function AssessDialog({ application, opened, onClose, onReload }: Props) 
     note: "",
   });
   const [attempted, setAttempted] = useState(false);
-  const [problem, setProblem] = useState<Problem | null>(null);
+  const { problem, attempt, recover } = useSaving();
   const [assess, assessing] = useMutation(ASSESS_APPLICATION);
   const [giveBack, returning] = useMutation(RETURN_APPLICATION);
   const fieldError = useFieldError(problem);
@@ -42,12 +42,11 @@ export function AssessDialog({ application, opened, onClose, onReload }: Props) 
 
   const confirm = async () => {
     setAttempted(true);
-    setProblem(null);
-    if (noteRequired && input.note.trim() === "") return;
-    const note = input.note.trim() || null;
-    const update = (cache: Parameters<typeof forgetApplicationLists>[0]) =>
-      forgetApplicationLists(cache, application.partnershipId);
-    try {
+    await attempt(async () => {
+      if (noteRequired && input.note.trim() === "") return;
+      const note = input.note.trim() || null;
+      const update = (cache: Parameters<typeof forgetApplicationLists>[0]) =>
+        forgetApplicationLists(cache, application.partnershipId);
       if (input.choice === "RETURN") {
         await giveBack({
           variables: {
@@ -71,14 +70,7 @@ export function AssessDialog({ application, opened, onClose, onReload }: Props) 
       clear();
       setAttempted(false);
       onClose();
-    } catch (error) {
-      setProblem(problemOf(error));
-    }
-  };
-
-  const reload = async () => {
-    await onReload();
-    setProblem(null);
+    });
   };
 
   return (
@@ -90,7 +82,7 @@ export function AssessDialog({ application, opened, onClose, onReload }: Props) 
       confirmLabel={intl.formatMessage({ id: "applications.assess.confirm" })}
       busy={assessing.loading || returning.loading}
       problem={problem}
-      onReload={() => void reload()}
+      onReload={() => void recover(onReload)}
       fields={["note"]}
       size="lg"
     >

@@ -3,12 +3,12 @@ import { useMutation } from "@apollo/client/react";
 import { useState } from "react";
 import { useIntl } from "react-intl";
 
-import { problemOf, type Problem } from "../../../errors/problem";
 import type { DecisionOutcome } from "../../../gql/graphql";
 import { useFormat } from "../../../i18n/format";
 import { ConfirmDialog } from "../../../ui/ConfirmDialog";
 import { useFieldError } from "../../../ui/FieldMessage";
 import { usePersistentState } from "../../../ui/usePersistentState";
+import { useSaving } from "../../../ui/useSaving";
 import { forgetApplicationLists, forgetPartnershipGrants } from "../shared/cache";
 import { DECISION_OUTCOMES, isDecisionOutcome } from "../shared/enums";
 import { MAX_LENGTH } from "../shared/rules";
@@ -34,7 +34,7 @@ export function DecideDialog({ application, opened, onClose, onReload }: Props) 
     note: "",
   });
   const [attempted, setAttempted] = useState(false);
-  const [problem, setProblem] = useState<Problem | null>(null);
+  const { problem, attempt, recover } = useSaving();
   const [decide, { loading }] = useMutation(DECIDE_APPLICATION);
   const fieldError = useFieldError(problem);
   const withConditions = input.outcome === "APPROVED_WITH_CONDITIONS";
@@ -42,9 +42,8 @@ export function DecideDialog({ application, opened, onClose, onReload }: Props) 
 
   const confirm = async () => {
     setAttempted(true);
-    setProblem(null);
-    if (withConditions && input.conditions.trim() === "") return;
-    try {
+    await attempt(async () => {
+      if (withConditions && input.conditions.trim() === "") return;
       await decide({
         variables: {
           input: {
@@ -64,14 +63,7 @@ export function DecideDialog({ application, opened, onClose, onReload }: Props) 
       clear();
       setAttempted(false);
       onClose();
-    } catch (error) {
-      setProblem(problemOf(error));
-    }
-  };
-
-  const reload = async () => {
-    await onReload();
-    setProblem(null);
+    });
   };
 
   return (
@@ -83,7 +75,7 @@ export function DecideDialog({ application, opened, onClose, onReload }: Props) 
       confirmLabel={intl.formatMessage({ id: "applications.decide.confirm" })}
       busy={loading}
       problem={problem}
-      onReload={() => void reload()}
+      onReload={() => void recover(onReload)}
       fields={["conditions", "note"]}
       size="lg"
     >

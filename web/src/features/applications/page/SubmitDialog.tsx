@@ -1,14 +1,13 @@
 import { Alert, Anchor, Text, Textarea } from "@mantine/core";
 import { useMutation } from "@apollo/client/react";
-import { useState } from "react";
 import { FormattedMessage, useIntl } from "react-intl";
 import { Link } from "react-router";
 
-import { problemOf, type Problem } from "../../../errors/problem";
 import type { ApplicationKind } from "../../../gql/graphql";
 import { ConfirmDialog } from "../../../ui/ConfirmDialog";
 import { useFieldError } from "../../../ui/FieldMessage";
 import { usePersistentState } from "../../../ui/usePersistentState";
+import { useSaving } from "../../../ui/useSaving";
 import { forgetApplicationLists } from "../shared/cache";
 import { MAX_LENGTH } from "../shared/rules";
 import { SUBMIT_APPLICATION } from "../draft/operations";
@@ -36,7 +35,7 @@ export function SubmitDialog({ application, opened, onClose, onReload, onSubmitt
     `applications.submitNote.${application.id}`,
     "",
   );
-  const [problem, setProblem] = useState<Problem | null>(null);
+  const { problem, attempt, recover } = useSaving();
   const [submit, { loading }] = useMutation(SUBMIT_APPLICATION);
   const generic = useFieldError(problem);
   const refusal =
@@ -48,8 +47,7 @@ export function SubmitDialog({ application, opened, onClose, onReload, onSubmitt
     : null;
 
   const confirm = async () => {
-    setProblem(null);
-    try {
+    await attempt(async () => {
       const result = await submit({
         variables: {
           input: { id: application.id, version: application.version, note: note.trim() || null },
@@ -58,14 +56,7 @@ export function SubmitDialog({ application, opened, onClose, onReload, onSubmitt
       });
       clear();
       onSubmitted(result.data.submitApplication.application.caseNumber ?? null);
-    } catch (error) {
-      setProblem(problemOf(error));
-    }
-  };
-
-  const reload = async () => {
-    await onReload();
-    setProblem(null);
+    });
   };
 
   return (
@@ -79,7 +70,7 @@ export function SubmitDialog({ application, opened, onClose, onReload, onSubmitt
       })}
       busy={loading}
       problem={problem}
-      onReload={() => void reload()}
+      onReload={() => void recover(onReload)}
       fields={problem?.kind === "field" ? [problem.field] : []}
       size="lg"
     >
