@@ -41,6 +41,22 @@ export function isStaff(user: SessionUser): boolean {
   return user.roles.includes("officer") || user.roles.includes("admin");
 }
 
+/**
+ * Staff, or a coordinator of one of the partnership's organisations: who may act for a
+ * partnership (the API's `require_acts_for_partnership`).
+ */
+export function actsForPartnership(
+  user: SessionUser,
+  partnership: { swedishPartnerId: string; partnerIds: readonly string[] },
+): boolean {
+  if (isStaff(user)) return true;
+  return (
+    user.roles.includes("coordinator") &&
+    user.org !== null &&
+    [partnership.swedishPartnerId, ...partnership.partnerIds].includes(user.org)
+  );
+}
+
 export function canEdit(user: SessionUser): boolean {
   return isStaff(user) || user.roles.includes("coordinator");
 }

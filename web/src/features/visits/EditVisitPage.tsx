@@ -4,6 +4,7 @@ import { FormattedMessage, useIntl } from "react-intl";
 import { useNavigate, useParams } from "react-router";
 
 import { useSession } from "../../auth/AuthContext";
+import { actsForPartnership } from "../../auth/session";
 import { problemOf, type Problem } from "../../errors/problem";
 import type { EditVisitFormQuery } from "../../gql/graphql";
 import { useFormat } from "../../i18n/format";
@@ -14,7 +15,6 @@ import { forgetPartnershipVisits } from "./cache";
 import { EDIT_VISIT_FORM } from "./formOperations";
 import { FormPage, NotFound, Unavailable } from "./FormPage";
 import { UPDATE_VISIT } from "./operations";
-import { mayActForPartnership } from "./permissions";
 import { participantIdsOf, type VisitDraft } from "./visitDraft";
 import { VisitForm } from "./VisitForm";
 import { partnershipVisitsPath } from "./visitsYear";
@@ -69,10 +69,9 @@ export default function EditVisitPage() {
   }
 
   const partnership = visit.partnership;
-  const organisationIds = [partnership.swedishPartnerId, ...partnership.partnerIds];
   const draft = edit?.draft ?? draftOf(visit);
   const version = edit?.version ?? visit.version;
-  const unavailable = !mayActForPartnership(user, organisationIds)
+  const unavailable = !actsForPartnership(user, partnership)
     ? intl.formatMessage({ id: "error.forbidden" })
     : visit.status !== "PLANNED"
       ? intl.formatMessage(

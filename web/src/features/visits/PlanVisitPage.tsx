@@ -4,6 +4,7 @@ import { FormattedMessage, useIntl } from "react-intl";
 import { useNavigate, useParams } from "react-router";
 
 import { useSession } from "../../auth/AuthContext";
+import { actsForPartnership } from "../../auth/session";
 import { problemOf, type Problem } from "../../errors/problem";
 import { PageLoader } from "../../ui/PageLoader";
 import { ProblemAlert } from "../../ui/ProblemAlert";
@@ -12,7 +13,6 @@ import { forgetPartnershipVisits } from "./cache";
 import { PLAN_VISIT_FORM } from "./formOperations";
 import { FormPage, NotFound, Unavailable } from "./FormPage";
 import { PLAN_VISIT } from "./operations";
-import { mayActForPartnership } from "./permissions";
 import { EMPTY_DRAFT, participantIdsOf, type VisitDraft } from "./visitDraft";
 import { VisitForm } from "./VisitForm";
 import { partnershipVisitsPath } from "./visitsYear";
@@ -48,8 +48,7 @@ export default function PlanVisitPage() {
     );
   }
 
-  const organisationIds = [partnership.swedishPartnerId, ...partnership.partnerIds];
-  const unavailable = !mayActForPartnership(user, organisationIds)
+  const unavailable = !actsForPartnership(user, partnership)
     ? "error.forbidden"
     : partnership.status === "CLOSED"
       ? "visits.partnershipClosed"

@@ -5,6 +5,7 @@ import { FormattedMessage } from "react-intl";
 import { Link } from "react-router";
 
 import { useSession } from "../../auth/AuthContext";
+import { actsForPartnership } from "../../auth/session";
 import { problemOf } from "../../errors/problem";
 import type { VisitsSection_PartnershipFragment } from "../../gql/graphql";
 import { PageLoader } from "../../ui/PageLoader";
@@ -12,7 +13,6 @@ import { ProblemAlert } from "../../ui/ProblemAlert";
 import { MeetingComplianceSummary } from "./MeetingComplianceSummary";
 import { VISITS_SECTION_YEAR } from "./operations";
 import { partnershipOrganisations } from "./organisations";
-import { mayActForPartnership } from "./permissions";
 import { VisitList } from "./VisitList";
 import { useAskedVisitsYear } from "./visitsYear";
 import { YearSelect } from "./YearSelect";
@@ -38,10 +38,7 @@ export function VisitsSection({ partnership }: Props) {
   );
   const shown = year === pageYear ? partnership : (other.data?.partnership ?? null);
   const organisations = partnershipOrganisations(partnership);
-  const mayAct = mayActForPartnership(user, [
-    partnership.swedishPartnerId,
-    ...partnership.partnerIds,
-  ]);
+  const mayAct = actsForPartnership(user, partnership);
 
   return (
     <Stack component="section" aria-labelledby={titleId} gap="md" data-testid="visits-section">

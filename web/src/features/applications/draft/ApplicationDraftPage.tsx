@@ -5,11 +5,11 @@ import { FormattedMessage, useIntl } from "react-intl";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
 
 import { useSession } from "../../../auth/AuthContext";
+import { actsForPartnership } from "../../../auth/session";
 import { problemOf } from "../../../errors/problem";
 import { useFormat } from "../../../i18n/format";
 import { PageLoader } from "../../../ui/PageLoader";
 import { ProblemAlert } from "../../../ui/ProblemAlert";
-import { actsFor } from "../shared/access";
 import { EDITABLE, todayIso } from "../shared/rules";
 import { StatusBadge } from "../shared/StatusBadge";
 import type { CallChoice } from "./DetailsFields";
@@ -102,7 +102,7 @@ export default function ApplicationDraftPage() {
           <FormattedMessage id="common.notFound" />
         </Notice>
       );
-    } else if (!actsFor(user, partnership)) {
+    } else if (!actsForPartnership(user, partnership)) {
       unavailable = <Notice>{intl.formatMessage({ id: "error.forbidden" })}</Notice>;
     } else if (application !== null && !EDITABLE.includes(application.status)) {
       unavailable = (

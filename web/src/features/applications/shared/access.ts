@@ -4,7 +4,7 @@
  * edit and submit; only staff assess, return and decide; viewers read. The API has the last
  * word.
  */
-import { isStaff, type SessionUser } from "../../../auth/session";
+import { actsForPartnership, isStaff, type SessionUser } from "../../../auth/session";
 import type { ApplicationStatus } from "../../../gql/graphql";
 import { EDITABLE } from "./rules";
 
@@ -13,26 +13,13 @@ export interface PartnershipParties {
   partnerIds: readonly string[];
 }
 
-/**
- * Staff, or a coordinator of one of its organisations (`require_acts_for_partnership`): who
- * may create an application for the partnership (unless it is closed).
- */
-export function actsFor(user: SessionUser, partnership: PartnershipParties): boolean {
-  if (isStaff(user)) return true;
-  return (
-    user.roles.includes("coordinator") &&
-    user.org !== null &&
-    [partnership.swedishPartnerId, ...partnership.partnerIds].includes(user.org)
-  );
-}
-
 /** `updateApplication` and `submitApplication`: a draft or returned application. */
 export function mayChange(
   user: SessionUser,
   partnership: PartnershipParties,
   status: ApplicationStatus,
 ): boolean {
-  return EDITABLE.includes(status) && actsFor(user, partnership);
+  return EDITABLE.includes(status) && actsForPartnership(user, partnership);
 }
 
 /** `assessApplication` and `returnApplication`: staff, on a submitted application. */

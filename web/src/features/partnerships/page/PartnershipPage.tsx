@@ -5,11 +5,11 @@ import { FormattedMessage } from "react-intl";
 import { Link, useParams, useSearchParams } from "react-router";
 
 import { useSession } from "../../../auth/AuthContext";
-import { isStaff } from "../../../auth/session";
+import { actsForPartnership, isStaff } from "../../../auth/session";
 import { problemOf } from "../../../errors/problem";
 import { PageLoader } from "../../../ui/PageLoader";
 import { ProblemAlert } from "../../../ui/ProblemAlert";
-import { actsFor, mayApply, mayChangeStatus, mayEdit } from "../shared/access";
+import { mayApply, mayChangeStatus, mayEdit } from "../shared/access";
 import { ApplicationsSection } from "./ApplicationsSection";
 import { AuditTimeline } from "./AuditTimeline";
 import { failedFields } from "./failedFields";
@@ -57,7 +57,7 @@ export default function PartnershipPage() {
 
   const failed = failedFields(error);
   const staff = isStaff(user);
-  const own = actsFor(user, partnership);
+  const own = actsForPartnership(user, partnership);
   const reload = () => refetch();
   return (
     <Stack>

@@ -3,7 +3,7 @@
  * staff (officers, admins) act on every partnership; a coordinator on the partnerships their
  * organisation takes part in; viewers only read. The API has the last word.
  */
-import { isStaff, type SessionUser } from "../../../auth/session";
+import { actsForPartnership, isStaff, type SessionUser } from "../../../auth/session";
 import type { PartnershipStatus } from "../../../gql/graphql";
 import { nextStatuses } from "./statusTransitions";
 
@@ -13,19 +13,9 @@ export interface PartnershipParties {
   partnerIds: readonly string[];
 }
 
-/** Staff, or a coordinator of one of its organisations (`require_acts_for_partnership`). */
-export function actsFor(user: SessionUser, partnership: PartnershipParties): boolean {
-  if (isStaff(user)) return true;
-  return (
-    user.roles.includes("coordinator") &&
-    user.org !== null &&
-    [partnership.swedishPartnerId, ...partnership.partnerIds].includes(user.org)
-  );
-}
-
 /** `updatePartnership` and `setSteeringGroup`: those who act for it, while it is not closed. */
 export function mayEdit(user: SessionUser, partnership: PartnershipParties): boolean {
-  return partnership.status !== "CLOSED" && actsFor(user, partnership);
+  return partnership.status !== "CLOSED" && actsForPartnership(user, partnership);
 }
 
 /** `changePartnershipStatus`: staff only, where a transition is left. */
@@ -35,7 +25,7 @@ export function mayChangeStatus(user: SessionUser, partnership: PartnershipParti
 
 /** `createApplication`: those who act for the partnership. */
 export function mayApply(user: SessionUser, partnership: PartnershipParties): boolean {
-  return actsFor(user, partnership);
+  return actsForPartnership(user, partnership);
 }
 
 /** `createPartnership`: staff only. */
