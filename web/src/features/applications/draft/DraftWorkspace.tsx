@@ -10,10 +10,10 @@ import type {
   DraftForm_PartnershipFragment,
 } from "../../../gql/graphql";
 import { ProblemAlert } from "../../../ui/ProblemAlert";
+import { Section } from "../../../ui/Section";
 import { usePersistentState } from "../../../ui/usePersistentState";
 import { forgetApplicationLists } from "../shared/cache";
 import { EDITABLE } from "../shared/rules";
-import { Section } from "../shared/Section";
 import { BudgetFields } from "./BudgetFields";
 import { checkDraft, durationOf } from "./checks";
 import { buildContent } from "./content";

@@ -7,7 +7,7 @@ import { Link, useLocation, useParams } from "react-router";
 import { problemOf } from "../../../errors/problem";
 import { PageLoader } from "../../../ui/PageLoader";
 import { ProblemAlert } from "../../../ui/ProblemAlert";
-import { Section } from "../shared/Section";
+import { Section } from "../../../ui/Section";
 import { StatusBadge } from "../shared/StatusBadge";
 import { ActionsPanel } from "./ActionsPanel";
 import { AuditTrail } from "./AuditTrail";

@@ -5,9 +5,9 @@ import { Link } from "react-router";
 import { graphql } from "../../../gql";
 import type { ApplicationsSection_PartnershipFragment } from "../../../gql/graphql";
 import { useFormat } from "../../../i18n/format";
+import { Section } from "../../../ui/Section";
 import { HiddenNote } from "../shared/HiddenNote";
 import { ResponsiveTable } from "../shared/ResponsiveTable";
-import { Section } from "../shared/Section";
 
 graphql(`
   fragment ApplicationsSection_partnership on Partnership {

@@ -7,8 +7,8 @@ import {
   AuditTimeline as SharedAuditTimeline,
   type AuditEntry,
 } from "../../../ui/AuditTimeline";
+import { Section } from "../../../ui/Section";
 import { isPartnershipStatus } from "../shared/enums";
-import { Section } from "../shared/Section";
 
 graphql(`
   fragment AuditTimeline_partnership on Partnership {

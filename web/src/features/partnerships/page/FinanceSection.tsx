@@ -4,10 +4,10 @@ import { FormattedMessage, useIntl } from "react-intl";
 import { graphql } from "../../../gql";
 import type { FinanceSection_PartnershipFragment } from "../../../gql/graphql";
 import { useFormat } from "../../../i18n/format";
+import { Section } from "../../../ui/Section";
 import { TermList } from "../../../ui/TermList";
 import { HiddenNote } from "../shared/HiddenNote";
 import { ResponsiveTable } from "../shared/ResponsiveTable";
-import { Section } from "../shared/Section";
 
 graphql(`
   fragment FinanceSection_partnership on Partnership {

@@ -5,8 +5,8 @@ import { useIntl } from "react-intl";
 import { graphql } from "../../../gql";
 import type { OverviewSection_PartnershipFragment } from "../../../gql/graphql";
 import { useFormat } from "../../../i18n/format";
+import { Section } from "../../../ui/Section";
 import { TermList } from "../../../ui/TermList";
-import { Section } from "../shared/Section";
 import { StatusBadge } from "../shared/StatusBadge";
 
 graphql(`

@@ -3,9 +3,9 @@ import { useIntl } from "react-intl";
 import { graphql } from "../../../gql";
 import type { PartnersSection_PartnershipFragment } from "../../../gql/graphql";
 import { useFormat } from "../../../i18n/format";
+import { Section } from "../../../ui/Section";
 import { HiddenNote } from "../shared/HiddenNote";
 import { ResponsiveTable } from "../shared/ResponsiveTable";
-import { Section } from "../shared/Section";
 
 graphql(`
   fragment PartnersSection_partnership on Partnership {

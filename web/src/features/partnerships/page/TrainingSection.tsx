@@ -4,9 +4,9 @@ import { FormattedMessage, useIntl } from "react-intl";
 import { graphql } from "../../../gql";
 import type { TrainingSection_PartnershipFragment } from "../../../gql/graphql";
 import { useFormat } from "../../../i18n/format";
+import { Section } from "../../../ui/Section";
 import { HiddenNote } from "../shared/HiddenNote";
 import { ResponsiveTable } from "../shared/ResponsiveTable";
-import { Section } from "../shared/Section";
 import { personName } from "../steering/memberLabel";
 
 graphql(`
