@@ -1,8 +1,8 @@
-import { Button, Group, MultiSelect, NativeSelect, Stack, TextInput, Title } from "@mantine/core";
+import { MultiSelect, NativeSelect, Stack, TextInput, Title } from "@mantine/core";
 import { useMutation, useQuery } from "@apollo/client/react";
 import type { SyntheticEvent } from "react";
 import { FormattedMessage, useIntl } from "react-intl";
-import { Link, useNavigate } from "react-router";
+import { useNavigate } from "react-router";
 
 import { useSession } from "../../../auth/AuthContext";
 import { fieldProblem } from "../../../errors/problem";
@@ -13,6 +13,7 @@ import { usePersistentState } from "../../../ui/usePersistentState";
 import { useSaving } from "../../../ui/useSaving";
 import { mayCreatePartnership } from "../shared/access";
 import { forgetPartnershipLists } from "../shared/forgetLists";
+import { FormButtons } from "../shared/FormButtons";
 import { DetailsFields, type Details } from "./DetailsFields";
 import { CREATE_PARTNERSHIP, PARTNER_OPTIONS } from "./queries";
 
@@ -121,14 +122,12 @@ function CreateForm() {
         {fieldProblem(problem, ...FIELDS) === null && (
           <ProblemAlert problem={problem} onRetry={() => void save()} />
         )}
-        <Group justify="flex-end">
-          <Button component={Link} to="/partnerships" variant="default" onClick={clear}>
-            <FormattedMessage id="common.cancel" />
-          </Button>
-          <Button type="submit" loading={loading}>
-            <FormattedMessage id="common.create" />
-          </Button>
-        </Group>
+        <FormButtons
+          cancelTo="/partnerships"
+          onCancel={clear}
+          submitId="common.create"
+          busy={loading}
+        />
       </Stack>
     </form>
   );

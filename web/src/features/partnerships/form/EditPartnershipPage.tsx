@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Stack, Title } from "@mantine/core";
+import { Anchor, Stack, Title } from "@mantine/core";
 import { useMutation, useQuery } from "@apollo/client/react";
 import type { SyntheticEvent } from "react";
 import { FormattedMessage } from "react-intl";
@@ -13,6 +13,7 @@ import { ProblemAlert } from "../../../ui/ProblemAlert";
 import { usePersistentState } from "../../../ui/usePersistentState";
 import { useSaving } from "../../../ui/useSaving";
 import { mayEdit } from "../shared/access";
+import { FormButtons } from "../shared/FormButtons";
 import { DetailsFields, type Details } from "./DetailsFields";
 import { changedDetails, keepChanges, pick } from "./detailsChanges";
 import { PARTNERSHIP_DETAILS, UPDATE_PARTNERSHIP } from "./queries";
@@ -127,19 +128,12 @@ function EditForm({ partnership, reload }: FormProps) {
             onReload={() => void reloadKeepingInput()}
           />
         )}
-        <Group justify="flex-end">
-          <Button
-            component={Link}
-            to={`/partnerships/${partnership.id}`}
-            variant="default"
-            onClick={clear}
-          >
-            <FormattedMessage id="common.cancel" />
-          </Button>
-          <Button type="submit" loading={loading}>
-            <FormattedMessage id="common.save" />
-          </Button>
-        </Group>
+        <FormButtons
+          cancelTo={`/partnerships/${partnership.id}`}
+          onCancel={clear}
+          submitId="common.save"
+          busy={loading}
+        />
       </Stack>
     </form>
   );

@@ -1,13 +1,12 @@
-import { Button, Group, SimpleGrid, Stack } from "@mantine/core";
+import { SimpleGrid, Stack } from "@mantine/core";
 import { useMutation } from "@apollo/client/react";
 import type { SyntheticEvent } from "react";
-import { FormattedMessage } from "react-intl";
-import { Link } from "react-router";
 
 import type { SteeringGroupEditorQuery } from "../../../gql/graphql";
 import { ProblemAlert } from "../../../ui/ProblemAlert";
 import { usePersistentState } from "../../../ui/usePersistentState";
 import { useSaving } from "../../../ui/useSaving";
+import { FormButtons } from "../shared/FormButtons";
 import { PartnerMembers } from "./PartnerMembers";
 import { SET_STEERING_GROUP } from "./queries";
 
@@ -93,19 +92,12 @@ export function SteeringGroupEditor({ partnership, reload, onSaved }: Props) {
           onRetry={() => void save()}
           onReload={() => void reloadKeepingInput()}
         />
-        <Group justify="flex-end">
-          <Button
-            component={Link}
-            to={`/partnerships/${partnership.id}`}
-            variant="default"
-            onClick={clear}
-          >
-            <FormattedMessage id="common.cancel" />
-          </Button>
-          <Button type="submit" loading={loading}>
-            <FormattedMessage id="common.save" />
-          </Button>
-        </Group>
+        <FormButtons
+          cancelTo={`/partnerships/${partnership.id}`}
+          onCancel={clear}
+          submitId="common.save"
+          busy={loading}
+        />
       </Stack>
     </form>
   );
