@@ -11,7 +11,9 @@ export interface RuntimeConfig {
 export class ConfigUnavailable extends Error {}
 
 export async function loadRuntimeConfig(): Promise<RuntimeConfig> {
-  const response = await fetch("/config.json", { cache: "no-store" });
+  // index.html preloads it while the scripts load; the server marks it no-cache, so the
+  // browser revalidates instead of serving a stale copy.
+  const response = await fetch("/config.json");
   if (!response.ok) {
     throw new ConfigUnavailable(`/config.json answered ${response.status}`);
   }
