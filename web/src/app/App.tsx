@@ -1,16 +1,19 @@
 import { MantineProvider } from "@mantine/core";
-import { useState } from "react";
 import { RouterProvider } from "react-router";
 
 import { AuthProvider } from "../auth/AuthProvider";
 import type { RuntimeConfig } from "../config/runtime";
 import { LocaleProvider } from "../i18n/LocaleProvider";
 import { GraphqlProvider } from "./GraphqlProvider";
-import { createRouter } from "./router";
+import type { createRouter } from "./router";
 import { cssVariablesResolver, theme } from "./theme";
 
-export function App({ config }: { config: RuntimeConfig }) {
-  const [router] = useState(createRouter);
+interface Props {
+  config: RuntimeConfig;
+  router: ReturnType<typeof createRouter>;
+}
+
+export function App({ config, router }: Props) {
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
       <LocaleProvider>

@@ -1,6 +1,7 @@
-import { lazy } from "react";
 import type { RouteObject } from "react-router";
 
-const DashboardPage = lazy(() => import("./DashboardPage"));
+import { page } from "../../app/routePage";
 
-export const dashboardRoutes: RouteObject[] = [{ index: true, element: <DashboardPage /> }];
+export const dashboardRoutes: RouteObject[] = [
+  { index: true, lazy: page(() => import("./DashboardPage")) },
+];

@@ -1,16 +1,14 @@
-import { lazy } from "react";
 import type { RouteObject } from "react-router";
 
-const PartnershipsPage = lazy(() => import("./list/PartnershipsPage"));
-const PartnershipPage = lazy(() => import("./page/PartnershipPage"));
-const CreatePartnershipPage = lazy(() => import("./form/CreatePartnershipPage"));
-const EditPartnershipPage = lazy(() => import("./form/EditPartnershipPage"));
-const SteeringGroupPage = lazy(() => import("./steering/SteeringGroupPage"));
+import { page } from "../../app/routePage";
 
 export const partnershipRoutes: RouteObject[] = [
-  { path: "partnerships", element: <PartnershipsPage /> },
-  { path: "partnerships/new", element: <CreatePartnershipPage /> },
-  { path: "partnerships/:id", element: <PartnershipPage /> },
-  { path: "partnerships/:id/edit", element: <EditPartnershipPage /> },
-  { path: "partnerships/:id/steering-group", element: <SteeringGroupPage /> },
+  { path: "partnerships", lazy: page(() => import("./list/PartnershipsPage")) },
+  { path: "partnerships/new", lazy: page(() => import("./form/CreatePartnershipPage")) },
+  { path: "partnerships/:id", lazy: page(() => import("./page/PartnershipPage")) },
+  { path: "partnerships/:id/edit", lazy: page(() => import("./form/EditPartnershipPage")) },
+  {
+    path: "partnerships/:id/steering-group",
+    lazy: page(() => import("./steering/SteeringGroupPage")),
+  },
 ];

@@ -1,10 +1,8 @@
-import { lazy } from "react";
 import type { RouteObject } from "react-router";
 
-const PlanVisitPage = lazy(() => import("./PlanVisitPage"));
-const EditVisitPage = lazy(() => import("./EditVisitPage"));
+import { page } from "../../app/routePage";
 
 export const visitRoutes: RouteObject[] = [
-  { path: "partnerships/:partnershipId/visits/new", element: <PlanVisitPage /> },
-  { path: "visits/:id/edit", element: <EditVisitPage /> },
+  { path: "partnerships/:partnershipId/visits/new", lazy: page(() => import("./PlanVisitPage")) },
+  { path: "visits/:id/edit", lazy: page(() => import("./EditVisitPage")) },
 ];
