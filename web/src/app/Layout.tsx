@@ -6,7 +6,7 @@ import { NavLink as RouterLink, Outlet, useLocation } from "react-router";
 
 import { useAuth } from "../auth/AuthContext";
 import { PageLoader } from "../ui/PageLoader";
-import { LanguageSelect } from "./LanguageSelect";
+import { LanguageSelect } from "../ui/LanguageSelect";
 import { UserSummary } from "./UserSummary";
 
 const NAVIGATION = [

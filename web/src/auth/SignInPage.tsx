@@ -2,7 +2,7 @@ import { Alert, Button, Center, Paper, Stack, Title } from "@mantine/core";
 import { FormattedMessage } from "react-intl";
 import { Navigate, useNavigate, useSearchParams } from "react-router";
 
-import { LanguageSelect } from "../app/LanguageSelect";
+import { LanguageSelect } from "../ui/LanguageSelect";
 import { useAuth } from "./AuthContext";
 import { DevSignIn } from "./DevSignIn";
 import type { Session } from "./session";

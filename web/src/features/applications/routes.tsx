@@ -1,6 +1,6 @@
 import type { RouteObject } from "react-router";
 
-import { page } from "../../app/routePage";
+import { page } from "../../ui/lazyPage";
 
 export const applicationRoutes: RouteObject[] = [
   { path: "applications", lazy: page(() => import("./list/ApplicationsPage")) },
