@@ -399,6 +399,7 @@ async def test_bad_input_is_shown_at_its_field(page: Page, gateway: GatewayAPI) 
     await field(page, "applications.output.statement").fill("An output")
     await field(page, "applications.budget.amount", number=1).fill("1000")
     await expect(saved(page)).to_be_visible()
+    await expect(page).to_have_url(re.compile(r"/applications/[0-9a-f-]{36}/edit$"))
     draft_id = application_id_from(page.url)
 
     # The API checks the duration first, then the results chain: one refusal at a time.
