@@ -11,9 +11,9 @@ import {
 import { FormattedMessage, useIntl } from "react-intl";
 
 import { useFormat } from "../../../i18n/format";
-import { COST_CATEGORIES, isCostCategory } from "../shared/enums";
-import { fromMinor } from "../shared/money";
-import { BUDGET_CURRENCY, MAX_ITEMS, projectYears } from "../shared/rules";
+import { COST_CATEGORIES, isCostCategory } from "../common/enums";
+import { fromMinor } from "../common/money";
+import { BUDGET_CURRENCY, MAX_ITEMS, projectYears } from "../common/rules";
 import { budgetTotals } from "./budgetTotals";
 import { emptyLine, type BudgetLineDraft } from "./draft";
 import { useDraftError } from "./DraftErrors";

@@ -12,8 +12,8 @@ import { useIntl } from "react-intl";
 import type { ApplicationKind } from "../../../gql/graphql";
 import { isTheme, THEMES } from "../../../graphql/enums";
 import { useFormat } from "../../../i18n/format";
-import { isApplicationKind, SDGS } from "../shared/enums";
-import { ANY_DURATION, DURATION_MONTHS, MAX_LENGTH } from "../shared/rules";
+import { isApplicationKind, SDGS } from "../common/enums";
+import { ANY_DURATION, DURATION_MONTHS, MAX_LENGTH } from "../common/rules";
 import type { ApplicationDraft } from "./draft";
 import { useDraftError } from "./DraftErrors";
 

@@ -12,8 +12,8 @@ import type {
 import { ProblemAlert } from "../../../ui/ProblemAlert";
 import { Section } from "../../../ui/Section";
 import { usePersistentState } from "../../../ui/usePersistentState";
-import { forgetApplicationLists } from "../shared/cache";
-import { EDITABLE } from "../shared/rules";
+import { forgetApplicationLists } from "../common/cache";
+import { EDITABLE } from "../common/rules";
 import { BudgetFields } from "./BudgetFields";
 import { checkDraft, durationOf } from "./checks";
 import { buildContent } from "./content";

@@ -1,7 +1,7 @@
 import { Button, Fieldset, Group, SimpleGrid, Stack, TextInput } from "@mantine/core";
 import { useIntl } from "react-intl";
 
-import { MAX_ITEMS, MAX_LENGTH } from "../shared/rules";
+import { MAX_ITEMS, MAX_LENGTH } from "../common/rules";
 import { emptyIndicator, type IndicatorDraft } from "./draft";
 import { useDraftError } from "./DraftErrors";
 

@@ -1,7 +1,7 @@
 import { Button, Fieldset, Group, Stack, Text, Textarea } from "@mantine/core";
 import { useIntl } from "react-intl";
 
-import { MAX_ITEMS, MAX_LENGTH } from "../shared/rules";
+import { MAX_ITEMS, MAX_LENGTH } from "../common/rules";
 import { emptyOutcome, emptyResult, type OutcomeDraft, type ResultDraft } from "./draft";
 import { useDraftError } from "./DraftErrors";
 import { IndicatorFields } from "./IndicatorFields";

@@ -2,7 +2,7 @@ import { Alert, Anchor, Button, Group, Stack, Text, Textarea } from "@mantine/co
 import { FormattedMessage, useIntl } from "react-intl";
 import { Link } from "react-router";
 
-import { MAX_LENGTH } from "../shared/rules";
+import { MAX_LENGTH } from "../common/rules";
 
 interface Props {
   note: string;

@@ -1,4 +1,4 @@
-import { parseAmount } from "../shared/money";
+import { parseAmount } from "../common/money";
 import type { BudgetLineDraft } from "./draft";
 
 /** Sums in öre of what is typed so far (lines without a valid amount count as nothing). */

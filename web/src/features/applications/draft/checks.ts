@@ -4,8 +4,8 @@
  * (`resultsChain.outcomes[0].outputs[1].statement`), so that the API's refusals land at the
  * same places.
  */
-import { parseAmount } from "../shared/money";
-import { ANY_DURATION, MAX_LENGTH } from "../shared/rules";
+import { parseAmount } from "../common/money";
+import { ANY_DURATION, MAX_LENGTH } from "../common/rules";
 import type { ApplicationDraft, BudgetLineDraft, IndicatorDraft, ResultDraft } from "./draft";
 
 export interface Check {

@@ -12,7 +12,7 @@ import type {
   ResultsChainInput,
   Theme,
 } from "../../../gql/graphql";
-import { BUDGET_CURRENCY, MAX_LENGTH } from "../shared/rules";
+import { BUDGET_CURRENCY, MAX_LENGTH } from "../common/rules";
 import {
   durationOf,
   indicatorHasContent,

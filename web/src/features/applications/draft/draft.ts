@@ -5,8 +5,8 @@ import type {
   CostCategory,
   Theme,
 } from "../../../gql/graphql";
-import { amountText } from "../shared/money";
-import { DEFAULT_DURATION } from "../shared/rules";
+import { amountText } from "../common/money";
+import { DEFAULT_DURATION } from "../common/rules";
 
 export interface IndicatorDraft {
   key: string;

@@ -4,7 +4,7 @@
  * the API names. A field the form does not know keeps the platform's detail.
  */
 import type { ApplicationKind } from "../../../gql/graphql";
-import { ANY_DURATION, DURATION_MONTHS } from "../shared/rules";
+import { ANY_DURATION, DURATION_MONTHS } from "../common/rules";
 import type { Check } from "./checks";
 
 export type Operation = "save" | "submit";

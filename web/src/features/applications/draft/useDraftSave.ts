@@ -3,7 +3,7 @@ import { useRef, useState, type RefObject } from "react";
 import { useIntl } from "react-intl";
 
 import { problemOf, type Problem } from "../../../errors/problem";
-import { forgetApplicationLists } from "../shared/cache";
+import { forgetApplicationLists } from "../common/cache";
 import {
   buildContent,
   changedFields,

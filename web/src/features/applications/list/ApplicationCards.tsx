@@ -3,7 +3,7 @@ import { FormattedMessage, useIntl } from "react-intl";
 
 import type { ApplicationRow_ApplicationFragment } from "../../../gql/graphql";
 import { useFormat } from "../../../i18n/format";
-import { StatusBadge } from "../shared/StatusBadge";
+import { StatusBadge } from "../common/StatusBadge";
 import { CaseNumberLink } from "./CaseNumberLink";
 
 /** The list below `sm`: a card per application, its case number as the card's link. */

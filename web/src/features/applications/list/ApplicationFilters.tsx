@@ -5,7 +5,7 @@ import { FormattedMessage, useIntl } from "react-intl";
 import { useSearchParams } from "react-router";
 
 import { useFormat } from "../../../i18n/format";
-import { APPLICATION_KINDS, APPLICATION_STATUSES } from "../shared/enums";
+import { APPLICATION_KINDS, APPLICATION_STATUSES } from "../common/enums";
 import { hasFilters, withoutFilters, withParam } from "./listParams";
 import { CALL_OPTIONS } from "./queries";
 

@@ -4,7 +4,7 @@ import { Link } from "react-router";
 
 import type { ApplicationRow_ApplicationFragment } from "../../../gql/graphql";
 import { useFormat } from "../../../i18n/format";
-import { StatusBadge } from "../shared/StatusBadge";
+import { StatusBadge } from "../common/StatusBadge";
 import { CaseNumberLink } from "./CaseNumberLink";
 
 /** The list from `sm` up: one row per application. */

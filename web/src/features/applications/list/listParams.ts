@@ -4,7 +4,7 @@
  * `/applications?status=SUBMITTED&year=2026`.
  */
 import type { ApplicationFilter } from "../../../gql/graphql";
-import { isApplicationKind, isApplicationStatus } from "../shared/enums";
+import { isApplicationKind, isApplicationStatus } from "../common/enums";
 
 export const FILTER_PARAMS = ["status", "type", "call", "year"] as const;
 

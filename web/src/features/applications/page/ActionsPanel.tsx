@@ -5,7 +5,7 @@ import { Link } from "react-router";
 
 import { useSession } from "../../../auth/AuthContext";
 import type { ApplicationDetail_ApplicationFragment } from "../../../gql/graphql";
-import { mayAssess, mayChange, mayDecide } from "../shared/access";
+import { mayAssess, mayChange, mayDecide } from "../common/access";
 import { AssessDialog } from "./AssessDialog";
 import { DecideDialog } from "./DecideDialog";
 import { SubmitDialog } from "./SubmitDialog";

@@ -8,7 +8,7 @@ import { problemOf } from "../../../errors/problem";
 import { PageLoader } from "../../../ui/PageLoader";
 import { ProblemAlert } from "../../../ui/ProblemAlert";
 import { Section } from "../../../ui/Section";
-import { StatusBadge } from "../shared/StatusBadge";
+import { StatusBadge } from "../common/StatusBadge";
 import { ActionsPanel } from "./ActionsPanel";
 import { AuditTrail } from "./AuditTrail";
 import { BudgetView } from "./BudgetView";

@@ -8,8 +8,8 @@ import { ConfirmDialog } from "../../../ui/ConfirmDialog";
 import { useFieldError } from "../../../ui/FieldMessage";
 import { usePersistentState } from "../../../ui/usePersistentState";
 import { useSaving } from "../../../ui/useSaving";
-import { forgetApplicationLists } from "../shared/cache";
-import { MAX_LENGTH } from "../shared/rules";
+import { forgetApplicationLists } from "../common/cache";
+import { MAX_LENGTH } from "../common/rules";
 import { ASSESS_APPLICATION, RETURN_APPLICATION } from "./operations";
 
 /** Eligible, ineligible (`assessApplication`) or back to the applicants (`returnApplication`). */

@@ -2,7 +2,7 @@ import { useIntl } from "react-intl";
 
 import { useFormat } from "../../../i18n/format";
 import { AuditTimeline, type AuditEntry } from "../../../ui/AuditTimeline";
-import { isApplicationStatus } from "../shared/enums";
+import { isApplicationStatus } from "../common/enums";
 
 /** The actions services/partnerships/domain/application.py records, by catalogue key. */
 const ACTIONS: Record<string, string> = {

@@ -3,8 +3,8 @@ import { FormattedMessage, useIntl } from "react-intl";
 
 import type { ApplicationBudgetLineFragment } from "../../../gql/graphql";
 import { useFormat } from "../../../i18n/format";
-import { fromMinor, minorOf } from "../shared/money";
-import { BUDGET_CURRENCY } from "../shared/rules";
+import { fromMinor, minorOf } from "../common/money";
+import { BUDGET_CURRENCY } from "../common/rules";
 
 /** Budget lines by project year, each year with its total; two columns fit a phone. */
 export function BudgetView({ lines }: { lines: readonly ApplicationBudgetLineFragment[] }) {

@@ -9,9 +9,9 @@ import { ConfirmDialog } from "../../../ui/ConfirmDialog";
 import { useFieldError } from "../../../ui/FieldMessage";
 import { usePersistentState } from "../../../ui/usePersistentState";
 import { useSaving } from "../../../ui/useSaving";
-import { forgetApplicationLists, forgetPartnershipGrants } from "../shared/cache";
-import { DECISION_OUTCOMES, isDecisionOutcome } from "../shared/enums";
-import { MAX_LENGTH } from "../shared/rules";
+import { forgetApplicationLists, forgetPartnershipGrants } from "../common/cache";
+import { DECISION_OUTCOMES, isDecisionOutcome } from "../common/enums";
+import { MAX_LENGTH } from "../common/rules";
 import { DECIDE_APPLICATION } from "./operations";
 
 interface Props {

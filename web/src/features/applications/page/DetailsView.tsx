@@ -6,7 +6,7 @@ import { Link } from "react-router";
 import type { ApplicationDetail_ApplicationFragment } from "../../../gql/graphql";
 import { useFormat } from "../../../i18n/format";
 import { TermList } from "../../../ui/TermList";
-import { StatusBadge } from "../shared/StatusBadge";
+import { StatusBadge } from "../common/StatusBadge";
 
 /** The application's particulars as a description list. */
 export function DetailsView({

@@ -11,9 +11,9 @@ import { useFieldError } from "../../../ui/FieldMessage";
 import { ProblemAlert } from "../../../ui/ProblemAlert";
 import { usePersistentState } from "../../../ui/usePersistentState";
 import { useSaving } from "../../../ui/useSaving";
-import { mayCreatePartnership } from "../shared/access";
-import { forgetPartnershipLists } from "../shared/forgetLists";
-import { FormButtons } from "../shared/FormButtons";
+import { mayCreatePartnership } from "../common/access";
+import { forgetPartnershipLists } from "../common/forgetLists";
+import { FormButtons } from "../common/FormButtons";
 import { DetailsFields, type Details } from "./DetailsFields";
 import { CREATE_PARTNERSHIP, PARTNER_OPTIONS } from "./queries";
 

@@ -4,7 +4,7 @@ import { Link } from "react-router";
 
 import type { PartnershipRowFragment } from "../../../gql/graphql";
 import { useFormat } from "../../../i18n/format";
-import { StatusBadge } from "../shared/StatusBadge";
+import { StatusBadge } from "../common/StatusBadge";
 
 interface Props {
   /** Names the list, as the table's caption does. */

@@ -7,7 +7,7 @@ import { useSearchParams } from "react-router";
 
 import { THEMES } from "../../../graphql/enums";
 import { useFormat } from "../../../i18n/format";
-import { PARTNERSHIP_STATUSES } from "../shared/enums";
+import { PARTNERSHIP_STATUSES } from "../common/enums";
 import { FILTER_PARAMS, hasFilters, withParam } from "./listParams";
 import { FILTER_OPTIONS } from "./queries";
 

@@ -8,7 +8,7 @@ import { useSession } from "../../../auth/AuthContext";
 import { problemOf, type Problem } from "../../../errors/problem";
 import { PageLoader } from "../../../ui/PageLoader";
 import { ProblemAlert } from "../../../ui/ProblemAlert";
-import { mayCreatePartnership } from "../shared/access";
+import { mayCreatePartnership } from "../common/access";
 import {
   API_ORDER,
   filterFromParams,

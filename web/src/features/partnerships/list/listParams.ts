@@ -5,7 +5,7 @@
  */
 import type { PartnershipFilter } from "../../../gql/graphql";
 import { isTheme } from "../../../graphql/enums";
-import { isPartnershipStatus } from "../shared/enums";
+import { isPartnershipStatus } from "../common/enums";
 
 export const FILTER_PARAMS = ["status", "country", "theme", "organisation", "search"] as const;
 export type FilterParam = (typeof FILTER_PARAMS)[number];

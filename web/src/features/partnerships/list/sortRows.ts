@@ -3,7 +3,7 @@
  * no sort argument.
  */
 import type { PartnershipStatus } from "../../../gql/graphql";
-import { PARTNERSHIP_STATUSES } from "../shared/enums";
+import { PARTNERSHIP_STATUSES } from "../common/enums";
 import type { Sorting } from "./listParams";
 
 export interface SortableRow {

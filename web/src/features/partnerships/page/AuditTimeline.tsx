@@ -8,7 +8,7 @@ import {
   type AuditEntry,
 } from "../../../ui/AuditTimeline";
 import { Section } from "../../../ui/Section";
-import { isPartnershipStatus } from "../shared/enums";
+import { isPartnershipStatus } from "../common/enums";
 
 graphql(`
   fragment AuditTimeline_partnership on Partnership {

@@ -6,8 +6,8 @@ import type { FinanceSection_PartnershipFragment } from "../../../gql/graphql";
 import { useFormat } from "../../../i18n/format";
 import { Section } from "../../../ui/Section";
 import { TermList } from "../../../ui/TermList";
-import { HiddenNote } from "../shared/HiddenNote";
-import { ResponsiveTable } from "../shared/ResponsiveTable";
+import { HiddenNote } from "../common/HiddenNote";
+import { ResponsiveTable } from "../common/ResponsiveTable";
 
 graphql(`
   fragment FinanceSection_partnership on Partnership {

@@ -7,7 +7,7 @@ import type { OverviewSection_PartnershipFragment } from "../../../gql/graphql";
 import { useFormat } from "../../../i18n/format";
 import { Section } from "../../../ui/Section";
 import { TermList } from "../../../ui/TermList";
-import { StatusBadge } from "../shared/StatusBadge";
+import { StatusBadge } from "../common/StatusBadge";
 
 graphql(`
   fragment OverviewSection_partnership on Partnership {

@@ -9,7 +9,7 @@ import { actsForPartnership, isStaff } from "../../../auth/session";
 import { problemOf } from "../../../errors/problem";
 import { PageLoader } from "../../../ui/PageLoader";
 import { ProblemAlert } from "../../../ui/ProblemAlert";
-import { mayApply, mayChangeStatus, mayEdit } from "../shared/access";
+import { mayApply, mayChangeStatus, mayEdit } from "../common/access";
 import { ApplicationsSection } from "./ApplicationsSection";
 import { AuditTimeline } from "./AuditTimeline";
 import { failedFields } from "./failedFields";

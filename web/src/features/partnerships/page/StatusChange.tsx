@@ -11,8 +11,8 @@ import { useFieldError } from "../../../ui/FieldMessage";
 import { ProblemAlert } from "../../../ui/ProblemAlert";
 import { usePersistentState } from "../../../ui/usePersistentState";
 import { useSaving } from "../../../ui/useSaving";
-import { forgetPartnershipLists } from "../shared/forgetLists";
-import { nextStatuses } from "../shared/statusTransitions";
+import { forgetPartnershipLists } from "../common/forgetLists";
+import { nextStatuses } from "../common/statusTransitions";
 
 const CHANGE_STATUS = graphql(`
   mutation ChangePartnershipStatus($input: ChangePartnershipStatusInput!) {

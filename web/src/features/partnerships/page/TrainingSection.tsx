@@ -5,8 +5,8 @@ import { graphql } from "../../../gql";
 import type { TrainingSection_PartnershipFragment } from "../../../gql/graphql";
 import { useFormat } from "../../../i18n/format";
 import { Section } from "../../../ui/Section";
-import { HiddenNote } from "../shared/HiddenNote";
-import { ResponsiveTable } from "../shared/ResponsiveTable";
+import { HiddenNote } from "../common/HiddenNote";
+import { ResponsiveTable } from "../common/ResponsiveTable";
 import { personName } from "../steering/memberLabel";
 
 graphql(`

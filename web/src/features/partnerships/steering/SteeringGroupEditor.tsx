@@ -6,7 +6,7 @@ import type { SteeringGroupEditorQuery } from "../../../gql/graphql";
 import { ProblemAlert } from "../../../ui/ProblemAlert";
 import { usePersistentState } from "../../../ui/usePersistentState";
 import { useSaving } from "../../../ui/useSaving";
-import { FormButtons } from "../shared/FormButtons";
+import { FormButtons } from "../common/FormButtons";
 import { PartnerMembers } from "./PartnerMembers";
 import { SET_STEERING_GROUP } from "./queries";
 
