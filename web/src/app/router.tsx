@@ -7,6 +7,7 @@ import { applicationRoutes } from "../features/applications/routes";
 import { dashboardRoutes } from "../features/dashboard/routes";
 import { partnershipRoutes } from "../features/partnerships/routes";
 import { visitRoutes } from "../features/visits/routes";
+import { PageLoader } from "../ui/PageLoader";
 import { Layout } from "./Layout";
 import { NotFoundPage } from "./NotFoundPage";
 
@@ -17,6 +18,8 @@ export function createRouter() {
     { path: "/auth/callback", element: <OidcCallback /> },
     {
       path: "/",
+      // Shown while the first page's code loads.
+      hydrateFallbackElement: <PageLoader />,
       element: (
         <RequireAuth>
           <Layout />
