@@ -15,6 +15,7 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
+from ..composition import CompositionFailed
 from ..settings import GatewaySettings
 from ..transport import HttpTransport, Transport
 from .engines import EngineFactory, EngineSlot, GatewayEngine
@@ -24,6 +25,8 @@ from .sources import SupergraphSource
 log = logging.getLogger(__name__)
 
 GRAPHIQL_DIR = Path(__file__).parent / "static" / "graphiql"
+FIRST_RETRY_S = 0.5
+"""Wait after the first failed attempt to compose the first supergraph."""
 
 
 def engine_from_supergraph(
@@ -73,7 +76,9 @@ def create_app(
 
     @contextlib.asynccontextmanager
     async def lifespan(_: Starlette) -> AsyncIterator[None]:
-        loader = asyncio.create_task(_follow(supergraph_source, slot), name="supergraph")
+        loader = asyncio.create_task(
+            _follow(supergraph_source, slot, settings.poll_interval_s), name="supergraph"
+        )
         try:
             yield
         finally:
@@ -94,12 +99,12 @@ def create_app(
     return app
 
 
-async def _follow(source: SupergraphSource, slot: EngineSlot) -> None:
+async def _follow(source: SupergraphSource, slot: EngineSlot, max_retry_s: float) -> None:
     """Loads the first supergraph (unless the caller already did), then every new one, for
     the app's lifetime."""
     if slot.current is None:
         try:
-            sdl = await source.first()
+            sdl = await _first_supergraph(source, slot, max_retry_s)
         except Exception as exc:
             slot.problem = f"no supergraph: {exc}"
             log.error("no supergraph to serve", extra={"reason": str(exc)})
@@ -109,3 +114,28 @@ async def _follow(source: SupergraphSource, slot: EngineSlot) -> None:
         await source.watch(slot.load)
     except Exception:
         log.exception("stopped following supergraph changes; serving the last one loaded")
+
+
+async def _first_supergraph(source: SupergraphSource, slot: EngineSlot, max_retry_s: float) -> str:
+    """The source's first supergraph, asked for again while the subgraphs do not answer or
+    do not compose (they are often started together with the gateway), each wait twice
+    the last, up to `max_retry_s`. Meanwhile the gateway answers 503."""
+    wait_s = min(FIRST_RETRY_S, max_retry_s)
+    attempt = 0
+    while True:
+        attempt += 1
+        try:
+            return await source.first()
+        except CompositionFailed as exc:
+            # The details name internal URLs: for the log, not for clients.
+            slot.problem = "no supergraph composed yet"
+            log.warning(
+                "no supergraph composed yet; retrying",
+                extra={
+                    "attempt": attempt,
+                    "retry_in_s": wait_s,
+                    "errors": [f"{e.code}: {e.message}" for e in exc.errors],
+                },
+            )
+        await asyncio.sleep(wait_s)
+        wait_s = min(wait_s * 2, max_retry_s)

@@ -19,9 +19,17 @@ from tests.support.servers import free_port
 class ServedApp:
     """One ASGI app on http://127.0.0.1:<port>, stopped by `stop()` or the `with` block."""
 
-    def __init__(self, app: ASGIApp, *, start_timeout_s: float = 20, attempts: int = 3) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        *,
+        port: int | None = None,
+        start_timeout_s: float = 20,
+        attempts: int = 3,
+    ) -> None:
+        """`port`: where to listen (a URL handed out before the app runs); default a free one."""
         for attempt in range(1, attempts + 1):
-            self._start(app)
+            self._start(app, port)
             if self._wait_started(start_timeout_s):
                 return
             # A dead thread is uvicorn failing to bind: another process took the free port.
@@ -29,8 +37,8 @@ class ServedApp:
                 self.stop()
                 raise RuntimeError(f"app on port {self.port} did not start")
 
-    def _start(self, app: ASGIApp) -> None:
-        self.port = free_port()
+    def _start(self, app: ASGIApp, port: int | None) -> None:
+        self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}/graphql"
         config = uvicorn.Config(
             app,
