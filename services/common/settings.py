@@ -97,6 +97,10 @@ class Settings(BaseSettings):
     (rotated keys are picked up; forged key ids cannot make the provider be hammered)."""
     oidc_http_timeout_s: float = Field(5.0, gt=0)
 
+    idempotency_ttl_s: float = Field(86_400.0, gt=0)
+    """How long a mutation's `Idempotency-Key` is remembered (24 h): a retry within it answers
+    the first outcome; after it the key is forgotten and the request is a new one."""
+
     log_level: str = "INFO"
     log_format: str = "json"
     shutdown_grace_s: float = 10.0

@@ -3,11 +3,11 @@ drafts and withdraw; the rules are in domain.expenses."""
 
 from __future__ import annotations
 
-import uuid
 from datetime import date
 
 import strawberry
 
+from services.common.idempotency import new_id
 from services.common.money import MoneyInput
 from services.common.vocabulary import CostCategory
 
@@ -123,7 +123,7 @@ class ExpenseMutations:
             today=today(),
         )
         origin = source(input.source, input.source_ref)
-        expense_id = str(uuid.uuid4())
+        expense_id = new_id()
         change = record(
             principal.sub, expense_id, input.category, details, origin, await _eligible(info, grant)
         )

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import uuid
 from datetime import date
 
 import strawberry
 
 from services.common.auth import STAFF
+from services.common.idempotency import new_id
 from services.common.money import MoneyInput, money
 
 from ..domain.grant import Grant
@@ -137,7 +137,7 @@ async def _approve_disbursement(
         if input.amount is None
         else money(input.amount.amount, input.amount.currency, "amount")
     )
-    disbursement_id = str(uuid.uuid4())
+    disbursement_id = new_id()
     change = approve_disbursement(
         principal.sub, disbursement_id, str(input.report_id), amount, today()
     )
@@ -164,7 +164,7 @@ class ReportMutations:
     ) -> FinancialReportPayload:
         grant = await load_grant(info, str(input.grant_id), "grantId")
         principal = await require_acts_for(info, grant)
-        report_id = str(uuid.uuid4())
+        report_id = new_id()
         change = open_report(principal.sub, report_id, input.accounting_year)
         return _report(await repos(info).grants.update(grant.id, change), report_id)
 

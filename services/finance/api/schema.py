@@ -5,6 +5,7 @@ from __future__ import annotations
 import strawberry
 
 from services.common.graphql import build_schema
+from services.common.idempotent_mutations import idempotent
 from services.common.projections.organisations import (
     KnownOrganisationType,
     known_organisation_field,
@@ -37,6 +38,6 @@ class Mutation(GrantMutations, ExpenseMutations, ReportMutations, RulesMutations
 
 schema = build_schema(
     Query,
-    Mutation,
+    idempotent(Mutation),
     types=[PartnershipEntity, ApplicationEntity, NetworkEntity, WorkshopEntity],
 )

@@ -5,12 +5,12 @@ Staff only (officers and admins manage networks, DESIGN.md §6).
 
 from __future__ import annotations
 
-import uuid
 from datetime import date
 
 import strawberry
 
 from services.common.auth import STAFF
+from services.common.idempotency import new_id
 from services.common.vocabulary import Theme
 
 from ..domain.network import (
@@ -81,7 +81,7 @@ async def _create_network(info: NetworksInfo, input: CreateNetworkInput) -> Netw
     principal = caller(info)
     principal.require(*STAFF)
     network, events = create(
-        str(uuid.uuid4()),
+        new_id(),
         name=input.name,
         theme=input.theme,
         countries=input.countries,

@@ -6,11 +6,10 @@ as this service's projection knows it); staff may act for any partnership; viewe
 
 from __future__ import annotations
 
-import uuid
-
 import strawberry
 
 from services.common.auth import STAFF, Role
+from services.common.idempotency import new_id
 
 from ..domain.membership import membership_id
 from ..domain.practice import comment, endorse, publish
@@ -60,7 +59,7 @@ async def _publish_practice(info: NetworksInfo, input: PublishPracticeInput) -> 
     require_acts_for(principal, partnership)
     membership = await store.memberships.get(membership_id(network.id, partnership.id))
     practice, events = publish(
-        str(uuid.uuid4()),
+        new_id(),
         membership=membership,
         title=input.title,
         challenge=input.challenge,
@@ -85,7 +84,7 @@ async def _comment_on_practice(
     partnership = await known_partnership(info, str(input.partnership_id))
     require_acts_for(principal, partnership)
     membership = await store.memberships.get(membership_id(practice.network_id, partnership.id))
-    change = comment(principal.sub, str(uuid.uuid4()), membership, input.text)
+    change = comment(principal.sub, new_id(), membership, input.text)
     updated = await store.practices.update(practice.id, change)
     return PracticePayload(practice=PracticeType.of(updated))
 

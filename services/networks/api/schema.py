@@ -5,6 +5,7 @@ from __future__ import annotations
 import strawberry
 
 from services.common.graphql import build_schema
+from services.common.idempotent_mutations import idempotent
 from services.common.projections.organisations import (
     KnownOrganisationType,
     known_organisation_field,
@@ -27,4 +28,4 @@ class Mutation(NetworkMutations, MembershipMutations, PracticeMutations):
     pass
 
 
-schema = build_schema(Query, Mutation, types=[PartnershipType])
+schema = build_schema(Query, idempotent(Mutation), types=[PartnershipType])

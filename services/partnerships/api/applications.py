@@ -7,7 +7,6 @@ in, and nothing of other partnerships (FORBIDDEN, or filtered out of lists); vie
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Annotated, Protocol
@@ -19,6 +18,7 @@ from strawberry.dataloader import DataLoader
 from services.common.audit import AuditEntryType
 from services.common.auth import STAFF, Principal
 from services.common.errors import Conflict, Forbidden, NotFound
+from services.common.idempotency import new_id
 from services.common.money import Money, MoneyInput, MoneyType
 from services.common.mongo import Document
 from services.common.pagination import Connection, paginate
@@ -564,7 +564,7 @@ class ApplicationMutations:
         content = _proposal(input)
         call = await stores.calls.require(str(input.call_id), "callId")
         application = start(
-            str(uuid.uuid4()),
+            new_id(),
             content,
             partnership=partnership,
             call=call,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
 from datetime import date
 from typing import Annotated
 
@@ -12,6 +11,7 @@ from strawberry.dataloader import DataLoader
 from services.common.audit import AuditEntryType
 from services.common.auth import STAFF
 from services.common.errors import BadUserInput
+from services.common.idempotency import new_id
 from services.common.mongo import Document
 from services.common.pagination import Connection, paginate
 
@@ -165,7 +165,7 @@ class CallMutations:
         principal = caller(info)
         principal.require(*STAFF)
         call = open_call(
-            str(uuid.uuid4()),
+            new_id(),
             title=input.title,
             programme=input.programme,
             allowed_types=input.allowed_types,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
 from typing import Annotated
 
 import strawberry
@@ -11,6 +10,7 @@ from strawberry.dataloader import DataLoader
 from services.common.audit import AuditEntryType
 from services.common.auth import STAFF
 from services.common.countries import country_code
+from services.common.idempotency import new_id
 from services.common.mongo import Document
 from services.common.pagination import Connection, paginate
 from services.common.validation import search_pattern
@@ -141,9 +141,7 @@ class OrganisationMutations:
     ) -> OrganisationPayload:
         principal = caller(info)
         principal.require(*STAFF)
-        org, events = register(
-            str(uuid.uuid4()), input.name, input.kind, input.country, principal.sub
-        )
+        org, events = register(new_id(), input.name, input.kind, input.country, principal.sub)
         await repos(info).organisations.create(org, events)
         return OrganisationPayload(organisation=OrganisationType.of(org))
 

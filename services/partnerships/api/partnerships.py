@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
 from datetime import date
 from typing import Annotated
 
@@ -13,6 +12,7 @@ from services.common.audit import AuditEntryType
 from services.common.auth import STAFF
 from services.common.countries import country_code
 from services.common.errors import BadUserInput
+from services.common.idempotency import new_id
 from services.common.mongo import Document
 from services.common.pagination import Connection, paginate
 from services.common.validation import search_pattern
@@ -268,7 +268,7 @@ class PartnershipMutations:
         org_ids = [str(input.swedish_partner_id), *(str(i) for i in input.partner_ids)]
         organisations = await repos(info).organisations.get_many(org_ids)
         partnership, events = register(
-            str(uuid.uuid4()),
+            new_id(),
             title=input.title,
             swedish_partner_id=str(input.swedish_partner_id),
             partner_ids=[str(i) for i in input.partner_ids],

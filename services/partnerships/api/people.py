@@ -6,7 +6,6 @@ organisation see them; everyone else sees null there (role and position are publ
 
 from __future__ import annotations
 
-import uuid
 from typing import Annotated
 
 import strawberry
@@ -15,6 +14,7 @@ from strawberry.dataloader import DataLoader
 from services.common.audit import AuditEntryType
 from services.common.auth import Principal
 from services.common.errors import NotFound
+from services.common.idempotency import new_id
 from services.common.mongo import Document
 from services.common.pagination import Connection, paginate
 
@@ -195,7 +195,7 @@ class PersonMutations:
         details = _profile(input.profile)
         if await repos(info).organisations.get(org_id) is None:
             raise NotFound(f"organisation {org_id!r} does not exist", field="organisationId")
-        person, events = register(str(uuid.uuid4()), org_id, details, principal.sub)
+        person, events = register(new_id(), org_id, details, principal.sub)
         await repos(info).people.create(person, events)
         return PersonPayload(person=PersonType.of(person, principal))
 

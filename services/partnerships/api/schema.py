@@ -5,6 +5,7 @@ from __future__ import annotations
 import strawberry
 
 from services.common.graphql import build_schema
+from services.common.idempotent_mutations import idempotent
 
 from .applications import ApplicationMutations, ApplicationQueries
 from .calls import CallMutations, CallQueries
@@ -40,4 +41,4 @@ class Mutation(
     pass
 
 
-schema = build_schema(Query, Mutation)
+schema = build_schema(Query, idempotent(Mutation))

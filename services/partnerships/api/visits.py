@@ -5,7 +5,6 @@ Participants are exposed as ids and as `Person`, whose own rules govern personal
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Annotated, Protocol
@@ -14,6 +13,7 @@ import strawberry
 from strawberry.dataloader import DataLoader
 
 from services.common.audit import AuditEntryType
+from services.common.idempotency import new_id
 from services.common.mongo import Document
 from services.common.pagination import Connection, paginate
 
@@ -326,7 +326,7 @@ class VisitMutations:
             organisations=organisations,
             people=people,
         )
-        visit, events = plan_visit(str(uuid.uuid4()), partnership, details, principal.sub)
+        visit, events = plan_visit(new_id(), partnership, details, principal.sub)
         await stores.visits.create(visit, events)
         return VisitPayload(visit=VisitType.of(visit))
 

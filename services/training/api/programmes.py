@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import uuid
 from datetime import date
 from typing import Annotated
 
 import strawberry
 
 from services.common.errors import Conflict, NotFound
+from services.common.idempotency import new_id
 from services.common.mongo import Document
 from services.common.pagination import Connection, paginate
 from services.common.validation import search_pattern
@@ -187,7 +187,7 @@ class ProgrammeMutations:
             language=input.language,
             description=input.description,
         )
-        programme = programmes.create(str(uuid.uuid4()), data, principal.sub)
+        programme = programmes.create(new_id(), data, principal.sub)
         await repos(info).programmes.create(programme)
         return ProgrammePayload(programme=ProgrammeType.of(programme))
 

@@ -15,6 +15,7 @@ import strawberry
 
 from services.common.auth import STAFF
 from services.common.errors import BadUserInput, Forbidden, NotFound
+from services.common.idempotency import new_id, replaying
 from services.common.store import Change
 
 from ..bookings import Bookkeeper
@@ -241,7 +242,7 @@ async def _register_participant(
         await usable_partnership(info, partnership_id, person.organisation_id)
     at = now()
     registration = Registration(
-        id=str(uuid.uuid4()),
+        id=new_id(),
         person_id=person.id,
         organisation_id=person.organisation_id,
         partnership_id=partnership_id,
@@ -311,10 +312,11 @@ async def _enrol_participant(
     principal.require_acts_for(registration.organisation_id)
     step = enrol(principal.sub, now(), staff=principal.is_staff)
     change = on_registration(registration_id, input.version, step)
-    change(placed.seating.model_copy(deep=True))  # every check, before anything is written
     booking, title = _booking(placed)
     bookkeeper = Bookkeeper(repos(info))
-    await bookkeeper.reserve(registration.person_id, booking, title)
+    if not replaying():  # on a retry these held, and the booking was made, the first time
+        change(placed.seating.model_copy(deep=True))  # every check, before anything is written
+        await bookkeeper.reserve(registration.person_id, booking, title)
     try:
         seating = await _change(info, placed, change)
     except Exception:

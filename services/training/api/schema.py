@@ -6,6 +6,7 @@ import strawberry
 
 from services.common.auth import STAFF
 from services.common.graphql import build_schema
+from services.common.idempotent_mutations import idempotent
 from services.common.projections.organisations import (
     KnownOrganisationType,
     known_organisation_field,
@@ -106,6 +107,6 @@ class Mutation(ProgrammeMutations, WorkshopMutations, RegistrationMutations):
 
 schema = build_schema(
     Query,
-    Mutation,
+    idempotent(Mutation),
     types=[WorkshopType, NetworkRef, PartnershipRef, OrganisationRef, PersonRef],
 )

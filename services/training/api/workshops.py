@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
 from datetime import date
 from decimal import Decimal
 from typing import Annotated
@@ -11,6 +10,7 @@ import strawberry
 
 from services.common.countries import country_code
 from services.common.errors import BadUserInput, NotFound
+from services.common.idempotency import new_id
 from services.common.money import money
 from services.common.mongo import Document
 from services.common.pagination import Connection, paginate
@@ -265,7 +265,7 @@ class WorkshopMutations:
             if cohort is None:
                 raise NotFound(f"cohort {input.cohort_id!r} does not exist", field="cohortId")
         workshop, events = schedule(
-            str(uuid.uuid4()),
+            new_id(),
             kind=input.kind,
             title=input.title,
             network_id=str(input.network_id) if input.network_id is not None else None,
