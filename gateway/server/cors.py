@@ -15,16 +15,21 @@ from .csrf import PREFLIGHT_HEADERS
 
 Headers = list[tuple[bytes, bytes]]
 
+IDEMPOTENCY_KEY = "idempotency-key"
+"""Names one mutation's effect, so that a retry is answered without writing again (passed
+on to the subgraphs, services.common.idempotency)."""
+
 ALLOWED_METHODS = ("GET", "POST")
 ALLOWED_HEADERS = (
     "accept",
     "authorization",
     "content-type",
     "x-request-id",
+    IDEMPOTENCY_KEY,
     *PREFLIGHT_HEADERS,
 )
-"""What the web console sends: its bearer token, JSON, a request id and the headers the CSRF
-check accepts (csrf.py)."""
+"""What the web console sends: its bearer token, JSON, a request id, a mutation's
+idempotency key and the headers the CSRF check accepts (csrf.py)."""
 EXPOSED_HEADERS = ("x-request-id", "www-authenticate")
 VARY = (b"vary", b"Origin")
 

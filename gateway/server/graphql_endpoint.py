@@ -23,7 +23,7 @@ from ..requests import OperationRequest
 from ..settings import GatewaySettings
 from .apq import PersistedQueries
 from .auth import BearerCheck
-from .cors import Cors
+from .cors import IDEMPOTENCY_KEY, Cors
 from .csrf import check_csrf
 from .documents import DocumentCache, select_operation
 from .engines import EngineSlot, LoadedEngine
@@ -217,6 +217,8 @@ class GraphQLEndpoint:
         forwarded = {"x-request-id": rid}
         if authorization := headers.get("authorization"):
             forwarded["authorization"] = authorization
+        if (idempotency_key := headers.get(IDEMPOTENCY_KEY)) is not None:
+            forwarded[IDEMPOTENCY_KEY] = idempotency_key  # each subgraph keeps its own record
         operation_request = OperationRequest(
             query=query,
             document=document,

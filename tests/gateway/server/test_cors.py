@@ -16,8 +16,8 @@ CONSOLE = "https://console.icld.example"
 STRANGER = "https://evil.example"
 QUERY = {"query": "{ things(first: 1) { id } }"}
 ALLOW_HEADERS = (
-    "accept, authorization, content-type, x-request-id, x-apollo-operation-name, "
-    "apollo-require-preflight"
+    "accept, authorization, content-type, x-request-id, idempotency-key, "
+    "x-apollo-operation-name, apollo-require-preflight"
 )
 
 
