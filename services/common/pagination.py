@@ -3,17 +3,29 @@
 from __future__ import annotations
 
 import base64
+import functools
+import hashlib
+import hmac
+import re
 from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
 
 import orjson
 import strawberry
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
 from pymongo.asynchronous.collection import AsyncCollection
 
 from .errors import BadUserInput
 from .mongo import Document
+from .settings import Environment, InsecureSettings
 
 MAX_PAGE = 100
+DEV_CURSOR_SECRET = "icld-development-cursor-secret-do-not-use-in-production"
+CursorValue = str | int | None
+_MAC_BYTES = 16
+_MAX_CURSOR = 2048
+_B64 = re.compile(r"[A-Za-z0-9_-]*")
 T = TypeVar("T")
 N = TypeVar("N")
 
@@ -45,18 +57,90 @@ class Connection(Generic[N]):
         return [edge.node for edge in self.edges]
 
 
-def encode_cursor(values: Sequence[Any]) -> str:
-    return base64.urlsafe_b64encode(orjson.dumps(list(values))).decode()
+class CursorSettings(BaseSettings):
+    """The cursor key's settings (the same environment variables as `Settings`)."""
+
+    model_config = SettingsConfigDict(extra="ignore", frozen=True)
+
+    environment: Environment = "development"
+    cursor_secret: str = Field(DEV_CURSOR_SECRET, min_length=1)
+    """Key that signs paging cursors; the same for every replica of a service."""
 
 
-def decode_cursor(cursor: str) -> list[Any]:
+def refuse_development_cursor_secret(settings: CursorSettings) -> None:
+    """Raises InsecureSettings when, in production, cursors would be signed with the built-in
+    key: anyone who read this code could forge them."""
+    if settings.environment == "production" and settings.cursor_secret == DEV_CURSOR_SECRET:
+        raise InsecureSettings(
+            "ENVIRONMENT=production, but CURSOR_SECRET is the built-in development key: set "
+            "CURSOR_SECRET to a secret of your own, the same for every replica of a service."
+        )
+
+
+@functools.cache
+def _cursor_key() -> bytes:
+    # Read from the environment, as the service's Settings are: cursors are made and read deep
+    # in resolvers, which see no settings, and every replica of a deployment shares the key.
+    settings = CursorSettings()
+    refuse_development_cursor_secret(settings)
+    return hashlib.sha256(b"icld-cursor-v1:" + settings.cursor_secret.encode()).digest()
+
+
+def _b64(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+
+
+def _unb64(text: str) -> bytes:
+    """Strict: the canonical unpadded form only, so one cursor has one spelling."""
+    if not _B64.fullmatch(text):
+        raise ValueError("not unpadded base64url")
+    data = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+    if _b64(data) != text:
+        raise ValueError("not the canonical spelling")
+    return data
+
+
+def _signature(scope: str, payload: bytes) -> bytes:
+    mac = hmac.new(_cursor_key(), scope.encode() + b"\x00" + payload, hashlib.sha256)
+    return mac.digest()[:_MAC_BYTES]
+
+
+def encode_cursor(values: Sequence[CursorValue], scope: str) -> str:
+    """An opaque cursor: the position's key values, signed for the list `scope` names."""
+    payload = orjson.dumps(list(values))
+    return f"{_b64(payload)}.{_b64(_signature(scope, payload))}"
+
+
+def decode_cursor(cursor: str, scope: str, size: int) -> list[CursorValue]:
+    """The `size` key values of a cursor this service made for `scope`; anything else (forged,
+    truncated, re-encoded, from another list) is BAD_USER_INPUT on `after`."""
+    if len(cursor) > _MAX_CURSOR:
+        raise BadUserInput("the cursor is not one this list gave out", field="after")
     try:
-        values = orjson.loads(base64.urlsafe_b64decode(cursor.encode()))
-    except (ValueError, orjson.JSONDecodeError) as exc:
-        raise BadUserInput("malformed cursor", field="after") from exc
-    if not isinstance(values, list) or not all(isinstance(v, str | int | None) for v in values):
-        raise BadUserInput("malformed cursor", field="after")
+        encoded_payload, encoded_mac = cursor.split(".")
+        payload, mac = _unb64(encoded_payload), _unb64(encoded_mac)
+    except ValueError as exc:
+        raise BadUserInput("the cursor is not one this list gave out", field="after") from exc
+    if not hmac.compare_digest(mac, _signature(scope, payload)):
+        raise BadUserInput("the cursor is not one this list gave out", field="after")
+    values = orjson.loads(payload)
+    # Signed by us, so well-formed unless the code changed: checked all the same, since a
+    # value reaches a database query.
+    if not (isinstance(values, list) and len(values) == size and all(map(_valid, values))):
+        raise BadUserInput("the cursor is not one this list gave out", field="after")
     return values
+
+
+def _valid(value: object) -> bool:
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, int):
+        return -(2**63) <= value < 2**63
+    return value is None or isinstance(value, str)
+
+
+def collection_scope(collection: AsyncCollection[Document], keys: Sequence[str]) -> str:
+    return f"{collection.name}:{','.join(keys)}"
 
 
 async def paginate(
@@ -70,19 +154,18 @@ async def paginate(
 ) -> Connection[N]:
     """Keyset pagination ascending on `sort` fields; `_id` is always the last tie-breaker."""
     keys = [*[k for k in sort if k != "_id"], "_id"]
-    limit = MAX_PAGE if first is None else first
-    if not 0 <= limit <= MAX_PAGE:
-        raise BadUserInput(f"first must be between 0 and {MAX_PAGE}", field="first")
+    scope = collection_scope(collection, keys)
+    limit = page_size(first)
     page_query = dict(query)
     if after is not None:
-        values = decode_cursor(after)
-        if len(values) != len(keys):
-            raise BadUserInput("cursor does not belong to this list", field="after")
+        values = decode_cursor(after, scope, len(keys))
         page_query = {"$and": [query, _after_clause(keys, values)]}
     docs = await collection.find(page_query).sort([(k, 1) for k in keys]).limit(limit + 1).to_list()
     total = await collection.count_documents(query)
     page = docs[:limit]
-    edges = [Edge(cursor=encode_cursor([d.get(k) for k in keys]), node=to_node(d)) for d in page]
+    edges = [
+        Edge(cursor=encode_cursor([d.get(k) for k in keys], scope), node=to_node(d)) for d in page
+    ]
     return Connection(
         edges=edges,
         page_info=PageInfo(
@@ -93,6 +176,14 @@ async def paginate(
         ),
         total_count=total,
     )
+
+
+def page_size(first: int | None) -> int:
+    """How many items a page holds: `first`, at most MAX_PAGE (all up to it when omitted)."""
+    limit = MAX_PAGE if first is None else first
+    if not 0 <= limit <= MAX_PAGE:
+        raise BadUserInput(f"first must be between 0 and {MAX_PAGE}", field="first")
+    return limit
 
 
 def _after_clause(keys: Sequence[str], values: Sequence[Any]) -> Document:

@@ -12,12 +12,12 @@ from services.common.audit import AuditEntryType
 from services.common.errors import BadUserInput
 from services.common.money import Money, MoneyType
 from services.common.pagination import (
-    MAX_PAGE,
     Connection,
     Edge,
     PageInfo,
     decode_cursor,
     encode_cursor,
+    page_size,
 )
 from services.common.vocabulary import CostCategory
 
@@ -82,20 +82,20 @@ def page(
     to_node: Callable[[T], N],
     first: int | None,
     after: str | None,
+    scope: str,
 ) -> Connection[N]:
-    """A Relay connection over a list already in memory (a grant's own items)."""
-    limit = MAX_PAGE if first is None else first
-    if not 0 <= limit <= MAX_PAGE:
-        raise BadUserInput(f"first must be between 0 and {MAX_PAGE}", field="first")
+    """A Relay connection over a list already in memory (a grant's own items); `scope` names
+    the list, so that its cursors are refused by any other."""
+    limit = page_size(first)
     start = 0
     if after is not None:
-        values = decode_cursor(after)
+        [value] = decode_cursor(after, scope, 1)
         keys = [key(item) for item in items]
-        if len(values) != 1 or values[0] not in keys:
-            raise BadUserInput("cursor does not belong to this list", field="after")
-        start = keys.index(str(values[0])) + 1
+        if value not in keys:
+            raise BadUserInput("the cursor's item is no longer in this list", field="after")
+        start = keys.index(str(value)) + 1
     chunk = items[start : start + limit]
-    edges = [Edge(cursor=encode_cursor([key(item)]), node=to_node(item)) for item in chunk]
+    edges = [Edge(cursor=encode_cursor([key(item)], scope), node=to_node(item)) for item in chunk]
     return Connection(
         edges=edges,
         page_info=PageInfo(
@@ -475,7 +475,7 @@ def _expenses(
         and (category is None or e.category is category)
     ]
     items.sort(key=lambda e: (e.incurred_on, e.id))
-    return page(items, lambda e: e.id, ExpenseType.of, first, after)
+    return page(items, lambda e: e.id, ExpenseType.of, first, after, "grant-expenses")
 
 
 def _budget_vs_actuals(

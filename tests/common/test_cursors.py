@@ -1,0 +1,116 @@
+"""Paging cursors are opaque and signed: a forged, truncated, re-encoded or borrowed cursor, and
+a page size out of range, are the client's error in every service, never an internal one."""
+
+from __future__ import annotations
+
+import base64
+import json
+from typing import Any
+
+import orjson
+import pytest
+
+from services.common.pagination import (
+    DEV_CURSOR_SECRET,
+    MAX_PAGE,
+    CursorSettings,
+    refuse_development_cursor_secret,
+)
+from services.common.settings import InsecureSettings
+from services.finance.service import SPEC as FINANCE
+from services.networks.service import SPEC as NETWORKS
+from services.partnerships.service import SPEC as PARTNERSHIPS
+from services.training.service import SPEC as TRAINING
+
+from ..support.services import RunningService, running_service
+
+LISTS = {
+    PARTNERSHIPS.name: "organisations",
+    NETWORKS.name: "networks",
+    TRAINING.name: "programmes",
+    FINANCE.name: "grants",
+}
+
+
+def page_query(field: str) -> str:
+    return f"""query($first: Int, $after: String) {{
+      {field}(first: $first, after: $after) {{
+        nodes {{ id }} pageInfo {{ endCursor hasNextPage }}
+      }}
+    }}"""
+
+
+def unsigned(values: list[Any]) -> str:
+    """A cursor as they were made before they were signed: base64 of the key values."""
+    return base64.urlsafe_b64encode(json.dumps(values).encode()).decode()
+
+
+def refused(body: dict[str, Any], field: str) -> None:
+    [error] = body["errors"]
+    assert error["extensions"]["code"] == "BAD_USER_INPUT", error
+    assert error["extensions"]["field"] == field, error
+
+
+@pytest.mark.parametrize("spec", [PARTNERSHIPS, NETWORKS, TRAINING, FINANCE], ids=lambda s: s.name)
+async def test_forged_cursors_and_page_sizes_are_bad_user_input(
+    spec: Any, mongo_url: str, broker_url: str, unique: str
+) -> None:
+    query = page_query(LISTS[spec.name])
+    async with running_service(spec, mongo_url, broker_url, f"test-{unique}") as service:
+        for forged in (
+            unsigned(["x", 2**63]),  # was an OverflowError in the database driver
+            unsigned([2**64, 2**64]),
+            unsigned(["a", "b"]),
+            "not a cursor",
+            "",
+            "." * 10,
+            "A" * 100_000,
+        ):
+            refused(await service.graphql(query, {"after": forged}), "after")
+        for first in (-1, MAX_PAGE + 1, 1000):
+            refused(await service.graphql(query, {"first": first}), "first")
+
+
+async def organisations(service: RunningService, count: int) -> None:
+    for i in range(count):
+        await service.data(
+            "mutation($input: CreateOrganisationInput!) {"
+            " createOrganisation(input: $input) { organisation { id } } }",
+            {"input": {"name": f"Kommun {i}", "kind": "MUNICIPALITY", "country": "SE"}},
+        )
+
+
+async def test_a_cursor_works_only_as_given_and_only_in_its_list(
+    mongo_url: str, broker_url: str, unique: str
+) -> None:
+    async with running_service(PARTNERSHIPS, mongo_url, broker_url, f"test-{unique}") as service:
+        await organisations(service, 3)
+        query = page_query("organisations")
+        first = (await service.data(query, {"first": 1}))["organisations"]
+        cursor = first["pageInfo"]["endCursor"]
+        rest = (await service.data(query, {"first": 5, "after": cursor}))["organisations"]
+        assert len(rest["nodes"]) == 2
+        assert first["nodes"][0] not in rest["nodes"]
+
+        payload, mac = cursor.split(".")
+        for tampered in (
+            cursor[:-1],  # truncated
+            cursor + "=",  # re-encoded with padding
+            f"{payload}.{mac[::-1]}",  # another signature
+            f"{payload}.",
+            payload,
+            unsigned([*orjson.loads(base64.urlsafe_b64decode(payload + "==")), 1]),
+            f"{payload}.{mac}.{mac}",
+        ):
+            refused(await service.graphql(query, {"after": tampered}), "after")
+        # A cursor of one list is no position in another.
+        refused(await service.graphql(page_query("people"), {"after": cursor}), "after")
+
+
+def test_production_refuses_the_development_cursor_secret() -> None:
+    with pytest.raises(InsecureSettings, match="CURSOR_SECRET"):
+        refuse_development_cursor_secret(CursorSettings(environment="production"))
+    refuse_development_cursor_secret(
+        CursorSettings(environment="production", cursor_secret="a secret of our own")
+    )
+    refuse_development_cursor_secret(CursorSettings(cursor_secret=DEV_CURSOR_SECRET))
