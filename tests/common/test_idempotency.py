@@ -14,11 +14,10 @@ from typing import Any
 import pytest
 
 from services.common import idempotency
-from services.common.auth import Role
-from services.common.gateway_credential import credential_headers
 from services.networks.service import SPEC
 
 from ..networks.builders import CREATE_NETWORK, UPDATE_NETWORK, network_input
+from ..support.keyed import keyed
 from ..support.services import RunningService, error_codes, running_service
 
 
@@ -35,18 +34,7 @@ async def send(
     key: str | None,
     sub: str = "officer-1",
 ) -> dict[str, Any]:
-    headers = {
-        "authorization": f"Bearer {service.token(Role.OFFICER, sub=sub)}",
-        **credential_headers(service.settings.subgraph_secret),
-    }
-    if key is not None:
-        headers["idempotency-key"] = key
-    response = await service.http.post(
-        "/graphql", json={"query": query, "variables": variables}, headers=headers
-    )
-    assert response.status_code == 200, response.text
-    body: dict[str, Any] = response.json()
-    return body
+    return await keyed(service, query, variables, key, sub=sub)
 
 
 async def stored(service: RunningService) -> list[dict[str, Any]]:

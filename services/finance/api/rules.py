@@ -89,7 +89,7 @@ async def _publish_budget_rules(
         today=today(),
         actor=principal.sub,
     )
-    await stores.rules.create(rules)
+    rules = await stores.rules.create(rules)
     return BudgetRulesPayload(rules=BudgetRulesType.of(rules, built_in=False))
 
 

@@ -71,7 +71,7 @@ async def _join_network(info: NetworksInfo, input: JoinNetworkInput) -> Membersh
     if existing is None:
         membership, events = join(network, partnership, input.joined_on, principal.sub)
         try:
-            await store.memberships.create(membership, events)
+            membership = await store.memberships.create(membership, events)
         except Conflict as exc:  # joined a moment ago by someone else
             raise BadUserInput(
                 "the partnership is already an active member of the network",

@@ -90,7 +90,7 @@ async def _create_network(info: NetworksInfo, input: CreateNetworkInput) -> Netw
         description=input.description,
         actor=principal.sub,
     )
-    await repos(info).networks.create(network, events)
+    network = await repos(info).networks.create(network, events)
     return NetworkPayload(network=NetworkType.of(network, principal))
 
 

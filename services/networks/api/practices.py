@@ -70,7 +70,7 @@ async def _publish_practice(info: NetworksInfo, input: PublishPracticeInput) -> 
         language=input.language,
         actor=principal.sub,
     )
-    await store.practices.create(practice, events)
+    practice = await store.practices.create(practice, events)
     return PracticePayload(practice=PracticeType.of(practice))
 
 

@@ -174,7 +174,7 @@ class CallMutations:
             extended_to=input.extended_to,
             actor=principal.sub,
         )
-        await repos(info).calls.create(call)
+        call = await repos(info).calls.create(call)
         return CallPayload(call=CallType.of(call))
 
     @strawberry.mutation

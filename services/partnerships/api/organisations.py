@@ -142,7 +142,7 @@ class OrganisationMutations:
         principal = caller(info)
         principal.require(*STAFF)
         org, events = register(new_id(), input.name, input.kind, input.country, principal.sub)
-        await repos(info).organisations.create(org, events)
+        org = await repos(info).organisations.create(org, events)
         return OrganisationPayload(organisation=OrganisationType.of(org))
 
     @strawberry.mutation

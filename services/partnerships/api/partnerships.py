@@ -278,7 +278,7 @@ class PartnershipMutations:
             organisations=organisations,
             actor=principal.sub,
         )
-        await repos(info).partnerships.create(partnership, events)
+        partnership = await repos(info).partnerships.create(partnership, events)
         return PartnershipPayload(partnership=PartnershipType.of(partnership))
 
     @strawberry.mutation

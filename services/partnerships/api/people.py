@@ -196,7 +196,7 @@ class PersonMutations:
         if await repos(info).organisations.get(org_id) is None:
             raise NotFound(f"organisation {org_id!r} does not exist", field="organisationId")
         person, events = register(new_id(), org_id, details, principal.sub)
-        await repos(info).people.create(person, events)
+        person = await repos(info).people.create(person, events)
         return PersonPayload(person=PersonType.of(person, principal))
 
     @strawberry.mutation

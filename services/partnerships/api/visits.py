@@ -327,7 +327,7 @@ class VisitMutations:
             people=people,
         )
         visit, events = plan_visit(new_id(), partnership, details, principal.sub)
-        await stores.visits.create(visit, events)
+        visit = await stores.visits.create(visit, events)
         return VisitPayload(visit=VisitType.of(visit))
 
     @strawberry.mutation

@@ -188,7 +188,7 @@ class ProgrammeMutations:
             description=input.description,
         )
         programme = programmes.create(new_id(), data, principal.sub)
-        await repos(info).programmes.create(programme)
+        programme = await repos(info).programmes.create(programme)
         return ProgrammePayload(programme=ProgrammeType.of(programme))
 
     @strawberry.mutation
@@ -228,7 +228,7 @@ class ProgrammeMutations:
             actor=principal.sub,
         )
         try:
-            await repos(info).cohorts.create(cohort)
+            cohort = await repos(info).cohorts.create(cohort)
         except Conflict as exc:
             raise Conflict(
                 f"the programme has a cohort {input.number} already", field="number"

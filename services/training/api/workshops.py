@@ -10,7 +10,7 @@ import strawberry
 
 from services.common.countries import country_code
 from services.common.errors import BadUserInput, NotFound
-from services.common.idempotency import new_id
+from services.common.idempotency import new_id, replaying
 from services.common.money import money
 from services.common.mongo import Document
 from services.common.pagination import Connection, paginate
@@ -281,9 +281,9 @@ class WorkshopMutations:
         )
         if workshop.network_id is not None:
             await usable_network(info, workshop.network_id)
-        if cohort is not None:
+        if cohort is not None and not replaying():  # on a retry, the phase is there itself
             await _check_phase(info, cohort, workshop.starts_on, workshop.ends_on, workshop.title)
-        await repos(info).workshops.create(workshop, events)
+        workshop = await repos(info).workshops.create(workshop, events)
         return WorkshopPayload(workshop=WorkshopType.of(workshop))
 
     @strawberry.mutation
