@@ -20,6 +20,7 @@ from graphql import (
 from ..planner import Conditions, QueryPlan
 from ..planner.operation import conditions_of
 from .errors import graphql_error
+from .integers import oversized_integer_errors
 
 
 @dataclass
@@ -39,7 +40,8 @@ def prepare(
     schema: GraphQLSchema, document: DocumentNode, operation_name: str | None
 ) -> PreparedOperation | list[dict[str, Any]]:
     """The prepared operation, or the errors (in response form) that reject the document."""
-    errors = validate(schema, document)
+    # Before validation, which would meet Python's own limit in graphql-core's Int parsing.
+    errors = oversized_integer_errors(document) or validate(schema, document)
     if errors:
         return [graphql_error(e, "GRAPHQL_VALIDATION_FAILED") for e in errors]
     operation = get_operation_ast(document, operation_name)

@@ -37,6 +37,7 @@ from graphql import (
 )
 from graphql.type.introspection import SchemaMetaFieldDef, TypeMetaFieldDef, TypeNameMetaFieldDef
 
+from ..engine.integers import int_literal, int_value
 from .errors import RequestError
 
 SIZE_ARGUMENTS = frozenset({"first", "last", "limit"})
@@ -260,16 +261,18 @@ class _Walker:
         for argument in node.arguments or ():
             if argument.name.value not in SIZE_ARGUMENTS:
                 continue
-            value: Any = None
+            # A value that is no Int is no size: validation refuses the operation after this.
+            value: int | None = None
             if isinstance(argument.value, IntValueNode):
-                value = int(argument.value.value)
+                value = int_literal(argument.value)
             elif isinstance(argument.value, VariableNode):
                 self.uses_variables = True
                 variable = argument.value.name.value
                 if variable in self._variables:
-                    value = self._variables[variable]
+                    value = int_value(self._variables[variable])
                 elif isinstance(default := self._defaults.get(variable), IntValueNode):
-                    value = int(default.value)
-            if isinstance(value, int) and not isinstance(value, bool):
+                    value = int_literal(default)
+            if value is not None:
+                # A negative size is the subgraph's to refuse; it costs nothing to ask.
                 return max(0, value)
         return None
