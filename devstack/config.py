@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from .errors import DevstackError
+from .restarts import RestartPolicy
 
 ROOT = Path(__file__).resolve().parent.parent
 """The repository root: children run from here so that `-m services.<name>` imports."""
@@ -31,6 +32,8 @@ class Config:
     """MONGODB_URL when the user brings their own server; None starts nx-27017."""
     amqp_url: str
     ready_timeout_s: float
+    restarts: RestartPolicy
+    """How the runner restarts a process that crashed (or never became ready in time)."""
 
     @property
     def log_dir(self) -> Path:
@@ -50,6 +53,11 @@ class Config:
             external_mongodb_url=env.get("MONGODB_URL") or None,
             amqp_url=env.get("AMQP_URL") or DEFAULT_AMQP_URL,
             ready_timeout_s=_number(env, "DEVSTACK_READY_TIMEOUT_S", 90.0, float),
+            restarts=RestartPolicy(
+                limit=_number(env, "DEVSTACK_RESTART_LIMIT", 5, int),
+                window_s=_number(env, "DEVSTACK_RESTART_WINDOW_S", 60.0, float),
+                first_delay_s=_number(env, "DEVSTACK_RESTART_BACKOFF_S", 1.0, float),
+            ),
         )
 
 
@@ -63,6 +71,9 @@ def _number(env: Mapping[str, str], name: str, default: N, kind: type[N]) -> N:
     if not raw:
         return default
     try:
-        return kind(raw)
+        value = kind(raw)
     except ValueError:
         raise DevstackError(f"{name} must be a number, not {raw!r}") from None
+    if value < 0:
+        raise DevstackError(f"{name} must not be negative, not {raw!r}")
+    return value

@@ -13,7 +13,6 @@ from pymongo import AsyncMongoClient
 from pymongo.errors import PyMongoError
 
 from .errors import DevstackError
-from .processes import Child, ChildFailed, describe_exit
 from .signals import StopSignal
 
 POLL_S = 0.25
@@ -69,14 +68,10 @@ def wait_until(
     what: str,
     timeout_s: float,
     stop: StopSignal,
-    child: Child | None = None,
 ) -> None:
-    """Poll `answers` until it is true; fail early when `child` exits or time runs out."""
+    """Poll `answers` until it is true; fail once time runs out."""
     deadline = time.monotonic() + timeout_s
     while not answers():
-        if child is not None and (code := child.exit_code()) is not None:
-            raise ChildFailed(child, f"{describe_exit(code)} (waiting for {what})")
         if time.monotonic() >= deadline:
-            message = f"no answer to {what} within {timeout_s:g} s"
-            raise DevstackError(message) if child is None else ChildFailed(child, message)
+            raise DevstackError(f"no answer to {what} within {timeout_s:g} s")
         stop.sleep(POLL_S)

@@ -55,6 +55,8 @@ class Child:
                 start_new_session=True,
                 preexec_fn=_die_with_runner(),
             )
+        # The pid lets a user (or a test) signal one process; a restart logs its new one.
+        say("started", process=name, pid=process.pid, log=log_path)
         return cls(name, process, log_path, log_start)
 
     @property
@@ -83,8 +85,18 @@ class Child:
 def describe_exit(code: int) -> str:
     """`exited with code 1`, or `was killed by SIGKILL` for a negative Popen return code."""
     if code < 0:
-        return f"was killed by {signal.Signals(-code).name}"
+        return f"was killed by {exit_status(code)}"
     return f"exited with code {code}"
+
+
+def exit_status(code: int) -> str:
+    """`1`, or `SIGKILL` for a negative Popen return code."""
+    if code >= 0:
+        return str(code)
+    try:
+        return signal.Signals(-code).name
+    except ValueError:  # real-time signals have no name
+        return f"signal {-code}"
 
 
 class ChildFailed(DevstackError):

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import functools
 import os
+from collections.abc import Callable
 
 from . import demo, mongo, summary
 from .config import Config
 from .console import complain, say
 from .errors import DevstackError, StopRequested
-from .probes import http_ok, port_free, wait_until
+from .probes import http_ok, port_free
 from .processes import Child
 from .rabbitmq import Broker
 from .services import (
@@ -23,20 +24,22 @@ from .services import (
 )
 from .signals import StopSignal
 from .stack import Stack
+from .supervisor import Program, Supervised
 from .webconsole import launch as console
 
 IDLE_POLL_S = 0.5
 
 
 def run(*, with_demo: bool) -> int:
-    """Exit code 0 after Ctrl-C/SIGTERM, 1 when something failed; never leaves a child behind."""
+    """Exit code 0 after Ctrl-C/SIGTERM, 1 when something failed or a process keeps crashing
+    (one that crashes is restarted); never leaves a child behind."""
     stop = StopSignal()
     stop.install()
     stack = Stack()
     try:
         start(stack, Config.from_env(os.environ), stop, with_demo=with_demo)
         while True:
-            stack.check_running()
+            stack.supervise()
             stop.sleep(IDLE_POLL_S)
     except StopRequested as exc:
         say(f"{exc} received, stopping")
@@ -65,33 +68,42 @@ def start(stack: Stack, config: Config, stop: StopSignal, *, with_demo: bool) ->
 
     stack.broker = Broker(config.amqp_url)
     stack.broker.ensure(config, env, stop)
+    supervised = functools.partial(
+        Supervised, policy=config.restarts, ready_timeout_s=config.ready_timeout_s
+    )
 
-    mongodb_url = config.external_mongodb_url or mongo.embedded_url(config)
     if config.external_mongodb_url is None:
-        stack.mongo = mongo.start_embedded(config, env)
-    mongo.wait_ready(mongodb_url, config, stop, stack.mongo)
+        mongo.require_free_port(config)
+        stack.mongo = supervised(mongo.program(config, env))
+        stack.wait_ready(stop)
+        mongodb_url = mongo.embedded_url(config)
+    else:
+        mongodb_url = config.external_mongodb_url
+        mongo.wait_external(mongodb_url, config, stop)
     env["MONGODB_URL"] = mongodb_url
 
-    # Started together, waited for one by one: startup takes as long as the slowest.
+    # Started together, waited for together: startup takes as long as the slowest.
     for endpoint in services:
         say(f"starting {endpoint.name} on port {endpoint.port}")
-        stack.services.append(start_service(endpoint, config, env))
-    for endpoint, child in zip(services, stack.services, strict=True):
-        _wait_http(endpoint.ready, config, stop, child)
+        launch = functools.partial(start_service, endpoint, config, env)
+        stack.services.append(supervised(_http_program(endpoint.name, launch, endpoint.ready)))
+    stack.wait_ready(stop)
 
     if gateway is not None:
         say(f"starting the gateway on port {gateway.port}")
         # The console's origin may call it (the setting is ignored where it does not exist).
         cors = {"GATEWAY_CORS_ORIGINS": console.cors_origins(web, env)} if web else {}
-        stack.gateway = start_gateway(gateway, services, config, {**env, **cors})
-        _wait_http(gateway.health, config, stop, stack.gateway)
+        launch = functools.partial(start_gateway, gateway, services, config, {**env, **cors})
+        stack.gateway = supervised(_http_program("gateway", launch, gateway.health))
+        stack.wait_ready(stop)
     else:
         say("the gateway is not built yet; meanwhile clients use the subgraph URLs")
 
     if web is not None:
         say(f"starting the web console on port {web.endpoint.port} (serving {web.dist})")
-        stack.console = console.start(web, config, env)
-        _wait_http(web.url, config, stop, stack.console)
+        launch = functools.partial(console.start, web, config, env)
+        stack.console = supervised(_http_program(web.endpoint.name, launch, web.url))
+        stack.wait_ready(stop)
 
     if with_demo:
         for line in demo.load({e.name: e.graphql for e in services}, stop):
@@ -136,11 +148,5 @@ def _require_free_ports(endpoints: list[Endpoint]) -> None:
         )
 
 
-def _wait_http(url: str, config: Config, stop: StopSignal, child: Child) -> None:
-    wait_until(
-        functools.partial(http_ok, url),
-        what=f"GET {url}",
-        timeout_s=config.ready_timeout_s,
-        stop=stop,
-        child=child,
-    )
+def _http_program(name: str, launch: Callable[[], Child], url: str) -> Program:
+    return Program(name, launch, functools.partial(http_ok, url), probe=f"GET {url}")

@@ -4,34 +4,48 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .processes import Child, ChildFailed, describe_exit, stop_children
+from .processes import Child, stop_children
 from .rabbitmq import Broker
+from .signals import StopSignal
+from .supervisor import Supervised
+
+POLL_S = 0.25
 
 
 @dataclass
 class Stack:
     broker: Broker | None = None
-    mongo: Child | None = None
-    services: list[Child] = field(default_factory=list)
-    gateway: Child | None = None
-    console: Child | None = None
+    mongo: Supervised | None = None
+    services: list[Supervised] = field(default_factory=list)
+    gateway: Supervised | None = None
+    console: Supervised | None = None
 
-    def children(self) -> list[Child]:
-        candidates = (self.console, self.gateway, *self.services, self.mongo)
-        return [c for c in candidates if c is not None]
+    def supervised(self) -> list[Supervised]:
+        candidates = (self.mongo, *self.services, self.gateway, self.console)
+        return [s for s in candidates if s is not None]
 
-    def check_running(self) -> None:
-        """A child that exits on its own leaves the platform broken: report it and stop."""
-        for child in self.children():
-            if (code := child.exit_code()) is not None:
-                raise ChildFailed(child, f"{describe_exit(code)} unexpectedly")
+    def supervise(self) -> None:
+        """Restarts what crashed; raises ChildFailed for a process that keeps crashing."""
+        for process in self.supervised():
+            process.check()
+
+    def wait_ready(self, stop: StopSignal) -> None:
+        """Until everything started so far answers, restarting what crashes meanwhile."""
+        while True:
+            self.supervise()
+            if all(process.ready for process in self.supervised()):
+                return
+            stop.sleep(POLL_S)
 
     def stop(self) -> None:
         # Clients first; MongoDB after the services so that they can flush their outbox,
         # and the broker last for the same reason.
-        stop_children([c for c in (self.console, self.gateway) if c is not None])
-        stop_children(self.services)
-        if self.mongo is not None:
-            stop_children([self.mongo])
+        stop_children(_children(self.console, self.gateway))
+        stop_children(_children(*self.services))
+        stop_children(_children(self.mongo))
         if self.broker is not None:
             self.broker.stop_if_started()
+
+
+def _children(*processes: Supervised | None) -> list[Child]:
+    return [p.child for p in processes if p is not None]

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import re
+import signal
 from pathlib import Path
 
 import httpx
@@ -10,14 +13,26 @@ import pytest
 from devstack import summary
 from devstack.config import Config
 from devstack.errors import DevstackError
+from devstack.restarts import MAX_DELAY_S
 from devstack.services import Endpoint
 from devstack.webconsole import launch as console
 from services.common.auth import Role
 from services.common.settings import Settings
 from services.common.tokens import mint
 
+from .support.gateway_api import GatewayAPI
 from .support.placeholder_console import TITLE, placeholder_dist
-from .support.runner import SERVICES, devstack, listening, stop, survivors
+from .support.runner import (
+    SERVICES,
+    devstack,
+    listening,
+    run_until_it_stops,
+    start_time,
+    started_pids,
+    stop,
+    survivors,
+)
+from .support.waiting import eventually
 
 CREATE_ORGANISATION = """
 mutation Create($input: CreateOrganisationInput!) {
@@ -66,6 +81,102 @@ async def test_devstack_runs_the_platform_and_stops_everything_it_started(tmp_pa
         assert code == 0, log
         assert survivors(running.started) == [], log
         assert [p for p in ports.all() if listening(p)] == [], log
+
+
+ORGANISATIONS = "{ organisations(first: 1) { totalCount } }"
+QUICK_RESTARTS = {"DEVSTACK_RESTART_BACKOFF_S": "0.1"}
+
+
+async def test_a_killed_service_is_restarted_and_the_rest_keeps_running(tmp_path: Path) -> None:
+    extra = {"DEVSTACK_WEB_DIST": str(placeholder_dist(tmp_path / "dist")), **QUICK_RESTARTS}
+    async with devstack(tmp_path, demo=False, extra_env=extra) as running:
+        others = {name: running.pid_of(name) for name in ["gateway", *SERVICES[1:]]}
+        killed = running.pid_of("partnerships")
+
+        os.kill(killed, signal.SIGKILL)
+
+        async def ready_again() -> bool:
+            return _logged(running.log(), "ready again process=partnerships ")
+
+        await eventually(ready_again, timeout_s=120, what="partnerships ready again")
+        token = mint(Settings(), Role.OFFICER)
+        async with httpx.AsyncClient(timeout=30) as http:
+            gateway = GatewayAPI(http, running.gateway_url)
+
+            async def answers() -> bool:
+                body = await gateway.execute(ORGANISATIONS, token=token)
+                return "errors" not in body
+
+            await eventually(answers, timeout_s=60, what="the gateway answers again")
+            body = await gateway.data(ORGANISATIONS, token=token)
+        log = running.log()
+        assert body["organisations"]["totalCount"] >= 0
+        assert running.process.returncode is None, log
+        assert (
+            f"devstack: restarting a crashed process process=partnerships pid={killed}"
+            ' exit_status=SIGKILL reason="was killed by SIGKILL unexpectedly" attempt=1 limit=5'
+            " delay_s=0.1\n"
+        ) in log
+        restarted = started_pids(log, "partnerships")
+        assert len(restarted) == 2, log
+        assert restarted[0] == killed, log
+        assert start_time(restarted[1]) is not None, log
+        # One crash is one crash: nothing else was stopped or started again.
+        assert {name: started_pids(log, name) for name in others} == {
+            name: [pid] for name, pid in others.items()
+        }
+        assert all(start_time(pid) is not None for pid in others.values()), log
+
+
+async def test_a_process_that_keeps_crashing_stops_everything(tmp_path: Path) -> None:
+    # In production the services refuse the development secret: each start exits at once.
+    extra = {
+        "DEVSTACK_WEB_DIST": str(placeholder_dist(tmp_path / "dist")),
+        "ENVIRONMENT": "production",
+        "DEVSTACK_RESTART_LIMIT": "1",
+        **QUICK_RESTARTS,
+    }
+    code, log = await run_until_it_stops(tmp_path, extra)
+
+    assert code == 1, log
+    gave_up = re.search(
+        r"^devstack: (\w+): exited with code 1 unexpectedly; it keeps crashing: restarted once"
+        r" without staying up for 60 s in between \(DEVSTACK_RESTART_LIMIT=1,"
+        r" DEVSTACK_RESTART_WINDOW_S=60\); stopping everything$",
+        log,
+        re.MULTILINE,
+    )
+    assert gave_up, log
+    name = gave_up.group(1)
+    assert "refusing to start" in log[gave_up.end() :], log
+    first, _ = started_pids(log, name)
+    assert _logged(
+        log,
+        f"restarting a crashed process process={name} pid={first} exit_status=1"
+        ' reason="exited with code 1 unexpectedly" attempt=1 limit=1 delay_s=0.1',
+    ), log
+    started = [int(pid) for pid in re.findall(r"^devstack: started .* pid=(\d+) ", log, re.M)]
+    assert [pid for pid in started if start_time(pid) is not None] == [], log
+    assert log.rstrip().endswith("devstack: stopped"), log
+    assert summary.READY_LINE not in log, log
+
+
+def _logged(log: str, text: str) -> bool:
+    return any(line.startswith(f"devstack: {text}") for line in log.splitlines())
+
+
+def test_restarts_wait_twice_as_long_each_time_up_to_a_bound() -> None:
+    policy = Config.from_env({"DEVSTACK_RESTART_BACKOFF_S": "0.5"}).restarts
+
+    assert [policy.delay_s(n) for n in (1, 2, 3, 4)] == [0.5, 1.0, 2.0, 4.0]
+    assert policy.delay_s(20) == MAX_DELAY_S
+    assert (policy.limit, policy.window_s) == (5, 60.0)
+
+
+@pytest.mark.parametrize("value", ["-1", "often"])
+def test_a_restart_setting_must_be_a_number_not_below_zero(value: str) -> None:
+    with pytest.raises(DevstackError, match="DEVSTACK_RESTART_LIMIT"):
+        Config.from_env({"DEVSTACK_RESTART_LIMIT": value})
 
 
 def render(console_url: str | None, console_note: str) -> str:

@@ -7,6 +7,7 @@ import asyncio
 import contextlib
 import os
 import random
+import re
 import signal
 import socket
 import sys
@@ -143,6 +144,18 @@ class Devstack:
     def log(self) -> str:
         return self.output.read_text(errors="replace")
 
+    def pid_of(self, process: str) -> int:
+        """The pid of the runner's latest child named `process`, from its `started` line."""
+        return started_pids(self.log(), process)[-1]
+
+
+def started_pids(log: str, process: str) -> list[int]:
+    """The pids of the children named `process` that the runner said it started, in order."""
+    line = re.compile(rf"^devstack: started process={re.escape(process)} pid=(\d+)( |$)", re.M)
+    pids = [int(m.group(1)) for m in line.finditer(log)]
+    assert pids, f"no started line for {process}:\n{log}"
+    return pids
+
 
 @asynccontextmanager
 async def devstack(
@@ -159,15 +172,8 @@ async def devstack(
     start (an identity provider's redirect URIs) picks them with `Ports.free()` first."""
     prefix = f"test-devstack-{uuid.uuid4().hex[:10]}"
     ports = ports or Ports.free()
-    env = runner_env(tmp / "data", ports, prefix, **(extra_env or {}))
     output = tmp / "devstack.out"
-    args = [] if demo else ["--no-demo"]
-    with output.open("wb") as out:
-        process = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "devstack", *args,
-            cwd=ROOT, env=env, stdin=asyncio.subprocess.DEVNULL, stdout=out,
-            stderr=asyncio.subprocess.STDOUT,
-        )  # fmt: skip
+    process = await _launch(tmp, prefix, ports, output, demo=demo, extra_env=extra_env)
     running = Devstack(process, ports, output, {})
     try:
         await _wait_ready(running, DEMO_READY_TIMEOUT_S if demo else READY_TIMEOUT_S)
@@ -178,6 +184,46 @@ async def devstack(
         for pid in survivors(running.started):
             os.kill(pid, signal.SIGKILL)
         await delete_broker_objects(amqp_url(), prefix, SERVICES, Settings().event_retry_delays_ms)
+
+
+async def run_until_it_stops(
+    tmp: Path, extra_env: Mapping[str, str], timeout_s: float = READY_TIMEOUT_S
+) -> tuple[int, str]:
+    """Runs `python -m devstack --no-demo`, expected to stop on its own: its exit code and
+    output. Still running after `timeout_s` (a safety net), it is stopped and the test fails."""
+    prefix = f"test-devstack-{uuid.uuid4().hex[:10]}"
+    ports = Ports.free()
+    output = tmp / "devstack.out"
+    process = await _launch(tmp, prefix, ports, output, demo=False, extra_env=extra_env)
+    running = Devstack(process, ports, output, {})
+    try:
+        code = await asyncio.wait_for(process.wait(), timeout_s)
+    except TimeoutError:
+        await stop(running)
+        message = f"devstack still ran after {timeout_s:.0f} s:\n{running.log()}"
+        raise AssertionError(message) from None
+    finally:
+        await delete_broker_objects(amqp_url(), prefix, SERVICES, Settings().event_retry_delays_ms)
+    return code, running.log()
+
+
+async def _launch(
+    tmp: Path,
+    prefix: str,
+    ports: Ports,
+    output: Path,
+    *,
+    demo: bool,
+    extra_env: Mapping[str, str] | None,
+) -> asyncio.subprocess.Process:
+    env = runner_env(tmp / "data", ports, prefix, **(extra_env or {}))
+    args = [] if demo else ["--no-demo"]
+    with output.open("wb") as out:
+        return await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "devstack", *args,
+            cwd=ROOT, env=env, stdin=asyncio.subprocess.DEVNULL, stdout=out,
+            stderr=asyncio.subprocess.STDOUT,
+        )  # fmt: skip
 
 
 async def stop(running: Devstack) -> int:
