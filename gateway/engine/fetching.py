@@ -18,6 +18,10 @@ from .errors import error
 
 log = logging.getLogger(__name__)
 
+INTERNAL = "INTERNAL_SERVER_ERROR"
+VALIDATION = "GRAPHQL_VALIDATION_FAILED"
+DOWNSTREAM = "DOWNSTREAM_SERVICE_ERROR"
+
 
 class PlanExecution:
     def __init__(
@@ -86,7 +90,9 @@ class PlanExecution:
         if errors:
             paths = self._paths(fetch) if fetch.entity else {}
             for subgraph_error in errors:
-                self.errors.append(self._client_error(fetch, subgraph_error, targets, paths))
+                self.errors.append(
+                    self._client_error(fetch, subgraph_error, targets, paths, data is None)
+                )
 
     def _paths(self, fetch: Fetch) -> dict[int, list[Any]]:
         """The response path of each object at the fetch's path (by identity), for errors."""
@@ -134,11 +140,23 @@ class PlanExecution:
         subgraph_error: Any,
         targets: list[list[dict[str, Any]]],
         paths: dict[int, list[Any]],
+        refused: bool,
     ) -> dict[str, Any]:
+        """The subgraph's error at the client's path, with its message and extensions (an
+        internal error's only as a code); `refused`: the subgraph sent no data."""
         if not isinstance(subgraph_error, dict):
-            return error(str(subgraph_error), "DOWNSTREAM_SERVICE_ERROR")
-        formatted: dict[str, Any] = {"message": str(subgraph_error.get("message", ""))}
+            return error(str(subgraph_error), DOWNSTREAM)
+        message = str(subgraph_error.get("message", ""))
+        extensions = subgraph_error.get("extensions")
+        if not isinstance(extensions, dict):
+            extensions = {}
         path = subgraph_error.get("path")
+        code = extensions.get("code")
+        if code == INTERNAL:
+            # What a subgraph tells of its own failure (message, exception, stack) is for its
+            # log, which has it under the same request id.
+            message, extensions = "Internal server error", {"code": INTERNAL}
+        formatted: dict[str, Any] = {"message": message}
         if isinstance(path, list):
             if not fetch.entity:
                 formatted["path"] = path
@@ -149,12 +167,14 @@ class PlanExecution:
                 and 0 <= path[1] < len(targets)
             ):
                 formatted["path"] = [*paths[id(targets[path[1]][0])], *path[2:]]
-        extensions = subgraph_error.get("extensions")
-        formatted["extensions"] = {
-            **(extensions if isinstance(extensions, dict) else {}),
-            "serviceName": fetch.graph,
-        }
-        formatted["extensions"].setdefault("code", "DOWNSTREAM_SERVICE_ERROR")
+        formatted["extensions"] = {**extensions, "serviceName": fetch.graph}
+        if code is None:
+            # No data and no path: the subgraph refused the operation before executing it, a
+            # request error. The gateway has validated the operation and its variables against
+            # the API schema, so what a subgraph still refuses is a value only it can read (a
+            # custom scalar's literal, e.g. a bad Date) or a limit of its own, and the GraphQL
+            # libraries give their validation errors no code. Otherwise, as Apollo Gateway does.
+            formatted["extensions"]["code"] = VALIDATION if refused and path is None else DOWNSTREAM
         return formatted
 
     def _representations(
