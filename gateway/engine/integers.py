@@ -1,8 +1,8 @@
 """Integers from a client's operation, read without trusting their size.
 
-A literal's digits reach Python's `int()` in the cost estimate and in graphql-core's validation;
-past 4300 digits `int()` raises `ValueError` (a guard against its quadratic cost), which surfaced
-as an internal error, or as a validation message about Python's settings.
+Python's `int()` refuses a string of more than 4300 digits with `ValueError` (a guard against
+its quadratic cost), and both the cost estimate and graphql-core's Int parsing call it on a
+literal's text: lengths are checked here before anything converts a literal.
 """
 
 from __future__ import annotations
