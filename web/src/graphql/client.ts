@@ -1,10 +1,13 @@
-/** Apollo Client: normalized cache, automatic persisted queries, bearer token, expiry. */
+/** Apollo Client: normalized cache, automatic persisted queries, bearer token, expiry, an
+ * idempotency key on every mutation. */
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from "@apollo/client";
 import { CombinedGraphQLErrors, ServerError } from "@apollo/client/errors";
 import { SetContextLink } from "@apollo/client/link/context";
 import { ErrorLink } from "@apollo/client/link/error";
 import { PersistedQueryLink } from "@apollo/client/link/persisted-queries";
 import { relayStylePagination } from "@apollo/client/utilities";
+
+import { idempotencyLink } from "./idempotency";
 
 async function sha256(text: string): Promise<string> {
   const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
@@ -43,6 +46,7 @@ export function createClient({ gatewayUrl, token, onUnauthenticated }: ClientOpt
     link: ApolloLink.from([
       expiry,
       auth,
+      idempotencyLink,
       new PersistedQueryLink({ sha256 }),
       new HttpLink({ uri: gatewayUrl }),
     ]),
