@@ -57,8 +57,9 @@ async def test_devstack_runs_the_platform_and_stops_everything_it_started(tmp_pa
             for port in ports.services:
                 ready = await http.get(f"http://127.0.0.1:{port}/health/ready")
                 assert ready.status_code == 200, (port, ready.text)
+            # Through the gateway: the services answer only it.
             created = await http.post(
-                f"http://127.0.0.1:{ports.services[0]}/graphql",
+                running.gateway_url,
                 headers={"Authorization": f"Bearer {token}"},
                 json={
                     "query": CREATE_ORGANISATION,
