@@ -86,8 +86,15 @@ class Effect:
         return ordinal
 
     def new_id(self) -> str:
+        """The earlier attempt's id, else one derived from the effect: two requests with one
+        key at once then create the same id, and the second finds the first's document.
+        The derivation includes the TTL period of `at`, so after expiry the ids are new."""
         index = len(self.ids)
-        made = self.recorded_ids[index] if index < len(self.recorded_ids) else str(uuid.uuid4())
+        if index < len(self.recorded_ids):
+            made = self.recorded_ids[index]
+        else:
+            period = int(self.at.timestamp() // ttl().total_seconds())
+            made = str(uuid.uuid5(ID_NAMESPACE, f"{self.key}/{period}/{index}"))
         self.ids.append(made)
         return made
 
@@ -106,6 +113,8 @@ class Effect:
             {"k": self.key, "a": self.arguments, "n": ordinals, "ids": self.ids, "at": self.at},
         ]
 
+
+ID_NAMESPACE = uuid.UUID("0b7c4d2e-5f1a-4e8b-9c3d-6a2f1e0d9b84")
 
 _current: ContextVar[Effect | None] = ContextVar("idempotent_effect", default=None)
 

@@ -150,20 +150,22 @@ class AggregateStore(Generic[A]):
         return {doc["_id"]: self.load(doc) async for doc in cursor}
 
     async def create(self, aggregate: A, events: Sequence[Event] = ()) -> A:
-        """Inserts a new aggregate (version 1) with its events; a taken id is a CONFLICT."""
+        """Inserts a new aggregate (version 1) with its events; a taken id is a CONFLICT,
+        unless an earlier attempt (or a twin request) of the running idempotent effect took
+        it: then the stored aggregate is the answer."""
         if aggregate.version != 1:
             raise ValueError("a new aggregate starts at version 1")
         effect = idempotency.current()
         ordinal = effect.next_write(self._target(aggregate.id)) if effect is not None else None
-        if effect is not None and ordinal is not None and effect.replaying:
-            doc = await self.collection.find_one({"_id": aggregate.id})
-            if doc is not None and effect.wrote(doc, ordinal):
-                return self.load(doc)
         try:
             await self.collection.insert_one(
                 self._document(aggregate, {}, events, [], ordinal=ordinal)
             )
         except DuplicateKeyError as exc:
+            if effect is not None and ordinal is not None:
+                doc = await self.collection.find_one({"_id": aggregate.id})
+                if doc is not None and effect.wrote(doc, ordinal):
+                    return self.load(doc)
             raise Conflict(
                 f"{self.model.__name__} {aggregate.id!r} already exists", field="id"
             ) from exc

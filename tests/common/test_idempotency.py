@@ -6,6 +6,7 @@ services.common.idempotent_mutations; tests/*/test_idempotent_retries.py retry s
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from collections.abc import AsyncIterator
 from datetime import timedelta
@@ -145,3 +146,11 @@ async def test_a_malformed_key_is_refused(service: RunningService, key: str) -> 
     body = await send(service, CREATE_NETWORK, {"input": network_input()}, key)
     assert error_codes(body) == ["BAD_USER_INPUT"]
     assert await stored(service) == []
+
+
+async def test_twin_requests_with_one_key_create_once(service: RunningService) -> None:
+    key = str(uuid.uuid4())
+    variables = {"input": network_input()}
+    answers = await asyncio.gather(*(send(service, CREATE_NETWORK, variables, key) for _ in "ab"))
+    assert answers[0] == answers[1]
+    assert len(await stored(service)) == 1
