@@ -61,7 +61,19 @@ class GatewaySettings(BaseSettings):
     `percent(N)` need no switch: they are drawn per request."""
 
     poll_interval_s: float = Field(10.0, gt=0)
+    """Between polls of the subgraphs' SDL; also the longest wait between attempts to
+    compose the first supergraph."""
     shutdown_grace_s: float = Field(10.0, ge=0)
+
+    header_timeout_s: float = Field(10.0, gt=0)
+    """A request's headers must be complete this long after the connection can take it."""
+    body_timeout_s: float = Field(30.0, gt=0)
+    """A request's body must be complete this long after its headers (else 408, closed)."""
+    max_header_bytes: int = Field(65_536, ge=1_024)
+    keep_alive_s: int = Field(5, ge=1)
+    """Idle connections are closed after this long (keep it below the header timeout)."""
+    max_connections: int = Field(1_000, ge=1)
+    """Open connections (or requests in flight) beyond which requests are answered 503."""
 
     jwt_secret: str = Field(DEV_JWT_SECRET, validation_alias=_shared("JWT_SECRET"))
     """Empty (and no public key) switches token verification at the gateway off."""

@@ -13,6 +13,8 @@ from types import FrameType
 
 import uvicorn
 
+from services.common.http_limits import HttpLimits
+
 from ..settings import GatewaySettings
 from .app import create_app
 from .engines import EngineFactory, EngineSlot
@@ -44,11 +46,17 @@ async def serve(
         host=settings.host,
         port=settings.port,
         loop="uvloop",
-        http="httptools",
         lifespan="on",
         access_log=False,
         log_config=None,
         timeout_graceful_shutdown=max(1, round(settings.shutdown_grace_s)),
+        **HttpLimits(
+            header_timeout_s=settings.header_timeout_s,
+            body_timeout_s=settings.body_timeout_s,
+            max_header_bytes=settings.max_header_bytes,
+            keep_alive_s=settings.keep_alive_s,
+            max_connections=settings.max_connections,
+        ).uvicorn_options(),
     )
     server = uvicorn.Server(config)
     _tune_garbage_collection()

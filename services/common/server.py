@@ -8,6 +8,7 @@ from typing import TypeVar
 import uvicorn
 
 from .app import create_app
+from .http_limits import AbandonedRequests, HttpLimits
 from .logging import configure_logging
 from .runtime import ServiceRuntime
 from .service import ServiceSpec
@@ -35,10 +36,17 @@ def serve(spec: ServiceSpec[R]) -> None:
         )
     runtime = ServiceRuntime(spec, settings)
     uvicorn.run(
-        create_app(runtime),
+        AbandonedRequests(create_app(runtime)),
         host=settings.host,
         port=settings.port or spec.default_port,
         log_config=None,
         timeout_graceful_shutdown=int(settings.shutdown_grace_s),
         lifespan="on",
+        **HttpLimits(
+            header_timeout_s=settings.http_header_timeout_s,
+            body_timeout_s=settings.http_body_timeout_s,
+            max_header_bytes=settings.http_max_header_bytes,
+            keep_alive_s=settings.http_keep_alive_s,
+            max_connections=settings.http_max_connections,
+        ).uvicorn_options(),
     )

@@ -105,6 +105,16 @@ class Settings(BaseSettings):
     log_format: str = "json"
     shutdown_grace_s: float = 10.0
 
+    http_header_timeout_s: float = Field(10.0, gt=0)
+    """A request's headers must be complete this long after the connection can take it."""
+    http_body_timeout_s: float = Field(30.0, gt=0)
+    """A request's body must be complete this long after its headers (else 408, closed)."""
+    http_max_header_bytes: int = Field(65_536, ge=1_024)
+    http_keep_alive_s: int = Field(5, ge=1)
+    """Idle connections are closed after this long (keep it below the header timeout)."""
+    http_max_connections: int = Field(1_000, ge=1)
+    """Open connections (or requests in flight) beyond which requests are answered 503."""
+
     @field_validator("oidc_algorithms")
     @classmethod
     def _asymmetric_only(cls, algorithms: list[str]) -> list[str]:
