@@ -13,6 +13,7 @@ import strawberry
 from pydantic import BaseModel, ConfigDict
 
 from .errors import BadUserInput
+from .inputs import CheckedInput
 
 INT64_MAX = 2**63 - 1
 
@@ -90,6 +91,6 @@ class MoneyType:
 
 
 @strawberry.input(name="MoneyInput")
-class MoneyInput:
+class MoneyInput(CheckedInput):
     amount: Decimal
     currency: str = "SEK"

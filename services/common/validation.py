@@ -6,8 +6,7 @@ import re
 import unicodedata
 
 from .errors import BadUserInput
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+from .text import refuse_spoofing
 
 
 def clean_text(value: str, field: str, *, max_length: int = 200, required: bool = True) -> str:
@@ -19,8 +18,9 @@ def clean_text(value: str, field: str, *, max_length: int = 200, required: bool 
         raise BadUserInput(f"{field} is longer than {max_length} characters", field=field)
     if text.startswith("$"):
         raise BadUserInput(f"{field} must not start with '$'", field=field)
-    if _CONTROL.search(text):
-        raise BadUserInput(f"{field} contains control characters", field=field)
+    # Inputs were checked as one-line or prose already (services.common.inputs); text that
+    # reaches the domain another way is held to the lenient of the two rules.
+    refuse_spoofing(text, field, multiline=True)
     return text
 
 

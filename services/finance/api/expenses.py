@@ -8,6 +8,7 @@ from datetime import date
 import strawberry
 
 from services.common.idempotency import new_id
+from services.common.inputs import CheckedInput
 from services.common.money import MoneyInput
 from services.common.vocabulary import CostCategory
 
@@ -19,7 +20,7 @@ from .types import ExpenseType, GrantObject
 
 
 @strawberry.input
-class RecordExpenseInput:
+class RecordExpenseInput(CheckedInput):
     grant_id: strawberry.ID
     incurred_on: date
     category: CostCategory
@@ -40,7 +41,7 @@ class RecordExpenseInput:
 
 
 @strawberry.input
-class CompleteExpenseInput:
+class CompleteExpenseInput(CheckedInput):
     grant_id: strawberry.ID
     expense_id: strawberry.ID
     version: int
@@ -55,7 +56,7 @@ class CompleteExpenseInput:
 
 
 @strawberry.input
-class WithdrawExpenseInput:
+class WithdrawExpenseInput(CheckedInput):
     grant_id: strawberry.ID
     expense_id: strawberry.ID
     version: int

@@ -11,6 +11,7 @@ import strawberry
 from services.common.auth import STAFF, Role
 from services.common.countries import country_code
 from services.common.errors import BadUserInput
+from services.common.inputs import CheckedInput
 from services.common.money import MoneyInput, money
 from services.common.mongo import Document
 from services.common.pagination import Connection, paginate
@@ -34,7 +35,7 @@ from .types import GrantObject, check_year
 
 
 @strawberry.input
-class GrantFilter:
+class GrantFilter(CheckedInput):
     status: GrantStatus | None = None
     partnership_id: strawberry.ID | None = None
     year: int | None = strawberry.field(
@@ -47,14 +48,14 @@ class GrantFilter:
 
 
 @strawberry.input
-class GrantBudgetLineInput:
+class GrantBudgetLineInput(CheckedInput):
     year: int = strawberry.field(description="Year of the grant: 1, 2 or 3")
     category: CostCategory
     amount: MoneyInput = strawberry.field(description="In SEK, exact to the öre")
 
 
 @strawberry.input
-class AgreeGrantInput:
+class AgreeGrantInput(CheckedInput):
     id: strawberry.ID
     version: int
     starts_on: date = strawberry.field(
@@ -64,7 +65,7 @@ class AgreeGrantInput:
 
 
 @strawberry.input
-class ReviseGrantBudgetInput:
+class ReviseGrantBudgetInput(CheckedInput):
     id: strawberry.ID
     version: int
     lines: list[GrantBudgetLineInput] = strawberry.field(description="Replaces every line")
@@ -72,7 +73,7 @@ class ReviseGrantBudgetInput:
 
 
 @strawberry.input
-class ChangeGrantStatusInput:
+class ChangeGrantStatusInput(CheckedInput):
     id: strawberry.ID
     version: int
     status: GrantStatus

@@ -8,6 +8,7 @@ import strawberry
 
 from services.common.auth import STAFF
 from services.common.idempotency import new_id
+from services.common.inputs import CheckedInput
 from services.common.money import MoneyInput, money
 
 from ..domain.grant import Grant
@@ -26,13 +27,13 @@ from .types import DisbursementType, FinancialReportType, GrantObject
 
 
 @strawberry.input
-class OpenFinancialReportInput:
+class OpenFinancialReportInput(CheckedInput):
     grant_id: strawberry.ID
     accounting_year: int = strawberry.field(description="Year of the grant: 1, 2 or 3")
 
 
 @strawberry.input
-class SubmitFinancialReportInput:
+class SubmitFinancialReportInput(CheckedInput):
     grant_id: strawberry.ID
     report_id: strawberry.ID
     version: int
@@ -40,14 +41,14 @@ class SubmitFinancialReportInput:
 
 
 @strawberry.input
-class ControlFinancialReportInput:
+class ControlFinancialReportInput(CheckedInput):
     grant_id: strawberry.ID
     report_id: strawberry.ID
     version: int
 
 
 @strawberry.input
-class ApproveFinancialReportInput:
+class ApproveFinancialReportInput(CheckedInput):
     grant_id: strawberry.ID
     report_id: strawberry.ID
     version: int
@@ -55,7 +56,7 @@ class ApproveFinancialReportInput:
 
 
 @strawberry.input
-class ReopenFinancialReportInput:
+class ReopenFinancialReportInput(CheckedInput):
     grant_id: strawberry.ID
     report_id: strawberry.ID
     version: int
@@ -63,7 +64,7 @@ class ReopenFinancialReportInput:
 
 
 @strawberry.input
-class ApproveDisbursementInput:
+class ApproveDisbursementInput(CheckedInput):
     grant_id: strawberry.ID
     report_id: strawberry.ID
     amount: MoneyInput | None = strawberry.field(
@@ -73,7 +74,7 @@ class ApproveDisbursementInput:
 
 
 @strawberry.input
-class PayDisbursementInput:
+class PayDisbursementInput(CheckedInput):
     grant_id: strawberry.ID
     disbursement_id: strawberry.ID
     paid_on: date

@@ -8,6 +8,7 @@ from decimal import Decimal
 import strawberry
 
 from services.common.auth import STAFF
+from services.common.inputs import CheckedInput
 from services.common.money import MoneyInput
 from services.common.vocabulary import CostCategory
 
@@ -25,7 +26,7 @@ from .types import BudgetRulesType
 
 
 @strawberry.input
-class BudgetCapInput:
+class BudgetCapInput(CheckedInput):
     application_type: ApplicationType
     region: Region
     partnership_kind: CapKind
@@ -37,7 +38,7 @@ class BudgetCapInput:
 
 
 @strawberry.input
-class PublishBudgetRulesInput:
+class PublishBudgetRulesInput(CheckedInput):
     valid_from: date = strawberry.field(
         description="Applies to grants decided from this day on (a day after today)"
     )

@@ -8,6 +8,7 @@ import strawberry
 
 from services.common.auth import STAFF
 from services.common.errors import BadUserInput, Conflict, NotFound
+from services.common.inputs import CheckedInput
 from services.common.projections.partnerships import CLOSED
 
 from ..domain import SYSTEM_ACTOR, NothingToApply
@@ -19,14 +20,14 @@ from .types import MembershipType
 
 
 @strawberry.input
-class JoinNetworkInput:
+class JoinNetworkInput(CheckedInput):
     network_id: strawberry.ID
     partnership_id: strawberry.ID
     joined_on: date
 
 
 @strawberry.input
-class LeaveNetworkInput:
+class LeaveNetworkInput(CheckedInput):
     network_id: strawberry.ID
     partnership_id: strawberry.ID
     version: int = strawberry.field(description="The membership's version")

@@ -11,6 +11,7 @@ import strawberry
 
 from services.common.auth import STAFF
 from services.common.idempotency import new_id
+from services.common.inputs import CheckedInput
 from services.common.vocabulary import Theme
 
 from ..domain.network import (
@@ -26,7 +27,7 @@ from .types import NetworkType
 
 
 @strawberry.input
-class CreateNetworkInput:
+class CreateNetworkInput(CheckedInput):
     name: str
     theme: Theme
     countries: list[str] = strawberry.field(description="ISO 3166-1 alpha-2, Sweden included")
@@ -38,7 +39,7 @@ class CreateNetworkInput:
 
 
 @strawberry.input
-class UpdateNetworkInput:
+class UpdateNetworkInput(CheckedInput):
     id: strawberry.ID
     version: int
     name: str | None = None
@@ -49,7 +50,7 @@ class UpdateNetworkInput:
 
 
 @strawberry.input
-class ChangeNetworkStatusInput:
+class ChangeNetworkStatusInput(CheckedInput):
     id: strawberry.ID
     version: int
     status: NetworkStatus
@@ -57,7 +58,7 @@ class ChangeNetworkStatusInput:
 
 
 @strawberry.input(name="MentorInput")
-class MentorInputType:
+class MentorInputType(CheckedInput):
     country: str
     name: str
     affiliation: str
@@ -66,7 +67,7 @@ class MentorInputType:
 
 
 @strawberry.input
-class SetNetworkMentorsInput:
+class SetNetworkMentorsInput(CheckedInput):
     network_id: strawberry.ID
     version: int
     mentors: list[MentorInputType]

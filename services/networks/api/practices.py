@@ -10,6 +10,7 @@ import strawberry
 
 from services.common.auth import STAFF, Role
 from services.common.idempotency import new_id
+from services.common.inputs import CheckedInput
 
 from ..domain.membership import membership_id
 from ..domain.practice import comment, endorse, publish
@@ -20,7 +21,7 @@ ACTORS = (*STAFF, Role.COORDINATOR)
 
 
 @strawberry.input
-class PublishPracticeInput:
+class PublishPracticeInput(CheckedInput):
     network_id: strawberry.ID
     partnership_id: strawberry.ID = strawberry.field(description="The contributing partnership")
     title: str
@@ -33,14 +34,14 @@ class PublishPracticeInput:
 
 
 @strawberry.input
-class CommentOnPracticeInput:
+class CommentOnPracticeInput(CheckedInput):
     practice_id: strawberry.ID
     partnership_id: strawberry.ID = strawberry.field(description="The commenting partnership")
     text: str
 
 
 @strawberry.input
-class EndorsePracticeInput:
+class EndorsePracticeInput(CheckedInput):
     practice_id: strawberry.ID
     partnership_id: strawberry.ID = strawberry.field(description="The endorsing partnership")
 

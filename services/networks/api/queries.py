@@ -8,6 +8,7 @@ import strawberry
 
 from services.common.auth import STAFF
 from services.common.countries import country_code
+from services.common.inputs import CheckedInput
 from services.common.mongo import Document
 from services.common.pagination import Connection, paginate
 from services.common.projections.partnerships import KnownPartnershipType
@@ -29,7 +30,7 @@ from .types import (
 
 
 @strawberry.input
-class NetworkFilter:
+class NetworkFilter(CheckedInput):
     theme: Theme | None = None
     country: str | None = strawberry.field(default=None, description="One of its countries")
     status: NetworkStatus | None = None

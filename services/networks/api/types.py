@@ -10,6 +10,7 @@ import strawberry
 from services.common.audit import AuditEntryType
 from services.common.auth import Principal
 from services.common.errors import BadUserInput
+from services.common.inputs import CheckedInput
 from services.common.languages import language_code
 from services.common.mongo import Document
 from services.common.pagination import Connection, paginate
@@ -57,7 +58,7 @@ class MentorType:
 
 
 @strawberry.input
-class PracticeFilter:
+class PracticeFilter(CheckedInput):
     network_id: strawberry.ID | None = None
     partnership_id: strawberry.ID | None = strawberry.field(
         default=None, description="The contributing partnership"

@@ -19,6 +19,7 @@ from services.common.audit import AuditEntryType
 from services.common.auth import STAFF, Principal
 from services.common.errors import Conflict, Forbidden, NotFound
 from services.common.idempotency import new_id, replaying
+from services.common.inputs import CheckedInput
 from services.common.money import Money, MoneyInput, MoneyType
 from services.common.mongo import Document
 from services.common.pagination import Connection, paginate
@@ -328,7 +329,7 @@ async def partnership_applications(
 
 
 @strawberry.input
-class IndicatorInput:
+class IndicatorInput(CheckedInput):
     name: str
     unit: str = ""
     baseline: str = strawberry.field(description="Text, or a decimal written as text")
@@ -336,33 +337,33 @@ class IndicatorInput:
 
 
 @strawberry.input
-class ResultInput:
+class ResultInput(CheckedInput):
     statement: str
     indicators: list[IndicatorInput] = strawberry.field(default_factory=list)
 
 
 @strawberry.input
-class OutcomeInput:
+class OutcomeInput(CheckedInput):
     statement: str
     indicators: list[IndicatorInput] = strawberry.field(default_factory=list)
     outputs: list[ResultInput] = strawberry.field(default_factory=list)
 
 
 @strawberry.input
-class ResultsChainInput:
+class ResultsChainInput(CheckedInput):
     goal: ResultInput | None = None
     outcomes: list[OutcomeInput] = strawberry.field(default_factory=list)
 
 
 @strawberry.input
-class BudgetLineInput:
+class BudgetLineInput(CheckedInput):
     year: int = strawberry.field(description="Year of the project: 1, 2 or 3")
     category: CostCategory
     amount: MoneyInput = strawberry.field(description="In SEK, exact to the öre")
 
 
 @strawberry.input
-class CreateApplicationInput:
+class CreateApplicationInput(CheckedInput):
     partnership_id: strawberry.ID
     call_id: strawberry.ID
     type: ApplicationKind
@@ -376,7 +377,7 @@ class CreateApplicationInput:
 
 
 @strawberry.input
-class UpdateApplicationInput:
+class UpdateApplicationInput(CheckedInput):
     id: strawberry.ID
     version: int
     type: ApplicationKind | None = None
@@ -394,21 +395,21 @@ class UpdateApplicationInput:
 
 
 @strawberry.input
-class SubmitApplicationInput:
+class SubmitApplicationInput(CheckedInput):
     id: strawberry.ID
     version: int
     note: str | None = None
 
 
 @strawberry.input
-class ReturnApplicationInput:
+class ReturnApplicationInput(CheckedInput):
     id: strawberry.ID
     version: int
     note: str = strawberry.field(description="What the applicants are to correct")
 
 
 @strawberry.input
-class AssessApplicationInput:
+class AssessApplicationInput(CheckedInput):
     id: strawberry.ID
     version: int
     outcome: Eligibility
@@ -416,7 +417,7 @@ class AssessApplicationInput:
 
 
 @strawberry.input
-class DecideApplicationInput:
+class DecideApplicationInput(CheckedInput):
     id: strawberry.ID
     version: int
     outcome: DecisionOutcome
@@ -430,7 +431,7 @@ class DecideApplicationInput:
 
 
 @strawberry.input
-class ApplicationFilter:
+class ApplicationFilter(CheckedInput):
     call_id: strawberry.ID | None = None
     partnership_id: strawberry.ID | None = None
     status: ApplicationStatus | None = None

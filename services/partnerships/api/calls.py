@@ -12,6 +12,7 @@ from services.common.audit import AuditEntryType
 from services.common.auth import STAFF
 from services.common.errors import BadUserInput
 from services.common.idempotency import new_id
+from services.common.inputs import CheckedInput
 from services.common.mongo import Document
 from services.common.pagination import Connection, paginate
 
@@ -74,13 +75,13 @@ def call_loader(info: PartnershipsInfo) -> DataLoader[str, Call | None]:
 
 
 @strawberry.input
-class CallFilter:
+class CallFilter(CheckedInput):
     open_on: date | None = strawberry.field(default=None, description="Calls open on that day")
     year: int | None = strawberry.field(default=None, description="Calls opening in that year")
 
 
 @strawberry.input
-class CreateCallInput:
+class CreateCallInput(CheckedInput):
     title: str
     programme: str = DEFAULT_PROGRAMME
     allowed_types: list[ApplicationKind]
@@ -90,7 +91,7 @@ class CreateCallInput:
 
 
 @strawberry.input
-class UpdateCallInput:
+class UpdateCallInput(CheckedInput):
     id: strawberry.ID
     version: int
     title: str | None = None
@@ -101,7 +102,7 @@ class UpdateCallInput:
 
 
 @strawberry.input
-class ExtendCallInput:
+class ExtendCallInput(CheckedInput):
     id: strawberry.ID
     version: int
     extended_to: date

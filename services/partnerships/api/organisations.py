@@ -11,6 +11,7 @@ from services.common.audit import AuditEntryType
 from services.common.auth import STAFF
 from services.common.countries import country_code
 from services.common.idempotency import new_id
+from services.common.inputs import CheckedInput
 from services.common.mongo import Document
 from services.common.pagination import Connection, paginate
 from services.common.validation import search_pattern
@@ -61,7 +62,7 @@ async def load_organisation(info: PartnershipsInfo, org_id: str) -> Organisation
 
 
 @strawberry.input
-class OrganisationFilter:
+class OrganisationFilter(CheckedInput):
     country: str | None = None
     kind: OrganisationKind | None = None
     is_swedish: bool | None = None
@@ -69,14 +70,14 @@ class OrganisationFilter:
 
 
 @strawberry.input
-class CreateOrganisationInput:
+class CreateOrganisationInput(CheckedInput):
     name: str
     kind: OrganisationKind
     country: str
 
 
 @strawberry.input
-class UpdateOrganisationInput:
+class UpdateOrganisationInput(CheckedInput):
     id: strawberry.ID
     version: int
     name: str | None = None

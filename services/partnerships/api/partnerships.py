@@ -13,6 +13,7 @@ from services.common.auth import STAFF
 from services.common.countries import country_code
 from services.common.errors import BadUserInput
 from services.common.idempotency import new_id
+from services.common.inputs import CheckedInput
 from services.common.mongo import Document
 from services.common.pagination import Connection, paginate
 from services.common.validation import search_pattern
@@ -155,7 +156,7 @@ def partnership_loader(info: PartnershipsInfo) -> DataLoader[str, Partnership | 
 
 
 @strawberry.input
-class PartnershipFilter:
+class PartnershipFilter(CheckedInput):
     country: str | None = strawberry.field(default=None, description="Any partner's country")
     theme: Theme | None = None
     status: PartnershipStatus | None = None
@@ -167,7 +168,7 @@ class PartnershipFilter:
 
 
 @strawberry.input
-class CreatePartnershipInput:
+class CreatePartnershipInput(CheckedInput):
     title: str
     swedish_partner_id: strawberry.ID
     partner_ids: list[strawberry.ID]
@@ -177,7 +178,7 @@ class CreatePartnershipInput:
 
 
 @strawberry.input
-class UpdatePartnershipInput:
+class UpdatePartnershipInput(CheckedInput):
     id: strawberry.ID
     version: int
     title: str | None = None
@@ -186,7 +187,7 @@ class UpdatePartnershipInput:
 
 
 @strawberry.input
-class ChangePartnershipStatusInput:
+class ChangePartnershipStatusInput(CheckedInput):
     id: strawberry.ID
     version: int
     status: PartnershipStatus
@@ -194,7 +195,7 @@ class ChangePartnershipStatusInput:
 
 
 @strawberry.input
-class SetSteeringGroupInput:
+class SetSteeringGroupInput(CheckedInput):
     partnership_id: strawberry.ID
     version: int
     person_ids: list[strawberry.ID]

@@ -15,6 +15,7 @@ from services.common.audit import AuditEntryType
 from services.common.auth import Principal
 from services.common.errors import NotFound
 from services.common.idempotency import new_id
+from services.common.inputs import CheckedInput
 from services.common.mongo import Document
 from services.common.pagination import Connection, paginate
 
@@ -100,13 +101,13 @@ def person_loader(info: PartnershipsInfo) -> DataLoader[str, Person | None]:
 
 
 @strawberry.input
-class PersonFilter:
+class PersonFilter(CheckedInput):
     organisation_id: strawberry.ID | None = None
     role: PersonRole | None = None
 
 
 @strawberry.input
-class PersonProfileInput:
+class PersonProfileInput(CheckedInput):
     given_name: str
     family_name: str
     gender: Gender
@@ -119,13 +120,13 @@ class PersonProfileInput:
 
 
 @strawberry.input
-class CreatePersonInput:
+class CreatePersonInput(CheckedInput):
     organisation_id: strawberry.ID
     profile: PersonProfileInput
 
 
 @strawberry.input
-class UpdatePersonInput:
+class UpdatePersonInput(CheckedInput):
     id: strawberry.ID
     version: int
     profile: PersonProfileInput

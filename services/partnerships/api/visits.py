@@ -14,6 +14,7 @@ from strawberry.dataloader import DataLoader
 
 from services.common.audit import AuditEntryType
 from services.common.idempotency import new_id
+from services.common.inputs import CheckedInput
 from services.common.mongo import Document
 from services.common.pagination import Connection, paginate
 
@@ -211,7 +212,7 @@ async def _page(
 
 
 @strawberry.input
-class VisitFilter:
+class VisitFilter(CheckedInput):
     partnership_id: strawberry.ID | None = None
     status: VisitStatus | None = None
     year: int | None = strawberry.field(default=None, description="Visits starting that year")
@@ -219,7 +220,7 @@ class VisitFilter:
 
 
 @strawberry.input
-class PlanVisitInput:
+class PlanVisitInput(CheckedInput):
     partnership_id: strawberry.ID
     host_organisation_id: strawberry.ID
     starts_on: date
@@ -229,7 +230,7 @@ class PlanVisitInput:
 
 
 @strawberry.input
-class UpdateVisitInput:
+class UpdateVisitInput(CheckedInput):
     id: strawberry.ID
     version: int
     host_organisation_id: strawberry.ID | None = None
@@ -240,14 +241,14 @@ class UpdateVisitInput:
 
 
 @strawberry.input
-class CompleteVisitInput:
+class CompleteVisitInput(CheckedInput):
     id: strawberry.ID
     version: int
     note: str | None = None
 
 
 @strawberry.input
-class CancelVisitInput:
+class CancelVisitInput(CheckedInput):
     id: strawberry.ID
     version: int
     note: str = strawberry.field(description="Why the visit will not take place")

@@ -9,6 +9,7 @@ import strawberry
 
 from services.common.errors import Conflict, NotFound
 from services.common.idempotency import new_id
+from services.common.inputs import CheckedInput
 from services.common.mongo import Document
 from services.common.pagination import Connection, paginate
 from services.common.validation import search_pattern
@@ -21,13 +22,13 @@ from .types import CohortType, ProgrammeType
 
 
 @strawberry.input
-class ProgrammeFilter:
+class ProgrammeFilter(CheckedInput):
     theme: Theme | None = None
     search: str | None = strawberry.field(default=None, description="Part of the title")
 
 
 @strawberry.input
-class CohortFilter:
+class CohortFilter(CheckedInput):
     programme_id: strawberry.ID | None = None
     network_id: strawberry.ID | None = None
     open_for_applications: bool | None = strawberry.field(
@@ -36,7 +37,7 @@ class CohortFilter:
 
 
 @strawberry.input
-class CreateProgrammeInput:
+class CreateProgrammeInput(CheckedInput):
     title: str
     theme: Theme
     target_group: str
@@ -45,7 +46,7 @@ class CreateProgrammeInput:
 
 
 @strawberry.input
-class UpdateProgrammeInput:
+class UpdateProgrammeInput(CheckedInput):
     id: strawberry.ID
     version: int
     title: str | None = None
@@ -56,7 +57,7 @@ class UpdateProgrammeInput:
 
 
 @strawberry.input
-class CreateCohortInput:
+class CreateCohortInput(CheckedInput):
     programme_id: strawberry.ID
     number: int
     starts_on: date
@@ -70,7 +71,7 @@ class CreateCohortInput:
 
 
 @strawberry.input
-class UpdateCohortInput:
+class UpdateCohortInput(CheckedInput):
     id: strawberry.ID
     version: int
     capacity: int | None = strawberry.field(

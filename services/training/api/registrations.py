@@ -16,6 +16,7 @@ import strawberry
 from services.common.auth import STAFF
 from services.common.errors import BadUserInput, Forbidden, NotFound
 from services.common.idempotency import new_id, replaying
+from services.common.inputs import CheckedInput
 from services.common.store import Change
 
 from ..bookings import Bookkeeper
@@ -64,7 +65,7 @@ class Decision(Enum):
 
 
 @strawberry.input
-class RegisterParticipantInput:
+class RegisterParticipantInput(CheckedInput):
     person_id: strawberry.ID
     workshop_id: strawberry.ID | None = strawberry.field(
         default=None, description="A network joint workshop or tailored training, or…"
@@ -82,13 +83,13 @@ class RegisterParticipantInput:
 
 
 @strawberry.input
-class RegistrationActionInput:
+class RegistrationActionInput(CheckedInput):
     registration_id: strawberry.ID
     version: int
 
 
 @strawberry.input
-class DecideRegistrationInput:
+class DecideRegistrationInput(CheckedInput):
     registration_id: strawberry.ID
     version: int
     decision: Decision
@@ -96,14 +97,14 @@ class DecideRegistrationInput:
 
 
 @strawberry.input
-class WithdrawRegistrationInput:
+class WithdrawRegistrationInput(CheckedInput):
     registration_id: strawberry.ID
     version: int
     note: str | None = None
 
 
 @strawberry.input
-class ReportChangeProjectInput:
+class ReportChangeProjectInput(CheckedInput):
     registration_id: strawberry.ID
     version: int
     text: str

@@ -11,6 +11,7 @@ import strawberry
 from services.common.countries import country_code
 from services.common.errors import BadUserInput, NotFound
 from services.common.idempotency import new_id, replaying
+from services.common.inputs import CheckedInput
 from services.common.money import money
 from services.common.mongo import Document
 from services.common.pagination import Connection, paginate
@@ -36,7 +37,7 @@ from .types import WorkshopType
 
 
 @strawberry.input
-class WorkshopFilter:
+class WorkshopFilter(CheckedInput):
     kind: WorkshopKind | None = None
     network_id: strawberry.ID | None = None
     cohort_id: strawberry.ID | None = None
@@ -51,7 +52,7 @@ class WorkshopFilter:
 
 
 @strawberry.input
-class CostLineInput:
+class CostLineInput(CheckedInput):
     category: CostCategory
     amount: Decimal
     currency: str = "SEK"
@@ -59,7 +60,7 @@ class CostLineInput:
 
 
 @strawberry.input
-class ScheduleWorkshopInput:
+class ScheduleWorkshopInput(CheckedInput):
     kind: WorkshopKind
     title: str
     city: str
@@ -79,7 +80,7 @@ class ScheduleWorkshopInput:
 
 
 @strawberry.input
-class UpdateWorkshopInput:
+class UpdateWorkshopInput(CheckedInput):
     id: strawberry.ID
     version: int
     title: str | None = None
@@ -90,14 +91,14 @@ class UpdateWorkshopInput:
 
 
 @strawberry.input
-class RecordWorkshopCostsInput:
+class RecordWorkshopCostsInput(CheckedInput):
     id: strawberry.ID
     version: int
     costs: list[CostLineInput] = strawberry.field(description="Replaces the cost lines")
 
 
 @strawberry.input
-class CompleteWorkshopInput:
+class CompleteWorkshopInput(CheckedInput):
     id: strawberry.ID
     version: int
     attended_person_ids: list[strawberry.ID] = strawberry.field(
@@ -109,7 +110,7 @@ class CompleteWorkshopInput:
 
 
 @strawberry.input
-class CancelWorkshopInput:
+class CancelWorkshopInput(CheckedInput):
     id: strawberry.ID
     version: int
     note: str | None = None
