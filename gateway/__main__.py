@@ -17,7 +17,11 @@ from typing import Any
 import uvloop
 
 from services.common.logging import configure_logging
-from services.common.settings import InsecureSettings, refuse_development_tokens
+from services.common.settings import (
+    InsecureSettings,
+    refuse_development_subgraph_secret,
+    refuse_development_tokens,
+)
 
 from .settings import GatewaySettings
 
@@ -93,6 +97,7 @@ def _serve(argv: list[str]) -> int:
     configure_logging("gateway", settings.log_level, settings.log_format)
     try:
         refuse_development_tokens(settings.token_settings())
+        refuse_development_subgraph_secret(settings.environment, settings.subgraph_secret)
     except InsecureSettings as exc:
         sys.stderr.write(f"gateway: refusing to start: {exc}\n")
         return EXIT_USAGE
@@ -112,7 +117,7 @@ def _serve(argv: list[str]) -> int:
         urls = _unique(parser, args.subgraph_url)
     else:
         urls = _unique(parser, args.subgraph)
-        source = ComposedSupergraph(urls, settings.poll_interval_s)
+        source = ComposedSupergraph(urls, settings.poll_interval_s, settings.subgraph_headers)
     return uvloop.run(serve(settings, source, subgraph_urls=urls))
 
 
@@ -128,8 +133,13 @@ def _compose(argv: list[str]) -> int:
 
     from .composition import SubgraphSdlUnavailable, SubgraphSource, compose, fetch_subgraph_sdl
 
+    headers = GatewaySettings().subgraph_headers
+
     async def fetch_all() -> list[SubgraphSource | BaseException]:
-        fetches = (fetch_subgraph_sdl(name, replicas[0]) for name, replicas in urls.items())
+        fetches = (
+            fetch_subgraph_sdl(name, replicas[0], headers=headers)
+            for name, replicas in urls.items()
+        )
         return list(await asyncio.gather(*fetches, return_exceptions=True))
 
     sources: list[SubgraphSource] = []

@@ -10,9 +10,11 @@ from urllib.parse import urlsplit
 from pydantic import AliasChoices, Field, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from services.common.gateway_credential import credential_headers
 from services.common.settings import (
     ASYMMETRIC_ALGORITHMS,
     DEV_JWT_SECRET,
+    DEV_SUBGRAPH_SECRET,
     TOKEN_SETTINGS,
     Environment,
     Settings,
@@ -100,6 +102,11 @@ class GatewaySettings(BaseSettings):
     )
     oidc_http_timeout_s: float = Field(5.0, gt=0, validation_alias=_shared("OIDC_HTTP_TIMEOUT_S"))
 
+    subgraph_secret: str = Field(
+        DEV_SUBGRAPH_SECRET, min_length=1, validation_alias=_shared("SUBGRAPH_SECRET")
+    )
+    """The gateway's credential, sent with every subgraph request (the services require it)."""
+
     cors_origins: Annotated[list[str], NoDecode] = Field(default_factory=list)
     """Browser origins (scheme://host[:port]) allowed to call /graphql, as a JSON list or
     comma-separated; empty: no CORS headers at all."""
@@ -128,6 +135,11 @@ class GatewaySettings(BaseSettings):
     @property
     def verifies_tokens(self) -> bool:
         return bool(self.jwt_secret or self.jwt_public_key or self.oidc_issuer)
+
+    @property
+    def subgraph_headers(self) -> dict[str, str]:
+        """Headers every request to a subgraph carries: the gateway's credential."""
+        return credential_headers(self.subgraph_secret)
 
     def token_settings(self) -> Settings:
         """The services' settings of token verification, with the gateway's values."""

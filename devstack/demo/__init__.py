@@ -12,6 +12,7 @@ from collections.abc import Mapping
 import httpx
 
 from services.common.auth import Role
+from services.common.gateway_credential import credential_headers
 from services.common.settings import Settings
 from services.common.tokens import mint
 
@@ -38,8 +39,11 @@ STEPS: tuple[Step, ...] = (
 
 def load(graphql_urls: Mapping[str, str], stop: StopSignal) -> list[str]:
     """Runs every step; returns their summary lines. DevstackError names the failing step."""
-    token = mint(Settings(), Role.OFFICER, sub="devstack-demo")
-    with httpx.Client(headers={"Authorization": f"Bearer {token}"}, timeout=30) as http:
+    settings = Settings()
+    token = mint(settings, Role.OFFICER, sub="devstack-demo")
+    # Straight to the services, so with the gateway's credential as well.
+    headers = {"Authorization": f"Bearer {token}", **credential_headers(settings.subgraph_secret)}
+    with httpx.Client(headers=headers, timeout=30) as http:
         demo = Demo({name: GraphQLClient(http, url) for name, url in graphql_urls.items()})
         lines = []
         for step in STEPS:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 
 from .compose import compose
 from .fetching import fetch_subgraph_sdl
@@ -22,8 +22,12 @@ class SupergraphPoller:
         subgraphs: Sequence[tuple[str, str]],
         interval_s: float = 10.0,
         on_change: Callable[[str], Awaitable[None]] | None = None,
+        *,
+        headers: Mapping[str, str] | None = None,
     ) -> None:
+        """`headers`: sent with every SDL fetch (the gateway's credential)."""
         self._subgraphs = list(subgraphs)
+        self._headers = headers
         self._interval_s = interval_s
         self._on_change = on_change
         self._sdls: tuple[str, ...] | None = None
@@ -71,7 +75,10 @@ class SupergraphPoller:
 
     async def _fetch_all(self) -> list[SubgraphSource]:
         results = await asyncio.gather(
-            *(fetch_subgraph_sdl(name, url) for name, url in self._subgraphs),
+            *(
+                fetch_subgraph_sdl(name, url, headers=self._headers)
+                for name, url in self._subgraphs
+            ),
             return_exceptions=True,
         )
         errors: list[CompositionError] = []

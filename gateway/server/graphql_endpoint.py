@@ -214,7 +214,7 @@ class GraphQLEndpoint:
                 headers={"allow": "POST"},
             )
         enforce(self._measure(loaded, query, params, document, operation), self._limits)
-        forwarded = {"x-request-id": rid}
+        forwarded = {**self._settings.subgraph_headers, "x-request-id": rid}
         if authorization := headers.get("authorization"):
             forwarded["authorization"] = authorization
         if (idempotency_key := headers.get(IDEMPOTENCY_KEY)) is not None:

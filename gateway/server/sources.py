@@ -35,11 +35,19 @@ class ComposedSupergraph:
     """Composition from the subgraphs' `_service { sdl }`, polled (`--subgraph`). The SDL is
     fetched from each subgraph's first replica; the transport balances over all of them."""
 
-    def __init__(self, subgraphs: Mapping[str, Sequence[str]], interval_s: float) -> None:
+    def __init__(
+        self,
+        subgraphs: Mapping[str, Sequence[str]],
+        interval_s: float,
+        headers: Mapping[str, str] | None = None,
+    ) -> None:
         self._on_change: Callable[[str], None] | None = None
         self._first: str | None = None
         self._poller = SupergraphPoller(
-            [(name, urls[0]) for name, urls in subgraphs.items()], interval_s, self._changed
+            [(name, urls[0]) for name, urls in subgraphs.items()],
+            interval_s,
+            self._changed,
+            headers=headers,
         )
 
     async def first(self) -> str:

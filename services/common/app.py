@@ -20,7 +20,9 @@ from strawberry.asgi import GraphQL
 
 from .auth import Principal, TokenVerifier
 from .errors import Unauthenticated
+from .gateway_credential import GatewayOnly
 from .graphql import Context
+from .limits import OperationLimits
 from .logging import request_id
 from .metrics import HTTP_REQUESTS
 from .runtime import ServiceRuntime
@@ -53,6 +55,7 @@ class SubgraphGraphQL(GraphQL[Context[Any], None], Generic[R]):
         super().__init__(runtime.spec.schema, graphql_ide=None, allow_queries_via_get=False)
         self._runtime = runtime
         self._verifier = TokenVerifier(runtime.settings)
+        self._limits = OperationLimits.of(runtime.settings)
 
     async def get_context(self, request: Request | WebSocket, response: Any) -> Context[Any]:
         principal: Principal | Unauthenticated | None
@@ -62,7 +65,10 @@ class SubgraphGraphQL(GraphQL[Context[Any], None], Generic[R]):
             principal = exc  # reported by the first resolver that needs the caller
         http_request = request if isinstance(request, Request) else None
         return Context(
-            request=http_request, repos=self._runtime.repos, principal_or_error=principal
+            request=http_request,
+            repos=self._runtime.repos,
+            principal_or_error=principal,
+            limits=self._limits,
         )
 
 
@@ -93,7 +99,15 @@ def create_app(runtime: ServiceRuntime[R]) -> Starlette:
             Route("/health/live", live),
             Route("/health/ready", ready),
             Route("/metrics", metrics),
-            Route("/graphql", SubgraphGraphQL(runtime), methods=["GET", "POST"]),
+            Route(
+                "/graphql",
+                GatewayOnly(
+                    SubgraphGraphQL(runtime),
+                    runtime.settings.subgraph_secret,
+                    runtime.settings.environment,
+                ),
+                methods=["GET", "POST"],
+            ),
         ],
         lifespan=lifespan,
     )

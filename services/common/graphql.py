@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Generic, TypeVar
 
 import strawberry
@@ -12,11 +14,15 @@ from graphql import GraphQLError
 from starlette.requests import Request
 from strawberry.dataloader import DataLoader
 from strawberry.exceptions import StrawberryInputCoercionError
-from strawberry.extensions import MaskErrors, QueryDepthLimiter
-from strawberry.types import ExecutionContext
+from strawberry.extensions import MaskErrors
+from strawberry.federation.schema import FederationAny
+from strawberry.types import ExecutionContext, ExecutionResult, Info
+from strawberry.types.graphql import OperationType
 
 from .auth import Principal, require_principal
+from .entities import EntityTypes
 from .errors import DomainError, Unauthenticated
+from .limits import OperationLimits, OperationLimitsExtension
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +39,7 @@ class Context(Generic[R]):
     principal_or_error: Principal | Unauthenticated | None
     cache: dict[str, Any] = field(default_factory=dict)
     """Per-request memo, e.g. for dataloaders."""
+    limits: OperationLimits = field(default_factory=OperationLimits)
 
     @property
     def principal(self) -> Principal | None:
@@ -98,7 +105,68 @@ class InternalErrorMasking(MaskErrors):
 
 
 class ServiceSchema(strawberry.federation.Schema):
-    """Federation 2 schema that logs only the errors that are the server's fault."""
+    """Federation 2 schema that logs only the errors that are the server's fault, bounds
+    each operation's time (`context.limits.timeout_s`) and guards `_entities`."""
+
+    async def execute(
+        self,
+        query: str | None,
+        variable_values: dict[str, Any] | None = None,
+        context_value: Any | None = None,
+        root_value: Any | None = None,
+        operation_name: str | None = None,
+        allowed_operation_types: Iterable[OperationType] | None = None,
+        operation_extensions: dict[str, Any] | None = None,
+    ) -> ExecutionResult:
+        limits = getattr(context_value, "limits", None)
+        timeout_s = (limits if isinstance(limits, OperationLimits) else OperationLimits()).timeout_s
+        try:
+            async with asyncio.timeout(timeout_s):
+                return await super().execute(
+                    query,
+                    variable_values,
+                    context_value,
+                    root_value,
+                    operation_name,
+                    allowed_operation_types,
+                    operation_extensions,
+                )
+        except TimeoutError:
+            log.warning(
+                "operation timed out",
+                extra={"operation_name": operation_name, "timeout_s": timeout_s},
+            )
+            message = (
+                f"The operation did not complete within {timeout_s:g} s and was stopped "
+                "(a mutation may have been applied in part)."
+            )
+            return ExecutionResult(
+                data=None, errors=[GraphQLError(message, extensions={"code": "TIMEOUT"})]
+            )
+
+    @cached_property
+    def entity_types(self) -> EntityTypes:
+        origins = {
+            name: origin
+            for name, definition in self.schema_converter.type_map.items()
+            if isinstance(origin := getattr(definition.definition, "origin", None), type)
+        }
+        return EntityTypes(self._schema, origins)
+
+    def entities_resolver(
+        self, info: Info, representations: list[FederationAny]
+    ) -> list[FederationAny]:
+        """`_entities` for signed-in callers only, as every root field; a representation of a
+        type this service does not resolve is a BAD_USER_INPUT error in its place."""
+        info.context.require_principal()
+        refusals = [self.entity_types.check(r) for r in representations]
+        resolved = iter(
+            super().entities_resolver(
+                info,
+                [r for r, refused in zip(representations, refusals, strict=True) if not refused],
+            )
+        )
+        return [FederationAny(refused) if refused else next(resolved) for refused in refusals]
 
     def process_errors(
         self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
@@ -113,11 +181,11 @@ class ServiceSchema(strawberry.federation.Schema):
 
 
 def build_schema(
-    query: type, mutation: type | None = None, types: Iterable[type] = (), max_depth: int = 15
+    query: type, mutation: type | None = None, types: Iterable[type] = ()
 ) -> ServiceSchema:
     return ServiceSchema(
         query=query,
         mutation=mutation,
         types=list(types),
-        extensions=[InternalErrorMasking, lambda: QueryDepthLimiter(max_depth=max_depth)],
+        extensions=[OperationLimitsExtension, InternalErrorMasking],
     )

@@ -9,6 +9,7 @@ from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEV_JWT_SECRET = "icld-development-secret-do-not-use-in-production"
+DEV_SUBGRAPH_SECRET = "icld-development-subgraph-secret-do-not-use-in-production"
 
 ASYMMETRIC_ALGORITHMS = (
     "RS256",
@@ -101,6 +102,19 @@ class Settings(BaseSettings):
     """How long a mutation's `Idempotency-Key` is remembered (24 h): a retry within it answers
     the first outcome; after it the key is forgotten and the request is a new one."""
 
+    subgraph_secret: str = Field(DEV_SUBGRAPH_SECRET, min_length=1)
+    """The gateway's credential: /graphql answers only requests that carry it in the
+    `X-Subgraph-Secret` header (the gateway reads the same variable and sends it)."""
+
+    graphql_max_tokens: int = Field(20_000, ge=1)
+    graphql_max_depth: int = Field(20, ge=1)
+    graphql_max_aliases: int = Field(100, ge=0)
+    graphql_max_cost: int = Field(50_000, ge=1)
+    graphql_default_list_size: int = Field(10, ge=1)
+    """Assumed length of a list field without a size argument, for the cost."""
+    graphql_timeout_s: float = Field(15.0, gt=0)
+    """Bound on running one operation; past it the caller gets a `TIMEOUT` error."""
+
     log_level: str = "INFO"
     log_format: str = "json"
     shutdown_grace_s: float = 10.0
@@ -154,4 +168,15 @@ def refuse_development_tokens(settings: Settings) -> None:
             "ENVIRONMENT=production, but JWT_SECRET is the built-in development secret and "
             "neither OIDC_ISSUER nor JWT_PUBLIC_KEY is set: tokens minted for development "
             "would be accepted. Set OIDC_ISSUER (or JWT_PUBLIC_KEY, or a JWT_SECRET of your own)."
+        )
+
+
+def refuse_development_subgraph_secret(environment: Environment, secret: str) -> None:
+    """Raises InsecureSettings when, in production, the gateway's credential is the built-in
+    development one: anyone who read this code could call the subgraphs directly."""
+    if environment == "production" and secret == DEV_SUBGRAPH_SECRET:
+        raise InsecureSettings(
+            "ENVIRONMENT=production, but SUBGRAPH_SECRET is the built-in development secret: "
+            "set SUBGRAPH_SECRET to a secret of your own, the same for the gateway and every "
+            "service."
         )

@@ -11,7 +11,12 @@ from pathlib import Path
 from tests.support.servers import free_port
 
 REPO = Path(__file__).resolve().parents[2]
-TOKEN_VARIABLES = ("JWT_SECRET", "JWT_PUBLIC_KEY", "OIDC_ISSUER", "ENVIRONMENT")
+TOKEN_VARIABLES = ("JWT_SECRET", "JWT_PUBLIC_KEY", "OIDC_ISSUER", "ENVIRONMENT", "SUBGRAPH_SECRET")
+OWN_SUBGRAPH_SECRET = {"SUBGRAPH_SECRET": "s" * 40}
+SUBGRAPH_SECRET_REFUSAL = (
+    "ENVIRONMENT=production, but SUBGRAPH_SECRET is the built-in development secret: set "
+    "SUBGRAPH_SECRET to a secret of your own, the same for the gateway and every service."
+)
 REFUSAL = (
     "refusing to start: ENVIRONMENT=production, but JWT_SECRET is the built-in development "
     "secret and neither OIDC_ISSUER nor JWT_PUBLIC_KEY is set: tokens minted for development "
@@ -59,9 +64,25 @@ def test_an_oidc_issuer_or_an_own_secret_lets_production_start() -> None:
     missing = "gateway: cannot read missing.graphql: No such file or directory\n"
     for variables in ({"OIDC_ISSUER": "https://id.example"}, {"JWT_SECRET": "x" * 40}):
         result = run(
-            ["gateway", "--supergraph", "missing.graphql"], ENVIRONMENT="production", **variables
+            ["gateway", "--supergraph", "missing.graphql"],
+            ENVIRONMENT="production",
+            **variables,
+            **OWN_SUBGRAPH_SECRET,
         )
         assert (result.returncode, result.stderr) == (2, missing), variables
+
+
+def test_production_refuses_the_development_subgraph_secret() -> None:
+    own_tokens = {"ENVIRONMENT": "production", "JWT_SECRET": "x" * 40}
+    gateway = run(["gateway", "--supergraph", "missing.graphql"], **own_tokens)
+    assert (gateway.returncode, gateway.stderr) == (
+        2,
+        f"gateway: refusing to start: {SUBGRAPH_SECRET_REFUSAL}\n",
+    )
+
+    service = run(["services.partnerships"], **own_tokens)
+    assert service.returncode == 1
+    assert SUBGRAPH_SECRET_REFUSAL in service.stderr
 
 
 def test_development_starts_with_the_development_secret() -> None:

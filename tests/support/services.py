@@ -11,6 +11,7 @@ import httpx
 
 from services.common.app import create_app
 from services.common.auth import Role
+from services.common.gateway_credential import credential_headers
 from services.common.mongo import connect
 from services.common.runtime import ServiceRuntime
 from services.common.service import ServiceSpec
@@ -67,6 +68,15 @@ class RunningService:
         return body["data"]
 
 
+def as_gateway(runtime: ServiceRuntime[Any]) -> httpx.AsyncClient:
+    """A client of the replica's app that calls it as the gateway does: with its credential."""
+    return httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=create_app(runtime)),
+        base_url="http://test",
+        headers=credential_headers(runtime.settings.subgraph_secret),
+    )
+
+
 def error_codes(body: dict[str, Any]) -> list[str]:
     return [e.get("extensions", {}).get("code") for e in body.get("errors", [])]
 
@@ -88,10 +98,8 @@ async def running_service(
     )
     runtime: ServiceRuntime[Any] = ServiceRuntime(spec, settings)
     await runtime.start()
-    app = create_app(runtime)
-    transport = httpx.ASGITransport(app=app)
     try:
-        async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:
+        async with as_gateway(runtime) as http:
             yield RunningService(runtime, http)
     finally:
         await runtime.stop()

@@ -10,10 +10,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-import httpx
 from prometheus_client import REGISTRY
 
-from services.common.app import create_app
 from services.common.auth import Role
 from services.common.events.bus import EventBus
 from services.common.events.envelope import Event
@@ -29,7 +27,7 @@ from services.partnerships.events import (
     PersonV1,
 )
 
-from ..support.services import GraphQLError, RunningService
+from ..support.services import GraphQLError, RunningService, as_gateway
 from ..support.waiting import eventually
 from ..support.writes import assert_refused
 
@@ -210,9 +208,8 @@ async def replica(service: RunningService) -> AsyncIterator[RunningService]:
     Stopping it leaves the database and the broker objects to the first one."""
     runtime: ServiceRuntime[Any] = ServiceRuntime(service.runtime.spec, service.settings)
     await runtime.start()
-    transport = httpx.ASGITransport(app=create_app(runtime))
     try:
-        async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:
+        async with as_gateway(runtime) as http:
             yield RunningService(runtime, http)
     finally:
         await runtime.stop()

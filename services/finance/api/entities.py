@@ -136,7 +136,6 @@ class PartnershipEntity:
 
     @classmethod
     def resolve_reference(cls, info: FinanceInfo, id: strawberry.ID) -> PartnershipEntity:
-        caller(info)
         return cls(id=id)
 
 
@@ -166,7 +165,6 @@ class ApplicationEntity:
 
     @classmethod
     def resolve_reference(cls, info: FinanceInfo, id: strawberry.ID) -> ApplicationEntity:
-        caller(info)
         return cls(id=id)
 
 
@@ -287,7 +285,6 @@ class NetworkEntity:
 
     @classmethod
     def resolve_reference(cls, info: FinanceInfo, id: strawberry.ID) -> NetworkEntity:
-        caller(info)
         return cls(id=id)
 
 
@@ -313,7 +310,6 @@ class WorkshopEntity:
 
     @classmethod
     def resolve_reference(cls, info: FinanceInfo, id: strawberry.ID) -> WorkshopEntity:
-        caller(info)
         return cls(id=id)
 
 

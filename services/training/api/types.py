@@ -33,7 +33,6 @@ from ..domain.workshop import CostLine, Workshop, WorkshopKind, WorkshopStatus
 from ..repositories import Placed
 from .context import (
     TrainingInfo,
-    caller,
     cohort_loader,
     cohorts_of_programme_loader,
     may_see,
@@ -114,7 +113,6 @@ class PersonRef:
 
     @classmethod
     def resolve_reference(cls, info: TrainingInfo, id: strawberry.ID) -> PersonRef:
-        caller(info)
         return cls(id=id)
 
 
@@ -133,7 +131,6 @@ class OrganisationRef:
 
     @classmethod
     def resolve_reference(cls, info: TrainingInfo, id: strawberry.ID) -> OrganisationRef:
-        caller(info)
         return cls(id=id)
 
 
@@ -156,7 +153,6 @@ class PartnershipRef:
 
     @classmethod
     def resolve_reference(cls, info: TrainingInfo, id: strawberry.ID) -> PartnershipRef:
-        caller(info)
         return cls(id=id)
 
 
@@ -172,7 +168,6 @@ class NetworkRef:
 
     @classmethod
     def resolve_reference(cls, info: TrainingInfo, id: strawberry.ID) -> NetworkRef:
-        caller(info)
         return cls(id=id)
 
 
@@ -431,7 +426,6 @@ class WorkshopType:
 
     @classmethod
     async def resolve_reference(cls, info: TrainingInfo, id: strawberry.ID) -> WorkshopType | None:
-        caller(info)
         found = await workshop_loader(info).load(str(id))
         return None if found is None else cls.of(found)
 
