@@ -361,5 +361,4 @@ class PartnershipType:
 
     @classmethod
     def resolve_reference(cls, info: NetworksInfo, id: strawberry.ID) -> PartnershipType:
-        caller(info)
         return cls(id=id)

@@ -65,7 +65,6 @@ class CallType:
 
     @classmethod
     async def resolve_reference(cls, info: PartnershipsInfo, id: strawberry.ID) -> CallType | None:
-        caller(info)
         found = await call_loader(info).load(str(id))
         return None if found is None else cls.of(found)
 
