@@ -106,9 +106,11 @@ NETWORK_FIELDS = """
   id version status mentors { country }
   practices(first: 100) { nodes { id title partnershipId endorsements { partnershipId } } }
 """
+# A page of 10: the name is unique, and a page of 100 networks with 100 practices each is
+# over the service's cost limit (GRAPHQL_MAX_COST).
 FIND_NETWORKS = f"""
 query($search: String!) {{
-  networks(first: 100, filter: {{search: $search}}) {{ nodes {{ name {NETWORK_FIELDS} }} }}
+  networks(first: 10, filter: {{search: $search}}) {{ nodes {{ name {NETWORK_FIELDS} }} }}
 }}
 """
 CREATE_NETWORK = f"""

@@ -104,9 +104,11 @@ mutation($input: DecideRegistrationInput!) {{
   decideRegistration(input: $input) {{ {REGISTRATION} }}
 }}
 """
+# A page of 10: the title is unique, and each programme brings its cohorts' registrations
+# (a page of 100 is over the service's cost limit, GRAPHQL_MAX_COST).
 FIND_PROGRAMMES = """
 query($search: String!) {
-  programmes(first: 100, filter: {search: $search}) {
+  programmes(first: 10, filter: {search: $search}) {
     nodes {
       id title
       cohorts { id number startsOn phases { id } registrations { id version personId status } }

@@ -1,4 +1,5 @@
-"""The Starlette app of a service replica: /graphql, health, metrics, request ids."""
+"""The Starlette app of a service replica: /graphql (for the gateway only), health, metrics,
+request ids."""
 
 from __future__ import annotations
 

@@ -12,6 +12,8 @@ import httpx
 import jwt
 import pytest
 
+from gateway.composition import SubgraphSdlUnavailable, fetch_subgraph_sdl
+from gateway.settings import GatewaySettings
 from services.common.app import create_app
 from services.common.auth import Role
 from services.common.gateway_credential import HEADER, GatewayOnly
@@ -22,6 +24,7 @@ from services.networks.service import SPEC as NETWORKS
 from services.partnerships.service import SPEC as PARTNERSHIPS
 from services.training.service import SPEC as TRAINING
 
+from ..gateway.end_to_end.stack import served
 from ..support.services import RunningService, error_codes, running_service
 
 ENTITIES = "query($r: [_Any!]!) { _entities(representations: $r) { __typename } }"
@@ -144,6 +147,21 @@ async def test_graphql_answers_only_the_gateway(service: RunningService) -> None
     # The harness calls as the gateway does (tests/support/services.py: as_gateway).
     sdl = await service.data("{ _service { sdl } }", role=None)
     assert "@key" in sdl["_service"]["sdl"]
+
+
+async def test_the_gateway_fetches_the_sdl_with_its_credential(
+    mongo_url: str, broker_url: str, unique: str
+) -> None:
+    async with (
+        running_service(NETWORKS, mongo_url, broker_url, f"test-{unique}") as service,
+        served(service) as url,
+    ):
+        with pytest.raises(SubgraphSdlUnavailable, match="HTTP status 401: This service answers"):
+            await fetch_subgraph_sdl("networks", url)
+        headers = GatewaySettings().subgraph_headers
+        assert (
+            '@key(fields: "id")' in (await fetch_subgraph_sdl("networks", url, headers=headers)).sdl
+        )
 
 
 def test_production_refuses_the_development_gateway_credential() -> None:
