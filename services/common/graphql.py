@@ -22,7 +22,7 @@ from strawberry.types.graphql import OperationType
 from .auth import Principal, require_principal
 from .entities import EntityTypes
 from .errors import DomainError, Unauthenticated
-from .limits import OperationLimits, OperationLimitsExtension
+from .limits import OperationLimits, OperationLimitsExtension, default_limits, limits_of
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +39,7 @@ class Context(Generic[R]):
     principal_or_error: Principal | Unauthenticated | None
     cache: dict[str, Any] = field(default_factory=dict)
     """Per-request memo, e.g. for dataloaders."""
-    limits: OperationLimits = field(default_factory=OperationLimits)
+    limits: OperationLimits = field(default_factory=default_limits)
 
     @property
     def principal(self) -> Principal | None:
@@ -118,8 +118,7 @@ class ServiceSchema(strawberry.federation.Schema):
         allowed_operation_types: Iterable[OperationType] | None = None,
         operation_extensions: dict[str, Any] | None = None,
     ) -> ExecutionResult:
-        limits = getattr(context_value, "limits", None)
-        timeout_s = (limits if isinstance(limits, OperationLimits) else OperationLimits()).timeout_s
+        timeout_s = limits_of(context_value).timeout_s
         try:
             async with asyncio.timeout(timeout_s):
                 return await super().execute(

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from graphql import (
@@ -56,12 +57,12 @@ INTROSPECTION_FIELDS = frozenset({"__schema", "__type"})
 class OperationLimits:
     """What one operation may ask of a subgraph (settings `GRAPHQL_*`)."""
 
-    max_tokens: int = 20_000
-    max_depth: int = 20
-    max_aliases: int = 100
-    max_cost: int = 50_000
-    default_list_size: int = 10
-    timeout_s: float = 15.0
+    max_tokens: int
+    max_depth: int
+    max_aliases: int
+    max_cost: int
+    default_list_size: int
+    timeout_s: float
 
     @classmethod
     def of(cls, settings: Settings) -> OperationLimits:
@@ -73,6 +74,12 @@ class OperationLimits:
             default_list_size=settings.graphql_default_list_size,
             timeout_s=settings.graphql_timeout_s,
         )
+
+
+@cache
+def default_limits() -> OperationLimits:
+    """The limits of the settings from the environment, for a context made without any."""
+    return OperationLimits.of(Settings())
 
 
 class LimitExceeded(GraphQLError):
@@ -91,7 +98,7 @@ class OperationLimitsExtension(SchemaExtension):
     def on_parse(self) -> Iterator[None]:
         query = self.execution_context.query
         if query is not None:
-            check_tokens(query, _limits_of(self.execution_context.context).max_tokens)
+            check_tokens(query, limits_of(self.execution_context.context).max_tokens)
         yield
 
     def on_validate(self) -> Iterator[None]:
@@ -106,14 +113,15 @@ class OperationLimitsExtension(SchemaExtension):
                 document,
                 operation,
                 context.variables or {},
-                _limits_of(context.context),
+                limits_of(context.context),
             )
         yield
 
 
-def _limits_of(context: Any) -> OperationLimits:
+def limits_of(context: Any) -> OperationLimits:
+    """The context's limits (`context.limits`), or the default ones."""
     limits = getattr(context, "limits", None)
-    return limits if isinstance(limits, OperationLimits) else OperationLimits()
+    return limits if isinstance(limits, OperationLimits) else default_limits()
 
 
 def check_tokens(query: str, max_tokens: int) -> None:
