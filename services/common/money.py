@@ -7,7 +7,7 @@ platform (currency conversion) are rounded half-to-even to the minor unit.
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
+from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation, localcontext
 
 import strawberry
 from pydantic import BaseModel, ConfigDict
@@ -16,6 +16,8 @@ from .errors import BadUserInput
 from .inputs import CheckedInput
 
 INT64_MAX = 2**63 - 1
+_CONVERSION_DIGITS = 80
+"""Enough for any amount input (< 10^18) times any rate or factor input (< 10^18)."""
 
 MINOR_UNIT_EXPONENT: dict[str, int] = {
     # ISO 4217 currencies of the programme's countries and of Sweden's partners in Europe.
@@ -71,8 +73,11 @@ def money(
 
 
 def round_minor(amount: Decimal, currency: str) -> Money:
-    """A computed amount rounded half-to-even to the minor unit (conversions only)."""
-    minor = amount.scaleb(MINOR_UNIT_EXPONENT[currency]).quantize(Decimal(1), ROUND_HALF_EVEN)
+    """A computed amount rounded half-to-even to the minor unit (conversions only); the caller
+    checks that it fits (an int64), as it knows which input to blame."""
+    # The default 28 digits fail (InvalidOperation) on a product of two large bounded inputs.
+    with localcontext(prec=_CONVERSION_DIGITS):
+        minor = amount.scaleb(MINOR_UNIT_EXPONENT[currency]).quantize(Decimal(1), ROUND_HALF_EVEN)
     return Money(minor=int(minor), currency=currency)
 
 

@@ -140,6 +140,17 @@ async def test_an_expense_in_local_currency_is_converted_half_to_even_to_the_ore
         ({"sourceRef": "visit-1"}, "sourceRef"),
         ({"source": "WORKSHOP"}, "sourceRef"),
         ({"grantId": "no-such-grant"}, "grantId"),
+        # Beyond what decimal arithmetic holds by default (was InvalidOperation, a 500).
+        (
+            {
+                "amount": {"amount": "999999999999999999", "currency": "UGX"},
+                "exchangeRate": "999999999.999999999999",
+            },
+            "amount",
+        ),
+        ({"amount": {"amount": "1e999999999", "currency": "TZS"}}, "amount"),
+        ({"amount": {"amount": "NaN", "currency": "TZS"}}, "amount"),
+        ({"incurredOn": "9999-12-31", "rateDate": "9999-12-31"}, "incurredOn"),
     ],
 )
 async def test_a_bad_expense_is_refused_naming_the_field_and_nothing_is_written(
