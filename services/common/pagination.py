@@ -12,16 +12,13 @@ from typing import Any, Generic, TypeVar
 
 import orjson
 import strawberry
-from pydantic import Field
-from pydantic_settings import BaseSettings, SettingsConfigDict
 from pymongo.asynchronous.collection import AsyncCollection
 
 from .errors import BadUserInput
 from .mongo import Document
-from .settings import Environment, InsecureSettings
+from .settings import Settings
 
 MAX_PAGE = 100
-DEV_CURSOR_SECRET = "icld-development-cursor-secret-do-not-use-in-production"
 CursorValue = str | int | None
 _MAC_BYTES = 16
 _MAX_CURSOR = 2048
@@ -57,33 +54,14 @@ class Connection(Generic[N]):
         return [edge.node for edge in self.edges]
 
 
-class CursorSettings(BaseSettings):
-    """The cursor key's settings (the same environment variables as `Settings`)."""
-
-    model_config = SettingsConfigDict(extra="ignore", frozen=True)
-
-    environment: Environment = "development"
-    cursor_secret: str = Field(DEV_CURSOR_SECRET, min_length=1)
-    """Key that signs paging cursors; the same for every replica of a service."""
-
-
-def refuse_development_cursor_secret(settings: CursorSettings) -> None:
-    """Raises InsecureSettings when, in production, cursors would be signed with the built-in
-    key: anyone who read this code could forge them."""
-    if settings.environment == "production" and settings.cursor_secret == DEV_CURSOR_SECRET:
-        raise InsecureSettings(
-            "ENVIRONMENT=production, but CURSOR_SECRET is the built-in development key: set "
-            "CURSOR_SECRET to a secret of your own, the same for every replica of a service."
-        )
-
-
 @functools.cache
-def _cursor_key() -> bytes:
-    # Read from the environment, as the service's Settings are: cursors are made and read deep
-    # in resolvers, which see no settings, and every replica of a deployment shares the key.
-    settings = CursorSettings()
-    refuse_development_cursor_secret(settings)
-    return hashlib.sha256(b"icld-cursor-v1:" + settings.cursor_secret.encode()).digest()
+def cursor_key() -> bytes:
+    """The deployment's key for cursors, derived from its gateway credential (SUBGRAPH_SECRET):
+    every replica has it, production refuses to start with the built-in one, and a cursor key
+    tells nothing of the credential. Read from the environment as the service's settings are,
+    since cursors are made and read in resolvers, which see no settings."""
+    secret = Settings().subgraph_secret.encode()
+    return hmac.new(secret, b"icld paging cursors v1", hashlib.sha256).digest()
 
 
 def _b64(data: bytes) -> str:
@@ -101,7 +79,7 @@ def _unb64(text: str) -> bytes:
 
 
 def _signature(scope: str, payload: bytes) -> bytes:
-    mac = hmac.new(_cursor_key(), scope.encode() + b"\x00" + payload, hashlib.sha256)
+    mac = hmac.new(cursor_key(), scope.encode() + b"\x00" + payload, hashlib.sha256)
     return mac.digest()[:_MAC_BYTES]
 
 

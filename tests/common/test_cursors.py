@@ -10,13 +10,8 @@ from typing import Any
 import orjson
 import pytest
 
-from services.common.pagination import (
-    DEV_CURSOR_SECRET,
-    MAX_PAGE,
-    CursorSettings,
-    refuse_development_cursor_secret,
-)
-from services.common.settings import InsecureSettings
+from services.common.errors import BadUserInput
+from services.common.pagination import MAX_PAGE, cursor_key, decode_cursor, encode_cursor
 from services.finance.service import SPEC as FINANCE
 from services.networks.service import SPEC as NETWORKS
 from services.partnerships.service import SPEC as PARTNERSHIPS
@@ -107,10 +102,17 @@ async def test_a_cursor_works_only_as_given_and_only_in_its_list(
         refused(await service.graphql(page_query("people"), {"after": cursor}), "after")
 
 
-def test_production_refuses_the_development_cursor_secret() -> None:
-    with pytest.raises(InsecureSettings, match="CURSOR_SECRET"):
-        refuse_development_cursor_secret(CursorSettings(environment="production"))
-    refuse_development_cursor_secret(
-        CursorSettings(environment="production", cursor_secret="a secret of our own")
-    )
-    refuse_development_cursor_secret(CursorSettings(cursor_secret=DEV_CURSOR_SECRET))
+def test_cursors_are_signed_with_a_key_of_the_deployment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The key derives from SUBGRAPH_SECRET (which production refuses to leave at its default):
+    a cursor of another deployment, or of this one before the secret changed, is refused."""
+    scope = "organisations:name,_id"
+    cursor = encode_cursor(["Kommun", "id-1"], scope)
+    assert decode_cursor(cursor, scope, 2) == ["Kommun", "id-1"]
+    monkeypatch.setenv("SUBGRAPH_SECRET", "another deployment's secret")
+    cursor_key.cache_clear()
+    try:
+        with pytest.raises(BadUserInput):
+            decode_cursor(cursor, scope, 2)
+        assert decode_cursor(encode_cursor(["Kommun", "id-1"], scope), scope, 2)
+    finally:
+        cursor_key.cache_clear()
