@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from graphql import GraphQLSchema
 
+from services.common.auth import Role
 from services.common.service import ServiceSpec
 from services.finance.service import SPEC as FINANCE
 from services.networks.service import SPEC as NETWORKS
@@ -146,3 +147,26 @@ async def test_unparsable_dates_and_decimals_name_the_variable(service: RunningS
         if inline_error.get("extensions", {}).get("code") == "INTERNAL_SERVER_ERROR":
             wrong.append(f"inline {where(slot, value)}: {inline_error}")
     assert not wrong, "\n".join(wrong)
+
+
+async def test_a_lone_surrogate_is_refused_not_an_encoding_failure(
+    mongo_url: str, broker_url: str, unique: str
+) -> None:
+    """JSON can carry half of a UTF-16 pair (`"\\ud800"`), which no database can store."""
+    body = (
+        b'{"query": "mutation($input: CreateOrganisationInput!) {'
+        b' createOrganisation(input: $input) { organisation { id } } }",'
+        b' "variables": {"input": {"name": "Kommun \\ud800", "kind": "MUNICIPALITY",'
+        b' "country": "SE"}}}'
+    )
+    async with running_service(PARTNERSHIPS, mongo_url, broker_url, f"test-{unique}") as service:
+        response = await service.http.post(
+            "/graphql",
+            content=body,
+            headers={
+                "content-type": "application/json",
+                "authorization": f"Bearer {service.token(Role.OFFICER)}",
+            },
+        )
+    [error] = response.json()["errors"]
+    assert error["extensions"] == {"code": "BAD_USER_INPUT", "field": "name", "character": "U+D800"}
