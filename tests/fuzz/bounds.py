@@ -7,7 +7,9 @@ import schemathesis
 
 from .hostile import DICTIONARIES, PARAMETERS, TYPE_WIDE
 
-EXAMPLES_PER_OPERATION = 12
+EXAMPLES_PER_OPERATION = 15
+"""For each caller (a viewer, an officer): 30 requests per operation, 3 000 in all, about
+1.5 minutes with the platform's start on an idle 2-core machine (measured: 69 s with 12)."""
 SEED = 12
 
 CONFIG = schemathesis.Config.from_dict(
