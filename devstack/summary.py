@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from services.common.auth import Role
+from services.common.gateway_credential import HEADER
 from services.common.settings import Settings
 from services.common.tokens import mint
 
@@ -33,12 +34,16 @@ def render(
     if gateway is not None:
         lines.append(f"  GraphQL (gateway)  {gateway.graphql}")
     else:
-        lines.append("  GraphQL            no gateway yet: use each service's /graphql below")
+        lines.append("  GraphQL            no gateway yet: each service's /graphql below")
     if console_url is not None:
         lines += [f"  {CONSOLE_LABEL:<18} {console_url}", f"  {'':<18} {console_note}"]
     else:
         lines.append(f"  {CONSOLE_LABEL:<18} {console_note}")
-    lines.append("")
+    lines += [
+        "",
+        f"  Services' /graphql answer only the gateway (the {HEADER} header);",
+        "  their health and metrics answer anyone.",
+    ]
     for endpoint in services:
         lines += [
             f"  {endpoint.name:<18} {endpoint.graphql}",

@@ -12,7 +12,13 @@ from .http_limits import AbandonedRequests, HttpLimits
 from .logging import configure_logging
 from .runtime import ServiceRuntime
 from .service import ServiceSpec
-from .settings import DEV_JWT_SECRET, InsecureSettings, Settings, refuse_development_tokens
+from .settings import (
+    DEV_JWT_SECRET,
+    InsecureSettings,
+    Settings,
+    refuse_development_subgraph_secret,
+    refuse_development_tokens,
+)
 
 R = TypeVar("R")
 
@@ -23,6 +29,7 @@ def serve(spec: ServiceSpec[R]) -> None:
     log = logging.getLogger(__name__)
     try:
         refuse_development_tokens(settings)
+        refuse_development_subgraph_secret(settings.environment, settings.subgraph_secret)
     except InsecureSettings as exc:
         log.error("refusing to start", extra={"reason": str(exc)})
         raise SystemExit(f"{spec.name}: refusing to start: {exc}") from None

@@ -82,7 +82,9 @@ def test_production_refuses_the_development_subgraph_secret() -> None:
 
     service = run(["services.partnerships"], **own_tokens)
     assert service.returncode == 1
-    assert SUBGRAPH_SECRET_REFUSAL in service.stderr
+    assert service.stderr.endswith(
+        f"partnerships: refusing to start: {SUBGRAPH_SECRET_REFUSAL}\n"
+    ), service.stderr
 
 
 def test_development_starts_with_the_development_secret() -> None:
