@@ -17,10 +17,11 @@ from graphql import (
     value_from_ast_untyped,
 )
 
+from services.common.integers import oversized_integer_errors
+
 from ..planner import Conditions, QueryPlan
 from ..planner.operation import conditions_of
 from .errors import graphql_error
-from .integers import oversized_integer_errors
 
 
 @dataclass

@@ -37,7 +37,8 @@ from graphql import (
 )
 from graphql.type.introspection import SchemaMetaFieldDef, TypeMetaFieldDef, TypeNameMetaFieldDef
 
-from ..engine.integers import int_literal, int_value
+from services.common.integers import int_literal, int_value
+
 from .errors import RequestError
 
 SIZE_ARGUMENTS = frozenset({"first", "last", "limit"})

@@ -13,7 +13,6 @@ import strawberry
 from graphql import GraphQLError
 from starlette.requests import Request
 from strawberry.dataloader import DataLoader
-from strawberry.exceptions import StrawberryInputCoercionError
 from strawberry.extensions import MaskErrors
 from strawberry.federation.schema import FederationAny
 from strawberry.types import ExecutionContext, ExecutionResult, Info
@@ -23,6 +22,7 @@ from .auth import Principal, require_principal
 from .entities import EntityTypes
 from .errors import DomainError, Unauthenticated
 from .limits import OperationLimits, OperationLimitsExtension, default_limits, limits_of
+from .request_errors import coded, request_error_code
 
 log = logging.getLogger(__name__)
 
@@ -65,40 +65,34 @@ class Context(Generic[R]):
         return loader
 
 
-def _is_bad_variable(error: GraphQLError) -> bool:
-    """A variable's value its scalar cannot take (e.g. `"2025-02-30"` for a `Date`)."""
-    return isinstance(error.original_error, StrawberryInputCoercionError)
-
-
 def _is_expected(error: GraphQLError) -> bool:
-    """Domain errors, GraphQL validation errors and bad variables are the client's to see."""
+    """Domain errors and errors of the request itself (unparsable, invalid, a bad variable)
+    are the client's to see."""
     return (
         error.original_error is None
         or isinstance(error.original_error, DomainError)
-        or _is_bad_variable(error)
+        or request_error_code(error) is not None
     )
 
 
+def _with_code(error: GraphQLError) -> GraphQLError:
+    """Every error a client gets names its kind in `extensions.code`."""
+    if (error.extensions or {}).get("code"):
+        return error
+    code = request_error_code(error)
+    return error if code is None else coded(error, code)
+
+
 class InternalErrorMasking(MaskErrors):
-    """Hides unexpected exceptions behind `INTERNAL_SERVER_ERROR` (they are logged); a bad
-    variable is reported as `BAD_USER_INPUT` with its message."""
+    """Hides unexpected exceptions behind `INTERNAL_SERVER_ERROR` (they are logged)."""
 
     def __init__(self) -> None:
         super().__init__(
-            should_mask_error=lambda e: not _is_expected(e) or _is_bad_variable(e),
+            should_mask_error=lambda e: not _is_expected(e),
             error_message="Internal server error",
         )
 
     def anonymise_error(self, error: GraphQLError) -> GraphQLError:
-        if _is_bad_variable(error):
-            return GraphQLError(
-                error.message,
-                nodes=error.nodes,
-                source=error.source,
-                positions=error.positions,
-                path=error.path,
-                extensions={"code": "BAD_USER_INPUT"},
-            )
         masked = super().anonymise_error(error)
         masked.extensions = {"code": "INTERNAL_SERVER_ERROR"}
         return masked
@@ -121,7 +115,7 @@ class ServiceSchema(strawberry.federation.Schema):
         timeout_s = limits_of(context_value).timeout_s
         try:
             async with asyncio.timeout(timeout_s):
-                return await super().execute(
+                result = await super().execute(
                     query,
                     variable_values,
                     context_value,
@@ -130,6 +124,11 @@ class ServiceSchema(strawberry.federation.Schema):
                     allowed_operation_types,
                     operation_extensions,
                 )
+                # Errors of the request itself skip the extensions when it fails parsing or
+                # validation, so their codes are added here, for every path alike.
+                if result.errors:
+                    result.errors = [_with_code(e) for e in result.errors]
+                return result
         except TimeoutError:
             log.warning(
                 "operation timed out",

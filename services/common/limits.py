@@ -47,6 +47,7 @@ from graphql.error import GraphQLSyntaxError
 from graphql.language import Lexer
 from strawberry.extensions import SchemaExtension
 
+from .integers import int_literal
 from .settings import Settings
 
 SIZE_ARGUMENTS = frozenset({"first", "last", "limit"})
@@ -292,7 +293,7 @@ class _Walker:
     def _value(self, value: ValueNode) -> Any:
         """An argument's value when it is a literal int or list, or a variable."""
         if isinstance(value, IntValueNode):
-            return int(value.value)
+            return int_literal(value)
         if isinstance(value, ListValueNode):
             return value.values
         if isinstance(value, VariableNode):

@@ -170,3 +170,58 @@ async def test_a_lone_surrogate_is_refused_not_an_encoding_failure(
         )
     [error] = response.json()["errors"]
     assert error["extensions"] == {"code": "BAD_USER_INPUT", "field": "name", "character": "U+D800"}
+
+
+WRONG_FOR_BUILT_IN: dict[str, list[Any]] = {
+    "Int": [2**31, -(2**31) - 1, 2**63, "5", 1.5],
+    "String": [5, {}, True],
+    "ID": [{}, True, 1.5],
+    "Boolean": ["yes", 1],
+}
+OVERLONG_INT = "9" * 4301
+"""Longer than Python converts from text by default (`sys.set_int_max_str_digits`)."""
+
+
+async def test_values_built_in_scalars_cannot_take_are_client_errors(
+    service: RunningService,
+) -> None:
+    """graphql-core reports these with its own error inside, not strawberry's: they once came
+    back as INTERNAL_SERVER_ERROR (in variables) or without any code (inline)."""
+    schema = await client_schema(service)
+    wrong = []
+    for scalar, values in WRONG_FOR_BUILT_IN.items():
+        for slot in [s for s in slots(schema) if s.scalar == scalar and not s.path][:2]:
+            for value in values:
+                error = await answers(service, schema, slot, value, written="variables")
+                if error.get("extensions", {}).get("code") != "BAD_USER_INPUT" or (
+                    f"${slot.argument}" not in error["message"]
+                ):
+                    wrong.append(f"{where(slot, value)}: {error}")
+                inline_error = await answers(service, schema, slot, value, written="inline")
+                if inline_error.get("extensions", {}).get("code") != "GRAPHQL_VALIDATION_FAILED":
+                    wrong.append(f"inline {where(slot, value)}: {inline_error}")
+    assert not wrong, "\n".join(wrong)
+
+
+async def test_request_errors_carry_their_code(service: RunningService) -> None:
+    schema = await client_schema(service)
+    [slot, *_] = [s for s in slots(schema) if s.scalar == "Int" and not s.path]
+    overlong = inline(schema, slot, arguments_with(schema, slot, 1)).replace(
+        f"{slot.argument}: 1", f"{slot.argument}: {OVERLONG_INT}"
+    )
+    assert OVERLONG_INT in overlong
+    answered = {
+        "overlong": await service.graphql(overlong),
+        "syntax": await service.graphql("{ nothing( }"),
+        "unknown field": await service.graphql("{ noSuchField }"),
+    }
+    codes = {
+        case: [e.get("extensions", {}).get("code") for e in body["errors"]]
+        for case, body in answered.items()
+    }
+    assert codes == {
+        "overlong": ["GRAPHQL_VALIDATION_FAILED"],
+        "syntax": ["GRAPHQL_PARSE_FAILED"],
+        "unknown field": ["GRAPHQL_VALIDATION_FAILED"],
+    }
+    assert "set_int_max_str_digits" not in answered["overlong"]["errors"][0]["message"]
