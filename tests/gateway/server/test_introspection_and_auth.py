@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import httpx
+import jwt
 import pytest
 from graphql import get_introspection_query
 
@@ -54,6 +55,24 @@ def bearer(secret: str) -> dict[str, str]:
     return {"authorization": f"Bearer {mint(Settings(jwt_secret=secret), Role.VIEWER)}"}
 
 
+def with_roles(roles: object) -> dict[str, str]:
+    """A token correctly signed for this gateway whose `roles` claim is `roles`."""
+    claims = {
+        "sub": "x",
+        "exp": 4102444800,
+        "iss": "icld-dev",
+        "aud": "icld-platform",
+        "roles": roles,
+    }
+    return {"authorization": f"Bearer {jwt.encode(claims, JWT_SECRET)}"}
+
+
+MALFORMED_ROLES = (
+    "invalid token: the 'roles' claim must be a list of role names "
+    "(admin, officer, coordinator, viewer)"
+)
+
+
 @pytest.mark.parametrize(
     ("headers", "message"),
     [
@@ -63,6 +82,10 @@ def bearer(secret: str) -> dict[str, str]:
         ),
         ({"authorization": "Bearer not-a-jwt"}, "invalid token: Not enough segments"),
         ({"authorization": "Basic dXNlcjpwdw=="}, "expected 'Authorization: Bearer <token>'"),
+        (with_roles(5), MALFORMED_ROLES),
+        (with_roles([["admin"]]), MALFORMED_ROLES),
+        (with_roles({"admin": True}), MALFORMED_ROLES),
+        (with_roles("admin"), MALFORMED_ROLES),
     ],
 )
 def test_invalid_token_is_refused(
