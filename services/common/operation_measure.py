@@ -1,0 +1,262 @@
+"""How much an operation asks for: depth, aliases, root fields, estimated cost, introspection.
+
+One measurement for the gateway (gateway/server/limits.py, on a client's operation against
+the API schema) and for every subgraph (services/common/limits.py, on what reaches it), so
+that both count alike; each enforces its own limits with its own errors.
+
+Measured on the selected operation with fragments expanded. A root field is 1 level deep. The
+cost of a field is its list multiplier * (1 + the cost of its selections): 1 for a field that
+is not a list; for a list, its `first`/`last`/`limit` argument, or (when asked for) the length
+of its longest list argument (`_entities(representations: …)`), or the size argument of the
+connection field right above it (Relay: `items(first: 5) { edges { … } }` sizes `edges`), or
+a default size. Lists inside introspection count once: they are the schema's size, not the
+data's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from graphql import (
+    DocumentNode,
+    FieldNode,
+    FragmentDefinitionNode,
+    FragmentSpreadNode,
+    GraphQLField,
+    GraphQLInterfaceType,
+    GraphQLList,
+    GraphQLNamedType,
+    GraphQLNonNull,
+    GraphQLObjectType,
+    GraphQLSchema,
+    InlineFragmentNode,
+    IntValueNode,
+    ListValueNode,
+    OperationDefinitionNode,
+    OperationType,
+    SelectionSetNode,
+    ValueNode,
+    VariableNode,
+    get_named_type,
+)
+from graphql.type.introspection import SchemaMetaFieldDef, TypeMetaFieldDef, TypeNameMetaFieldDef
+
+from .integers import int_literal, int_value
+
+SIZE_ARGUMENTS = frozenset({"first", "last", "limit"})
+INTROSPECTION_FIELDS = frozenset({"__schema", "__type"})
+
+
+@dataclass(frozen=True)
+class Sizing:
+    """How the measurement sizes lists, and how far it walks."""
+
+    max_fields: int
+    """The cost limit: past this many fields the cost is certain to be over it."""
+    default_list_size: int
+    list_arguments: bool = False
+    """Size an unsized list by its longest list argument (a subgraph's `_entities`)."""
+
+
+@dataclass(frozen=True)
+class Measurement:
+    depth: int
+    aliases: int
+    root_fields: int
+    cost: int
+    introspection: bool
+    uses_variables: bool
+    """The cost depends on variable values, so the measurement holds for this request only."""
+
+
+class ExpandsPastLimit(Exception):
+    """The operation expands to more fields than the cost limit: its cost is over it."""
+
+    def __init__(self, fields: int, limit: int) -> None:
+        super().__init__(f"The operation expands to more than {limit} fields")
+        self.fields = fields
+        self.limit = limit
+
+
+def measure(
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    operation: OperationDefinitionNode,
+    variables: Mapping[str, Any],
+    sizing: Sizing,
+) -> Measurement:
+    """Raises ExpandsPastLimit once the walk passes `sizing.max_fields` fields."""
+    walker = _Walker(schema, document, operation, variables, sizing)
+    root = {
+        OperationType.QUERY: schema.query_type,
+        OperationType.MUTATION: schema.mutation_type,
+        OperationType.SUBSCRIPTION: schema.subscription_type,
+    }[operation.operation]
+    cost = walker.selections(operation.selection_set, _Scope(root, 1, None, False, frozenset()))
+    return Measurement(
+        depth=walker.depth,
+        aliases=walker.aliases,
+        root_fields=walker.root_fields,
+        cost=cost,
+        introspection=walker.introspection,
+        uses_variables=walker.uses_variables,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Scope:
+    """Where a selection set stands in the walk."""
+
+    parent: GraphQLNamedType | None
+    depth: int
+    inherited_size: int | None
+    in_introspection: bool
+    expanding: frozenset[str]
+    """The fragments being expanded around it: a cyclic spread stops there."""
+
+
+class _Walker:
+    def __init__(
+        self,
+        schema: GraphQLSchema,
+        document: DocumentNode,
+        operation: OperationDefinitionNode,
+        variables: Mapping[str, Any],
+        sizing: Sizing,
+    ) -> None:
+        self._schema = schema
+        self._fragments = {
+            d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)
+        }
+        self._variables = variables
+        self._defaults: dict[str, ValueNode | None] = {
+            v.variable.name.value: v.default_value for v in operation.variable_definitions or ()
+        }
+        self._sizing = sizing
+        self._fields = 0
+        self.depth = 0
+        self.aliases = 0
+        self.root_fields = 0
+        self.introspection = False
+        self.uses_variables = False
+
+    def selections(self, selection_set: SelectionSetNode, scope: _Scope) -> int:
+        cost = 0
+        for selection in selection_set.selections:
+            if isinstance(selection, FieldNode):
+                cost += self._field(selection, scope)
+            elif isinstance(selection, InlineFragmentNode):
+                condition = selection.type_condition
+                on = self._schema.get_type(condition.name.value) if condition else scope.parent
+                cost += self.selections(selection.selection_set, replace(scope, parent=on))
+            elif isinstance(selection, FragmentSpreadNode):
+                name = selection.name.value
+                fragment = self._fragments.get(name)
+                # Unknown and cyclic spreads are validation errors, reported by validation.
+                if fragment is None or name in scope.expanding:
+                    continue
+                on = self._schema.get_type(fragment.type_condition.name.value)
+                inner = replace(scope, parent=on, expanding=scope.expanding | {name})
+                cost += self.selections(fragment.selection_set, inner)
+        return cost
+
+    def _field(self, node: FieldNode, scope: _Scope) -> int:
+        self._fields += 1
+        if self._fields > self._sizing.max_fields:
+            # Fragments can expand exponentially: stop counting once the cost is certain
+            # to be over (every field costs at least 1 unless sized to zero).
+            raise ExpandsPastLimit(self._fields, self._sizing.max_fields)
+        name = node.name.value
+        if node.alias is not None:
+            self.aliases += 1
+        if scope.depth == 1:
+            self.root_fields += 1
+        self.depth = max(self.depth, scope.depth)
+        in_introspection = scope.in_introspection
+        if name in INTROSPECTION_FIELDS:
+            self.introspection = True
+            in_introspection = True
+        definition = self._definition(scope.parent, name)
+        is_list = False
+        named: GraphQLNamedType | None = None
+        if definition is not None:
+            field_type = definition.type
+            if isinstance(field_type, GraphQLNonNull):
+                field_type = field_type.of_type
+            is_list = isinstance(field_type, GraphQLList)
+            named = get_named_type(field_type)
+        size = self._size(node)
+        multiplier = 1
+        if is_list and not in_introspection:
+            if size is not None:
+                multiplier = size
+            elif self._sizing.list_arguments and (length := self._longest_list(node)) is not None:
+                multiplier = length
+            elif scope.inherited_size is not None:
+                multiplier = scope.inherited_size
+            else:
+                multiplier = self._sizing.default_list_size
+        if node.selection_set is None:
+            return multiplier
+        passed_size = size if size is not None and not is_list else None
+        inner = self.selections(
+            node.selection_set,
+            _Scope(named, scope.depth + 1, passed_size, in_introspection, scope.expanding),
+        )
+        return multiplier * (1 + inner)
+
+    def _definition(self, parent: GraphQLNamedType | None, name: str) -> GraphQLField | None:
+        if name == "__typename":
+            return TypeNameMetaFieldDef
+        if parent is not None and parent is self._schema.query_type:
+            if name == "__schema":
+                return SchemaMetaFieldDef
+            if name == "__type":
+                return TypeMetaFieldDef
+        if isinstance(parent, GraphQLObjectType | GraphQLInterfaceType):
+            found: GraphQLField | None = parent.fields.get(name)
+            return found
+        return None
+
+    def _size(self, node: FieldNode) -> int | None:
+        for argument in node.arguments or ():
+            if argument.name.value not in SIZE_ARGUMENTS:
+                continue
+            # A value that is no Int is no size: validation refuses the operation after this.
+            value: int | None = None
+            if isinstance(argument.value, IntValueNode):
+                value = int_literal(argument.value)
+            elif isinstance(argument.value, VariableNode):
+                self.uses_variables = True
+                variable = argument.value.name.value
+                if variable in self._variables:
+                    value = int_value(self._variables[variable])
+                elif isinstance(default := self._defaults.get(variable), IntValueNode):
+                    value = int_literal(default)
+            if value is not None:
+                # A negative size is the subgraph's to refuse; it costs nothing to ask.
+                return max(0, value)
+        return None
+
+    def _longest_list(self, node: FieldNode) -> int | None:
+        lengths = [
+            len(value)
+            for argument in node.arguments or ()
+            if (value := self._list(argument.value)) is not None
+        ]
+        return max(lengths) if lengths else None
+
+    def _list(self, value: ValueNode | None) -> Sequence[Any] | None:
+        """An argument's value when it is a list, written inline or in a variable."""
+        if isinstance(value, ListValueNode):
+            return value.values
+        if isinstance(value, VariableNode):
+            self.uses_variables = True
+            name = value.name.value
+            if name not in self._variables:
+                return self._list(self._defaults.get(name))
+            if isinstance(given := self._variables[name], list | tuple):
+                return given
+        return None
