@@ -78,7 +78,9 @@ class Engine:
             cache = self._shape_caches[id(plan)] = ShapeCache(
                 self.api_schema, self._api_runtime_types
             )
-        data = Shaper(cache, execution.errors).shape(plan, execution.data, introspected)
+        data = Shaper(cache, execution.errors, execution.explained).shape(
+            plan, execution.data, introspected
+        )
         if execution.errors:
             return {"errors": execution.errors, "data": data}
         return {"data": data}

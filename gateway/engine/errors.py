@@ -6,6 +6,10 @@ from typing import Any
 
 from graphql import GraphQLError
 
+INTERNAL = "INTERNAL_SERVER_ERROR"
+VALIDATION = "GRAPHQL_VALIDATION_FAILED"
+DOWNSTREAM = "DOWNSTREAM_SERVICE_ERROR"
+
 
 def graphql_error(error: GraphQLError, code: str) -> dict[str, Any]:
     formatted: dict[str, Any] = {"message": error.message}

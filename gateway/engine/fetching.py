@@ -14,13 +14,9 @@ import orjson
 from ..planner import Fetch, QueryPlan, RepField
 from ..planner.plan import LIST
 from ..transport.contract import SubgraphUnavailable, Transport
-from .errors import error
+from .errors import DOWNSTREAM, INTERNAL, VALIDATION, error
 
 log = logging.getLogger(__name__)
-
-INTERNAL = "INTERNAL_SERVER_ERROR"
-VALIDATION = "GRAPHQL_VALIDATION_FAILED"
-DOWNSTREAM = "DOWNSTREAM_SERVICE_ERROR"
 
 
 class PlanExecution:
@@ -37,6 +33,9 @@ class PlanExecution:
         self.headers = headers
         self.data: dict[str, Any] = {}
         self.errors: list[dict[str, Any]] = []
+        self.explained: set[tuple[Any, ...]] = set()
+        """Client paths of fields a fetch left null with an error of its own that says why
+        (without a path to it): a null at or below one needs no error of its own."""
 
     async def run(self) -> None:
         fetches = self.plan.fetches
@@ -89,6 +88,8 @@ class PlanExecution:
         errors = response.get("errors")
         if errors:
             paths = self._paths(fetch) if fetch.entity else {}
+            if not isinstance(data, dict):
+                self.explained.update(tuple(path) for path in self._fields(fetch, targets, paths))
             for subgraph_error in errors:
                 self.errors.append(
                     self._client_error(fetch, subgraph_error, targets, paths, data is None)
@@ -111,28 +112,34 @@ class PlanExecution:
     def _failed(self, fetch: Fetch, targets: list[list[dict[str, Any]]], reason: str) -> None:
         """Every field the fetch was to bring stays null, with an error at its client path."""
         log.warning("fetch from subgraph %s failed: %s", fetch.graph, reason)
+        paths = self._paths(fetch) if fetch.entity else {}
+        for path in self._fields(fetch, targets, paths):
+            self.errors.append(
+                {
+                    "message": f"Subgraph '{fetch.graph}' is unavailable.",
+                    "path": path,
+                    "extensions": {"code": "SUBGRAPH_UNAVAILABLE", "serviceName": fetch.graph},
+                }
+            )
+
+    def _fields(
+        self, fetch: Fetch, targets: list[list[dict[str, Any]]], paths: dict[int, list[Any]]
+    ) -> list[list[Any]]:
+        """The client path of every field the fetch was to bring."""
         places: list[tuple[list[Any], Any]] = []
         if fetch.entity:
-            paths = self._paths(fetch)
             for entity_targets in targets:
                 for obj in entity_targets:
                     spec = fetch.representations[obj["__typename"]]
                     places.append((paths[id(obj)], fetch.selection.fragments.get(spec.typename)))
         else:
             places.append(([], fetch.selection))
-        for path, selection in places:
-            for key in selection.fields if selection is not None else ():
-                if not key.startswith("__"):
-                    self.errors.append(
-                        {
-                            "message": f"Subgraph '{fetch.graph}' is unavailable.",
-                            "path": [*path, key],
-                            "extensions": {
-                                "code": "SUBGRAPH_UNAVAILABLE",
-                                "serviceName": fetch.graph,
-                            },
-                        }
-                    )
+        return [
+            [*path, key]
+            for path, selection in places
+            for key in (selection.fields if selection is not None else ())
+            if not key.startswith("__")
+        ]
 
     def _client_error(
         self,

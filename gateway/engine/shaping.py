@@ -9,7 +9,7 @@ into a flat list of field shapes, and leaves (most of a response) are copied inl
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Set
 from typing import Any
 
 from graphql import (
@@ -24,6 +24,7 @@ from graphql import (
 
 from ..planner import ClientSelection, QueryPlan
 from ..planner.collect import collect_fields, merged_selections
+from .errors import DOWNSTREAM
 
 _INVALID = object()
 """A null that must propagate to the parent (it landed in a non-null position)."""
@@ -132,9 +133,17 @@ class ShapeCache:
 
 
 class Shaper:
-    def __init__(self, cache: ShapeCache, errors: list[dict[str, Any]]) -> None:
+    def __init__(
+        self,
+        cache: ShapeCache,
+        errors: list[dict[str, Any]],
+        explained: Set[tuple[Any, ...]] = frozenset(),
+    ) -> None:
+        """`explained`: client paths of fields whose nulls a path-less error already explains
+        (a subgraph refused the fetch that was to bring them)."""
         self.cache = cache
         self.errors = errors
+        self.explained = explained
         self._error_prefixes: set[tuple[Any, ...]] | None = None
         self._introspection: Mapping[str, Any] = {}
 
@@ -269,9 +278,15 @@ class Shaper:
 
     def _null_error(self, path: Path, coordinate: str, *, explicit: bool) -> None:
         """Explains a null in a non-null position, unless an error already does: one at or
-        below this path, or, for a field the subgraphs did not send at all, one about its
-        object (the entity failed to resolve there)."""
+        below this path, one about the refused fetch of this field or an ancestor, or, for a
+        field the subgraphs did not send at all, one about its object (the entity failed to
+        resolve there). Its code is the one of a subgraph's error without its own: the
+        subgraph answered null (or no entity) where the schema promises a value."""
         client_path = _materialise(path)
+        if self.explained and any(
+            tuple(client_path[:i]) in self.explained for i in range(1, len(client_path) + 1)
+        ):
+            return
         if self._error_prefixes is None:
             self._error_prefixes = {
                 tuple(e["path"][:i])
@@ -286,6 +301,7 @@ class Shaper:
             {
                 "message": f"Cannot return null for non-nullable field {coordinate}.",
                 "path": client_path,
+                "extensions": {"code": DOWNSTREAM},
             }
         )
         self._error_prefixes.add(tuple(client_path))

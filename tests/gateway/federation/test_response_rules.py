@@ -12,8 +12,9 @@ The error contract, where the spec leaves the gateway a choice:
   `Subgraph '<name>' is unavailable.`, code `SUBGRAPH_UNAVAILABLE` (Apollo Gateway reports one
   error without a path instead);
 - a non-null field left null without a subgraph error (an entity its subgraph did not find) is a
-  field error `Cannot return null for non-nullable field T.f.` at its client path (Apollo
-  Gateway hides it in `extensions.valueCompletion`).
+  field error `Cannot return null for non-nullable field T.f.` at its client path, code
+  `DOWNSTREAM_SERVICE_ERROR` (Apollo Gateway hides it in `extensions.valueCompletion`); a field
+  whose fetch the subgraph refused with an error gets no such error besides.
 """
 
 from __future__ import annotations
@@ -102,6 +103,7 @@ def test_an_entity_its_subgraph_does_not_find_is_a_field_error(fed: Federation) 
                 {
                     "message": "Cannot return null for non-nullable field User.name.",
                     "path": ["orders", 0, "buyer", "name"],
+                    "extensions": {"code": "DOWNSTREAM_SERVICE_ERROR"},
                 }
             ],
         },

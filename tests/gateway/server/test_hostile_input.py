@@ -126,6 +126,7 @@ scalar Day
 type Query {
   weekday(date: Date!): String
   weekdayOfDay(day: Day!): String
+  dayOfWeek(date: Date!): String!
 }
 """
 
@@ -135,6 +136,13 @@ def _date(node: ValueNode, _variables: Any = None) -> str:
     if not isinstance(node, StringValueNode) or node.value != "2026-02-27":
         raise GraphQLError("Value cannot represent a Date: not a day of the calendar.")
     return node.value
+
+
+def _date_value(value: Any) -> str:
+    """A Date in variables, read as strawberry reads it."""
+    if value != "2026-02-27":
+        raise GraphQLError("Value cannot represent a Date: not a day of the calendar.")
+    return str(value)
 
 
 def _day(node: ValueNode, _variables: Any = None) -> str:
@@ -150,13 +158,19 @@ def dates() -> Iterator[tuple[Subgraph, str]]:
     subgraph = Subgraph(
         "dates",
         DATES_SDL,
-        resolvers={"Query": {"weekday": lambda *_, **__: "Friday"}},
+        resolvers={
+            "Query": {
+                "weekday": lambda *_, **__: "Friday",
+                "dayOfWeek": lambda *_, **__: "Friday",
+            }
+        },
     )
     for name, parse_literal in (("Date", _date), ("Day", _day)):
         scalar = subgraph.schema.type_map[name]
         assert isinstance(scalar, GraphQLScalarType)
         # build_ast_schema gives an SDL scalar a parse_literal that takes any literal.
         scalar.parse_literal = parse_literal  # type: ignore[method-assign, assignment]
+        scalar.coerce_input_value = _date_value
     with ServedApp(subgraph) as served:
         composed = compose([SubgraphSource("dates", served.url, DATES_SDL)])
         assert composed.supergraph_sdl is not None, composed.errors
@@ -190,6 +204,38 @@ def test_an_inline_value_a_subgraph_refuses_without_a_code_is_a_validation_error
             }
         ],
         "data": {"weekday": None},
+    }
+
+
+NOT_A_DAY = "Value cannot represent a Date: not a day of the calendar."
+
+
+@pytest.mark.parametrize(
+    ("query", "variables", "message"),
+    [
+        ('{ dayOfWeek(date: "2026-02-30") }', {}, NOT_A_DAY),
+        (
+            "query($d: Date!) { dayOfWeek(date: $d) }",
+            {"d": "2026-02-30"},
+            f"Variable '$d' has invalid value: {NOT_A_DAY}",
+        ),
+    ],
+    ids=["inline", "variable"],
+)
+def test_a_refused_non_null_root_field_has_the_subgraphs_error_only(
+    dates_client: httpx.Client, query: str, variables: dict[str, Any], message: str
+) -> None:
+    # The refusal explains the null: no "Cannot return null for non-nullable field" besides.
+    response = dates_client.post("/graphql", json={"query": query, "variables": variables})
+
+    assert response.json() == {
+        "errors": [
+            {
+                "message": message,
+                "extensions": {"serviceName": "dates", "code": "GRAPHQL_VALIDATION_FAILED"},
+            }
+        ],
+        "data": None,
     }
 
 
