@@ -16,8 +16,8 @@ data's.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, NamedTuple
 
 from graphql import (
     DocumentNode,
@@ -105,8 +105,7 @@ def measure(
     )
 
 
-@dataclass(frozen=True, slots=True)
-class _Scope:
+class _Scope(NamedTuple):
     """Where a selection set stands in the walk."""
 
     parent: GraphQLNamedType | None
@@ -115,6 +114,11 @@ class _Scope:
     in_introspection: bool
     expanding: frozenset[str]
     """The fragments being expanded around it: a cyclic spread stops there."""
+
+    def within(self, on: GraphQLNamedType | None, fragment: str | None = None) -> _Scope:
+        """The scope of a fragment's selections, on its type condition."""
+        expanding = self.expanding if fragment is None else self.expanding | {fragment}
+        return _Scope(on, self.depth, self.inherited_size, self.in_introspection, expanding)
 
 
 class _Walker:
@@ -150,7 +154,7 @@ class _Walker:
             elif isinstance(selection, InlineFragmentNode):
                 condition = selection.type_condition
                 on = self._schema.get_type(condition.name.value) if condition else scope.parent
-                cost += self.selections(selection.selection_set, replace(scope, parent=on))
+                cost += self.selections(selection.selection_set, scope.within(on))
             elif isinstance(selection, FragmentSpreadNode):
                 name = selection.name.value
                 fragment = self._fragments.get(name)
@@ -158,8 +162,7 @@ class _Walker:
                 if fragment is None or name in scope.expanding:
                     continue
                 on = self._schema.get_type(fragment.type_condition.name.value)
-                inner = replace(scope, parent=on, expanding=scope.expanding | {name})
-                cost += self.selections(fragment.selection_set, inner)
+                cost += self.selections(fragment.selection_set, scope.within(on, name))
         return cost
 
     def _field(self, node: FieldNode, scope: _Scope) -> int:
@@ -168,17 +171,17 @@ class _Walker:
             # Fragments can expand exponentially: stop counting once the cost is certain
             # to be over (every field costs at least 1 unless sized to zero).
             raise ExpandsPastLimit(self._fields, self._sizing.max_fields)
+        parent, depth, inherited_size, in_introspection, expanding = scope
         name = node.name.value
         if node.alias is not None:
             self.aliases += 1
-        if scope.depth == 1:
+        if depth == 1:
             self.root_fields += 1
-        self.depth = max(self.depth, scope.depth)
-        in_introspection = scope.in_introspection
+        self.depth = max(self.depth, depth)
         if name in INTROSPECTION_FIELDS:
             self.introspection = True
             in_introspection = True
-        definition = self._definition(scope.parent, name)
+        definition = self._definition(parent, name)
         is_list = False
         named: GraphQLNamedType | None = None
         if definition is not None:
@@ -194,8 +197,8 @@ class _Walker:
                 multiplier = size
             elif self._sizing.list_arguments and (length := self._longest_list(node)) is not None:
                 multiplier = length
-            elif scope.inherited_size is not None:
-                multiplier = scope.inherited_size
+            elif inherited_size is not None:
+                multiplier = inherited_size
             else:
                 multiplier = self._sizing.default_list_size
         if node.selection_set is None:
@@ -203,7 +206,7 @@ class _Walker:
         passed_size = size if size is not None and not is_list else None
         inner = self.selections(
             node.selection_set,
-            _Scope(named, scope.depth + 1, passed_size, in_introspection, scope.expanding),
+            _Scope(named, depth + 1, passed_size, in_introspection, expanding),
         )
         return multiplier * (1 + inner)
 
