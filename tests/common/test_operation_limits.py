@@ -78,6 +78,13 @@ async def test_each_limit_is_configurable_and_coded(
             role=Role.VIEWER,
         )
         assert error_codes(by_variable) == ["COST_ESTIMATED_TOO_EXPENSIVE"]
+        # GraphQL's Int takes a whole-number float, and so does the estimate.
+        as_float = await service.graphql(
+            "query($n: Int) { organisations(first: $n) { edges { node { id name } } } }",
+            {"n": 300.0},
+            role=Role.VIEWER,
+        )
+        assert error_codes(as_float) == ["COST_ESTIMATED_TOO_EXPENSIVE"]
         entities = "query($r: [_Any!]!) { _entities(representations: $r) { __typename } }"
         many = [{"__typename": "Organisation", "id": str(i)} for i in range(600)]
         batch = await service.graphql(entities, {"r": many}, role=Role.VIEWER)
