@@ -76,16 +76,25 @@ class PlanExecution:
             self._failed(fetch, targets, f"invalid response: {invalid}")
             return
         data = response.get("data")
-        if fetch.entity:
+        errors = response.get("errors")
+        malformed = _malformed(data, len(targets) if fetch.entity else None, bool(errors))
+        if malformed is not None:
+            self._failed(
+                fetch,
+                targets,
+                malformed,
+                message=f"Subgraph '{fetch.graph}' {malformed}.",
+                code=DOWNSTREAM,
+            )
+        elif fetch.entity:
             entities = data.get("_entities") if isinstance(data, dict) else None
             if isinstance(entities, list):
-                for entity, places in zip(entities, targets, strict=False):
-                    if isinstance(entity, dict):
+                for entity, places in zip(entities, targets, strict=True):
+                    if entity is not None:
                         for target in places:
                             _merge(target, entity)
         elif isinstance(data, dict):
             _merge(self.data, data)
-        errors = response.get("errors")
         if errors:
             paths = self._paths(fetch) if fetch.entity else {}
             if not isinstance(data, dict):
@@ -109,16 +118,24 @@ class PlanExecution:
             current = following
         return {id(value): at for value, at in current if isinstance(value, dict)}
 
-    def _failed(self, fetch: Fetch, targets: list[list[dict[str, Any]]], reason: str) -> None:
+    def _failed(
+        self,
+        fetch: Fetch,
+        targets: list[list[dict[str, Any]]],
+        reason: str,
+        *,
+        message: str | None = None,
+        code: str = "SUBGRAPH_UNAVAILABLE",
+    ) -> None:
         """Every field the fetch was to bring stays null, with an error at its client path."""
-        log.warning("fetch from subgraph %s failed: %s", fetch.graph, reason)
+        log.warning("fetch from subgraph failed", extra={"subgraph": fetch.graph, "reason": reason})
         paths = self._paths(fetch) if fetch.entity else {}
         for path in self._fields(fetch, targets, paths):
             self.errors.append(
                 {
-                    "message": f"Subgraph '{fetch.graph}' is unavailable.",
+                    "message": message or f"Subgraph '{fetch.graph}' is unavailable.",
                     "path": path,
-                    "extensions": {"code": "SUBGRAPH_UNAVAILABLE", "serviceName": fetch.graph},
+                    "extensions": {"code": code, "serviceName": fetch.graph},
                 }
             )
 
@@ -246,6 +263,28 @@ class _RepresentationReader:
             for rep_field, value in zip(self.fields, values, strict=True):
                 representation[rep_field.name] = value
         return representation
+
+
+def _malformed(data: Any, representations: int | None, has_errors: bool) -> str | None:
+    """What is wrong with a subgraph's `data` for a fetch that sent `representations` (None: a
+    root fetch), or None when it has the shape the fetch asked for. A null `data` with errors
+    is the subgraph's refusal, which those errors explain."""
+    if data is None:
+        return None if has_errors else "answered no data and no errors"
+    if not isinstance(data, dict):
+        return "answered data that is not an object"
+    if representations is None:
+        return None
+    entities = data.get("_entities")
+    if entities is None and has_errors:
+        return None
+    if not isinstance(entities, list):
+        return "answered _entities that is not a list"
+    if len(entities) != representations:
+        return f"answered {len(entities)} entities for {representations} representations"
+    if any(entity is not None and not isinstance(entity, dict) for entity in entities):
+        return "answered an entity that is not an object"
+    return None
 
 
 def _objects_at(data: dict[str, Any], path: tuple[str, ...]) -> list[dict[str, Any]]:
