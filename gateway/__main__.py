@@ -3,12 +3,14 @@
 python -m gateway --supergraph FILE [--host H] [--port N] [--subgraph-url NAME=URL[,URL…]]…
 python -m gateway --subgraph NAME=URL[,URL…] [--subgraph …] [--host H] [--port N]
 python -m gateway compose --subgraph NAME=URL [--subgraph …] > supergraph.graphql
+python -m gateway plan --supergraph FILE QUERY.graphql [--operation NAME] [--variables JSON]
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -32,6 +34,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if args[:1] == ["compose"]:
         return _compose(args[1:])
+    if args[:1] == ["plan"]:
+        return _plan(args[1:])
     return _serve(args)
 
 
@@ -61,7 +65,8 @@ def _serve(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m gateway",
         description="Apollo Federation v2 router. See `python -m gateway compose --help` to "
-        "print a composed supergraph instead of serving.",
+        "print a composed supergraph and `python -m gateway plan --help` to print an "
+        "operation's query plan instead of serving.",
     )
     where = parser.add_mutually_exclusive_group(required=True)
     where.add_argument("--supergraph", metavar="FILE", help="serve this supergraph SDL")
@@ -161,6 +166,90 @@ def _compose(argv: list[str]) -> int:
         return EXIT_USAGE
     sys.stdout.write(result.supergraph_sdl.rstrip("\n") + "\n")
     return 0
+
+
+def _plan(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m gateway plan",
+        description="Print the query plan of an operation over a supergraph (no subgraph "
+        "is contacted). @skip/@include are decided by the variables; labelled @override "
+        "progressions are off unless named with --override-label.",
+    )
+    parser.add_argument("--supergraph", metavar="FILE", required=True)
+    parser.add_argument("query", metavar="QUERY.graphql", help="the client document")
+    parser.add_argument("--operation", metavar="NAME", help="the operation to plan")
+    parser.add_argument(
+        "--variables", metavar="JSON", default="{}", help="the operation's variables"
+    )
+    parser.add_argument(
+        "--override-label",
+        metavar="LABEL",
+        action="append",
+        default=[],
+        help="an @override label to plan as active",
+    )
+    args = parser.parse_args(argv)
+    try:
+        variables = json.loads(args.variables)
+    except ValueError as exc:
+        return _usage_error(f"--variables is not JSON: {exc}")
+    if not isinstance(variables, dict):
+        return _usage_error("--variables must be a JSON object")
+    texts: list[str] = []
+    for path in (args.supergraph, args.query):
+        try:
+            texts.append(Path(path).read_text())
+        except OSError as exc:
+            return _usage_error(f"cannot read {path}: {exc.strerror}")
+
+    from graphql import GraphQLError, parse
+    from graphql.execution.values import get_variable_values
+
+    from .engine.overrides import Overrides
+    from .engine.prepared import prepare
+    from .planner import PlanningError, build_plan, normalize
+    from .planner.printer import print_plan
+    from .supergraph import SupergraphError, load_supergraph
+
+    try:
+        supergraph = load_supergraph(texts[0])
+    except SupergraphError as exc:
+        return _usage_error(str(exc))
+    try:
+        document = parse(texts[1])
+    except GraphQLError as exc:
+        return _usage_error(f"{args.query}: {exc}")
+    prepared = prepare(supergraph.api_schema, document, args.operation)
+    if isinstance(prepared, list):
+        return _usage_error("\n".join(str(e["message"]) for e in prepared))
+    coerced = get_variable_values(
+        supergraph.api_schema, prepared.operation.variable_definitions or (), variables
+    )
+    if isinstance(coerced, list):
+        return _usage_error("\n".join(e.message for e in coerced))
+    overrides = Overrides(supergraph)
+    unknown = set(args.override_label) - set(overrides.labels)
+    if unknown:
+        return _usage_error(f"no @override has the label(s) {', '.join(sorted(unknown))}")
+    decisions = prepared.conditions.decide(variables, prepared.variable_defaults)
+    try:
+        plan = build_plan(
+            supergraph,
+            prepared.kind,
+            prepared.operation.name.value if prepared.operation.name else None,
+            normalize(prepared.operation, prepared.fragments, decisions),
+            prepared.variable_definitions,
+            overrides.disabled(frozenset(args.override_label)),
+        )
+    except PlanningError as exc:
+        return _usage_error(f"QUERY_PLANNING_FAILED: {exc}")
+    sys.stdout.write(print_plan(plan))
+    return 0
+
+
+def _usage_error(message: str) -> int:
+    sys.stderr.write(f"gateway plan: {message}\n")
+    return EXIT_USAGE
 
 
 if __name__ == "__main__":

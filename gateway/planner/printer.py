@@ -1,0 +1,68 @@
+"""A query plan as text, in the manner of Apollo's `QueryPlan { … }`, for people and goldens.
+
+Our plan is a graph of fetches, each started as soon as the fetches it depends on are done,
+so the text lists them in plan order with `after:` naming those fetches rather than nesting
+Sequence/Parallel blocks (which cannot express every such graph). An entity fetch sits in a
+`Flatten(path: …)` block: where in the response its entities are; its `representations`
+block says, per runtime type found there, the entity type sent as __typename and the fields
+sent (key fields and @requires' fields), written `sent: read` where the value is read from
+another response key. Each fetch shows the operation sent to its subgraph.
+"""
+
+from __future__ import annotations
+
+from graphql import parse, print_ast
+
+from .plan import Fetch, QueryPlan, RepField, Representation
+
+_INDENT = "  "
+
+
+def print_plan(plan: QueryPlan) -> str:
+    """The plan as text, ending with a newline."""
+    header = f"QueryPlan({plan.operation_kind}: {plan.root_type})"
+    lines = [header + " {"]
+    if plan.introspection:
+        lines.append(_INDENT + "Introspection")
+    for fetch in plan.fetches:
+        lines.extend(_INDENT + line for line in _fetch(fetch))
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def _fetch(fetch: Fetch) -> list[str]:
+    attributes = [f'service: "{fetch.graph}"']
+    if fetch.depends_on:
+        attributes.append("after: " + ", ".join(f"#{d}" for d in sorted(fetch.depends_on)))
+    lines = [f"Fetch #{fetch.id}(" + ", ".join(attributes) + ") {"]
+    if fetch.entity:
+        lines.append(_INDENT + "representations {")
+        for runtime, representation in fetch.representations.items():
+            lines.extend(_INDENT * 2 + line for line in _representation(runtime, representation))
+        lines.append(_INDENT + "} =>")
+    lines.extend(_INDENT + line for line in print_ast(parse(fetch.document)).splitlines())
+    lines.append("}")
+    if not fetch.entity:
+        return lines
+    path = ".".join(fetch.path)
+    return [f'Flatten(path: "{path}") {{', *(_INDENT + line for line in lines), "}"]
+
+
+def _representation(runtime: str, representation: Representation) -> list[str]:
+    head = f"... on {runtime}"
+    if representation.typename != runtime:
+        head += f" as {representation.typename}"
+    return [head + " {", *_rep_fields(tuple(representation.fields.values()), 1), "}"]
+
+
+def _rep_fields(fields: tuple[RepField, ...], depth: int) -> list[str]:
+    lines: list[str] = []
+    for rep in fields:
+        text = rep.name if rep.data_key == rep.name else f"{rep.name}: {rep.data_key}"
+        if rep.selection is None:
+            lines.append(_INDENT * depth + text)
+            continue
+        lines.append(_INDENT * depth + text + " {")
+        lines.extend(_rep_fields(rep.selection, depth + 1))
+        lines.append(_INDENT * depth + "}")
+    return lines
