@@ -13,6 +13,7 @@ from collections.abc import Mapping, Set
 from typing import Any
 
 from graphql import (
+    GraphQLEnumType,
     GraphQLList,
     GraphQLNonNull,
     GraphQLObjectType,
@@ -40,18 +41,23 @@ Path = tuple[Any, ...] | None
 class _Type:
     """A field's type, unwrapped once: nullability, kind, and what is inside."""
 
-    __slots__ = ("kind", "name", "non_null", "of")
+    __slots__ = ("enum_values", "kind", "name", "non_null", "of")
 
     def __init__(self, field_type: GraphQLOutputType) -> None:
         self.non_null = isinstance(field_type, GraphQLNonNull)
         inner = field_type.of_type if isinstance(field_type, GraphQLNonNull) else field_type
         self.of: _Type | None = None
         self.name = ""
+        self.enum_values: frozenset[str] | None = None
+        """An enum's values in the API schema: a subgraph may answer one that is @inaccessible."""
         if isinstance(inner, GraphQLList):
             self.kind = LIST
             self.of = _Type(inner.of_type)
         elif not is_composite_type(inner):
             self.kind = LEAF
+            if isinstance(inner, GraphQLEnumType):
+                self.name = inner.name
+                self.enum_values = frozenset(inner.values)
         else:
             self.kind = ABSTRACT if is_abstract_type(inner) else OBJECT
             self.name = inner.name
@@ -88,7 +94,9 @@ class _Field:
         if field_type is None:
             return
         item = field_type.of
-        if field_type.kind == LEAF:
+        if field_type.kind == LEAF and field_type.enum_values is not None:
+            self.kind = OTHER
+        elif field_type.kind == LEAF:
             self.kind = LEAF_NON_NULL if field_type.non_null else LEAF
         elif field_type.kind == OBJECT:
             self.kind, self.object_type = OBJECT, field_type.name
@@ -236,12 +244,16 @@ class Shaper:
             return None
         kind = field_type.kind
         if kind == LEAF:
+            values = field_type.enum_values
+            if values is not None and not (isinstance(value, str) and value in values):
+                self._invalid_value(path, field_type, field.coordinate)
+                return _INVALID if field_type.non_null else None
             return value
         completed: Any
         if kind == LIST:
             item_type = field_type.of
             assert item_type is not None
-            if item_type.kind == LEAF and not item_type.non_null:
+            if item_type.kind == LEAF and not item_type.non_null and item_type.enum_values is None:
                 completed = value
             elif item_type.kind == OBJECT and not item_type.non_null:
                 completed = []
@@ -275,6 +287,26 @@ class Shaper:
         if completed is _INVALID:
             return _INVALID if field_type.non_null else None
         return completed
+
+    def _invalid_value(self, path: Path, leaf_type: _Type, coordinate: str) -> None:
+        """A leaf value the API schema does not have (an @inaccessible enum value) is a field
+        error, as a value that fails serialization is in GraphQL execution."""
+        client_path = _materialise(path)
+        last = client_path[-1]
+        where = (
+            f"field {coordinate}"
+            if isinstance(last, str)
+            else f"array element of type {leaf_type.name} at index {last}"
+        )
+        self.errors.append(
+            {
+                "message": f"Invalid value found for {where}.",
+                "path": client_path,
+                "extensions": {"code": DOWNSTREAM},
+            }
+        )
+        if self._error_prefixes is not None:
+            self._error_prefixes.update(tuple(client_path[:i]) for i in range(len(client_path) + 1))
 
     def _null_error(self, path: Path, coordinate: str, *, explicit: bool) -> None:
         """Explains a null in a non-null position, unless an error already does: one at or
