@@ -48,9 +48,12 @@ class GatewaySettings(BaseSettings):
     max_depth: int = Field(15, ge=1)
     max_aliases: int = Field(30, ge=0)
     max_root_fields: int = Field(20, ge=1)
-    max_cost: int = Field(10_000, ge=1)
+    max_cost: int = Field(50_000, ge=1)
+    """Five times the costliest operation of the web console (tests/web/test_operation_costs.py):
+    an operator who knows the clients' operations tightens it to what they need."""
     default_list_size: int = Field(10, ge=1)
-    """Assumed length of a list field without a first/last/limit argument, for the cost."""
+    """Assumed length of a list the schema does not size (@listSize) and the operation does not
+    slice (first/last/limit), for the cost."""
 
     introspection: bool = True
     csrf_prevention: bool = True

@@ -31,6 +31,7 @@ from graphql import (
     build_ast_schema,
 )
 
+from .cost import carry_cost_directives
 from .errors import SupergraphError
 from .links import LinkedSpecs
 
@@ -52,9 +53,11 @@ def build_api_schema(document: DocumentNode, specs: LinkedSpecs) -> GraphQLSchem
         elif isinstance(node, TypeDefinitionNode) and node.name.value not in hidden:
             definitions.append(_api_type(node, specs, hidden))
     try:
-        return build_ast_schema(DocumentNode(definitions=tuple(definitions)))
+        schema = build_ast_schema(DocumentNode(definitions=tuple(definitions)))
     except (GraphQLError, TypeError) as error:
         raise SupergraphError(f"the API schema does not build: {error}") from error
+    carry_cost_directives(document, specs, schema)
+    return schema
 
 
 def _hidden_types(document: DocumentNode, specs: LinkedSpecs) -> set[str]:

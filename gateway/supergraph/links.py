@@ -25,6 +25,10 @@ class LinkedSpecs:
     link: str
     inaccessible: str | None
     tag: str | None
+    cost: str | None = None
+    """The name of the cost spec's `@cost` in this supergraph, when it links the spec."""
+    list_size: str | None = None
+    """Likewise `@listSize`."""
 
     @property
     def machinery_prefixes(self) -> tuple[str, ...]:
@@ -34,7 +38,9 @@ class LinkedSpecs:
     @property
     def machinery_directives(self) -> set[str]:
         names = {self.link}
-        names.update(name for name in (self.inaccessible, self.tag) if name)
+        names.update(
+            name for name in (self.inaccessible, self.tag, self.cost, self.list_size) if name
+        )
         return names
 
 
@@ -43,6 +49,7 @@ def linked_specs(document: DocumentNode) -> LinkedSpecs:
     if len(schema_nodes) != 1:
         raise SupergraphError("a supergraph has exactly one schema definition with its @link")
     prefixes: dict[str, tuple[str, str]] = {}
+    imports: dict[str, dict[str, str]] = {}
     link_name = "link"
     for directive in schema_nodes[0].directives or ():
         arguments = {
@@ -57,6 +64,7 @@ def linked_specs(document: DocumentNode) -> LinkedSpecs:
             continue
         name = str(arguments.get("as") or match["name"])
         prefixes[match["name"]] = (name, match["version"])
+        imports[match["name"]] = _imported(arguments.get("import"))
         if match["name"] == "link":
             link_name = name
             if directive.name.value != name:
@@ -76,4 +84,27 @@ def linked_specs(document: DocumentNode) -> LinkedSpecs:
         link=link_name,
         inaccessible=prefixes.get("inaccessible", (None, ""))[0],
         tag=prefixes.get("tag", (None, ""))[0],
+        cost=_element(prefixes, imports, "cost", "cost"),
+        list_size=_element(prefixes, imports, "cost", "listSize"),
     )
+
+
+def _imported(value: object) -> dict[str, str]:
+    """A @link's `import`: each imported directive's name in the spec -> its local name."""
+    names: dict[str, str] = {}
+    for item in value if isinstance(value, list) else ():
+        if isinstance(item, str):
+            names[item.lstrip("@")] = item.lstrip("@")
+        elif isinstance(item, dict) and isinstance(name := item.get("name"), str):
+            alias = item.get("as")
+            names[name.lstrip("@")] = (alias if isinstance(alias, str) else name).lstrip("@")
+    return names
+
+
+def _element(
+    prefixes: dict[str, tuple[str, str]], imports: dict[str, dict[str, str]], spec: str, name: str
+) -> str | None:
+    """The local name of a linked spec's directive: imported, else `<prefix>__<name>`."""
+    if spec not in prefixes:
+        return None
+    return imports[spec].get(name, f"{prefixes[spec][0]}__{name}")

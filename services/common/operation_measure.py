@@ -5,12 +5,19 @@ the API schema) and for every subgraph (services/common/limits.py, on what reach
 that both count alike; each enforces its own limits with its own errors.
 
 Measured on the selected operation with fragments expanded. A root field is 1 level deep. The
-cost of a field is its list multiplier * (1 + the cost of its selections): 1 for a field that
-is not a list; for a list, its `first`/`last`/`limit` argument, or (when asked for) the length
-of its longest list argument (`_entities(representations: …)`), or the size argument of the
-connection field right above it (Relay: `items(first: 5) { edges { … } }` sizes `edges`), or
-a default size. Lists inside introspection count once: they are the schema's size, not the
-data's.
+cost of a field is its list multiplier * (its weight + the cost of its selections). The weight
+is 1, or what the schema says with IBM's cost spec (as Apollo's demand control reads it):
+`@cost(weight:)` on the field, else on its type, plus `@cost` of each argument given. The
+multiplier is 1 for a field that is not a list; for a list, the largest of its `@listSize`
+slicing arguments given, or its `@listSize(assumedSize:)`, or its `first`/`last`/`limit`
+argument, or (when asked for) the length of its longest list argument
+(`_entities(representations: …)`), or the size of the field right above it when that field
+sizes it (`@listSize(sizedFields:)`, or any list below a field that is no list itself —
+Relay: `items(first: 5) { edges { … } }` sizes `edges`), or a default size. Lists inside
+introspection count once: they are the schema's size, not the data's.
+
+The schema carries the cost spec in `extensions` (COST, LIST_SIZE) of its fields, arguments
+and types, so that any schema can: the gateway's API schema takes them from the supergraph.
 """
 
 from __future__ import annotations
@@ -45,8 +52,23 @@ from graphql.type.introspection import SchemaMetaFieldDef, TypeMetaFieldDef, Typ
 
 from .integers import int_literal, int_value
 
-SIZE_ARGUMENTS = frozenset({"first", "last", "limit"})
+SIZE_ARGUMENTS = ("first", "last", "limit")
 INTROSPECTION_FIELDS = frozenset({"__schema", "__type"})
+COST = "cost"
+"""`extensions` key of a field, argument or type: its `@cost(weight:)`, an int."""
+LIST_SIZE = "listSize"
+"""`extensions` key of a field: its `@listSize`, a ListSize."""
+
+
+@dataclass(frozen=True)
+class ListSize:
+    """A field's `@listSize` (IBM's cost spec)."""
+
+    assumed_size: int | None = None
+    slicing_arguments: tuple[str, ...] = ()
+    sized_fields: tuple[str, ...] = ()
+    require_one_slicing_argument: bool = True
+    """Kept as the schema says; the measurement takes the largest slicing argument given."""
 
 
 @dataclass(frozen=True)
@@ -94,7 +116,8 @@ def measure(
         OperationType.MUTATION: schema.mutation_type,
         OperationType.SUBSCRIPTION: schema.subscription_type,
     }[operation.operation]
-    cost = walker.selections(operation.selection_set, _Scope(root, 1, None, False, frozenset()))
+    start = _Scope(root, 1, None, None, False, frozenset())
+    cost = walker.selections(operation.selection_set, start)
     return Measurement(
         depth=walker.depth,
         aliases=walker.aliases,
@@ -111,6 +134,8 @@ class _Scope(NamedTuple):
     parent: GraphQLNamedType | None
     depth: int
     inherited_size: int | None
+    sized_fields: frozenset[str] | None
+    """The fields the inherited size is for; None: every list."""
     in_introspection: bool
     expanding: frozenset[str]
     """The fragments being expanded around it: a cyclic spread stops there."""
@@ -118,7 +143,7 @@ class _Scope(NamedTuple):
     def within(self, on: GraphQLNamedType | None, fragment: str | None = None) -> _Scope:
         """The scope of a fragment's selections, on its type condition."""
         expanding = self.expanding if fragment is None else self.expanding | {fragment}
-        return _Scope(on, self.depth, self.inherited_size, self.in_introspection, expanding)
+        return self._replace(parent=on, expanding=expanding)
 
 
 class _Walker:
@@ -169,9 +194,10 @@ class _Walker:
         self._fields += 1
         if self._fields > self._sizing.max_fields:
             # Fragments can expand exponentially: stop counting once the cost is certain
-            # to be over (every field costs at least 1 unless sized to zero).
+            # to be over (every field costs at least 1 unless sized or weighed to zero,
+            # and a zero weight must not open the door to that expansion).
             raise ExpandsPastLimit(self._fields, self._sizing.max_fields)
-        parent, depth, inherited_size, in_introspection, expanding = scope
+        parent, depth, inherited_size, sized_fields, in_introspection, expanding = scope
         name = node.name.value
         if node.alias is not None:
             self.aliases += 1
@@ -184,31 +210,52 @@ class _Walker:
         definition = self._definition(parent, name)
         is_list = False
         named: GraphQLNamedType | None = None
+        list_size: ListSize | None = None
+        weight = 1
         if definition is not None:
             field_type = definition.type
             if isinstance(field_type, GraphQLNonNull):
                 field_type = field_type.of_type
             is_list = isinstance(field_type, GraphQLList)
             named = get_named_type(field_type)
-        size = self._size(node)
+            list_size = definition.extensions.get(LIST_SIZE)
+            weight = self._weight(node, definition, named)
+        size = self._size(node, list_size)
         multiplier = 1
         if is_list and not in_introspection:
             if size is not None:
                 multiplier = size
             elif self._sizing.list_arguments and (length := self._longest_list(node)) is not None:
                 multiplier = length
-            elif inherited_size is not None:
+            elif inherited_size is not None and (sized_fields is None or name in sized_fields):
                 multiplier = inherited_size
             else:
                 multiplier = self._sizing.default_list_size
         if node.selection_set is None:
-            return multiplier
-        passed_size = size if size is not None and not is_list else None
+            return multiplier * weight
+        passed_size: int | None = None
+        passed_fields: frozenset[str] | None = None
+        if list_size is not None and list_size.sized_fields:
+            passed_size = size if size is not None else self._sizing.default_list_size
+            passed_fields = frozenset(list_size.sized_fields)
+        elif size is not None and not is_list:
+            passed_size = size
         inner = self.selections(
             node.selection_set,
-            _Scope(named, depth + 1, passed_size, in_introspection, expanding),
+            _Scope(named, depth + 1, passed_size, passed_fields, in_introspection, expanding),
         )
-        return multiplier * (1 + inner)
+        return multiplier * (weight + inner)
+
+    @staticmethod
+    def _weight(node: FieldNode, definition: GraphQLField, named: GraphQLNamedType) -> int:
+        """The field's `@cost`, else its type's, else 1; plus its given arguments' `@cost`."""
+        weight: int | None = definition.extensions.get(COST)
+        if weight is None:
+            weight = named.extensions.get(COST, 1)
+        for argument in node.arguments or ():
+            if (defined := definition.args.get(argument.name.value)) is not None:
+                weight += defined.extensions.get(COST, 0)
+        return max(0, weight)
 
     def _definition(self, parent: GraphQLNamedType | None, name: str) -> GraphQLField | None:
         if name == "__typename":
@@ -223,9 +270,23 @@ class _Walker:
             return found
         return None
 
-    def _size(self, node: FieldNode) -> int | None:
+    def _size(self, node: FieldNode, list_size: ListSize | None) -> int | None:
+        """The size the field's arguments give it, or its `@listSize(assumedSize:)`."""
+        if list_size is None:
+            return self._slice(node, SIZE_ARGUMENTS, largest=False)
+        if list_size.slicing_arguments:
+            size = self._slice(node, list_size.slicing_arguments, largest=True)
+            if size is not None:
+                return size
+        if list_size.assumed_size is not None:
+            return max(0, list_size.assumed_size)
+        return self._slice(node, SIZE_ARGUMENTS, largest=False)
+
+    def _slice(self, node: FieldNode, names: Sequence[str], *, largest: bool) -> int | None:
+        """The first (or largest) of the named arguments that is given an Int."""
+        sizes: list[int] = []
         for argument in node.arguments or ():
-            if argument.name.value not in SIZE_ARGUMENTS:
+            if argument.name.value not in names:
                 continue
             # A value that is no Int is no size: validation refuses the operation after this.
             value: int | None = None
@@ -240,8 +301,10 @@ class _Walker:
                     value = int_literal(default)
             if value is not None:
                 # A negative size is the subgraph's to refuse; it costs nothing to ask.
-                return max(0, value)
-        return None
+                sizes.append(max(0, value))
+                if not largest:
+                    break
+        return max(sizes) if sizes else None
 
     def _longest_list(self, node: FieldNode) -> int | None:
         lengths = [

@@ -135,7 +135,7 @@ def test_fragment_bomb_is_stopped_without_expanding_it(things: Subgraph, things_
         f"fragment F{i} on Thing {{ ...F{i - 1} parts {{ ...F{i - 1} }} }}" for i in range(1, 40)
     ]
     query = "{ things { ...F39 } }\n" + "\n".join(fragments)
-    with gateway_with(things_url, max_depth=100) as http:
+    with gateway_with(things_url, max_depth=100, max_cost=10_000) as http:
         response = http.post("/graphql", json={"query": query})
     assert refused(response, things) == {
         "message": "The operation expands to more than 10000 fields; the limit is 10000.",

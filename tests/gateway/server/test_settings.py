@@ -16,7 +16,7 @@ def test_defaults(monkeypatch: pytest.MonkeyPatch) -> None:
     settings = GatewaySettings()
     assert (settings.host, settings.port) == ("127.0.0.1", 4000)
     assert (settings.max_body_bytes, settings.max_depth, settings.max_aliases) == (1048576, 15, 30)
-    assert (settings.max_cost, settings.default_list_size) == (10_000, 10)
+    assert (settings.max_cost, settings.default_list_size) == (50_000, 10)
     assert settings.introspection is True
     assert settings.subgraph_timeout_s == 5.0
     assert settings.verifies_tokens is True
