@@ -76,7 +76,12 @@ class _Planner:
         self.operation_kind = operation_kind
         self.disabled = disabled
         self.fetches: list[Fetch] = []
-        self.entity_groups: dict[tuple[str, tuple[str, ...], frozenset[int]], Fetch] = {}
+        self.entity_groups: dict[tuple[str, tuple[str, ...], frozenset[int], int], Fetch] = {}
+        self.gathering: list[set[int]] = []
+        """While a required field is planned: the fetches its subtree was added to."""
+        self.keys_at: dict[tuple[str, ...], dict[str, tuple[str, str]]] = {}
+        """Response path → response key → (field name, arguments) some fetch selects there:
+        every fetch's data merges into one tree, so a key means one field at a path."""
         self.root_fetches: dict[str, Fetch] = {}
         self.aliases = 0
 
@@ -228,7 +233,7 @@ class _Planner:
             elif graph == position.fetch.graph and self._local(position, meta):
                 jump = 0
             else:
-                group = (graph, position.path, frozenset((position.fetch.id,)))
+                group = (graph, position.path, frozenset((position.fetch.id,)), 0)
                 jump = 0 if group in self.entity_groups else 1
             subtree = self._subtree_cost(graph, field_type, selections, _COST_DEPTH)
             return (jump + subtree, candidates.index(candidate))
@@ -300,8 +305,11 @@ class _Planner:
         added = position.node.add_field(key, first.name, first.arguments, composite)
         if added is None:
             raise PlanningError(f"response key {key!r} is used twice at {position.path}")
+        self._taken(position.path, key, first.name, first.arguments)
         for occurrence in occurrences:
             position.fetch.variables.update(occurrence.variables)
+        for gathered in self.gathering:
+            gathered.add(position.fetch.id)
         if added.selection is None:
             return
         in_graph: FieldInGraph | None = meta.graphs.get(graph)
@@ -440,15 +448,22 @@ class _Planner:
             representation.update(required)
             providers |= more
         dependencies = frozenset({position.fetch.id, *providers})
-        group_key = (graph, position.path, dependencies)
-        group = self.entity_groups.get(group_key)
-        if group is None:
-            group = self._new_fetch(graph, position.path, entity=True)
-            group.depends_on.update(dependencies)
-            self.entity_groups[group_key] = group
-        target = group.representations.setdefault(runtime_type, Representation(entity_type))
-        target.fields.update(representation)
-        return group
+        # A representation holds a field once, by name: requirements that need the same field
+        # with other arguments (read from another alias) go to another `_entities` fetch.
+        variant = 0
+        while True:
+            group_key = (graph, position.path, dependencies, variant)
+            group = self.entity_groups.get(group_key)
+            if group is None:
+                group = self._new_fetch(graph, position.path, entity=True)
+                group.depends_on.update(dependencies)
+                self.entity_groups[group_key] = group
+            target = group.representations.setdefault(runtime_type, Representation(entity_type))
+            merged = _merged_representation(target.fields, representation)
+            if merged is not None:
+                target.fields = merged
+                return group
+            variant += 1
 
     def _key_field_local(
         self, position: _Position, meta: TypeMeta, selection: FieldSetSelection
@@ -481,6 +496,7 @@ class _Planner:
                 )
                 if added is None:
                     raise PlanningError(f"cannot select {selection.name} at {position.path}")
+                self._taken(position.path, data_key, selection.name, arguments)
                 nested: tuple[RepField, ...] | None = None
                 if added.selection is not None:
                     child = _Position(
@@ -495,7 +511,15 @@ class _Planner:
                 representation[selection.name] = RepField(data_key, selection.name, nested)
                 continue
             synthetic = _as_client_field(data_key, selection)
-            providers.add(self._plan_field(position, data_key, [synthetic]))
+            # The required value may lie below entities of yet other fetches (nested
+            # selections): the requiring fetch waits for every fetch the field's subtree uses.
+            gathered: set[int] = set()
+            self.gathering.append(gathered)
+            try:
+                providers.add(self._plan_field(position, data_key, [synthetic]))
+            finally:
+                self.gathering.pop()
+            providers |= gathered
             representation[selection.name] = RepField(
                 data_key, selection.name, _rep_fields(selection.selections)
             )
@@ -506,12 +530,18 @@ class _Planner:
         that key for something else."""
         client = position.client_keys.get(name)
         existing = position.node.fields.get(name)
-        if (client is None or client == (name, arguments)) and (
-            existing is None or (existing.name, existing.arguments) == (name, arguments)
+        elsewhere = self.keys_at.get(position.path, {}).get(name)
+        if (
+            (client is None or client == (name, arguments))
+            and (existing is None or (existing.name, existing.arguments) == (name, arguments))
+            and (elsewhere is None or elsewhere == (name, arguments))
         ):
             return name
         self.aliases += 1
         return f"__gw{self.aliases}_{name}"
+
+    def _taken(self, path: tuple[str, ...], key: str, name: str, arguments: str) -> None:
+        self.keys_at.setdefault(path, {}).setdefault(key, (name, arguments))
 
     # --- subgraph documents ---------------------------------------------------------------
 
@@ -603,6 +633,35 @@ def _as_client_selection(selection: FieldSetSelection) -> ClientSelection:
             selection.type_condition, tuple(_as_client_selection(s) for s in selection.selections)
         )
     return _as_client_field(selection.name, selection)
+
+
+def _merged_representation(
+    fields: Mapping[str, RepField], more: Mapping[str, RepField]
+) -> dict[str, RepField] | None:
+    """Both sets of representation fields in one, or None if a field is read from different
+    data (another alias: other arguments) in each."""
+    merged = dict(fields)
+    for name, rep_field in more.items():
+        existing = merged.get(name)
+        if existing is None:
+            merged[name] = rep_field
+            continue
+        combined = _merged_rep_field(existing, rep_field)
+        if combined is None:
+            return None
+        merged[name] = combined
+    return merged
+
+
+def _merged_rep_field(first: RepField, second: RepField) -> RepField | None:
+    if first.data_key != second.data_key:
+        return None
+    if first.selection is None or second.selection is None:
+        return first if first.selection == second.selection else None
+    inner = _merged_representation(
+        {f.name: f for f in first.selection}, {f.name: f for f in second.selection}
+    )
+    return None if inner is None else RepField(first.data_key, first.name, tuple(inner.values()))
 
 
 def _rep_fields(selections: FieldSet) -> tuple[RepField, ...] | None:
