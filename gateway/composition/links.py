@@ -46,6 +46,13 @@ DIRECTIVE_ARGUMENTS: dict[str, dict[str, tuple[bool, tuple[int, int]]]] = {
     "tag": {"name": (True, (2, 0))},
     "override": {"from": (True, (2, 0)), "label": (False, (2, 7))},
     "composeDirective": {"name": (True, (2, 1))},
+    "cost": {"weight": (True, (2, 9))},
+    "listSize": {
+        "assumedSize": (False, (2, 9)),
+        "slicingArguments": (False, (2, 9)),
+        "sizedFields": (False, (2, 9)),
+        "requireOneSlicingArgument": (False, (2, 9)),
+    },
     "deprecated": {"reason": (False, (2, 0))},
     "specifiedBy": {"url": (True, (2, 0))},
 }

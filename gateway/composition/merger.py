@@ -147,6 +147,8 @@ class Merger:
             for name in ("tag", "inaccessible"):
                 if name in subgraph.used_directives and name not in features:
                     features.append(name)
+        if any({"cost", "listSize"} & s.used_directives for s in self._subgraphs):
+            features.append("cost")
         return features
 
     def _sources(self, name: str, kind: Kind) -> dict[int, TypeDef | None]:

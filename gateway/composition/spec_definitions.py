@@ -1,4 +1,4 @@
-"""The link/join/tag/inaccessible definitions a supergraph carries, as Apollo prints them."""
+"""The link/join/tag/inaccessible/cost definitions a supergraph carries, as Apollo prints them."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ JOIN_URL = "https://specs.apollo.dev/join/v{version}"
 FEATURE_LINKS = {
     "tag": '@link(url: "https://specs.apollo.dev/tag/v0.3")',
     "inaccessible": '@link(url: "https://specs.apollo.dev/inaccessible/v0.2", for: SECURITY)',
+    # `@cost` is the spec's own name: only `@listSize` needs importing.
+    "cost": '@link(url: "https://specs.apollo.dev/cost/v0.1", import: ["@listSize"])',
 }
 
 _JOIN_FIELD_ARGUMENTS = {
@@ -19,11 +21,22 @@ _JOIN_FIELD_ARGUMENTS["0.5"] = (
 )
 
 _FEATURE_DIRECTIVES = {
-    "inaccessible": "directive @inaccessible on FIELD_DEFINITION | OBJECT | INTERFACE | UNION | "
-    "ARGUMENT_DEFINITION | SCALAR | ENUM | ENUM_VALUE | INPUT_OBJECT | INPUT_FIELD_DEFINITION",
-    "tag": "directive @tag(name: String!) repeatable on FIELD_DEFINITION | OBJECT | INTERFACE | "
-    "UNION | ARGUMENT_DEFINITION | SCALAR | ENUM | ENUM_VALUE | INPUT_OBJECT | "
-    "INPUT_FIELD_DEFINITION | SCHEMA",
+    "inaccessible": {
+        "inaccessible": "directive @inaccessible on FIELD_DEFINITION | OBJECT | INTERFACE | "
+        "UNION | ARGUMENT_DEFINITION | SCALAR | ENUM | ENUM_VALUE | INPUT_OBJECT | "
+        "INPUT_FIELD_DEFINITION"
+    },
+    "tag": {
+        "tag": "directive @tag(name: String!) repeatable on FIELD_DEFINITION | OBJECT | "
+        "INTERFACE | UNION | ARGUMENT_DEFINITION | SCALAR | ENUM | ENUM_VALUE | INPUT_OBJECT | "
+        "INPUT_FIELD_DEFINITION | SCHEMA"
+    },
+    "cost": {
+        "cost": "directive @cost(weight: Int!) on ARGUMENT_DEFINITION | ENUM | FIELD_DEFINITION | "
+        "INPUT_FIELD_DEFINITION | OBJECT | SCALAR",
+        "listSize": "directive @listSize(assumedSize: Int, slicingArguments: [String!], "
+        "sizedFields: [String!], requireOneSlicingArgument: Boolean = true) on FIELD_DEFINITION",
+    },
 }
 
 _LINK_PURPOSE = '''enum link__Purpose {
@@ -80,7 +93,7 @@ def directive_definitions(join_version: str, features: list[str]) -> dict[str, s
             "FIELD_DEFINITION"
         )
     for feature in features:
-        definitions[feature] = _FEATURE_DIRECTIVES[feature]
+        definitions.update(_FEATURE_DIRECTIVES[feature])
     return definitions
 
 

@@ -104,7 +104,9 @@ def _imported(value: object) -> dict[str, str]:
 def _element(
     prefixes: dict[str, tuple[str, str]], imports: dict[str, dict[str, str]], spec: str, name: str
 ) -> str | None:
-    """The local name of a linked spec's directive: imported, else `<prefix>__<name>`."""
+    """The local name of a linked spec's directive: imported, else the spec's own directive
+    under its prefix (`@cost`, `@<as>`), else `<prefix>__<name>`."""
     if spec not in prefixes:
         return None
-    return imports[spec].get(name, f"{prefixes[spec][0]}__{name}")
+    prefix = prefixes[spec][0]
+    return imports[spec].get(name, prefix if name == spec else f"{prefix}__{name}")

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from graphql import OperationDefinitionNode, parse, print_schema
 
+from gateway.composition import SubgraphSource, compose
 from gateway.server.limits import Limits, measure
 from gateway.server.sources import StaticSupergraph
 from gateway.supergraph import load_supergraph
@@ -17,6 +18,7 @@ from tests.gateway.support.subgraph import Subgraph
 from .conftest import errors, gateway, settings
 
 SCENARIO = Path(__file__).parent / "cost_scenario"
+COMPOSED = Path(__file__).parents[1] / "composition" / "cases" / "cost_directives"
 # Weighed and sized in cost_scenario/supergraph.graphql (the server tests' `things`):
 #   thing(id: ID! @cost(weight: 7)): Thing
 #   things(first: Int): [Thing!]! @listSize(assumedSize: 30, slicingArguments: ["first"], …)
@@ -24,11 +26,11 @@ SCENARIO = Path(__file__).parent / "cost_scenario"
 #     name: String! @cost(weight: 5)
 #     parts(limit: Int): [Thing!]! @listSize(assumedSize: 2) @cost(weight: 4) }
 THINGS = (SCENARIO / "supergraph.graphql").read_text()
-# cost_scenario/connections.graphql imports @listSize as @sized and leaves @cost__cost prefixed:
+# cost_scenario/connections.graphql links the spec `as: "price"` and imports @listSize as @sized:
 #   items(first: Int, last: Int): ItemConnection!
 #       @sized(slicingArguments: ["first", "last"], sizedFields: ["edges"], …)
 #   ItemConnection { edges: [ItemEdge!]! tags: [String!]! }
-#   tags: [String!]! @cost__cost(weight: 2)
+#   tags: [String!]! @price(weight: 2)
 CONNECTIONS = (SCENARIO / "connections.graphql").read_text()
 UNLIMITED = Limits(
     max_depth=100,
@@ -73,7 +75,7 @@ def test_cost_and_list_size_weigh_and_size_fields(query: str, expected: int) -> 
         ("query($n: Int) { items(first: $n) { edges { node { id } } } }", {"n": 3}, 1 + 3 * 3),
         # nothing slices it: the default list size for `edges`
         ("{ items { edges { node { id } } } }", {}, 1 + 10 * 3),
-        # a prefixed @cost__cost weighs each item
+        # the spec's own @cost, renamed with the link, weighs each item
         ("{ tags }", {}, 10 * 2),
     ],
 )
@@ -83,12 +85,31 @@ def test_sized_fields_and_imported_names(
     assert cost(CONNECTIONS, query, variables) == expected
 
 
+def test_directives_composed_from_subgraphs_weigh_and_size() -> None:
+    """Our composition carries them from the subgraphs' SDL (merged as Apollo merges them:
+    that case's supergraph.graphql is Apollo's, and ours matches it)."""
+    sources = [
+        SubgraphSource(path.stem, f"http://{path.stem}.example/graphql", path.read_text())
+        for path in sorted(COMPOSED.glob("*.graphql"))
+        if path.name != "supergraph.graphql"
+    ]
+    supergraph = compose(sources).supergraph_sdl
+    assert supergraph is not None
+    # products: sliced by the largest of first/last, sizing `edges`: 1 + 3 x (1 + node
+    # (Product's weight 2 + reviews: assumedSize 50 x weight 5))
+    query = "{ products(first: 3) { edges { node { reviews } } } }"
+    assert cost(supergraph, query) == 1 + 3 * (1 + 2 + 50 * 5)
+    # both subgraphs' slicing arguments: `last` slices too (from `products` only)
+    assert cost(supergraph, "{ products(last: 2) { edges { node { id } } } }") == 1 + 2 * 4
+
+
 def test_the_api_schema_shows_no_cost_directives() -> None:
     for supergraph in (THINGS, CONNECTIONS):
         printed = print_schema(load_supergraph(supergraph).api_schema)
         assert "@cost" not in printed
         assert "listSize" not in printed
         assert "@sized" not in printed
+        assert "@price" not in printed
 
 
 def test_the_gateway_refuses_and_serves_by_the_directives(
