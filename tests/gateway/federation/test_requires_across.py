@@ -30,7 +30,11 @@ TAXES: list[Row] = [
     {"upc": "2", "taxes": {"USD": 2, "EUR": 6}},
 ]
 POSTS: list[Row] = [{"id": "p1", "title": "Hello"}, {"id": "p2", "title": "Again"}]
-AUTHORSHIP: list[Row] = [{"id": "p1", "author": {"id": "u1"}}, {"id": "p2", "author": {"id": "u2"}}]
+AUTHORSHIP: list[Row] = [
+    {"id": "p1", "author": {"id": "u1"}, "comments": [{"id": "c1"}, {"id": "c2"}]},
+    {"id": "p2", "author": {"id": "u2"}, "comments": []},
+]
+COMMENTS: list[Row] = [{"id": "c1", "authorId": "u2"}, {"id": "c2", "authorId": "u1"}]
 PEOPLE: list[Row] = [
     {"id": "u1", "name": "Ada", "yearsOfExperience": 12},
     {"id": "u2", "name": "Bo", "yearsOfExperience": 3},
@@ -107,7 +111,7 @@ def across_subgraphs() -> list[Subgraph]:
             "people",
             scenario_sdl("requires_across", "people"),
             resolvers={"User": {"rank": _rank}},
-            entities={"User": by_key(PEOPLE, "id")},
+            entities={"User": by_key(PEOPLE, "id"), "Comment": by_key(COMMENTS, "id")},
         ),
         # Posts come from their representations only; users by key, for their karma.
         Subgraph(
@@ -117,6 +121,7 @@ def across_subgraphs() -> list[Subgraph]:
                 "Post": {
                     "byline": _byline,
                     "badge": lambda post, _info: f"{post['author']['rank']} author",
+                    "commenters": lambda post, _info: [c["authorId"] for c in post["comments"]],
                 }
             },
             entities={"User": by_key(KARMA, "id")},
@@ -294,6 +299,29 @@ def test_a_requirement_that_depends_back_on_the_requiring_subgraph_is_gathered_i
     assert _plain(badge.representations) == [
         {"__typename": "Post", "id": "p1", "author": {"rank": "gold"}},
         {"__typename": "Post", "id": "p2", "author": {"rank": "bronze"}},
+    ]
+
+
+def test_a_requirement_below_a_list_of_entities_waits_for_their_fields(
+    across: Federation,
+) -> None:
+    response = across.query("{ posts { title commenters } }")
+
+    assert_response(
+        response,
+        {
+            "data": {
+                "posts": [
+                    {"title": "Hello", "commenters": ["u2", "u1"]},
+                    {"title": "Again", "commenters": []},
+                ]
+            }
+        },
+    )
+    assert across.fetch_counts() == {"posts": 1, "authors": 1, "people": 1, "reviews": 1}
+    assert _plain(across.fetches("reviews")[0].representations) == [
+        {"__typename": "Post", "id": "p1", "comments": [{"authorId": "u2"}, {"authorId": "u1"}]},
+        {"__typename": "Post", "id": "p2", "comments": []},
     ]
 
 
