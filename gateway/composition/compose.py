@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ..supergraph import SupergraphError
+from .inaccessible_defaults import inaccessible_default_errors
 from .merger import Merger
 from .metadata import compute_metadata
 from .model import CompositionError, CompositionResult, SubgraphSource
@@ -23,7 +25,9 @@ def compose(subgraphs: Sequence[SubgraphSource]) -> CompositionResult:
     object types reachable wherever a subgraph returns the type, see `reachability`).
     Not covered: the rest of satisfiability analysis, Federation 1 subgraphs,
     @composeDirective and custom directives, @context/@fromContext, @authenticated,
-    @requiresScopes, @policy, @cost/@listSize."""
+    @requiresScopes, @policy, @cost/@listSize. Of Apollo's @inaccessible checks only
+    DEFAULT_VALUE_USES_INACCESSIBLE is made; a supergraph failing another one, whose API
+    schema graphql-core then finds invalid, is refused as INVALID_GRAPHQL."""
     errors = _check_names(subgraphs)
     if errors:
         return CompositionResult(None, tuple(errors))
@@ -46,7 +50,19 @@ def compose(subgraphs: Sequence[SubgraphSource]) -> CompositionResult:
     if supergraph is None:
         return CompositionResult(None, tuple(merger.errors))
     sdl = print_supergraph(supergraph)
-    unreachable = unreachable_fields(sdl)
+    # Apollo checks the API schema before satisfiability, which needs a servable one.
+    hidden_defaults = inaccessible_default_errors(sdl)
+    if hidden_defaults:
+        return CompositionResult(None, tuple(hidden_defaults))
+    try:
+        unreachable = unreachable_fields(sdl)
+    except SupergraphError as error:
+        # Apollo's other API schema rules (IMPLEMENTED_BY_INACCESSIBLE, ...) are not checked
+        # here; graphql-core's validation of the API schema still refuses what breaks them.
+        return CompositionResult(
+            None,
+            (CompositionError("INVALID_GRAPHQL", f"the supergraph cannot be served: {error}"),),
+        )
     if unreachable:
         return CompositionResult(None, tuple(unreachable))
     return CompositionResult(sdl, ())

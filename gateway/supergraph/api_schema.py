@@ -29,6 +29,7 @@ from graphql import (
     TypeNode,
     UnionTypeDefinitionNode,
     build_ast_schema,
+    validate_schema,
 )
 
 from .cost import carry_cost_directives
@@ -56,6 +57,13 @@ def build_api_schema(document: DocumentNode, specs: LinkedSpecs) -> GraphQLSchem
         schema = build_ast_schema(DocumentNode(definitions=tuple(definitions)))
     except (GraphQLError, TypeError) as error:
         raise SupergraphError(f"the API schema does not build: {error}") from error
+    # Checked once here, so a supergraph composed elsewhere (e.g. with a default value naming
+    # an @inaccessible enum value) is refused at load, not met as a failure by every request.
+    invalid = validate_schema(schema)
+    if invalid:
+        raise SupergraphError(
+            "the API schema is invalid: " + " ".join(error.message for error in invalid)
+        )
     carry_cost_directives(document, specs, schema)
     return schema
 
