@@ -64,7 +64,9 @@ class Engine:
             plan = self._plan(prepared, request)
         except PlanningError as failure:
             log.warning("query planning failed: %s", failure)
-            return {"errors": [error(str(failure), "QUERY_PLANNING_FAILED")]}
+            # Planning comes after validation: the operation was executable, so the
+            # response has a `data` entry, null as nothing was fetched.
+            return {"errors": [error(str(failure), "QUERY_PLANNING_FAILED")], "data": None}
         execution = PlanExecution(plan, self.transport, request.variables, request.headers)
         await execution.run()
         introspected: dict[str, Any] = {}

@@ -25,6 +25,7 @@ from graphql import (
 
 from ..supergraph import FieldInGraph, FieldMeta, Supergraph, TypeMeta
 from ..supergraph.fieldsets import FieldSet, FieldSetSelection
+from .aliasing import alias_conflicts, subgraph_type
 from .collect import collect_fields, merged_selections
 from .operation import ClientField, ClientFragment, ClientSelection
 from .plan import LIST, Fetch, QueryPlan, RepField, Representation
@@ -118,6 +119,7 @@ class _Planner:
             position = _Position(fetch, fetch.selection, (), root_type, None, client_keys)
             self._add_local(position, key, occurrences, meta, graph)
         for number, fetch in enumerate(self.fetches):
+            fetch.renaming = alias_conflicts(fetch.selection, self._fresh_alias)
             fetch.document = self._document(fetch, number, operation_name, variable_definitions)
         return QueryPlan(
             fetches=self.fetches,
@@ -192,7 +194,11 @@ class _Planner:
     def _candidates(self, type_name: str, meta: FieldMeta) -> list[tuple[str, str]]:
         """(subgraph, entity type) pairs that can resolve the field: the type itself, or an
         interface it implements that the subgraph has as an @interfaceObject."""
-        found = [(graph, type_name) for graph in meta.graphs if self._usable(meta, graph)]
+        found = [
+            (graph, type_name)
+            for graph in meta.graphs
+            if self._usable(meta, graph) and self._enterable(graph, type_name)
+        ]
         if found:
             return found
         named = self.supergraph.schema.get_type(type_name)
@@ -203,11 +209,21 @@ class _Planner:
             for graph, in_graph in interface_meta.graphs.items():
                 if (
                     in_graph.interface_object
+                    and in_graph.resolvable_keys
                     and field_meta is not None
                     and self._usable(field_meta, graph)
                 ):
                     found.append((graph, interface.name))
         return found
+
+    def _enterable(self, graph: str, type_name: str) -> bool:
+        """Whether a fetch can start in `graph` at `type_name`: root types by their root
+        fields, entities only through a key the subgraph resolves (`resolvable: false` keys
+        only let a subgraph point at entities it cannot be asked about)."""
+        if type_name in (self.supergraph.query_type, self.supergraph.mutation_type):
+            return True
+        type_in_graph = self.supergraph.types[type_name].graphs.get(graph)
+        return type_in_graph is not None and bool(type_in_graph.resolvable_keys)
 
     def _choose(
         self,
@@ -302,7 +318,9 @@ class _Planner:
         field_type = self._field_type(position.type_name, first.name)
         named = get_named_type(field_type)
         composite = is_composite_type(named)
-        added = position.node.add_field(key, first.name, first.arguments, composite)
+        added = position.node.add_field(
+            key, first.name, first.arguments, composite, subgraph_type(meta, graph, field_type)
+        )
         if added is None:
             raise PlanningError(f"response key {key!r} is used twice at {position.path}")
         self._taken(position.path, key, first.name, first.arguments)
@@ -492,7 +510,11 @@ class _Planner:
                 field_meta.graphs[position.fetch.graph].requires is None
             ):
                 added = position.node.add_field(
-                    data_key, selection.name, arguments, is_composite_type(named)
+                    data_key,
+                    selection.name,
+                    arguments,
+                    is_composite_type(named),
+                    subgraph_type(field_meta, position.fetch.graph, field_type),
                 )
                 if added is None:
                     raise PlanningError(f"cannot select {selection.name} at {position.path}")
@@ -537,6 +559,9 @@ class _Planner:
             and (elsewhere is None or elsewhere == (name, arguments))
         ):
             return name
+        return self._fresh_alias(name)
+
+    def _fresh_alias(self, name: str) -> str:
         self.aliases += 1
         return f"__gw{self.aliases}_{name}"
 
