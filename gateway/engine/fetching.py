@@ -77,6 +77,8 @@ class PlanExecution:
             return
         data = response.get("data")
         errors = response.get("errors")
+        if fetch.renaming is not None and isinstance(data, dict):
+            fetch.renaming.apply(data.get("_entities") if fetch.entity else data)
         malformed = _malformed(data, len(targets) if fetch.entity else None, bool(errors))
         if malformed is not None:
             self._failed(

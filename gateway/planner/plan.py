@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .aliasing import Renaming
 from .operation import ClientSelection
 from .selections import SubgraphSelection
 
@@ -47,6 +48,8 @@ class Fetch:
     variables: set[str] = field(default_factory=set)
     document: str = ""
     """The subgraph operation, set when the plan is complete."""
+    renaming: Renaming | None = None
+    """Turns the aliases the document adds against merge conflicts back into planned keys."""
 
 
 @dataclass

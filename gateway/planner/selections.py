@@ -11,9 +11,14 @@ class SubgraphField:
     name: str
     arguments: str
     selection: SubgraphSelection | None
+    type: str = ""
+    """The field's type as the subgraph declares it."""
+    sent_key: str | None = None
+    """The alias sent instead of `response_key` where that key would conflict."""
 
     def text(self) -> str:
-        head = self.name if self.response_key == self.name else f"{self.response_key}: {self.name}"
+        key = self.sent_key or self.response_key
+        head = self.name if key == self.name else f"{key}: {self.name}"
         head += self.arguments
         return head if self.selection is None else head + self.selection.text()
 
@@ -25,7 +30,7 @@ class SubgraphSelection:
     """Inline fragments by type condition."""
 
     def add_field(
-        self, response_key: str, name: str, arguments: str, composite: bool
+        self, response_key: str, name: str, arguments: str, composite: bool, type_text: str = ""
     ) -> SubgraphField | None:
         """The field under `response_key`, added if new; None if that key is taken by a
         different field or arguments (the caller aliases)."""
@@ -35,13 +40,15 @@ class SubgraphSelection:
                 return None
             return existing
         added = SubgraphField(
-            response_key, name, arguments, SubgraphSelection() if composite else None
+            response_key, name, arguments, SubgraphSelection() if composite else None, type_text
         )
         self.fields[response_key] = added
         return added
 
     def add_typename(self) -> None:
-        self.fields.setdefault("__typename", SubgraphField("__typename", "__typename", "", None))
+        self.fields.setdefault(
+            "__typename", SubgraphField("__typename", "__typename", "", None, "String!")
+        )
 
     def fragment(self, type_condition: str) -> SubgraphSelection:
         return self.fragments.setdefault(type_condition, SubgraphSelection())
