@@ -184,6 +184,12 @@ class PlanExecution:
             message, extensions = "Internal server error", {"code": INTERNAL}
         formatted: dict[str, Any] = {"message": message}
         if isinstance(path, list):
+            if fetch.renaming is not None:
+                path = (
+                    path[:2] + fetch.renaming.path(path[2:])
+                    if fetch.entity
+                    else fetch.renaming.path(path)
+                )
             if not fetch.entity:
                 formatted["path"] = path
             elif (

@@ -46,6 +46,18 @@ class Renaming:
             if sent in value:
                 value[key] = value.pop(sent)
 
+    def path(self, path: list[Any]) -> list[Any]:
+        """A path in the subgraph's answer (from an error) with the planned keys."""
+        renamed: list[Any] = []
+        current: Renaming | None = self
+        for segment in path:
+            if current is not None and isinstance(segment, str):
+                renamed.append(current.keys.get(segment, segment))
+                current = current.below.get(segment)
+            else:
+                renamed.append(segment)
+        return renamed
+
     def _add(self, other: Renaming) -> None:
         self.keys.update(other.keys)
         for sent, renaming in other.below.items():

@@ -21,7 +21,18 @@ SCENARIO = "type_differences"
 
 DUNE: Row = {"__typename": "Book", "id": "b1", "code": "D-1", "details": {"rating": 5}}
 ALIEN: Row = {"__typename": "Movie", "id": None, "code": None, "details": {"rating": None}}
+WITHHELD: list[Row] = [
+    {"__typename": "Book", "id": "b1", "code": "D-1", "details": {"rating": 5}},
+    {"__typename": "Movie", "id": "m2", "code": "H-2", "details": {"rating": -1}},
+]
 SHELVES: list[Row] = [{"id": "b1", "code": "D-1", "details": {"rating": 5}, "shelf": "A3"}]
+
+
+def _movie_rating(details: Row, _info: object) -> int | None:
+    rating: int | None = details["rating"]
+    if rating is not None and rating < 0:
+        raise ValueError("rating withheld")
+    return rating
 
 
 def subgraphs() -> list[Subgraph]:
@@ -29,7 +40,13 @@ def subgraphs() -> list[Subgraph]:
         Subgraph(
             "catalog",
             scenario_sdl(SCENARIO, "catalog"),
-            resolvers={"Query": {"media": lambda _root, _info: [DUNE, ALIEN]}},
+            resolvers={
+                "Query": {
+                    "media": lambda _root, _info: [DUNE, ALIEN],
+                    "withheld": lambda _root, _info: WITHHELD,
+                },
+                "MovieDetails": {"rating": _movie_rating},
+            },
             entities={"Book": by_key([DUNE], "id")},
         ),
         Subgraph(
@@ -79,3 +96,23 @@ def test_the_same_types_in_every_fragment_are_sent_without_aliases(fed: Federati
 
     assert_response(response, {"data": {"media": [{"id": "b1"}, {"details": {"rating": None}}]}})
     assert "__gw" not in fed.fetches("catalog")[0].query
+
+
+def test_an_error_below_an_aliased_field_has_the_client_path(fed: Federation) -> None:
+    response = fed.query(
+        "{ withheld { ... on Book { details { rating } } ... on Movie { details { rating } } } }"
+    )
+
+    assert_response(
+        response,
+        {
+            "errors": [
+                {
+                    "message": "rating withheld",
+                    "path": ["withheld", 1, "details", "rating"],
+                    "extensions": {"code": "DOWNSTREAM_SERVICE_ERROR", "serviceName": "catalog"},
+                }
+            ],
+            "data": {"withheld": [{"details": {"rating": 5}}, {"details": {"rating": None}}]},
+        },
+    )
