@@ -85,6 +85,8 @@ class _Planner:
         every fetch's data merges into one tree, so a key means one field at a path."""
         self.root_fetches: dict[str, Fetch] = {}
         self.aliases = 0
+        self.providing: set[tuple[tuple[str, ...], str, str, str]] = set()
+        """Key and required fields being fetched for a representation, against loops."""
 
     # --- the operation's root -------------------------------------------------------------
 
@@ -166,21 +168,26 @@ class _Planner:
 
     def _usable(self, meta: FieldMeta, graph: str, *, for_representation: bool = False) -> bool:
         """Whether `graph` itself resolves the field (requires-free, not external, not
-        overridden away). Key fields count when building representations."""
+        overridden away). A field overridden away but still resolved there counts when
+        building representations; an @external one never does, key field or not: the
+        subgraph only receives its value, and what it answers for it may be stale."""
         in_graph = meta.graphs.get(graph)
-        if in_graph is None:
+        if in_graph is None or in_graph.external:
             return False
         if (meta.parent, meta.name, graph) in self.disabled:
             return for_representation and in_graph.used_overridden
-        if in_graph.external:
-            return for_representation and self._is_key_field(meta, graph)
         return True
 
-    def _is_key_field(self, meta: FieldMeta, graph: str) -> bool:
-        type_in_graph = self.supergraph.types[meta.parent].graphs.get(graph)
-        return type_in_graph is not None and any(
-            selection.name == meta.name for key in type_in_graph.keys for selection in key.fields
-        )
+    def _readable(self, position: _Position, meta: FieldMeta) -> bool:
+        """Whether the position's fetch can select the field for a representation: it
+        resolves it, or has it @external but provided by the field that led here."""
+        graph = position.fetch.graph
+        in_graph = meta.graphs.get(graph)
+        if in_graph is not None and in_graph.external:
+            return _provided(position.provided, meta.name) is not None and (
+                (meta.parent, meta.name, graph) not in self.disabled
+            )
+        return self._usable(meta, graph, for_representation=True)
 
     def _local(self, position: _Position, meta: FieldMeta) -> bool:
         graph = position.fetch.graph
@@ -251,6 +258,7 @@ class _Planner:
             else:
                 group = (graph, position.path, frozenset((position.fetch.id,)), 0)
                 jump = 0 if group in self.entity_groups else 1
+                jump += 0 if self._key_at_hand(position, graph, candidate[1]) else 1
             subtree = self._subtree_cost(graph, field_type, selections, _COST_DEPTH)
             return (jump + subtree, candidates.index(candidate))
 
@@ -487,8 +495,16 @@ class _Planner:
         self, position: _Position, meta: TypeMeta, selection: FieldSetSelection
     ) -> bool:
         field_meta = meta.fields.get(selection.name)
-        return field_meta is not None and self._usable(
-            field_meta, position.fetch.graph, for_representation=True
+        return field_meta is not None and self._readable(position, field_meta)
+
+    def _key_at_hand(self, position: _Position, graph: str, entity_type: str) -> bool:
+        """Whether the position's fetch can give every field of one of the keys that
+        `graph` resolves `entity_type` by (no other fetch needed for the representation)."""
+        type_in_graph = self.supergraph.types[entity_type].graphs.get(graph)
+        local = self.supergraph.types[position.type_name]
+        return type_in_graph is not None and any(
+            all(self._key_field_local(position, local, s) for s in key.fields)
+            for key in type_in_graph.resolvable_keys
         )
 
     def _provide(
@@ -506,7 +522,7 @@ class _Planner:
             field_meta = self._field_meta(position.type_name, selection.name)
             field_type = self._field_type(position.type_name, selection.name)
             named = get_named_type(field_type)
-            if self._usable(field_meta, position.fetch.graph, for_representation=True) and (
+            if self._readable(position, field_meta) and (
                 field_meta.graphs[position.fetch.graph].requires is None
             ):
                 added = position.node.add_field(
@@ -533,6 +549,14 @@ class _Planner:
                 representation[selection.name] = RepField(data_key, selection.name, nested)
                 continue
             synthetic = _as_client_field(data_key, selection)
+            wanted = (position.path, position.type_name, selection.name, arguments)
+            if wanted in self.providing:
+                # Every subgraph that resolves the field needs it in a representation first.
+                raise PlanningError(
+                    f"no subgraph can give {position.type_name}.{selection.name} "
+                    f"without being sent it (at {'.'.join(position.path) or 'the root'})"
+                )
+            self.providing.add(wanted)
             # The required value may lie below entities of yet other fetches (nested
             # selections): the requiring fetch waits for every fetch the field's subtree uses.
             gathered: set[int] = set()
@@ -541,6 +565,7 @@ class _Planner:
                 providers.add(self._plan_field(position, data_key, [synthetic]))
             finally:
                 self.gathering.pop()
+                self.providing.discard(wanted)
             providers |= gathered
             representation[selection.name] = RepField(
                 data_key, selection.name, _rep_fields(selection.selections)

@@ -1,6 +1,7 @@
-"""Keys a subgraph declares but cannot be called through (`@key(resolvable: false)`): the
-gateway never sends such a subgraph an `_entities` fetch. It reaches the field through a
-subgraph that can answer, and refuses an operation nothing can answer before any fetch."""
+"""What a subgraph declares but cannot resolve. Keys it cannot be called through
+(`@key(resolvable: false)`): the gateway never sends it an `_entities` fetch, reaches the field
+through a subgraph that can answer, and refuses an operation nothing can answer before any
+fetch. Key fields it has as @external: their values come from a subgraph that owns them."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from tests.gateway.support.subgraph import Row, Subgraph, by_key
 
 SCENARIO = "interface_object_unresolvable"
 UNPLANNABLE = "interface_object_unplannable"
+EXTERNAL_KEY = "external_key"
 
 DUNE: Row = {"__typename": "Book", "id": "b1", "title": "Dune", "author": "Herbert"}
 ALIEN: Row = {"__typename": "Movie", "id": "m1", "title": "Alien", "director": "Scott"}
@@ -115,3 +117,67 @@ def test_an_operation_no_subgraph_can_answer_fails_before_any_fetch(
     ]
     assert response["errors"][0]["message"] == "no subgraph can resolve Book.rating"
     assert unplannable.fetch_counts() == {"catalog": 0, "analytics": 0, "reviews": 0}
+
+
+PRODUCTS: list[Row] = [{"id": "p1", "upc": "u1", "name": "Table"}]
+# Reviews still holds the upc the table had before it was renumbered: it is @external there.
+REVIEWS: list[Row] = [{"body": "Sturdy", "product": {"id": "p1", "upc": "u0"}}]
+STOCK: list[Row] = [{"upc": "u1", "stock": 7}, {"upc": "u0", "stock": 0}]
+
+
+def external_key_subgraphs() -> list[Subgraph]:
+    return [
+        Subgraph(
+            "products",
+            scenario_sdl(EXTERNAL_KEY, "products"),
+            resolvers={"Query": {"products": lambda _root, _info: PRODUCTS}},
+            entities={"Product": by_key(PRODUCTS, "id")},
+        ),
+        Subgraph(
+            "reviews",
+            scenario_sdl(EXTERNAL_KEY, "reviews"),
+            resolvers={"Query": {"topReviews": lambda _root, _info: REVIEWS}},
+        ),
+        Subgraph(
+            "inventory",
+            scenario_sdl(EXTERNAL_KEY, "inventory"),
+            entities={"Product": by_key(STOCK, "upc")},
+        ),
+    ]
+
+
+@pytest.fixture(scope="module")
+def external_key(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Federation]:
+    with federation(
+        EXTERNAL_KEY, external_key_subgraphs(), tmp_path_factory.mktemp(EXTERNAL_KEY)
+    ) as running:
+        yield running
+
+
+def test_a_key_field_external_in_a_subgraph_is_taken_from_its_owner(
+    external_key: Federation,
+) -> None:
+    external_key.reset()
+
+    response = external_key.query("{ topReviews { body product { name stock } } }")
+
+    assert_response(
+        response,
+        {"data": {"topReviews": [{"body": "Sturdy", "product": {"name": "Table", "stock": 7}}]}},
+    )
+    assert external_key.fetch_counts() == {"products": 1, "reviews": 1, "inventory": 1}
+    assert external_key.fetches("products")[0].representations == [
+        {"__typename": "Product", "id": "p1"}
+    ]
+    assert external_key.fetches("inventory")[0].representations == [
+        {"__typename": "Product", "upc": "u1"}
+    ]
+
+
+def test_a_selected_external_key_field_comes_from_its_owner(external_key: Federation) -> None:
+    external_key.reset()
+
+    response = external_key.query("{ topReviews { product { upc } } }")
+
+    assert_response(response, {"data": {"topReviews": [{"product": {"upc": "u1"}}]}})
+    assert external_key.fetch_counts() == {"products": 1, "reviews": 1, "inventory": 0}
