@@ -29,6 +29,7 @@ from .aliasing import alias_conflicts, subgraph_type
 from .collect import collect_fields, merged_selections
 from .operation import ClientField, ClientFragment, ClientSelection
 from .plan import LIST, Fetch, QueryPlan, RepField, Representation
+from .pruning import drop_impossible_fragments
 from .selections import SubgraphSelection
 
 INTROSPECTION_FIELDS = ("__schema", "__type")
@@ -121,6 +122,7 @@ class _Planner:
             position = _Position(fetch, fetch.selection, (), root_type, None, client_keys)
             self._add_local(position, key, occurrences, meta, graph)
         for number, fetch in enumerate(self.fetches):
+            drop_impossible_fragments(fetch.selection, fetch.graph, self.supergraph)
             fetch.renaming = alias_conflicts(fetch.selection, self._fresh_alias)
             fetch.document = self._document(fetch, number, operation_name, variable_definitions)
         return QueryPlan(

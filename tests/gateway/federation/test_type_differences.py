@@ -44,13 +44,19 @@ def subgraphs() -> list[Subgraph]:
                 "Query": {
                     "media": lambda _root, _info: [DUNE, ALIEN],
                     "withheld": lambda _root, _info: WITHHELD,
+                    "featured": lambda _root, _info: DUNE,
                 },
                 "MovieDetails": {"rating": _movie_rating},
             },
             entities={"Book": by_key([DUNE], "id")},
         ),
         Subgraph(
-            "archive", scenario_sdl(SCENARIO, "archive"), entities={"Book": by_key(SHELVES, "id")}
+            "archive",
+            scenario_sdl(SCENARIO, "archive"),
+            resolvers={
+                "Query": {"featured": lambda _root, _info: {"__typename": "Book", **SHELVES[0]}}
+            },
+            entities={"Book": by_key(SHELVES, "id")},
         ),
     ]
 
@@ -116,3 +122,24 @@ def test_an_error_below_an_aliased_field_has_the_client_path(fed: Federation) ->
             "data": {"withheld": [{"details": {"rating": 5}}, {"details": {"rating": None}}]},
         },
     )
+
+
+def test_a_subgraph_returning_a_concrete_type_gets_no_fragment_on_another_type(
+    fed: Federation,
+) -> None:
+    # `media` makes catalog the cheaper subgraph for the shareable `featured` too.
+    response = fed.query(
+        "{ media { ... on Movie { id } }"
+        " featured { ... on Book { code details { rating } } ... on Movie { code } } }"
+    )
+
+    assert_response(
+        response,
+        {
+            "data": {
+                "media": [{}, {"id": None}],
+                "featured": {"code": "D-1", "details": {"rating": 5}},
+            }
+        },
+    )
+    assert fed.fetch_counts() == {"catalog": 1, "archive": 0}
