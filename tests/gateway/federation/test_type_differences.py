@@ -15,6 +15,7 @@ from tests.gateway.support.federation import (
     federation,
     scenario_sdl,
 )
+from tests.gateway.support.gateway import differs_from_apollo
 from tests.gateway.support.subgraph import Row, Subgraph, by_key
 
 SCENARIO = "type_differences"
@@ -104,6 +105,7 @@ def test_the_same_types_in_every_fragment_are_sent_without_aliases(fed: Federati
     assert "__gw" not in fed.fetches("catalog")[0].query
 
 
+@differs_from_apollo("the error path keeps its subgraph alias (rating__alias_0)")
 def test_an_error_below_an_aliased_field_has_the_client_path(fed: Federation) -> None:
     response = fed.query(
         "{ withheld { ... on Book { details { rating } } ... on Movie { details { rating } } } }"
