@@ -28,6 +28,7 @@ from graphql.error import GraphQLSyntaxError
 from graphql.language import Lexer
 from strawberry.extensions import SchemaExtension
 
+from .integers import oversized_integer_errors
 from .operation_measure import ExpandsPastLimit, Sizing, measure
 from .settings import Settings
 
@@ -86,6 +87,9 @@ class OperationLimitsExtension(SchemaExtension):
         operation = (
             None if document is None else get_operation_ast(document, context.operation_name)
         )
+        if document is not None and (overlong := oversized_integer_errors(document)):
+            # Before graphql-core's validation, whose Int parsing would fail on it in `int()`.
+            raise overlong[0]
         if document is not None and operation is not None:
             check_operation(
                 context.schema._schema,

@@ -10,10 +10,6 @@ REQUEST_ERROR_CAUSES = (GraphQLError, StrawberryInputCoercionError, ValueError, 
 """What graphql-core and strawberry keep as the cause of a refused value: a scalar's own
 refusal, or Python's (e.g. `int()` of a literal over 4 300 digits)."""
 
-OVERLONG_INTEGER = "Exceeds the limit"
-"""Python's refusal of `int()` for a literal longer than it converts; its advice
-(`sys.set_int_max_str_digits`) is for the server's developers, not the client."""
-
 
 def request_error_code(error: GraphQLError) -> str | None:
     """`GRAPHQL_PARSE_FAILED`, `BAD_USER_INPUT` (a variable) or `GRAPHQL_VALIDATION_FAILED`
@@ -33,13 +29,10 @@ def request_error_code(error: GraphQLError) -> str | None:
 
 
 def coded(error: GraphQLError, code: str) -> GraphQLError:
-    """`error` as the client sees it: its message (Python's advice left out), its place, and
-    `code`; the cause stays in the server's log."""
-    message = error.message
-    if isinstance(error.original_error, ValueError) and OVERLONG_INTEGER in message:
-        message = "Int cannot represent an integer this long"
+    """`error` as the client sees it: its message, its place and `code`; the cause stays in
+    the server's log."""
     return GraphQLError(
-        message,
+        error.message,
         nodes=error.nodes,
         source=error.source,
         positions=error.positions,
