@@ -1,5 +1,5 @@
 """Demo step: training. The gender-equality network's two joint workshops of 2024, the first
-in Bogotá, Colombia, the second in Sweden (DOMAIN.md §2), attended by the teams of the demo
+in Bogotá, Colombia, the second in Sweden (docs/domain.md), attended by the teams of the demo
 partnerships; and one ITP cohort, Women's Political Leadership cohort 1, open for
 applications, with its three phases and the first applications.
 

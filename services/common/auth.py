@@ -1,5 +1,5 @@
 """Bearer JWT verification (the platform's own tokens and an OpenID Connect provider's) and
-the role rules of DESIGN.md §6."""
+the role rules of docs/architecture.md, Security."""
 
 from __future__ import annotations
 

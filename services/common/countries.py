@@ -1,4 +1,4 @@
-"""ISO 3166-1 alpha-2 country codes, plus Kosovo's user-assigned XK (DOMAIN.md §6)."""
+"""ISO 3166-1 alpha-2 country codes, plus Kosovo's user-assigned XK (docs/domain.md)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Domain errors; each maps to one GraphQL `extensions.code` (DESIGN.md §5)."""
+"""Domain errors; each maps to one GraphQL `extensions.code` (docs/architecture.md)."""
 
 from __future__ import annotations
 

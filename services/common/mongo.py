@@ -16,7 +16,7 @@ Document = dict[str, Any]
 
 # The local default server (nx-27017 0.8.1, SQLite-backed) is wire compatible but, measured:
 #  * multi-document transactions share one SQLite connection per database: a concurrent
-#    abort rolls back other clients' committed writes, so we use none (DESIGN.md §4 allows
+#    abort rolls back other clients' committed writes, so we use none (the outbox needs only
 #    single-document atomicity, which every MongoDB honours);
 #  * `$set`/`$min` of a top-level datetime store a string and `$push` of subdocuments stores
 #    JSON strings, so aggregates are written whole with `replace_one` under a revision check

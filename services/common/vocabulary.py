@@ -19,7 +19,7 @@ class Theme(StrEnum):
 
 
 class CostCategory(StrEnum):
-    """Eligible cost categories of a budget (DOMAIN.md §1, §3)."""
+    """Eligible cost categories of a budget (docs/domain.md, Vocabularies)."""
 
     INTERNATIONAL_TRAVEL = "international_travel"
     LOCAL_TRAVEL = "local_travel"

@@ -1,7 +1,7 @@
 """Events the networks service publishes (schemas versioned; see docs/events.md).
 
 Mentors' names and contact details never travel in events: events reach every consuming
-service, personal data only staff (DESIGN.md §6).
+service, personal data only staff (docs/architecture.md, Security).
 """
 
 from __future__ import annotations

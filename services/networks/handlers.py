@@ -1,7 +1,7 @@
 """Events the networks service reacts to.
 
 - Partnership events feed the local partnership projection (newer versions only).
-- A partnership closed: its active memberships end (DESIGN.md §4).
+- A partnership closed: its active memberships end (docs/architecture.md, Reactions).
 - A network closed (this service's own event): its active memberships end.
 
 Every effect goes through `AggregateStore.apply`, which stores the event id with the effect

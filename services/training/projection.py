@@ -8,7 +8,7 @@
   partnership's organisations and status check the partnership a registration is made
   through and find whose pending registrations to withdraw.
 
-Never written by a mutation, never read from the owner synchronously (DESIGN.md §2). Events
+Never written by a mutation, never read from the owner synchronously (docs/architecture.md). Events
 can arrive out of order (a failed delivery is retried after newer ones), so each view takes
 only a newer `version` than it holds.
 """

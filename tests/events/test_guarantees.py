@@ -1,4 +1,4 @@
-"""The event bus's guarantees (DESIGN.md §4), each against real MongoDB-wire and AMQP servers."""
+"""The event bus's guarantees (docs/architecture.md, Events), each against real servers."""
 
 from __future__ import annotations
 

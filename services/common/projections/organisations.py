@@ -1,4 +1,4 @@
-"""The organisation projection that consuming services keep (DESIGN.md §2)."""
+"""The organisation projection that consuming services keep (docs/architecture.md, Ownership)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The partnership projection that consuming services keep (DESIGN.md §2).
+"""The partnership projection that consuming services keep (docs/architecture.md, Ownership).
 
 A read-only copy of the partnerships a service needs, fed by partnership events: enough to
 check a partnership (status, themes, countries, start), to authorise coordinators

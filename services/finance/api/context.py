@@ -1,6 +1,6 @@
 """What every finance resolver needs: the typed info, the caller, loaders, access rules.
 
-Who may do what (DESIGN.md §6): officers and admins (staff) everything; a coordinator
+Who may do what (docs/architecture.md, Security): staff everything; a coordinator
 records expenses and opens and submits financial reports for the grants of partnerships
 their organisation takes part in, and reads those grants (others are FORBIDDEN, or left out
 of lists); viewers read everything; officers agree, revise, suspend and close grants,

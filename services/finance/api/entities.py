@@ -2,7 +2,7 @@
 `Partnership.grants`/`funding`, `Application.grant`, `Network.funding`, `Workshop.costs`.
 
 `resolve_reference` returns a stub; the fields load through per-request loaders, so any
-number of representations cost one database query per type (DESIGN.md §5).
+number of representations cost one database query per type (docs/architecture.md).
 """
 
 from __future__ import annotations

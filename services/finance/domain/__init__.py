@@ -8,7 +8,7 @@ from services.common.store import NothingToApply
 __all__ = ["BUDGET_CURRENCY", "SYSTEM_ACTOR", "NothingToApply"]
 
 BUDGET_CURRENCY = "SEK"
-"""Budgets, caps, reports and disbursements are in SEK (DOMAIN.md §6, ISO 4217)."""
+"""Budgets, caps, reports and disbursements are in SEK (ISO 4217; docs/domain.md, Vocabularies)."""
 
 SYSTEM_ACTOR = "finance-service"
 """The audit trail's actor for what the service does by itself (reactions to events)."""

@@ -1,12 +1,12 @@
 """Budget rules as versioned configuration: eligible cost categories and caps.
 
-ICLD's rules change (guidelines of 2008, 2020, revised 2023: DOMAIN.md), so the eligible
+ICLD's rules change (guidelines of 2008, 2020, revised 2023: docs/domain.md), so the eligible
 categories and the caps live in versions, each valid from a date. A grant is held to the
 version in force on the day its application was decided, for its whole life: its original
 budget and every revision. A new version applies to grants decided from its date on; it is
 published ahead of time (valid from a future day), never retroactively.
 
-Caps (SEK, DOMAIN.md §1, older budget guidelines [S8]) are per application type, region and
+Caps (SEK, older budget guidelines: docs/domain.md, Finance) are per application type, region and
 partnership kind:
 
 - inception: a total for the whole grant; project and steering group: per year of the grant;
@@ -73,7 +73,7 @@ class Region(StrEnum):
 
 
 class ApplicationType(StrEnum):
-    """The application type the grant was decided on (DOMAIN.md §1)."""
+    """The application type the grant was decided on (docs/domain.md, Calls and applications)."""
 
     INCEPTION = "inception"
     PROJECT = "project"
@@ -182,7 +182,7 @@ DEFAULT_RULES = BudgetRules(
     valid_from=date(2008, 1, 1),
     eligible_categories=list(CostCategory),
     caps=_default_caps(),
-    note="ICLD budget guidelines for municipal partnerships (DOMAIN.md §1 [S8]); Latin"
+    note="ICLD budget guidelines for municipal partnerships (Budgetriktlinjer); Latin"
     " America with the Africa/Asia figures",
 )
 """Built in, never stored: the rules every grant decided since 2008 is held to until a

@@ -1,6 +1,6 @@
 """Mutations on networks: set up, change, activate or close, name the national mentors.
 
-Staff only (officers and admins manage networks, DESIGN.md §6).
+Staff only: officers and admins manage networks (docs/architecture.md, Security).
 """
 
 from __future__ import annotations

@@ -99,7 +99,7 @@ def membership_id(network_id: str, partnership_id: str) -> str:
 
 
 def check_eligible(network: Network, partnership: PartnershipView, joined_on: date) -> None:
-    """Whether `partnership` may join `network` on `joined_on` (DOMAIN.md §2)."""
+    """Whether `partnership` may join `network` on `joined_on` (docs/domain.md, Networks)."""
     if network.status is NetworkStatus.CLOSED:
         raise BadUserInput("the network is closed", field="networkId")
     if partnership.status != ACTIVE:

@@ -1,7 +1,7 @@
 """Thematic networks: partnerships on one theme, in some countries, for about four years.
 
 "Selected partnerships start together and run in parallel for about 4 years, with extra
-support, joint workshops and trainings" (DOMAIN.md §2); the gender-equality network of
+support, joint workshops and trainings" (docs/domain.md, Networks); the gender-equality network of
 Colombia and Guatemala runs 2023–26 with national mentors per country.
 """
 
@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 MIN_YEARS = 3
 MAX_YEARS = 5
-"""A network runs "about four years" (DOMAIN.md §2: ICLD's networks; the gender-equality
+"""A network runs "about four years" (docs/domain.md, Networks; the gender-equality
 network 2023–26). One year either way is accepted: a network that starts in the autumn, or
 is extended or cut short by a year, is still a network, while a period of one or two years is
 a project (projects run 1–3 years), and ten years is a typo. The period is inclusive: a

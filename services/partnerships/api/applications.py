@@ -1,6 +1,6 @@
 """GraphQL types, queries and mutations for applications and their lifecycle.
 
-Who may do what (DESIGN.md §6): staff (officers, admins) everything; a coordinator drafts,
+Who may do what (docs/architecture.md, Security): staff everything; a coordinator drafts,
 edits, submits and reads the applications of partnerships their organisation takes part
 in, and nothing of other partnerships (FORBIDDEN, or filtered out of lists); viewers read.
 """

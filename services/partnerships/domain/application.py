@@ -49,7 +49,7 @@ MAX_ITEMS = 50
 """Bound on every list in a proposal (outcomes, outputs, indicators, budget lines)."""
 
 DURATION_MONTHS: Mapping[ApplicationKind, tuple[int, int]] = {
-    # "About 1 year from approval" (DOMAIN.md §1): a quarter either way is still about a year.
+    # "About 1 year from approval" (docs/domain.md): a quarter either way is still about a year.
     ApplicationKind.INCEPTION: (9, 15),
     # "1–3 years of organisational capacity development".
     ApplicationKind.PROJECT: (12, 36),

@@ -1,7 +1,7 @@
 """Calls: application rounds with an opening day, a deadline and an optional extension.
 
 ICLD's rounds run e.g. 15 Feb–15 Mar and 15 Sep–15 Oct, and a deadline was once extended
-(to 26 Mar 2018), so a call keeps its deadline and its extension apart (DOMAIN.md §1).
+(to 26 Mar 2018), so a call keeps its deadline and its extension apart (docs/domain.md).
 All days are calendar days in UTC; the opening day and the last day both count.
 """
 
@@ -25,7 +25,7 @@ _PROGRAMME = re.compile(r"^[a-z][a-z0-9_]{1,49}$")
 
 
 class ApplicationKind(StrEnum):
-    """What an application asks for (DOMAIN.md §1: inception, project, steering group)."""
+    """What an application asks for: inception, project, steering group (docs/domain.md)."""
 
     INCEPTION = "inception"
     PROJECT = "project"

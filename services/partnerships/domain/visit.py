@@ -1,7 +1,7 @@
 """Visits between partners and the rule that partners meet at least twice a year.
 
-"Partners meet at least twice a year, visiting each other" (the programme text; DOMAIN.md
-§1: an inception budget covers two meetings, one in each country; projects make about two
+"Partners meet at least twice a year, visiting each other" (the programme text; docs/domain.md,
+Visits: an inception budget covers two meetings, one in each country; projects make about two
 international trips a year). A visit is hosted by one of the partnership's organisations
 and is planned, then completed (it took place) or cancelled. Only completed visits count
 for the meeting rule.
@@ -27,7 +27,7 @@ from .person import Person
 
 MAX_VISIT_DAYS = 21
 """Longest visit, travel days included. A partnership visit is a working trip of about a week
-(DOMAIN.md §1: two trips a year, budgets for about four people); the longest stay anywhere in
+(docs/domain.md: two trips a year, budgets for about four people); the longest stay anywhere in
 the programme is the two weeks of an ITP phase in Sweden, and only days tied to activities are
 eligible costs ("no extra days"). Three weeks leaves room for long journeys and still catches
 a mistyped month or year in the end date before finance drafts travel expenses from it."""

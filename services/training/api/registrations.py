@@ -3,7 +3,7 @@ certificates, and a participant's history.
 
 Coordinators register, enrol (take an offered seat) and withdraw the people of their own
 organisation and report on their change projects; staff do all that and also select,
-waitlist and reject, and issue certificates (DESIGN.md §6).
+waitlist and reject, and issue certificates (docs/architecture.md, Security).
 """
 
 from __future__ import annotations

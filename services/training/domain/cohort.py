@@ -31,7 +31,7 @@ from .registration import (
 )
 
 DEFAULT_CAPACITY = 25
-"""About 25 participants per numbered cohort (DOMAIN.md §2)."""
+"""About 25 participants per numbered cohort (docs/domain.md, Training)."""
 MAX_CAPACITY = 200
 MAX_COHORT_DAYS = 2 * 366
 """An ITP runs about a year (Cohort 11: Jan 2025 – Jan 2026); two years catches typos."""

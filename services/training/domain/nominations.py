@@ -1,4 +1,4 @@
-"""Nominations to a network's ITP: three people per partner organisation (DOMAIN.md §2).
+"""Nominations to a network's ITP: three people per partner organisation (docs/domain.md).
 
 "The organisation nominates 3 people per partner: 2 civil servants (one a decision-maker) and
 preferably 1 CSO member." Read as, per organisation and cohort: at most two civil servants,

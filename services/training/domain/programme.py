@@ -17,7 +17,7 @@ class Programme(Audited):
     title: str
     theme: Theme
     target_group: str
-    """Who the programme is for, e.g. "women mayors and councillors" (DOMAIN.md §2)."""
+    """Who the programme is for, e.g. "women mayors and councillors"."""
     language: str
     """ISO 639-1 code of the teaching language (English for most ITPs)."""
     description: str = ""

@@ -6,7 +6,7 @@ the cohort's participants). Every rule about seats is therefore checked on one d
 store writes it whole under a revision check, a concurrent writer re-runs its change against
 the winner's state, and capacity can never be exceeded.
 
-Lifecycle (DOMAIN.md §3, with `invited` in front for the reaction to a partnership joining
+Lifecycle (docs/domain.md, Training; `invited` in front for the reaction to a partnership joining
 a network: an invitation is not an application until the organisation accepts it):
 
     invited ─accept─▶ applied ─select─▶ selected ─enrol─▶ enrolled ─▶ completed
@@ -81,7 +81,7 @@ class ProgressReport(BaseModel):
 
 
 class ChangeProject(BaseModel):
-    """The change project an ITP participant carries out at home (DOMAIN.md §2)."""
+    """The change project an ITP participant carries out at home (docs/domain.md, Training)."""
 
     outline: str
     reports: list[ProgressReport] = Field(default_factory=list)

@@ -38,7 +38,7 @@ from .cohort import Cohort
 from .registration import OPEN, Registration, RegistrationStatus, Seating
 
 MAX_WORKSHOP_DAYS = 31
-"""The longest phase is two weeks in Sweden (DOMAIN.md §2); a month catches a mistyped date."""
+"""The longest phase is two weeks in Sweden (docs/domain.md, Training); a month catches a typo."""
 MAX_CAPACITY = 500
 MAX_COST_LINES = 50
 MAX_ATTENDEES = 500
