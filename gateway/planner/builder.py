@@ -29,6 +29,7 @@ from .aliasing import alias_conflicts, subgraph_type
 from .collect import collect_fields, merged_selections
 from .operation import ClientField, ClientFragment, ClientSelection
 from .plan import LIST, Fetch, QueryPlan, RepField, Representation
+from .provides import provided_by
 from .pruning import drop_impossible_fragments
 from .selections import SubgraphSelection
 
@@ -192,11 +193,15 @@ class _Planner:
         return self._usable(meta, graph, for_representation=True)
 
     def _local(self, position: _Position, meta: FieldMeta) -> bool:
-        graph = position.fetch.graph
+        return self._local_in(position.fetch.graph, position.provided, meta)
+
+    def _local_in(self, graph: str, provided: FieldSet | None, meta: FieldMeta) -> bool:
+        """Whether a fetch of `graph`, where the field that led there provides `provided`,
+        resolves the field itself."""
         in_graph = meta.graphs.get(graph)
         if in_graph is None or in_graph.requires is not None:
             return False
-        if in_graph.external and _provided(position.provided, meta.name) is not None:
+        if in_graph.external and _provided(provided, meta.name) is not None:
             return (meta.parent, meta.name, graph) not in self.disabled
         return self._usable(meta, graph)
 
@@ -253,15 +258,17 @@ class _Planner:
 
         def cost(candidate: tuple[str, str]) -> tuple[int, int]:
             graph = candidate[0]
+            provided = provided_by(self._field_meta(candidate[1], meta.name), graph)
             if position is None:
                 jump = 0 if graph in self.root_fetches or not self.root_fetches else 1
             elif graph == position.fetch.graph and self._local(position, meta):
                 jump = 0
+                provided = _provided(position.provided, meta.name) or provided
             else:
                 group = (graph, position.path, frozenset((position.fetch.id,)), 0)
                 jump = 0 if group in self.entity_groups else 1
                 jump += 0 if self._key_at_hand(position, graph, candidate[1]) else 1
-            subtree = self._subtree_cost(graph, field_type, selections, _COST_DEPTH)
+            subtree = self._subtree_cost(graph, field_type, selections, _COST_DEPTH, provided)
             return (jump + subtree, candidates.index(candidate))
 
         return min(candidates, key=cost)[0]
@@ -272,8 +279,10 @@ class _Planner:
         field_type: GraphQLOutputType,
         selections: tuple[ClientSelection, ...],
         depth: int,
+        provided: FieldSet | None = None,
     ) -> int:
-        """About how many fetches resolving these selections from `graph` takes."""
+        """About how many fetches resolving these selections from `graph` takes, where the
+        field that leads there provides `provided` (external fields that need no fetch)."""
         named = get_named_type(field_type)
         if depth == 0 or not selections or not is_composite_type(named):
             return 0
@@ -281,6 +290,7 @@ class _Planner:
         jumps: set[str] = set()
         runtime = self.supergraph.runtime_types
         for type_name in sorted(runtime.get(named.name, frozenset((named.name,)))):
+            here = _provided_on(provided, type_name)
             fields = collect_fields(type_name, selections, runtime)
             for occurrences in fields.values():
                 name = occurrences[0].name
@@ -291,14 +301,20 @@ class _Planner:
                     continue
                 sub_type = self._field_type(type_name, name)
                 sub = merged_selections(occurrences)
-                if self._usable(meta, graph) and meta.graphs[graph].requires is None:
-                    total += self._subtree_cost(graph, sub_type, sub, depth - 1)
+                if self._local_in(graph, here, meta):
+                    below = _provided(here, name) or provided_by(meta, graph)
+                    total += self._subtree_cost(graph, sub_type, sub, depth - 1, below)
                     continue
-                options = [g for g, _ in self._candidates(type_name, meta)]
+                options = {
+                    g: self._subtree_cost(
+                        g, sub_type, sub, depth - 1, provided_by(self._field_meta(e, name), g)
+                    )
+                    for g, e in self._candidates(type_name, meta)
+                }
                 if options:
-                    best = min(options, key=lambda g: self._subtree_cost(g, sub_type, sub, 0))
+                    best = min(options, key=options.__getitem__)
                     jumps.add(best)
-                    total += self._subtree_cost(best, sub_type, sub, depth - 1)
+                    total += options[best]
         return total + len(jumps)
 
     def _field_type(self, type_name: str, name: str) -> GraphQLOutputType:
