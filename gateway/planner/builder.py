@@ -27,6 +27,7 @@ from ..supergraph import FieldInGraph, FieldMeta, Supergraph, TypeMeta
 from ..supergraph.fieldsets import FieldSet, FieldSetSelection
 from .aliasing import alias_conflicts, subgraph_type
 from .collect import collect_fields, merged_selections
+from .members import declared_type, members_in
 from .operation import ClientField, ClientFragment, ClientSelection
 from .plan import LIST, Fetch, QueryPlan, RepField, Representation
 from .provides import provided_by
@@ -54,6 +55,9 @@ class _Position:
     client_keys: Mapping[str, tuple[str, str]] = field(default_factory=dict)
     """Response key → (field name, arguments) the client uses here; planner-added fields
     that would clash are aliased."""
+    declared: str | None = None
+    """The type the fetch's subgraph declares the field leading here with, where it differs
+    from the supergraph's (it narrows the members planned)."""
 
 
 def build_plan(
@@ -254,11 +258,11 @@ class _Planner:
         if len(candidates) == 1:
             return candidates[0][0]
         selections = merged_selections(occurrences)
-        field_type = self._field_type(type_name, meta.name)
 
         def cost(candidate: tuple[str, str]) -> tuple[int, int]:
             graph = candidate[0]
-            provided = provided_by(self._field_meta(candidate[1], meta.name), graph)
+            candidate_meta = self._field_meta(candidate[1], meta.name)
+            provided = provided_by(candidate_meta, graph)
             if position is None:
                 jump = 0 if graph in self.root_fetches or not self.root_fetches else 1
             elif graph == position.fetch.graph and self._local(position, meta):
@@ -268,7 +272,7 @@ class _Planner:
                 group = (graph, position.path, frozenset((position.fetch.id,)), 0)
                 jump = 0 if group in self.entity_groups else 1
                 jump += 0 if self._key_at_hand(position, graph, candidate[1]) else 1
-            subtree = self._subtree_cost(graph, field_type, selections, _COST_DEPTH, provided)
+            subtree = self._subtree_cost(graph, candidate_meta, selections, _COST_DEPTH, provided)
             return (jump + subtree, candidates.index(candidate))
 
         return min(candidates, key=cost)[0]
@@ -276,40 +280,38 @@ class _Planner:
     def _subtree_cost(
         self,
         graph: str,
-        field_type: GraphQLOutputType,
+        meta: FieldMeta,
         selections: tuple[ClientSelection, ...],
         depth: int,
-        provided: FieldSet | None = None,
+        provided: FieldSet | None,
     ) -> int:
-        """About how many fetches resolving these selections from `graph` takes, where the
-        field that leads there provides `provided` (external fields that need no fetch)."""
-        named = get_named_type(field_type)
+        """About how many fetches resolving these selections below field `meta` from `graph`
+        takes, where the field provides `provided` (external fields that need no fetch)."""
+        named = get_named_type(self._field_type(meta.parent, meta.name))
         if depth == 0 or not selections or not is_composite_type(named):
             return 0
         total = 0
         jumps: set[str] = set()
         runtime = self.supergraph.runtime_types
-        for type_name in sorted(runtime.get(named.name, frozenset((named.name,)))):
+        for type_name in members_in(self.supergraph, named.name, graph, declared_type(meta, graph)):
             here = _provided_on(provided, type_name)
             fields = collect_fields(type_name, selections, runtime)
             for occurrences in fields.values():
                 name = occurrences[0].name
                 if name.startswith("__"):
                     continue
-                meta = self.supergraph.types[type_name].fields.get(name)
-                if meta is None:
+                sub_meta = self.supergraph.types[type_name].fields.get(name)
+                if sub_meta is None:
                     continue
-                sub_type = self._field_type(type_name, name)
                 sub = merged_selections(occurrences)
-                if self._local_in(graph, here, meta):
-                    below = _provided(here, name) or provided_by(meta, graph)
-                    total += self._subtree_cost(graph, sub_type, sub, depth - 1, below)
+                if self._local_in(graph, here, sub_meta):
+                    below = _provided(here, name) or provided_by(sub_meta, graph)
+                    total += self._subtree_cost(graph, sub_meta, sub, depth - 1, below)
                     continue
                 options = {
-                    g: self._subtree_cost(
-                        g, sub_type, sub, depth - 1, provided_by(self._field_meta(e, name), g)
-                    )
-                    for g, e in self._candidates(type_name, meta)
+                    g: self._subtree_cost(g, target, sub, depth - 1, provided_by(target, g))
+                    for g, entity in self._candidates(type_name, sub_meta)
+                    for target in (self._field_meta(entity, name),)
                 }
                 if options:
                     best = min(options, key=options.__getitem__)
@@ -364,6 +366,7 @@ class _Planner:
             type_name=named.name,
             provided=_provided(position.provided, first.name)
             or (in_graph.provides if in_graph else None),
+            declared=declared_type(meta, graph),
         )
         self._plan_selections(child, merged_selections(occurrences))
 
@@ -380,8 +383,8 @@ class _Planner:
         if type_in_graph is not None and type_in_graph.interface_object:
             self._plan_interface_object(position, selections)
             return
-        for type_name in self.supergraph.possible_types_in(
-            position.type_name, position.fetch.graph
+        for type_name in members_in(
+            self.supergraph, position.type_name, position.fetch.graph, position.declared
         ):
             fields = collect_fields(type_name, selections, runtime)
             if all(occurrences[0].name == "__typename" for occurrences in fields.values()):
