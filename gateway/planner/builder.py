@@ -127,7 +127,9 @@ class _Planner:
             position = _Position(fetch, fetch.selection, (), root_type, None, client_keys)
             self._add_local(position, key, occurrences, meta, graph)
         for number, fetch in enumerate(self.fetches):
-            drop_impossible_fragments(fetch.selection, fetch.graph, self.supergraph)
+            drop_impossible_fragments(
+                fetch.selection, fetch.graph, self.supergraph, entities=fetch.entity
+            )
             fetch.renaming = alias_conflicts(fetch.selection, self._fresh_alias)
             fetch.document = self._document(fetch, number, operation_name, variable_definitions)
         return QueryPlan(
