@@ -29,6 +29,7 @@ FEED_REVIEW: Row = {
     "reviewer": {"__typename": "User", "id": "u1"},
 }
 REVIEW: Row = {"id": "r1", "body": "Solid", "author": ADA, "coauthors": [BEN], "reviewer": ADA}
+TOPIC: Row = {"name": "Dune", "review": {"id": "r1"}}
 USERS: list[Row] = [
     {"id": "u1", "name": "Ada", "email": "ada@visby.se"},
     {"id": "u2", "name": "Ben", "email": "ben@kibaha.tz"},
@@ -54,6 +55,11 @@ def subgraphs() -> list[Subgraph]:
         Subgraph(
             "accounts", scenario_sdl(SCENARIO, "accounts"), entities={"User": by_key(USERS, "id")}
         ),
+        Subgraph(
+            "topics",
+            scenario_sdl(SCENARIO, "topics"),
+            resolvers={"Query": {"topic": lambda _root, _info: TOPIC}},
+        ),
     ]
 
 
@@ -69,7 +75,7 @@ def test_an_object_field_comes_from_the_subgraph_that_provides_its_fields(
     response = fed.query("{ latest { author { id name } } }")
 
     assert_response(response, {"data": {"latest": {"author": {"id": "u1", "name": "Ada"}}}})
-    assert fed.fetch_counts() == {"feed": 0, "reviews": 1, "accounts": 0}
+    assert fed.fetch_counts() == {"feed": 0, "reviews": 1, "accounts": 0, "topics": 0}
 
 
 def test_a_list_field_comes_from_the_subgraph_that_provides_its_fields(fed: Federation) -> None:
@@ -78,7 +84,7 @@ def test_a_list_field_comes_from_the_subgraph_that_provides_its_fields(fed: Fede
     assert_response(
         response, {"data": {"latest": {"body": "Solid", "coauthors": [{"name": "Ben"}]}}}
     )
-    assert fed.fetch_counts() == {"feed": 0, "reviews": 1, "accounts": 0}
+    assert fed.fetch_counts() == {"feed": 0, "reviews": 1, "accounts": 0, "topics": 0}
 
 
 def test_an_interface_field_comes_from_the_subgraph_that_provides_it_on_a_type_condition(
@@ -87,7 +93,7 @@ def test_an_interface_field_comes_from_the_subgraph_that_provides_it_on_a_type_c
     response = fed.query("{ latest { reviewer { id ... on User { name } } } }")
 
     assert_response(response, {"data": {"latest": {"reviewer": {"id": "u1", "name": "Ada"}}}})
-    assert fed.fetch_counts() == {"feed": 0, "reviews": 1, "accounts": 0}
+    assert fed.fetch_counts() == {"feed": 0, "reviews": 1, "accounts": 0, "topics": 0}
 
 
 def test_a_partly_provided_selection_takes_the_provider_when_that_saves_fetches(
@@ -106,7 +112,7 @@ def test_a_partly_provided_selection_takes_the_provider_when_that_saves_fetches(
             }
         },
     )
-    assert fed.fetch_counts() == {"feed": 0, "reviews": 1, "accounts": 1}
+    assert fed.fetch_counts() == {"feed": 0, "reviews": 1, "accounts": 1, "topics": 0}
     assert fed.fetches("accounts")[0].representations == [{"__typename": "User", "id": "u1"}]
 
 
@@ -120,4 +126,25 @@ def test_a_partly_provided_selection_stays_in_a_subgraph_already_fetched(
         response,
         {"data": {"readers": 7, "latest": {"author": {"name": "Ada", "email": "ada@visby.se"}}}},
     )
-    assert fed.fetch_counts() == {"feed": 1, "reviews": 0, "accounts": 1}
+    assert fed.fetch_counts() == {"feed": 1, "reviews": 0, "accounts": 1, "topics": 0}
+
+
+def test_an_entity_jump_goes_to_the_subgraph_that_provides_the_fields_below(
+    fed: Federation,
+) -> None:
+    # topics only points at the review: its fields come from feed or reviews.
+    response = fed.query("{ topic { name review { author { name } coauthors { id } } } }")
+
+    assert_response(
+        response,
+        {
+            "data": {
+                "topic": {
+                    "name": "Dune",
+                    "review": {"author": {"name": "Ada"}, "coauthors": [{"id": "u2"}]},
+                }
+            }
+        },
+    )
+    assert fed.fetch_counts() == {"feed": 0, "reviews": 1, "accounts": 0, "topics": 1}
+    assert fed.fetches("reviews")[0].representations == [{"__typename": "Review", "id": "r1"}]
