@@ -27,8 +27,10 @@ from ..supergraph import FieldInGraph, FieldMeta, Supergraph, TypeMeta
 from ..supergraph.fieldsets import FieldSet, FieldSetSelection
 from .aliasing import alias_conflicts, subgraph_type
 from .collect import collect_fields, merged_selections
+from .members import declared_type, members_in
 from .operation import ClientField, ClientFragment, ClientSelection
 from .plan import LIST, Fetch, QueryPlan, RepField, Representation
+from .provides import provided_by
 from .pruning import drop_impossible_fragments
 from .selections import SubgraphSelection
 
@@ -53,6 +55,9 @@ class _Position:
     client_keys: Mapping[str, tuple[str, str]] = field(default_factory=dict)
     """Response key → (field name, arguments) the client uses here; planner-added fields
     that would clash are aliased."""
+    declared: str | None = None
+    """The type the fetch's subgraph declares the field leading here with, where it differs
+    from the supergraph's (it narrows the members planned)."""
 
 
 def build_plan(
@@ -122,7 +127,9 @@ class _Planner:
             position = _Position(fetch, fetch.selection, (), root_type, None, client_keys)
             self._add_local(position, key, occurrences, meta, graph)
         for number, fetch in enumerate(self.fetches):
-            drop_impossible_fragments(fetch.selection, fetch.graph, self.supergraph)
+            drop_impossible_fragments(
+                fetch.selection, fetch.graph, self.supergraph, entities=fetch.entity
+            )
             fetch.renaming = alias_conflicts(fetch.selection, self._fresh_alias)
             fetch.document = self._document(fetch, number, operation_name, variable_definitions)
         return QueryPlan(
@@ -192,11 +199,15 @@ class _Planner:
         return self._usable(meta, graph, for_representation=True)
 
     def _local(self, position: _Position, meta: FieldMeta) -> bool:
-        graph = position.fetch.graph
+        return self._local_in(position.fetch.graph, position.provided, meta)
+
+    def _local_in(self, graph: str, provided: FieldSet | None, meta: FieldMeta) -> bool:
+        """Whether a fetch of `graph`, where the field that led there provides `provided`,
+        resolves the field itself."""
         in_graph = meta.graphs.get(graph)
         if in_graph is None or in_graph.requires is not None:
             return False
-        if in_graph.external and _provided(position.provided, meta.name) is not None:
+        if in_graph.external and _provided(provided, meta.name) is not None:
             return (meta.parent, meta.name, graph) not in self.disabled
         return self._usable(meta, graph)
 
@@ -249,19 +260,21 @@ class _Planner:
         if len(candidates) == 1:
             return candidates[0][0]
         selections = merged_selections(occurrences)
-        field_type = self._field_type(type_name, meta.name)
 
         def cost(candidate: tuple[str, str]) -> tuple[int, int]:
             graph = candidate[0]
+            candidate_meta = self._field_meta(candidate[1], meta.name)
+            provided = provided_by(candidate_meta, graph)
             if position is None:
                 jump = 0 if graph in self.root_fetches or not self.root_fetches else 1
             elif graph == position.fetch.graph and self._local(position, meta):
                 jump = 0
+                provided = _provided(position.provided, meta.name) or provided
             else:
                 group = (graph, position.path, frozenset((position.fetch.id,)), 0)
                 jump = 0 if group in self.entity_groups else 1
                 jump += 0 if self._key_at_hand(position, graph, candidate[1]) else 1
-            subtree = self._subtree_cost(graph, field_type, selections, _COST_DEPTH)
+            subtree = self._subtree_cost(graph, candidate_meta, selections, _COST_DEPTH, provided)
             return (jump + subtree, candidates.index(candidate))
 
         return min(candidates, key=cost)[0]
@@ -269,36 +282,43 @@ class _Planner:
     def _subtree_cost(
         self,
         graph: str,
-        field_type: GraphQLOutputType,
+        meta: FieldMeta,
         selections: tuple[ClientSelection, ...],
         depth: int,
+        provided: FieldSet | None,
     ) -> int:
-        """About how many fetches resolving these selections from `graph` takes."""
-        named = get_named_type(field_type)
+        """About how many fetches resolving these selections below field `meta` from `graph`
+        takes, where the field provides `provided` (external fields that need no fetch)."""
+        named = get_named_type(self._field_type(meta.parent, meta.name))
         if depth == 0 or not selections or not is_composite_type(named):
             return 0
         total = 0
         jumps: set[str] = set()
         runtime = self.supergraph.runtime_types
-        for type_name in sorted(runtime.get(named.name, frozenset((named.name,)))):
+        for type_name in members_in(self.supergraph, named.name, graph, declared_type(meta, graph)):
+            here = _provided_on(provided, type_name)
             fields = collect_fields(type_name, selections, runtime)
             for occurrences in fields.values():
                 name = occurrences[0].name
                 if name.startswith("__"):
                     continue
-                meta = self.supergraph.types[type_name].fields.get(name)
-                if meta is None:
+                sub_meta = self.supergraph.types[type_name].fields.get(name)
+                if sub_meta is None:
                     continue
-                sub_type = self._field_type(type_name, name)
                 sub = merged_selections(occurrences)
-                if self._usable(meta, graph) and meta.graphs[graph].requires is None:
-                    total += self._subtree_cost(graph, sub_type, sub, depth - 1)
+                if self._local_in(graph, here, sub_meta):
+                    below = _provided(here, name) or provided_by(sub_meta, graph)
+                    total += self._subtree_cost(graph, sub_meta, sub, depth - 1, below)
                     continue
-                options = [g for g, _ in self._candidates(type_name, meta)]
+                options = {
+                    g: self._subtree_cost(g, target, sub, depth - 1, provided_by(target, g))
+                    for g, entity in self._candidates(type_name, sub_meta)
+                    for target in (self._field_meta(entity, name),)
+                }
                 if options:
-                    best = min(options, key=lambda g: self._subtree_cost(g, sub_type, sub, 0))
+                    best = min(options, key=options.__getitem__)
                     jumps.add(best)
-                    total += self._subtree_cost(best, sub_type, sub, depth - 1)
+                    total += options[best]
         return total + len(jumps)
 
     def _field_type(self, type_name: str, name: str) -> GraphQLOutputType:
@@ -348,6 +368,7 @@ class _Planner:
             type_name=named.name,
             provided=_provided(position.provided, first.name)
             or (in_graph.provides if in_graph else None),
+            declared=declared_type(meta, graph),
         )
         self._plan_selections(child, merged_selections(occurrences))
 
@@ -364,8 +385,8 @@ class _Planner:
         if type_in_graph is not None and type_in_graph.interface_object:
             self._plan_interface_object(position, selections)
             return
-        for type_name in self.supergraph.possible_types_in(
-            position.type_name, position.fetch.graph
+        for type_name in members_in(
+            self.supergraph, position.type_name, position.fetch.graph, position.declared
         ):
             fields = collect_fields(type_name, selections, runtime)
             if all(occurrences[0].name == "__typename" for occurrences in fields.values()):

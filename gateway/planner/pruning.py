@@ -1,9 +1,12 @@
 """Drops the type conditions a subgraph cannot accept from its operation.
 
-A field can return a concrete type in a subgraph and an abstract one in the supergraph (a
-shareable `featured: Book` beside `featured: Media`). The planner plans abstract positions by
-the supergraph's type, and a fragment on another member there is refused by the subgraph
-("fragment cannot be spread here"); no object it returns can match such a fragment anyway.
+Members of unions and interfaces differ between subgraphs, and a subgraph may declare a field
+with a narrower type than the supergraph (a shareable `featured: Book` beside `featured:
+Media`). A fragment on a type the subgraph does not have, or on one that shares no object type
+with the selection it sits in, is refused by the subgraph ("Unknown type", "fragment cannot be
+spread here"), and no object it returns could match it anyway. Every fragment is checked: below
+fields, inside other fragments and at the top of an `_entities` selection (the subgraph's
+`_Entity` union).
 """
 
 from __future__ import annotations
@@ -13,26 +16,57 @@ from .selections import SubgraphSelection
 
 
 def drop_impossible_fragments(
-    selection: SubgraphSelection, graph: str, supergraph: Supergraph
+    selection: SubgraphSelection, graph: str, supergraph: Supergraph, *, entities: bool = False
 ) -> None:
-    """Below every field: removes fragments whose type condition shares no object type with
-    the field's type as `graph` declares it."""
+    """Removes, at any depth, fragments whose type condition `graph` lacks or that share no
+    object type with their enclosing selection. `entities`: `selection` is what an
+    `_entities` field selects (its objects are the subgraph's entity types)."""
+    scope = _entity_types(graph, supergraph) if entities else None
+    _prune(selection, scope, graph, supergraph)
+
+
+def _prune(
+    selection: SubgraphSelection,
+    scope: frozenset[str] | None,
+    graph: str,
+    supergraph: Supergraph,
+) -> None:
+    """`scope`: the object types the selection can apply to; None where any may."""
     for subgraph_field in selection.fields.values():
-        below = subgraph_field.selection
-        if below is None:
-            continue
-        named = subgraph_field.type.strip("[]!")
-        if named:
-            possible = _possible(named, graph, supergraph)
-            for condition in list(below.fragments):
-                if condition != named and not possible & _possible(condition, graph, supergraph):
-                    del below.fragments[condition]
-        drop_impossible_fragments(below, graph, supergraph)
-    for fragment in selection.fragments.values():
-        drop_impossible_fragments(fragment, graph, supergraph)
+        if subgraph_field.selection is not None:
+            named = subgraph_field.type.strip("[]!")
+            below = _possible(named, graph, supergraph) if named else None
+            _prune(subgraph_field.selection, below, graph, supergraph)
+    for condition, fragment in list(selection.fragments.items()):
+        possible = _possible(condition, graph, supergraph)
+        if scope is not None:
+            possible &= scope
+        if possible:
+            _prune(fragment, possible, graph, supergraph)
+        else:
+            del selection.fragments[condition]
 
 
-def _possible(type_name: str, graph: str, supergraph: Supergraph) -> set[str]:
-    if type_name not in supergraph.types:
-        return {type_name}
-    return set(supergraph.possible_types_in(type_name, graph))
+def _possible(type_name: str, graph: str, supergraph: Supergraph) -> frozenset[str]:
+    """The object types an object of `type_name` can be in `graph`; none if it lacks it."""
+    meta = supergraph.types.get(type_name)
+    if meta is None:
+        return frozenset((type_name,))
+    in_graph = meta.graphs.get(graph)
+    if in_graph is None:
+        return frozenset()
+    if meta.kind == "object" or in_graph.interface_object:
+        # An @interfaceObject is an object type in its subgraph.
+        return frozenset((type_name,))
+    return frozenset(supergraph.possible_types_in(type_name, graph))
+
+
+def _entity_types(graph: str, supergraph: Supergraph) -> frozenset[str]:
+    """The members of `graph`'s `_Entity` union: its object types with a @key."""
+    return frozenset(
+        name
+        for name, meta in supergraph.types.items()
+        if (in_graph := meta.graphs.get(graph)) is not None
+        and in_graph.keys
+        and (meta.kind == "object" or in_graph.interface_object)
+    )
