@@ -21,11 +21,11 @@ from collections.abc import Mapping
 
 from services.common.events.consumer import Handler
 from services.common.events.envelope import Event
-from services.common.projections.organisations import organisation_handlers
-from services.common.projections.partnerships import CLOSED, take_snapshot, take_status
 from services.common.store import Change
-from services.networks.events import NETWORK_CLOSED, NETWORK_CREATED, NETWORK_UPDATED, NetworkV1
-from services.partnerships.events import (
+from services.contracts.networks import NETWORK_CLOSED, NETWORK_CREATED, NETWORK_UPDATED, NetworkV1
+from services.contracts.organisation_views import organisation_handlers
+from services.contracts.partnership_views import CLOSED, take_snapshot, take_status
+from services.contracts.partnerships import (
     APPLICATION_DECIDED,
     PARTNERSHIP_CLOSED,
     PARTNERSHIP_CREATED,
@@ -37,7 +37,7 @@ from services.partnerships.events import (
     PartnershipV1,
     VisitV1,
 )
-from services.training.events import WORKSHOP_COMPLETED, WorkshopV1
+from services.contracts.training import WORKSHOP_COMPLETED, WorkshopV1
 
 from .domain import SYSTEM_ACTOR, NothingToApply
 from .domain.expenses import (

@@ -9,11 +9,11 @@ from typing import Any
 import pytest
 
 from services.common.auth import Role
+from services.contracts.finance import EXPENSE_RECORDED
+from services.contracts.partnerships import VISIT_COMPLETED, ApplicationDecidedV1
 from services.finance.domain.expenses import VisitRecord, add_visit_drafts
 from services.finance.domain.grant import GrantStatus, from_decision
 from services.finance.domain.rules import DEFAULT_RULES
-from services.finance.events import EXPENSE_RECORDED
-from services.partnerships.events import VISIT_COMPLETED, ApplicationDecidedV1
 
 from ..support.broker import listening
 from ..support.waiting import eventually

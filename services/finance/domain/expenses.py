@@ -32,8 +32,8 @@ from services.common.money import Money, money, round_minor
 from services.common.store import Change
 from services.common.validation import clean_text
 from services.common.vocabulary import CostCategory
+from services.contracts.finance import EXPENSE_RECORDED, ExpenseV1
 
-from ..events import EXPENSE_RECORDED, ExpenseV1
 from . import BUDGET_CURRENCY, NothingToApply
 from .grant import (
     BOOKABLE,

@@ -24,8 +24,8 @@ from services.common.events.envelope import Event
 from services.common.money import MINOR_UNIT_EXPONENT, Money
 from services.common.store import Change
 from services.common.vocabulary import CostCategory
-from services.networks.events import NetworkV1
-from services.training.events import WorkshopV1
+from services.contracts.networks import NetworkV1
+from services.contracts.training import WorkshopV1
 
 from . import SYSTEM_ACTOR, NothingToApply
 

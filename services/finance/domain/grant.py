@@ -33,9 +33,9 @@ from services.common.audit import Audited
 from services.common.errors import NotFound
 from services.common.money import Money
 from services.common.vocabulary import CostCategory
-from services.partnerships.events import ApplicationDecidedV1
+from services.contracts.finance import GrantBudgetLineV1, GrantV1
+from services.contracts.partnerships import ApplicationDecidedV1
 
-from ..events import GrantBudgetLineV1, GrantV1
 from . import BUDGET_CURRENCY
 from .rules import (
     ApplicationType,

@@ -27,13 +27,13 @@ from services.common.events.envelope import Event
 from services.common.money import Money
 from services.common.store import Change
 from services.common.validation import clean_text
-
-from ..events import (
+from services.contracts.finance import (
     DISBURSEMENT_PAID,
     FINANCIAL_REPORT_STATUS_CHANGED,
     DisbursementV1,
     FinancialReportStatusChangedV1,
 )
+
 from . import BUDGET_CURRENCY
 from .grant import (
     BOOKABLE,

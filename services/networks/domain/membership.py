@@ -17,11 +17,16 @@ from pydantic import BaseModel
 from services.common.audit import Audited
 from services.common.errors import BadUserInput
 from services.common.events.envelope import Event
-from services.common.projections.partnerships import ACTIVE, PartnershipView
 from services.common.store import Change
 from services.common.validation import clean_text
+from services.contracts.networks import (
+    MEMBERSHIP_JOINED,
+    MEMBERSHIP_LEFT,
+    MembershipJoinedV1,
+    MembershipLeftV1,
+)
+from services.contracts.partnership_views import ACTIVE, PartnershipView
 
-from ..events import MEMBERSHIP_JOINED, MEMBERSHIP_LEFT, MembershipJoinedV1, MembershipLeftV1
 from . import NothingToApply
 from .network import Network, NetworkStatus
 

@@ -20,12 +20,11 @@ from services.common.audit import Audited
 from services.common.countries import country_code
 from services.common.errors import BadUserInput
 from services.common.events.envelope import Event
-from services.common.projections.partnerships import PartnershipView
 from services.common.store import Change
 from services.common.validation import clean_text
 from services.common.vocabulary import Theme
-
-from ..events import NETWORK_CLOSED, NETWORK_CREATED, NETWORK_UPDATED, NetworkV1
+from services.contracts.networks import NETWORK_CLOSED, NETWORK_CREATED, NETWORK_UPDATED, NetworkV1
+from services.contracts.partnership_views import PartnershipView
 
 if TYPE_CHECKING:
     from .membership import Membership

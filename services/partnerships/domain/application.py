@@ -29,8 +29,7 @@ from services.common.money import Money, money
 from services.common.store import Change
 from services.common.validation import clean_text
 from services.common.vocabulary import CostCategory, Theme
-
-from ..events import (
+from services.contracts.partnerships import (
     APPLICATION_DECIDED,
     APPLICATION_RETURNED,
     APPLICATION_SUBMITTED,
@@ -39,6 +38,7 @@ from ..events import (
     ApplicationSubmittedV1,
     BudgetLineV1,
 )
+
 from .call import ApplicationKind, Call
 from .partnership import Partnership, PartnershipStatus, steering_group_gaps
 from .person import Person
