@@ -14,6 +14,7 @@ from services.contracts.partnerships import VISIT_COMPLETED, ApplicationDecidedV
 from services.finance.domain.expenses import VisitRecord, add_visit_drafts
 from services.finance.domain.grant import GrantStatus, from_decision
 from services.finance.domain.rules import DEFAULT_RULES
+from services.finance.handlers import decision_of
 
 from ..support.broker import listening
 from ..support.waiting import eventually
@@ -370,7 +371,7 @@ def test_a_grant_drafts_a_visit_only_once() -> None:
         duration_months=24,
         approved_budget=budget(),
     )
-    grant = from_decision(decided, DECIDED_ON, [DEFAULT_RULES])
+    grant = from_decision(decision_of(decided), DECIDED_ON, [DEFAULT_RULES])
     grant.status = GrantStatus.IMPLEMENTATION
     visit = VisitRecord(
         visit_id="v1",

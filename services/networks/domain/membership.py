@@ -25,10 +25,10 @@ from services.contracts.networks import (
     MembershipJoinedV1,
     MembershipLeftV1,
 )
-from services.contracts.partnership_views import ACTIVE, PartnershipView
 
 from . import NothingToApply
 from .network import Network, NetworkStatus
+from .partnership import ACTIVE, Partnership
 
 
 class MembershipStatus(StrEnum):
@@ -103,7 +103,7 @@ def membership_id(network_id: str, partnership_id: str) -> str:
     return f"{network_id}:{partnership_id}"
 
 
-def check_eligible(network: Network, partnership: PartnershipView, joined_on: date) -> None:
+def check_eligible(network: Network, partnership: Partnership, joined_on: date) -> None:
     """Whether `partnership` may join `network` on `joined_on` (DOMAIN.md §2)."""
     if network.status is NetworkStatus.CLOSED:
         raise BadUserInput("the network is closed", field="networkId")
@@ -139,7 +139,7 @@ def check_eligible(network: Network, partnership: PartnershipView, joined_on: da
 
 
 def join(
-    network: Network, partnership: PartnershipView, joined_on: date, actor: str
+    network: Network, partnership: Partnership, joined_on: date, actor: str
 ) -> tuple[Membership, list[Event]]:
     """The first membership of `partnership` in `network`."""
     check_eligible(network, partnership, joined_on)
@@ -148,7 +148,7 @@ def join(
         version=1,
         network_id=network.id,
         partnership_id=partnership.id,
-        organisation_ids=partnership.organisation_ids,
+        organisation_ids=list(partnership.organisation_ids),
         periods=[Period(joined_on=joined_on)],
         status=MembershipStatus.ACTIVE,
         since=joined_on,
@@ -158,7 +158,7 @@ def join(
 
 
 def rejoin(
-    network: Network, partnership: PartnershipView, joined_on: date, actor: str
+    network: Network, partnership: Partnership, joined_on: date, actor: str
 ) -> Change[Membership]:
     """A new period for a partnership that was a member before."""
     check_eligible(network, partnership, joined_on)
@@ -178,7 +178,7 @@ def rejoin(
             )
         membership.periods = [*membership.periods, Period(joined_on=joined_on)]
         membership.status, membership.since = MembershipStatus.ACTIVE, joined_on
-        membership.organisation_ids = partnership.organisation_ids
+        membership.organisation_ids = list(partnership.organisation_ids)
         membership.record(
             actor,
             "rejoined",

@@ -24,10 +24,10 @@ from services.common.store import Change
 from services.common.validation import clean_text
 from services.common.vocabulary import Theme
 from services.contracts.networks import NETWORK_CLOSED, NETWORK_CREATED, NETWORK_UPDATED, NetworkV1
-from services.contracts.partnership_views import PartnershipView
 
 if TYPE_CHECKING:
     from .membership import Membership
+    from .partnership import Partnership
 
 MIN_YEARS = 3
 MAX_YEARS = 5
@@ -201,7 +201,7 @@ def change_details(
     ends_on: date | None,
     description: str | None,
     memberships: Sequence[Membership],
-    partnerships: Mapping[str, PartnershipView],
+    partnerships: Mapping[str, Partnership],
 ) -> Change[Network]:
     """New details, checked against the network's mentors and every membership.
 
@@ -260,7 +260,7 @@ def _check_countries_kept(
     network: Network,
     countries: Sequence[str],
     memberships: Sequence[Membership],
-    partnerships: Mapping[str, PartnershipView],
+    partnerships: Mapping[str, Partnership],
 ) -> None:
     for mentor in network.mentors:
         if mentor.country not in countries:
