@@ -15,7 +15,7 @@ import asyncio
 import random
 from typing import TypeVar
 
-from services.common.errors import Conflict
+from services.common.errors import Busy
 from services.common.keyed_lock import KeyedLock
 from services.common.store import Aggregate, AggregateStore, Change
 
@@ -35,8 +35,8 @@ async def update_busy(store: AggregateStore[A], aggregate_id: str, change: Chang
         try:
             async with _writers.hold(key):
                 return await store.update(aggregate_id, change)
-        except Conflict as exc:
-            if exc.field != "id" or attempt == ATTEMPTS - 1:
-                raise  # a domain conflict (a stale version), or busy for too long
+        except Busy:
+            if attempt == ATTEMPTS - 1:
+                raise
             await asyncio.sleep(random.uniform(0, 0.02 * (attempt + 1)))
     raise AssertionError("unreachable")

@@ -17,7 +17,7 @@ from strawberry.dataloader import DataLoader
 
 from services.common.audit import AuditEntryType
 from services.common.auth import STAFF, Principal
-from services.common.errors import Conflict, Forbidden, NotFound
+from services.common.errors import Busy, Conflict, Forbidden, NotFound
 from services.common.idempotency import new_id, replaying
 from services.common.inputs import CheckedInput
 from services.common.money import Money, MoneyInput, MoneyType
@@ -624,7 +624,7 @@ class ApplicationMutations:
                 await stores.case_numbers.skip_past_used(day.year)
                 continue
             return ApplicationPayload(application=ApplicationType.of(application))
-        raise Conflict("no free case number could be taken: retry", field="caseNumber")
+        raise Busy("no free case number could be taken: retry", field="caseNumber")
 
     @strawberry.mutation
     async def return_application(
