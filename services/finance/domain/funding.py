@@ -22,7 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field, computed_field
 
 from services.common.audit import Audited
 from services.common.events.envelope import Event
-from services.common.money import MINOR_UNIT_EXPONENT, Money
+from services.common.money import BUDGET_CURRENCY, MINOR_UNIT_EXPONENT, Money
 from services.common.store import Change
 from services.common.vocabulary import CostCategory
 
@@ -124,7 +124,7 @@ def totals(lines: Sequence[CostLine]) -> list[Money]:
     sums: dict[str, int] = {}
     for line in lines:
         sums[line.amount.currency] = sums.get(line.amount.currency, 0) + line.amount.minor
-    order = sorted(sums, key=lambda c: (c != "SEK", c))
+    order = sorted(sums, key=lambda c: (c != BUDGET_CURRENCY, c))
     return [Money(minor=sums[c], currency=c) for c in order]
 
 

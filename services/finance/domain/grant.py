@@ -32,11 +32,10 @@ from pydantic import BaseModel, ConfigDict, Field, computed_field
 
 from services.common.audit import Audited
 from services.common.errors import NotFound
-from services.common.money import Money
+from services.common.money import BUDGET_CURRENCY, Money
 from services.common.vocabulary import CostCategory
 from services.contracts.finance import GrantBudgetLineV1, GrantV1
 
-from . import BUDGET_CURRENCY
 from .rules import (
     ApplicationType,
     BudgetRules,

@@ -24,7 +24,7 @@ from datetime import UTC, date, datetime
 
 from services.common.errors import BadUserInput, Conflict, NotFound
 from services.common.events.envelope import Event
-from services.common.money import Money
+from services.common.money import BUDGET_CURRENCY, Money
 from services.common.store import Change
 from services.common.validation import clean_text
 from services.contracts.finance import (
@@ -34,7 +34,6 @@ from services.contracts.finance import (
     FinancialReportStatusChangedV1,
 )
 
-from . import BUDGET_CURRENCY
 from .grant import (
     BOOKABLE,
     Disbursement,
