@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from services.catalogue import DOC, render
 from services.common.events.catalogue import catalogue
+from services.contracts.catalogue import DOC, render
 
 
 def test_docs_events_md_is_up_to_date() -> None:
-    assert DOC.read_text(encoding="utf-8") == render(), "run: python -m services.catalogue"
+    assert DOC.read_text(encoding="utf-8") == render(), (
+        "run: python -m services.contracts.catalogue"
+    )
 
 
 def test_every_event_type_is_versioned_and_routable() -> None:

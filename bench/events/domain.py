@@ -1,6 +1,6 @@
 """The two services in miniature: applications are written, a projection consumes them.
 
-Mirrors the platform's own pattern (services/common/projections): the producer's
+Mirrors the platform's own pattern (services/contracts/partnership_views.py): the producer's
 aggregate emits `submitted`/`revised` events, the consumer keeps a view per application
 ordered by `source_version`, applied with `AggregateStore.apply` (event id stored with
 the effect).

@@ -43,3 +43,11 @@ class Unauthenticated(DomainError):
 
 class Conflict(DomainError):
     code = "CONFLICT"
+
+
+class Busy(Conflict):
+    """A write that kept losing to concurrent writers: nothing is wrong with it, retry.
+
+    Told apart from a domain conflict (a stale version) by its type, so that a writer
+    retries this one and reports the other; on the wire it is a CONFLICT like any.
+    """

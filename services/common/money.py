@@ -15,6 +15,10 @@ from pydantic import BaseModel, ConfigDict
 from .errors import BadUserInput
 from .inputs import CheckedInput
 
+BUDGET_CURRENCY = "SEK"
+"""ICLD's money: budgets, caps, reports, disbursements and totals are in SEK (ISO 4217),
+and a cost entered without a currency is in SEK."""
+
 INT64_MAX = 2**63 - 1
 _CONVERSION_DIGITS = 80
 """Enough for any amount input (< 10^18) times any rate or factor input (< 10^18)."""
@@ -98,4 +102,4 @@ class MoneyType:
 @strawberry.input(name="MoneyInput")
 class MoneyInput(CheckedInput):
     amount: Decimal
-    currency: str = "SEK"
+    currency: str = BUDGET_CURRENCY

@@ -21,7 +21,7 @@ from pymongo.asynchronous.collection import AsyncCollection
 from pymongo.errors import DuplicateKeyError
 
 from . import idempotency
-from .errors import Conflict, NotFound
+from .errors import Busy, Conflict, NotFound
 from .events.envelope import Event
 from .mongo import Document, IndexSpec
 
@@ -206,7 +206,7 @@ class AggregateStore(Generic[A]):
             if result.matched_count:
                 self._wake(events)
                 return current
-        raise Conflict(f"{self.model.__name__} {aggregate_id!r} is too busy: retry", field="id")
+        raise Busy(f"{self.model.__name__} {aggregate_id!r} is too busy: retry", field="id")
 
     async def apply(
         self,
@@ -247,7 +247,7 @@ class AggregateStore(Generic[A]):
                     continue
             self._wake(events)
             return current
-        raise Conflict(f"{self.model.__name__} {aggregate_id!r} is too busy: retry", field="id")
+        raise Busy(f"{self.model.__name__} {aggregate_id!r} is too busy: retry", field="id")
 
     def _document(
         self,

@@ -21,11 +21,11 @@ from collections.abc import Mapping
 
 from services.common.events.consumer import Handler
 from services.common.events.envelope import Event
-from services.common.projections.organisations import organisation_handlers
-from services.common.projections.partnerships import CLOSED, take_snapshot, take_status
 from services.common.store import Change
-from services.networks.events import NETWORK_CLOSED, NETWORK_CREATED, NETWORK_UPDATED, NetworkV1
-from services.partnerships.events import (
+from services.contracts.networks import NETWORK_CLOSED, NETWORK_CREATED, NETWORK_UPDATED, NetworkV1
+from services.contracts.organisation_views import organisation_handlers
+from services.contracts.partnership_views import CLOSED, take_snapshot, take_status
+from services.contracts.partnerships import (
     APPLICATION_DECIDED,
     PARTNERSHIP_CLOSED,
     PARTNERSHIP_CREATED,
@@ -37,7 +37,7 @@ from services.partnerships.events import (
     PartnershipV1,
     VisitV1,
 )
-from services.training.events import WORKSHOP_COMPLETED, WorkshopV1
+from services.contracts.training import WORKSHOP_COMPLETED, WorkshopV1
 
 from .domain import SYSTEM_ACTOR, NothingToApply
 from .domain.expenses import (
@@ -48,14 +48,24 @@ from .domain.expenses import (
     drafted_anywhere,
 )
 from .domain.funding import (
+    CompletedWorkshop,
     FundingKind,
+    NetworkDetails,
+    ReportedCost,
     book_workshop,
     funder_of,
     funding_id,
     new_funding,
     take_network,
 )
-from .domain.grant import APPROVED_OUTCOMES, OPEN_STATUSES, from_decision, grant_id_for
+from .domain.grant import (
+    APPROVED_OUTCOMES,
+    OPEN_STATUSES,
+    DecidedLine,
+    Decision,
+    from_decision,
+    grant_id_for,
+)
 from .domain.lifecycle import finalise_for_closed_partnership, opened
 from .projection import PartnershipView, keep_unfunded
 from .repositories import Repositories
@@ -113,7 +123,7 @@ def handlers(repos: Repositories) -> Mapping[str, Handler]:
                 event,
                 grant_id,
                 opened(closed),
-                create=lambda: from_decision(data, event.time.date(), rules),
+                create=lambda: from_decision(decision_of(data), event.time.date(), rules),
             )
         except NothingToApply:
             log.info("grant opened before", extra={"grant": grant_id})
@@ -153,8 +163,9 @@ def handlers(repos: Repositories) -> Mapping[str, Handler]:
 
     async def on_workshop_completed(event: Event) -> None:
         data = WorkshopV1.model_validate(event.data)
-        kind, ref = funder_of(data)
-        change = book_workshop(data)
+        workshop = completed_workshop_of(data)
+        kind, ref = funder_of(workshop)
+        change = book_workshop(workshop)
         try:
             await repos.fundings.apply(
                 event, funding_id(kind, ref), change, create=lambda: new_funding(kind, ref)
@@ -169,7 +180,7 @@ def handlers(repos: Repositories) -> Mapping[str, Handler]:
             await repos.fundings.apply(
                 event,
                 target,
-                take_network(data),
+                take_network(network_details_of(data)),
                 create=lambda: new_funding(FundingKind.NETWORK, data.id),
             )
         except NothingToApply:
@@ -188,3 +199,62 @@ def handlers(repos: Repositories) -> Mapping[str, Handler]:
         NETWORK_UPDATED.type: on_network,
         NETWORK_CLOSED.type: on_network,
     }
+
+
+def decision_of(data: ApplicationDecidedV1) -> Decision:
+    """Partnerships' decision event in finance's terms."""
+    return Decision(
+        application_id=data.id,
+        case_number=data.case_number,
+        partnership_id=data.partnership_id,
+        partnership_kind=data.partnership_kind,
+        countries=tuple(data.countries),
+        type=data.type,
+        outcome=data.outcome,
+        conditions=data.conditions,
+        duration_months=data.duration_months,
+        approved_budget=tuple(
+            DecidedLine(
+                year=line.year,
+                category=line.category,
+                amount_minor=line.amount_minor,
+                currency=line.currency,
+            )
+            for line in data.approved_budget
+        ),
+    )
+
+
+def completed_workshop_of(data: WorkshopV1) -> CompletedWorkshop:
+    """Training's workshop event in finance's terms."""
+    return CompletedWorkshop(
+        id=data.id,
+        kind=data.kind,
+        title=data.title,
+        city=data.city,
+        country=data.country,
+        starts_on=data.starts_on,
+        ends_on=data.ends_on,
+        network_id=data.network_id,
+        cohort_id=data.cohort_id,
+        programme_id=data.programme_id,
+        participants=data.participants,
+        costs=tuple(
+            ReportedCost(category=c.category, amount_minor=c.amount_minor, currency=c.currency)
+            for c in data.costs
+        ),
+    )
+
+
+def network_details_of(data: NetworkV1) -> NetworkDetails:
+    """Networks' network event in finance's terms."""
+    return NetworkDetails(
+        id=data.id,
+        version=data.version,
+        name=data.name,
+        theme=data.theme,
+        countries=tuple(data.countries),
+        starts_on=data.starts_on,
+        ends_on=data.ends_on,
+        status=data.status,
+    )

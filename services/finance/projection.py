@@ -1,5 +1,5 @@
-"""Finance's partnership projection: the shared one (services/common/projections/) and the
-completed visits that found no grant to take their travel costs (`unfunded`)."""
+"""Finance's partnership projection: the shared one (services/contracts/partnership_views.py)
+and the completed visits that found no grant to take their travel costs (`unfunded`)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from collections.abc import Sequence
 from pydantic import BaseModel, ConfigDict, Field
 
 from services.common.events.envelope import Event
-from services.common.projections import partnerships as shared
 from services.common.store import Change
+from services.contracts import partnership_views as shared
 
 from .domain import NothingToApply
 from .domain.expenses import VisitRecord

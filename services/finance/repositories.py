@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from pymongo.asynchronous.database import AsyncDatabase
 
 from services.common.mongo import Document, IndexSpec
-from services.common.projections import organisations as org_projection
-from services.common.projections.organisations import OrganisationView
-from services.common.projections.partnerships import COLLECTION as PARTNERSHIPS
 from services.common.store import AggregateStore, OutboxNotifier
+from services.contracts import organisation_views as org_projection
+from services.contracts.organisation_views import OrganisationView
+from services.contracts.partnership_views import COLLECTION as PARTNERSHIPS
 
 from .domain.funding import Funding
 from .domain.grant import Grant

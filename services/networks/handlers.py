@@ -17,10 +17,11 @@ from datetime import date
 
 from services.common.events.consumer import Handler
 from services.common.events.envelope import Event
-from services.common.projections.organisations import organisation_handlers
-from services.common.projections.partnerships import PartnershipView, take_snapshot, take_status
 from services.common.store import AggregateStore, Change
-from services.partnerships.events import (
+from services.contracts.networks import NETWORK_CLOSED, NetworkV1
+from services.contracts.organisation_views import organisation_handlers
+from services.contracts.partnership_views import PartnershipView, take_snapshot, take_status
+from services.contracts.partnerships import (
     PARTNERSHIP_CLOSED,
     PARTNERSHIP_CREATED,
     PARTNERSHIP_STATUS_CHANGED,
@@ -31,7 +32,6 @@ from services.partnerships.events import (
 
 from .domain import SYSTEM_ACTOR, NothingToApply
 from .domain.membership import LeaveReason, Membership, end
-from .events import NETWORK_CLOSED, NetworkV1
 from .repositories import Repositories
 
 log = logging.getLogger(__name__)

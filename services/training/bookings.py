@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import Enum
 
-from services.common.errors import BadUserInput, Conflict, NotFound
+from services.common.errors import BadUserInput, Busy, Conflict, NotFound
 
 from .domain import NothingToApply
 from .domain.booking import Booking, PersonBookings, Span, drop, replace_bookings, spans
@@ -179,7 +179,7 @@ class Bookkeeper:
             except Conflict:
                 continue  # another booking of this person got there first: look again
             return
-        raise Conflict("the person's enrolments are too busy: retry", field="registrationId")
+        raise Busy("the person's enrolments are too busy: retry", field="registrationId")
 
     async def release(self, person_id: str, registration_id: str, token: str | None = None) -> None:
         """Removes a booking; best effort (a booking left behind is recognised as stale)."""

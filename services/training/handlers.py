@@ -26,10 +26,8 @@ from typing import TypeVar
 
 from services.common.events.consumer import Handler
 from services.common.events.envelope import Event
-from services.common.projections.organisations import organisation_handlers
-from services.common.projections.partnerships import PartnershipView, take_snapshot, take_status
 from services.common.store import AggregateStore, Change
-from services.networks.events import (
+from services.contracts.networks import (
     MEMBERSHIP_JOINED,
     NETWORK_CLOSED,
     NETWORK_CREATED,
@@ -37,7 +35,9 @@ from services.networks.events import (
     MembershipJoinedV1,
     NetworkV1,
 )
-from services.partnerships.events import (
+from services.contracts.organisation_views import organisation_handlers
+from services.contracts.partnership_views import PartnershipView, take_snapshot, take_status
+from services.contracts.partnerships import (
     PARTNERSHIP_CLOSED,
     PARTNERSHIP_CREATED,
     PARTNERSHIP_STATUS_CHANGED,

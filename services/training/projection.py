@@ -4,9 +4,10 @@
   rules of a network's ITP. Names and contact details are not copied: the gateway resolves
   them from the partnerships subgraph, which applies its own personal-data rule.
 - networks (networks): name and status, to check the network a workshop or cohort is for.
-- organisations and partnerships: the shared projections (services/common/projections/); a
-  partnership's organisations and status check the partnership a registration is made
-  through and find whose pending registrations to withdraw.
+- organisations and partnerships: the shared readers of partnerships' contract
+  (services/contracts/organisation_views.py, partnership_views.py); a partnership's
+  organisations and status check the partnership a registration is made through and find
+  whose pending registrations to withdraw.
 
 Never written by a mutation, never read from the owner synchronously (docs/architecture.md). Events
 can arrive out of order (a failed delivery is retried after newer ones), so each view takes
@@ -19,8 +20,8 @@ from collections.abc import Sequence
 
 from services.common.events.envelope import Event
 from services.common.store import Aggregate, Change
-from services.networks.events import NetworkV1
-from services.partnerships.events import PersonV1
+from services.contracts.networks import NetworkV1
+from services.contracts.partnerships import PersonV1
 
 from .domain import NothingToApply
 

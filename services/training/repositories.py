@@ -16,11 +16,11 @@ from typing import Literal
 from pymongo.asynchronous.database import AsyncDatabase
 
 from services.common.mongo import Document, IndexSpec
-from services.common.projections import organisations as org_projection
-from services.common.projections.organisations import OrganisationView
-from services.common.projections.partnerships import COLLECTION as PARTNERSHIPS
-from services.common.projections.partnerships import PartnershipView
 from services.common.store import AggregateStore, OutboxNotifier
+from services.contracts import organisation_views as org_projection
+from services.contracts.organisation_views import OrganisationView
+from services.contracts.partnership_views import COLLECTION as PARTNERSHIPS
+from services.contracts.partnership_views import PartnershipView
 
 from .domain.booking import PersonBookings
 from .domain.cohort import Cohort

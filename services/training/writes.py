@@ -12,35 +12,19 @@ rather than refuse the enrolment.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import random
-from collections.abc import AsyncIterator
 from typing import TypeVar
 
-from services.common.errors import Conflict
+from services.common.errors import Busy
+from services.common.keyed_lock import KeyedLock
 from services.common.store import Aggregate, AggregateStore, Change
 
 A = TypeVar("A", bound=Aggregate)
 
 ATTEMPTS = 10
 
-_locks: dict[str, tuple[asyncio.Lock, int]] = {}
-"""Per document: its lock and how many writers hold or wait for it."""
-
-
-@contextlib.asynccontextmanager
-async def _one_writer(key: str) -> AsyncIterator[None]:
-    lock, users = _locks.get(key, (asyncio.Lock(), 0))
-    _locks[key] = (lock, users + 1)
-    try:
-        async with lock:
-            yield
-    finally:
-        lock, users = _locks[key]
-        if users == 1:
-            del _locks[key]
-        else:
-            _locks[key] = (lock, users - 1)
+_writers = KeyedLock()
+"""Per document: its writers in this replica, one at a time."""
 
 
 async def update_busy(store: AggregateStore[A], aggregate_id: str, change: Change[A]) -> A:
@@ -49,10 +33,10 @@ async def update_busy(store: AggregateStore[A], aggregate_id: str, change: Chang
     key = f"{store.collection.full_name}/{aggregate_id}"
     for attempt in range(ATTEMPTS):
         try:
-            async with _one_writer(key):
+            async with _writers.hold(key):
                 return await store.update(aggregate_id, change)
-        except Conflict as exc:
-            if exc.field != "id" or attempt == ATTEMPTS - 1:
-                raise  # a domain conflict (a stale version), or busy for too long
+        except Busy:
+            if attempt == ATTEMPTS - 1:
+                raise
             await asyncio.sleep(random.uniform(0, 0.02 * (attempt + 1)))
     raise AssertionError("unreachable")

@@ -8,7 +8,7 @@ from collections.abc import AsyncIterator, Sequence
 import pytest
 from pymongo import AsyncMongoClient
 
-from services.common.errors import Conflict, NotFound
+from services.common.errors import Busy, Conflict, NotFound
 from services.common.events.envelope import Event
 from services.common.mongo import Document
 from services.common.store import Aggregate, AggregateStore
@@ -58,6 +58,18 @@ async def test_same_expected_version_lets_exactly_one_writer_win(
     )
     assert sum(isinstance(r, Counter) for r in results) == 1
     assert all(isinstance(r, Conflict) for r in results if not isinstance(r, Counter))
+    assert (await store.require("c")).value == 1
+
+
+async def test_a_stale_version_is_a_conflict_to_report_not_a_busy_one(
+    store: AggregateStore[Counter],
+) -> None:
+    await store.create(Counter(id="c", version=1))
+    await store.update("c", increment)
+    with pytest.raises(Conflict) as refused:
+        await store.update("c", increment, expected_version=1)
+    assert not isinstance(refused.value, Busy)
+    assert refused.value.extensions == {"code": "CONFLICT", "field": "version"}
     assert (await store.require("c")).value == 1
 
 

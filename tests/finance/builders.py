@@ -14,9 +14,8 @@ from prometheus_client import REGISTRY
 from services.common.auth import Role
 from services.common.events.bus import EventBus
 from services.common.events.envelope import Event
-from services.finance.domain.grant import grant_id_for
-from services.networks.events import NETWORK_CREATED, NetworkV1
-from services.partnerships.events import (
+from services.contracts.networks import NETWORK_CREATED, NetworkV1
+from services.contracts.partnerships import (
     APPLICATION_DECIDED,
     PARTNERSHIP_CREATED,
     VISIT_COMPLETED,
@@ -25,7 +24,8 @@ from services.partnerships.events import (
     PartnershipV1,
     VisitV1,
 )
-from services.training.events import WORKSHOP_COMPLETED, CostLineV1, WorkshopV1
+from services.contracts.training import WORKSHOP_COMPLETED, CostLineV1, WorkshopV1
+from services.finance.domain.grant import grant_id_for
 
 from ..support.services import RunningService
 from ..support.waiting import eventually

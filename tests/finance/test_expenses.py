@@ -9,11 +9,12 @@ from typing import Any
 import pytest
 
 from services.common.auth import Role
+from services.contracts.finance import EXPENSE_RECORDED
+from services.contracts.partnerships import VISIT_COMPLETED, ApplicationDecidedV1
 from services.finance.domain.expenses import VisitRecord, add_visit_drafts
 from services.finance.domain.grant import GrantStatus, from_decision
 from services.finance.domain.rules import DEFAULT_RULES
-from services.finance.events import EXPENSE_RECORDED
-from services.partnerships.events import VISIT_COMPLETED, ApplicationDecidedV1
+from services.finance.handlers import decision_of
 
 from ..support.broker import listening
 from ..support.waiting import eventually
@@ -370,7 +371,7 @@ def test_a_grant_drafts_a_visit_only_once() -> None:
         duration_months=24,
         approved_budget=budget(),
     )
-    grant = from_decision(decided, DECIDED_ON, [DEFAULT_RULES])
+    grant = from_decision(decision_of(decided), DECIDED_ON, [DEFAULT_RULES])
     grant.status = GrantStatus.IMPLEMENTATION
     visit = VisitRecord(
         visit_id="v1",

@@ -6,8 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 from services.common.auth import Role
-from services.networks.events import NETWORK_CREATED, NETWORK_UPDATED
-from services.training.events import WORKSHOP_COMPLETED
+from services.contracts.networks import NETWORK_CREATED, NETWORK_UPDATED
+from services.contracts.training import WORKSHOP_COMPLETED
 
 from ..support.writes import snapshot
 from .builders import World, consumed

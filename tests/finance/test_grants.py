@@ -7,14 +7,14 @@ from datetime import date
 from typing import Any
 
 from services.common.auth import Role
-from services.finance.domain.grant import grant_id_for
-from services.finance.events import GRANT_OPENED, GRANT_REVISED, GRANT_STATUS_CHANGED
-from services.partnerships.events import (
+from services.contracts.finance import GRANT_OPENED, GRANT_REVISED, GRANT_STATUS_CHANGED
+from services.contracts.partnerships import (
     APPLICATION_DECIDED,
     PARTNERSHIP_CLOSED,
     PARTNERSHIP_STATUS_CHANGED,
     PartnershipStatusChangedV1,
 )
+from services.finance.domain.grant import grant_id_for
 
 from ..support.broker import listening
 from ..support.writes import snapshot

@@ -8,7 +8,7 @@ import asyncio
 from typing import Any
 
 from services.common.auth import Role
-from services.finance.events import DISBURSEMENT_PAID, FINANCIAL_REPORT_STATUS_CHANGED
+from services.contracts.finance import DISBURSEMENT_PAID, FINANCIAL_REPORT_STATUS_CHANGED
 
 from ..support.broker import listening
 from ..support.services import error_codes

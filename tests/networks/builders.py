@@ -13,7 +13,7 @@ from prometheus_client import REGISTRY
 from services.common.auth import Role
 from services.common.events.bus import EventBus
 from services.common.events.envelope import Event
-from services.partnerships.events import (
+from services.contracts.partnerships import (
     PARTNERSHIP_CLOSED,
     PARTNERSHIP_CREATED,
     PARTNERSHIP_STATUS_CHANGED,

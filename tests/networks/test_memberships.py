@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 
 from services.common.auth import Role
-from services.networks.events import MEMBERSHIP_JOINED, MEMBERSHIP_LEFT, NETWORK_CLOSED
-from services.partnerships.events import (
+from services.contracts.networks import MEMBERSHIP_JOINED, MEMBERSHIP_LEFT, NETWORK_CLOSED
+from services.contracts.partnerships import (
     PARTNERSHIP_CLOSED,
     PARTNERSHIP_STATUS_CHANGED,
     PartnershipStatusChangedV1,

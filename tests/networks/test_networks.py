@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from services.common.auth import Role
-from services.networks.events import NETWORK_CLOSED, NETWORK_CREATED, NETWORK_UPDATED
+from services.contracts.networks import NETWORK_CLOSED, NETWORK_CREATED, NETWORK_UPDATED
 
 from ..support.broker import listening
 from ..support.services import error_codes

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from services.common.auth import Role
-from services.networks.events import PRACTICE_PUBLISHED
+from services.contracts.networks import PRACTICE_PUBLISHED
 
 from ..support.broker import listening
 from ..support.services import error_codes

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from services.networks.events import MEMBERSHIP_LEFT
-from services.networks.service import SPEC as NETWORKS
-from services.partnerships.events import (
+from services.contracts.networks import MEMBERSHIP_LEFT
+from services.contracts.partnerships import (
     PARTNERSHIP_CLOSED,
     PARTNERSHIP_CREATED,
     PARTNERSHIP_STATUS_CHANGED,
     PartnershipStatusChangedV1,
 )
+from services.networks.service import SPEC as NETWORKS
 from services.partnerships.service import SPEC as PARTNERSHIPS
 
 from ..support.broker import listening

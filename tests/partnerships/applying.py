@@ -17,10 +17,11 @@ import aio_pika
 
 from services.common.auth import Role
 from services.common.clock import clock
+from services.partnerships.repositories import CASE_NUMBERS
 
-from ..support.services import RunningService, error_codes
+from ..support.services import RunningService
 from ..support.waiting import eventually
-from ..support.writes import snapshot
+from ..support.writes import assert_refused
 
 TODAY = date(2025, 3, 10)
 
@@ -308,13 +309,8 @@ async def set_steering_group(w: World, person_ids: list[str]) -> list[str]:
 
 
 async def counters(service: RunningService) -> list[dict[str, Any]]:
-    """The case-number counters (not an aggregate collection, so not in `snapshot`)."""
-    return await service.runtime.db["case_numbers"].find({}).sort("_id", 1).to_list()
-
-
-async def stored_state(service: RunningService) -> tuple[Any, Any]:
-    """Every aggregate, every queued event and every counter."""
-    return await snapshot(service), await counters(service)
+    """The case-number counters (not an aggregate collection)."""
+    return await service.runtime.db[CASE_NUMBERS].find({}).sort("_id", 1).to_list()
 
 
 async def refused(
@@ -325,13 +321,10 @@ async def refused(
     field: str | None = None,
     **auth: Any,
 ) -> dict[str, Any]:
-    """Asserts the request fails with `code` (naming `field`) and changes nothing at all."""
-    before = await stored_state(service)
-    body = await service.graphql(query, variables, **auth)
-    assert error_codes(body) == [code], body
-    if field is not None:
-        assert body["errors"][0]["extensions"].get("field") == field, body
-    assert await stored_state(service) == before
+    """`assert_refused` with the case-number counters as state too; the first error."""
+    body = await assert_refused(
+        service, query, variables, code, field, also=(CASE_NUMBERS,), **auth
+    )
     error: dict[str, Any] = body["errors"][0]
     return error
 

@@ -13,7 +13,7 @@ from pymongo.errors import DuplicateKeyError
 
 from services.common.auth import Role
 from services.common.clock import clock
-from services.partnerships.events import (
+from services.contracts.partnerships import (
     APPLICATION_DECIDED,
     APPLICATION_RETURNED,
     APPLICATION_SUBMITTED,

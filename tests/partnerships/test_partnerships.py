@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from services.common.auth import Role
-from services.partnerships.events import (
+from services.contracts.partnerships import (
     PARTNERSHIP_CLOSED,
     PARTNERSHIP_CREATED,
     PARTNERSHIP_STATUS_CHANGED,

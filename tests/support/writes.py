@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from .services import RunningService, error_codes
@@ -10,8 +11,11 @@ from .waiting import eventually
 RELAY_BOOKKEEPING = ("_rev", "_lease_until", "_lease_owner")
 
 
-async def snapshot(service: RunningService) -> dict[str, list[dict[str, Any]]]:
-    """Every aggregate document once the relay has drained every outbox.
+async def snapshot(
+    service: RunningService, also: Sequence[str] = ()
+) -> dict[str, list[dict[str, Any]]]:
+    """Every aggregate document once the relay has drained every outbox, and every document
+    of the `also` collections (state kept beside the aggregates, such as counters).
 
     Events exist only in outboxes, so equal snapshots mean nothing was written and no event
     was queued; the relay's own bookkeeping fields are left out.
@@ -29,7 +33,7 @@ async def snapshot(service: RunningService) -> dict[str, list[dict[str, Any]]]:
             {k: v for k, v in doc.items() if k not in RELAY_BOOKKEEPING}
             for doc in await db[name].find({}).sort("_id", 1).to_list()
         ]
-        for name in collections
+        for name in (*collections, *also)
     }
 
 
@@ -39,13 +43,16 @@ async def assert_refused(
     variables: dict[str, Any],
     code: str,
     field: str | None = None,
+    *,
+    also: Sequence[str] = (),
     **auth: Any,
 ) -> dict[str, Any]:
-    """The request fails with `code` (naming `field`) and nothing is written or queued."""
-    before = await snapshot(service)
+    """The request fails with `code` (naming `field`) and nothing is written or queued (nor
+    changed in the `also` collections)."""
+    before = await snapshot(service, also)
     body = await service.graphql(query, variables, **auth)
     assert error_codes(body) == [code], body
     if field is not None:
         assert body["errors"][0]["extensions"].get("field") == field, body
-    assert await snapshot(service) == before
+    assert await snapshot(service, also) == before
     return body

@@ -16,8 +16,8 @@ from services.common.auth import Role
 from services.common.events.bus import EventBus
 from services.common.events.envelope import Event
 from services.common.runtime import ServiceRuntime
-from services.networks.events import NETWORK_CREATED, NetworkV1
-from services.partnerships.events import (
+from services.contracts.networks import NETWORK_CREATED, NetworkV1
+from services.contracts.partnerships import (
     PARTNERSHIP_CLOSED,
     PARTNERSHIP_CREATED,
     PARTNERSHIP_STATUS_CHANGED,

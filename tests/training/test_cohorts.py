@@ -11,7 +11,7 @@ import pytest
 
 from services.common.auth import Role
 from services.common.clock import clock
-from services.training.events import CERTIFICATE_ISSUED, REGISTRATION_CHANGED
+from services.contracts.training import CERTIFICATE_ISSUED, REGISTRATION_CHANGED
 
 from ..support.broker import listening
 from ..support.services import error_codes

@@ -12,9 +12,9 @@ import uuid
 from datetime import date
 from typing import Any
 
-from services.networks.events import MEMBERSHIP_JOINED, MembershipJoinedV1
+from services.contracts.networks import MEMBERSHIP_JOINED, MembershipJoinedV1
+from services.contracts.partnerships import PARTNERSHIP_CLOSED, PERSON_UPDATED, PersonV1
 from services.networks.service import SPEC as NETWORKS
-from services.partnerships.events import PARTNERSHIP_CLOSED, PERSON_UPDATED, PersonV1
 from services.partnerships.service import SPEC as PARTNERSHIPS
 from services.training.service import SPEC as TRAINING
 

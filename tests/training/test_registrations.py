@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 
 from services.common.auth import Role
-from services.common.projections.partnerships import take_status
-from services.partnerships.events import PartnershipStatusChangedV1
+from services.contracts.partnership_views import take_status
+from services.contracts.partnerships import PartnershipStatusChangedV1
+from services.contracts.training import REGISTRATION_CHANGED
 from services.training.domain.booking import Booking, PersonBookings
-from services.training.events import REGISTRATION_CHANGED
 
 from ..support.broker import listening
 from ..support.services import error_codes

@@ -9,7 +9,7 @@ import pytest
 
 from services.common.auth import Role
 from services.common.clock import clock
-from services.training.events import (
+from services.contracts.training import (
     WORKSHOP_CANCELLED,
     WORKSHOP_COMPLETED,
     WORKSHOP_SCHEDULED,

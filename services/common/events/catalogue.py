@@ -1,4 +1,4 @@
-"""Versioned event schemas. Each service declares its events here-style, once, in code."""
+"""Versioned event schemas: each producer declares its events once, in code (services/contracts)."""
 
 from __future__ import annotations
 

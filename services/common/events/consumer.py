@@ -8,9 +8,8 @@ replica, in arrival order, so a projection sees an aggregate's events in order.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
-from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -18,6 +17,7 @@ import aio_pika
 from aio_pika.abc import AbstractChannel, AbstractIncomingMessage, AbstractQueue
 from pydantic import ValidationError
 
+from ..keyed_lock import KeyedLock
 from ..logging import event_id
 from ..metrics import EVENTS_CONSUMED
 from .bus import EventBus, to_message
@@ -53,8 +53,8 @@ class EventConsumer:
         self._channel: AbstractChannel | None = None
         self._queue: AbstractQueue | None = None
         self._consumer_tag: str | None = None
-        self._subject_locks: dict[str, tuple[asyncio.Lock, int]] = {}
-        """Per subject: its lock and how many messages hold or wait for it."""
+        self._subjects = KeyedLock()
+        """Serialises messages of one subject."""
         self._in_flight: set[asyncio.Task[None]] = set()
 
     @property
@@ -102,7 +102,7 @@ class EventConsumer:
             return
         token = event_id.set(event.id)
         try:
-            async with self._one_at_a_time(event.subject):
+            async with self._subjects.hold(event.subject):
                 await handler(event)
         except Exception as exc:
             EVENTS_CONSUMED.labels(event.type, "failed").inc()
@@ -112,21 +112,6 @@ class EventConsumer:
             await self.settle(message)
         finally:
             event_id.reset(token)
-
-    @contextlib.asynccontextmanager
-    async def _one_at_a_time(self, subject: str) -> AsyncIterator[None]:
-        """Serialises messages of one subject; the lock lives while anyone holds or awaits it."""
-        lock, users = self._subject_locks.get(subject, (asyncio.Lock(), 0))
-        self._subject_locks[subject] = (lock, users + 1)
-        try:
-            async with lock:
-                yield
-        finally:
-            lock, users = self._subject_locks[subject]
-            if users == 1:
-                del self._subject_locks[subject]
-            else:
-                self._subject_locks[subject] = (lock, users - 1)
 
     async def settle(self, message: AbstractIncomingMessage) -> None:
         """Acknowledges a handled message (the broker forgets it)."""

@@ -12,7 +12,7 @@ from datetime import date, datetime
 import strawberry
 
 from services.common.auth import STAFF
-from services.common.money import Money, MoneyType
+from services.common.money import BUDGET_CURRENCY, Money, MoneyType
 from services.common.vocabulary import CostCategory
 
 from ..domain.expenses import GRANT_PRIORITY
@@ -247,7 +247,8 @@ class TrainingFundingType:
     @classmethod
     def of(cls, funding: Funding) -> TrainingFundingType:
         sums = funding.totals
-        sek = next((m for m in sums if m.currency == "SEK"), Money(minor=0, currency="SEK"))
+        zero = Money(minor=0, currency=BUDGET_CURRENCY)
+        sek = next((m for m in sums if m.currency == BUDGET_CURRENCY), zero)
         return cls(
             id=strawberry.ID(funding.id),
             kind=funding.kind,

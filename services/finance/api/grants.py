@@ -12,12 +12,11 @@ from services.common.auth import STAFF, Role
 from services.common.countries import country_code
 from services.common.errors import BadUserInput
 from services.common.inputs import CheckedInput
-from services.common.money import MoneyInput, money
+from services.common.money import BUDGET_CURRENCY, MoneyInput, money
 from services.common.mongo import Document
 from services.common.pagination import Connection, paginate
 from services.common.vocabulary import CostCategory
 
-from ..domain import BUDGET_CURRENCY
 from ..domain.expenses import drafted_anywhere
 from ..domain.grant import BudgetLine, Grant, GrantStatus
 from ..domain.lifecycle import agree, change_status, revise

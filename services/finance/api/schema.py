@@ -6,7 +6,7 @@ import strawberry
 
 from services.common.graphql import build_schema
 from services.common.idempotent_mutations import idempotent
-from services.common.projections.organisations import (
+from services.contracts.organisation_views import (
     KnownOrganisationType,
     known_organisation_field,
 )

@@ -21,7 +21,7 @@ from typing import Any
 import strawberry
 
 from services.common.errors import Forbidden
-from services.common.money import Money, MoneyType
+from services.common.money import BUDGET_CURRENCY, Money, MoneyType
 
 from ..repositories import Repositories
 from .context import FinanceInfo, caller, reads_everything, repos
@@ -86,7 +86,10 @@ async def funding_totals(
     return [
         FundingTotalType(
             key=key,
-            **{kind: MoneyType.of(Money(minor=sums[key][kind], currency="SEK")) for kind in KINDS},
+            **{
+                kind: MoneyType.of(Money(minor=sums[key][kind], currency=BUDGET_CURRENCY))
+                for kind in KINDS
+            },
         )
         for key in sorted(sums)
     ]

@@ -10,7 +10,7 @@ import strawberry
 
 from services.common.audit import AuditEntryType
 from services.common.errors import BadUserInput
-from services.common.money import Money, MoneyType
+from services.common.money import BUDGET_CURRENCY, Money, MoneyType
 from services.common.pagination import (
     Connection,
     Edge,
@@ -391,7 +391,7 @@ def budget_vs_actuals(
         if (year is not None and y != year) or (category is not None and c != category):
             continue
         line = grant.line(y, c)
-        planned = line.amount if line is not None else Money(minor=0, currency="SEK")
+        planned = line.amount if line is not None else Money(minor=0, currency=BUDGET_CURRENCY)
         actual = grant.actual(y, c)
         drafts = sum(
             1 for e in grant.expenses

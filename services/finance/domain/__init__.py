@@ -5,10 +5,7 @@ from __future__ import annotations
 
 from services.common.store import NothingToApply
 
-__all__ = ["BUDGET_CURRENCY", "SYSTEM_ACTOR", "NothingToApply"]
-
-BUDGET_CURRENCY = "SEK"
-"""Budgets, caps, reports and disbursements are in SEK (ISO 4217; docs/domain.md, Vocabularies)."""
+__all__ = ["SYSTEM_ACTOR", "NothingToApply"]
 
 SYSTEM_ACTOR = "finance-service"
 """The audit trail's actor for what the service does by itself (reactions to events)."""

@@ -28,13 +28,13 @@ from pydantic import BaseModel, ConfigDict
 
 from services.common.errors import BadUserInput, Conflict
 from services.common.events.envelope import Event
-from services.common.money import Money, money, round_minor
+from services.common.money import BUDGET_CURRENCY, Money, money, round_minor
 from services.common.store import Change
 from services.common.validation import clean_text
 from services.common.vocabulary import CostCategory
+from services.contracts.finance import EXPENSE_RECORDED, ExpenseV1
 
-from ..events import EXPENSE_RECORDED, ExpenseV1
-from . import BUDGET_CURRENCY, NothingToApply
+from . import NothingToApply
 from .grant import (
     BOOKABLE,
     Expense,

@@ -14,6 +14,7 @@ the event); totals are per currency.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from enum import StrEnum
 
@@ -21,11 +22,9 @@ from pydantic import BaseModel, ConfigDict, Field, computed_field
 
 from services.common.audit import Audited
 from services.common.events.envelope import Event
-from services.common.money import MINOR_UNIT_EXPONENT, Money
+from services.common.money import BUDGET_CURRENCY, MINOR_UNIT_EXPONENT, Money
 from services.common.store import Change
 from services.common.vocabulary import CostCategory
-from services.networks.events import NetworkV1
-from services.training.events import WorkshopV1
 
 from . import SYSTEM_ACTOR, NothingToApply
 
@@ -44,7 +43,48 @@ def funding_id(kind: FundingKind, ref: str) -> str:
     return f"{kind.value}:{ref}"
 
 
-def funder_of(workshop: WorkshopV1) -> tuple[FundingKind, str]:
+@dataclass(frozen=True)
+class NetworkDetails:
+    """A network as its funding records it; `version` orders the network's updates."""
+
+    id: str
+    version: int
+    name: str
+    theme: str
+    countries: Sequence[str]
+    starts_on: date
+    ends_on: date
+    status: str
+
+
+@dataclass(frozen=True)
+class ReportedCost:
+    """One cost of a completed workshop, as training reports it (not yet checked)."""
+
+    category: str
+    amount_minor: int
+    currency: str
+
+
+@dataclass(frozen=True)
+class CompletedWorkshop:
+    """A workshop whose actual costs are to be booked against its funder."""
+
+    id: str
+    kind: str
+    title: str
+    city: str
+    country: str
+    starts_on: date
+    ends_on: date
+    network_id: str | None
+    cohort_id: str | None
+    programme_id: str | None
+    participants: int
+    costs: Sequence[ReportedCost]
+
+
+def funder_of(workshop: CompletedWorkshop) -> tuple[FundingKind, str]:
     if workshop.network_id:
         return FundingKind.NETWORK, workshop.network_id
     if workshop.programme_id:
@@ -84,7 +124,7 @@ def totals(lines: Sequence[CostLine]) -> list[Money]:
     sums: dict[str, int] = {}
     for line in lines:
         sums[line.amount.currency] = sums.get(line.amount.currency, 0) + line.amount.minor
-    order = sorted(sums, key=lambda c: (c != "SEK", c))
+    order = sorted(sums, key=lambda c: (c != BUDGET_CURRENCY, c))
     return [Money(minor=sums[c], currency=c) for c in order]
 
 
@@ -122,11 +162,12 @@ def new_funding(kind: FundingKind, ref: str) -> Funding:
     return Funding(id=funding_id(kind, ref), kind=kind, ref_id=ref)
 
 
-def take_network(data: NetworkV1) -> Change[Funding]:
+def take_network(data: NetworkDetails) -> Change[Funding]:
     def apply(funding: Funding) -> Sequence[Event]:
         if data.version <= funding.source_version:
             raise NothingToApply  # an older, late event
-        funding.name, funding.theme, funding.countries = data.name, data.theme, data.countries
+        funding.name, funding.theme = data.name, data.theme
+        funding.countries = list(data.countries)
         funding.starts_on, funding.ends_on = data.starts_on, data.ends_on
         funding.status, funding.source_version = data.status, data.version
         return ()
@@ -146,7 +187,7 @@ def _line(category: str, amount_minor: int, currency: str) -> CostLine:
     )
 
 
-def book_workshop(data: WorkshopV1) -> Change[Funding]:
+def book_workshop(data: CompletedWorkshop) -> Change[Funding]:
     lines = [_line(c.category, c.amount_minor, c.currency) for c in data.costs]
 
     def apply(funding: Funding) -> Sequence[Event]:

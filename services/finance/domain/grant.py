@@ -23,6 +23,7 @@ import calendar
 import math
 import uuid
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 from typing import Any
@@ -31,12 +32,10 @@ from pydantic import BaseModel, ConfigDict, Field, computed_field
 
 from services.common.audit import Audited
 from services.common.errors import NotFound
-from services.common.money import Money
+from services.common.money import BUDGET_CURRENCY, Money
 from services.common.vocabulary import CostCategory
-from services.partnerships.events import ApplicationDecidedV1
+from services.contracts.finance import GrantBudgetLineV1, GrantV1
 
-from ..events import GrantBudgetLineV1, GrantV1
-from . import BUDGET_CURRENCY
 from .rules import (
     ApplicationType,
     BudgetRules,
@@ -465,9 +464,33 @@ def replace(items: Sequence[Any], new: Any) -> list[Any]:
     return [new if item.id == new.id else item for item in items]
 
 
-def from_decision(
-    data: ApplicationDecidedV1, decided_on: date, rules: Sequence[BudgetRules]
-) -> Grant:
+@dataclass(frozen=True)
+class DecidedLine:
+    """A line of the budget ICLD granted, as the decision states it."""
+
+    year: int
+    category: str
+    amount_minor: int
+    currency: str
+
+
+@dataclass(frozen=True)
+class Decision:
+    """ICLD's decision on an application: what finance needs to open its grant."""
+
+    application_id: str
+    case_number: str
+    partnership_id: str
+    partnership_kind: str
+    countries: Sequence[str]
+    type: str
+    outcome: str
+    conditions: str | None
+    duration_months: int
+    approved_budget: Sequence[DecidedLine]
+
+
+def from_decision(data: Decision, decided_on: date, rules: Sequence[BudgetRules]) -> Grant:
     """The grant of an approved application, with the approved budget as its original.
 
     The decision is ICLD's and already taken: a decided budget that breaks the budget rules
@@ -503,8 +526,8 @@ def from_decision(
     )
     now = datetime.now(UTC)
     return Grant(
-        id=grant_id_for(data.id),
-        application_id=data.id,
+        id=grant_id_for(data.application_id),
+        application_id=data.application_id,
         case_number=data.case_number,
         partnership_id=data.partnership_id,
         type=grant_type,

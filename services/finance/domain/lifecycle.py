@@ -25,14 +25,14 @@ from services.common.errors import BadUserInput
 from services.common.events.envelope import Event
 from services.common.store import Change
 from services.common.validation import clean_text
-
-from ..events import (
+from services.contracts.finance import (
     GRANT_CLOSED,
     GRANT_OPENED,
     GRANT_REVISED,
     GRANT_STATUS_CHANGED,
     GrantStatusChangedV1,
 )
+
 from . import SYSTEM_ACTOR, NothingToApply
 from .expenses import NotCovered, VisitRecord, add_visit_drafts
 from .grant import (

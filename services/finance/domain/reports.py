@@ -24,17 +24,16 @@ from datetime import UTC, date, datetime
 
 from services.common.errors import BadUserInput, Conflict, NotFound
 from services.common.events.envelope import Event
-from services.common.money import Money
+from services.common.money import BUDGET_CURRENCY, Money
 from services.common.store import Change
 from services.common.validation import clean_text
-
-from ..events import (
+from services.contracts.finance import (
     DISBURSEMENT_PAID,
     FINANCIAL_REPORT_STATUS_CHANGED,
     DisbursementV1,
     FinancialReportStatusChangedV1,
 )
-from . import BUDGET_CURRENCY
+
 from .grant import (
     BOOKABLE,
     Disbursement,

@@ -35,11 +35,9 @@ from pydantic import BaseModel, ConfigDict
 
 from services.common.audit import Audited
 from services.common.errors import BadUserInput, Conflict
-from services.common.money import Money, money
+from services.common.money import BUDGET_CURRENCY, Money, money
 from services.common.validation import clean_text
 from services.common.vocabulary import CostCategory
-
-from . import BUDGET_CURRENCY
 
 SWEDEN = "SE"
 

@@ -10,7 +10,7 @@ from strawberry.types import Info
 from services.common.auth import Principal
 from services.common.errors import NotFound
 from services.common.graphql import Context
-from services.common.projections.partnerships import PartnershipView
+from services.contracts.partnership_views import PartnershipView
 
 from ..domain.membership import Membership
 from ..domain.network import Network

@@ -9,7 +9,7 @@ import strawberry
 from services.common.auth import STAFF
 from services.common.errors import BadUserInput, Conflict, NotFound
 from services.common.inputs import CheckedInput
-from services.common.projections.partnerships import CLOSED
+from services.contracts.partnership_views import CLOSED
 
 from ..domain import SYSTEM_ACTOR, NothingToApply
 from ..domain.membership import LeaveReason, Membership, end, join, leave, membership_id, rejoin

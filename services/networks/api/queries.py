@@ -11,9 +11,9 @@ from services.common.countries import country_code
 from services.common.inputs import CheckedInput
 from services.common.mongo import Document
 from services.common.pagination import Connection, paginate
-from services.common.projections.partnerships import KnownPartnershipType
 from services.common.validation import search_pattern
 from services.common.vocabulary import Theme
+from services.contracts.partnership_views import KnownPartnershipType
 
 from ..domain.membership import membership_id
 from ..domain.network import NetworkStatus

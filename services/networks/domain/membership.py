@@ -17,13 +17,18 @@ from pydantic import BaseModel
 from services.common.audit import Audited
 from services.common.errors import BadUserInput
 from services.common.events.envelope import Event
-from services.common.projections.partnerships import ACTIVE, PartnershipView
 from services.common.store import Change
 from services.common.validation import clean_text
+from services.contracts.networks import (
+    MEMBERSHIP_JOINED,
+    MEMBERSHIP_LEFT,
+    MembershipJoinedV1,
+    MembershipLeftV1,
+)
 
-from ..events import MEMBERSHIP_JOINED, MEMBERSHIP_LEFT, MembershipJoinedV1, MembershipLeftV1
 from . import NothingToApply
 from .network import Network, NetworkStatus
+from .partnership import ACTIVE, Partnership
 
 
 class MembershipStatus(StrEnum):
@@ -98,7 +103,7 @@ def membership_id(network_id: str, partnership_id: str) -> str:
     return f"{network_id}:{partnership_id}"
 
 
-def check_eligible(network: Network, partnership: PartnershipView, joined_on: date) -> None:
+def check_eligible(network: Network, partnership: Partnership, joined_on: date) -> None:
     """Whether `partnership` may join `network` on `joined_on` (docs/domain.md, Networks)."""
     if network.status is NetworkStatus.CLOSED:
         raise BadUserInput("the network is closed", field="networkId")
@@ -134,7 +139,7 @@ def check_eligible(network: Network, partnership: PartnershipView, joined_on: da
 
 
 def join(
-    network: Network, partnership: PartnershipView, joined_on: date, actor: str
+    network: Network, partnership: Partnership, joined_on: date, actor: str
 ) -> tuple[Membership, list[Event]]:
     """The first membership of `partnership` in `network`."""
     check_eligible(network, partnership, joined_on)
@@ -143,7 +148,7 @@ def join(
         version=1,
         network_id=network.id,
         partnership_id=partnership.id,
-        organisation_ids=partnership.organisation_ids,
+        organisation_ids=list(partnership.organisation_ids),
         periods=[Period(joined_on=joined_on)],
         status=MembershipStatus.ACTIVE,
         since=joined_on,
@@ -153,7 +158,7 @@ def join(
 
 
 def rejoin(
-    network: Network, partnership: PartnershipView, joined_on: date, actor: str
+    network: Network, partnership: Partnership, joined_on: date, actor: str
 ) -> Change[Membership]:
     """A new period for a partnership that was a member before."""
     check_eligible(network, partnership, joined_on)
@@ -173,7 +178,7 @@ def rejoin(
             )
         membership.periods = [*membership.periods, Period(joined_on=joined_on)]
         membership.status, membership.since = MembershipStatus.ACTIVE, joined_on
-        membership.organisation_ids = partnership.organisation_ids
+        membership.organisation_ids = list(partnership.organisation_ids)
         membership.record(
             actor,
             "rejoined",

@@ -20,15 +20,14 @@ from services.common.audit import Audited
 from services.common.countries import country_code
 from services.common.errors import BadUserInput
 from services.common.events.envelope import Event
-from services.common.projections.partnerships import PartnershipView
 from services.common.store import Change
 from services.common.validation import clean_text
 from services.common.vocabulary import Theme
-
-from ..events import NETWORK_CLOSED, NETWORK_CREATED, NETWORK_UPDATED, NetworkV1
+from services.contracts.networks import NETWORK_CLOSED, NETWORK_CREATED, NETWORK_UPDATED, NetworkV1
 
 if TYPE_CHECKING:
     from .membership import Membership
+    from .partnership import Partnership
 
 MIN_YEARS = 3
 MAX_YEARS = 5
@@ -202,7 +201,7 @@ def change_details(
     ends_on: date | None,
     description: str | None,
     memberships: Sequence[Membership],
-    partnerships: Mapping[str, PartnershipView],
+    partnerships: Mapping[str, Partnership],
 ) -> Change[Network]:
     """New details, checked against the network's mentors and every membership.
 
@@ -261,7 +260,7 @@ def _check_countries_kept(
     network: Network,
     countries: Sequence[str],
     memberships: Sequence[Membership],
-    partnerships: Mapping[str, PartnershipView],
+    partnerships: Mapping[str, Partnership],
 ) -> None:
     for mentor in network.mentors:
         if mentor.country not in countries:

@@ -20,8 +20,8 @@ from services.common.events.envelope import Event
 from services.common.languages import language_code
 from services.common.store import Change
 from services.common.validation import clean_text
+from services.contracts.networks import PRACTICE_PUBLISHED, PracticePublishedV1
 
-from ..events import PRACTICE_PUBLISHED, PracticePublishedV1
 from .membership import Membership
 
 MAX_TEXT = 5_000

@@ -17,10 +17,10 @@ from strawberry.dataloader import DataLoader
 
 from services.common.audit import AuditEntryType
 from services.common.auth import STAFF, Principal
-from services.common.errors import Conflict, Forbidden, NotFound
+from services.common.errors import Busy, Conflict, Forbidden, NotFound
 from services.common.idempotency import new_id, replaying
 from services.common.inputs import CheckedInput
-from services.common.money import Money, MoneyInput, MoneyType
+from services.common.money import BUDGET_CURRENCY, Money, MoneyInput, MoneyType
 from services.common.mongo import Document
 from services.common.pagination import Connection, paginate
 from services.common.vocabulary import CostCategory, Theme
@@ -145,7 +145,7 @@ class BudgetLineType:
 
 
 def _total(lines: Sequence[BudgetLine]) -> MoneyType:
-    total = Money(minor=0, currency="SEK")
+    total = Money(minor=0, currency=BUDGET_CURRENCY)
     for line in lines:
         total = total + line.amount
     return MoneyType.of(total)
@@ -624,7 +624,7 @@ class ApplicationMutations:
                 await stores.case_numbers.skip_past_used(day.year)
                 continue
             return ApplicationPayload(application=ApplicationType.of(application))
-        raise Conflict("no free case number could be taken: retry", field="caseNumber")
+        raise Busy("no free case number could be taken: retry", field="caseNumber")
 
     @strawberry.mutation
     async def return_application(

@@ -25,12 +25,11 @@ from pydantic import BaseModel, ConfigDict, Field, computed_field
 from services.common.audit import Audited
 from services.common.errors import BadUserInput
 from services.common.events.envelope import Event
-from services.common.money import Money, money
+from services.common.money import BUDGET_CURRENCY, Money, money
 from services.common.store import Change
 from services.common.validation import clean_text
 from services.common.vocabulary import CostCategory, Theme
-
-from ..events import (
+from services.contracts.partnerships import (
     APPLICATION_DECIDED,
     APPLICATION_RETURNED,
     APPLICATION_SUBMITTED,
@@ -39,11 +38,11 @@ from ..events import (
     ApplicationSubmittedV1,
     BudgetLineV1,
 )
+
 from .call import ApplicationKind, Call
 from .partnership import Partnership, PartnershipStatus, steering_group_gaps
 from .person import Person
 
-BUDGET_CURRENCY = "SEK"
 MAX_PROJECT_YEARS = 3
 MAX_ITEMS = 50
 """Bound on every list in a proposal (outcomes, outputs, indicators, budget lines)."""

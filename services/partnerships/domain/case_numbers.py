@@ -15,7 +15,7 @@ from pymongo import ReturnDocument
 from pymongo.asynchronous.collection import AsyncCollection
 from pymongo.errors import DuplicateKeyError
 
-from services.common.errors import Conflict
+from services.common.errors import Busy
 from services.common.mongo import Document
 
 CASE_NUMBER = re.compile(r"^(\d{4})-(\d{4,})$")
@@ -50,7 +50,7 @@ class CaseNumbers:
                 continue  # two first submissions of the year raced to create the counter
             if counter is not None:
                 return format_case_number(year, int(counter["last"]))
-        raise Conflict("no case number could be taken: retry", field="caseNumber")
+        raise Busy("no case number could be taken: retry", field="caseNumber")
 
     async def skip_past_used(self, year: int) -> None:
         """Moves the year's counter past the highest number already given, if it is behind.

@@ -10,8 +10,11 @@ from services.common.countries import country_code
 from services.common.events.envelope import Event
 from services.common.store import Change
 from services.common.validation import clean_text
-
-from ..events import ORGANISATION_CREATED, ORGANISATION_UPDATED, OrganisationV1
+from services.contracts.partnerships import (
+    ORGANISATION_CREATED,
+    ORGANISATION_UPDATED,
+    OrganisationV1,
+)
 
 
 class OrganisationKind(StrEnum):

@@ -14,8 +14,7 @@ from services.common.events.envelope import Event
 from services.common.store import Change
 from services.common.validation import clean_text
 from services.common.vocabulary import Theme
-
-from ..events import (
+from services.contracts.partnerships import (
     PARTNERSHIP_CLOSED,
     PARTNERSHIP_CREATED,
     PARTNERSHIP_STATUS_CHANGED,
@@ -26,6 +25,7 @@ from ..events import (
     SteeringGroupChangedV1,
     SteeringGroupMemberV1,
 )
+
 from .organisation import Organisation
 from .person import Person, PersonRole, PoliticalSide
 

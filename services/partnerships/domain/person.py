@@ -12,8 +12,7 @@ from services.common.errors import BadUserInput
 from services.common.events.envelope import Event
 from services.common.store import Change
 from services.common.validation import clean_text
-
-from ..events import PERSON_CREATED, PERSON_UPDATED, PersonV1
+from services.contracts.partnerships import PERSON_CREATED, PERSON_UPDATED, PersonV1
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 

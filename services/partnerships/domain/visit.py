@@ -19,8 +19,8 @@ from services.common.errors import BadUserInput
 from services.common.events.envelope import Event
 from services.common.store import Change
 from services.common.validation import clean_text
+from services.contracts.partnerships import VISIT_CANCELLED, VISIT_COMPLETED, VISIT_PLANNED, VisitV1
 
-from ..events import VISIT_CANCELLED, VISIT_COMPLETED, VISIT_PLANNED, VisitV1
 from .organisation import Organisation
 from .partnership import Partnership, PartnershipStatus
 from .person import Person

@@ -12,7 +12,7 @@ from services.common.auth import STAFF, Principal
 from services.common.clock import clock
 from services.common.errors import BadUserInput, NotFound
 from services.common.graphql import Context
-from services.common.projections.partnerships import PartnershipView
+from services.contracts.partnership_views import PartnershipView
 
 from ..domain.cohort import Cohort
 from ..domain.programme import Programme

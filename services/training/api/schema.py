@@ -7,11 +7,11 @@ import strawberry
 from services.common.auth import STAFF
 from services.common.graphql import build_schema
 from services.common.idempotent_mutations import idempotent
-from services.common.projections.organisations import (
+from services.contracts.organisation_views import (
     KnownOrganisationType,
     known_organisation_field,
 )
-from services.common.projections.partnerships import KnownPartnershipType
+from services.contracts.partnership_views import KnownPartnershipType
 
 from .context import TrainingInfo, repos
 from .programmes import ProgrammeMutations, ProgrammeQueries

@@ -12,7 +12,7 @@ from services.common.countries import country_code
 from services.common.errors import BadUserInput, NotFound
 from services.common.idempotency import new_id, replaying
 from services.common.inputs import CheckedInput
-from services.common.money import money
+from services.common.money import BUDGET_CURRENCY, money
 from services.common.mongo import Document
 from services.common.pagination import Connection, paginate
 from services.common.vocabulary import CostCategory
@@ -55,7 +55,7 @@ class WorkshopFilter(CheckedInput):
 class CostLineInput(CheckedInput):
     category: CostCategory
     amount: Decimal
-    currency: str = "SEK"
+    currency: str = BUDGET_CURRENCY
     description: str = ""
 
 

@@ -16,8 +16,8 @@ from services.common.errors import BadUserInput
 from services.common.events.envelope import Event
 from services.common.store import Change
 from services.common.validation import clean_text
+from services.contracts.training import CERTIFICATE_ISSUED, CertificateIssuedV1
 
-from ..events import CERTIFICATE_ISSUED, CertificateIssuedV1
 from .nominations import check_nomination
 from .programme import Programme
 from .registration import (

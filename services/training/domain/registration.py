@@ -34,8 +34,7 @@ from services.common.audit import Audited
 from services.common.errors import BadUserInput, Conflict, NotFound
 from services.common.events.envelope import Event
 from services.common.store import Change
-
-from ..events import REGISTRATION_CHANGED, RegistrationChangedV1
+from services.contracts.training import REGISTRATION_CHANGED, RegistrationChangedV1
 
 
 class RegistrationStatus(StrEnum):

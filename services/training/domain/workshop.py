@@ -25,14 +25,14 @@ from services.common.money import Money
 from services.common.store import Change
 from services.common.validation import clean_text
 from services.common.vocabulary import CostCategory
-
-from ..events import (
+from services.contracts.training import (
     WORKSHOP_CANCELLED,
     WORKSHOP_COMPLETED,
     WORKSHOP_SCHEDULED,
     CostLineV1,
     WorkshopV1,
 )
+
 from . import NothingToApply
 from .cohort import Cohort
 from .registration import OPEN, Registration, RegistrationStatus, Seating

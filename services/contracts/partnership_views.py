@@ -20,7 +20,7 @@ from pydantic import Field
 
 from services.common.events.envelope import Event
 from services.common.store import Aggregate, Change, NothingToApply
-from services.partnerships.events import PartnershipStatusChangedV1, PartnershipV1
+from services.contracts.partnerships import PartnershipStatusChangedV1, PartnershipV1
 
 COLLECTION = "partnerships"
 SWEDEN = "SE"

@@ -12,7 +12,11 @@ from services.common.events.consumer import Handler
 from services.common.events.envelope import Event
 from services.common.graphql import Context
 from services.common.store import Aggregate, AggregateStore
-from services.partnerships.events import ORGANISATION_CREATED, ORGANISATION_UPDATED, OrganisationV1
+from services.contracts.partnerships import (
+    ORGANISATION_CREATED,
+    ORGANISATION_UPDATED,
+    OrganisationV1,
+)
 
 COLLECTION = "organisations"
 

@@ -1,1 +1,0 @@
-"""Read-only local copies of other services' aggregates, fed by their events."""
