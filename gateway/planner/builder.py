@@ -10,7 +10,7 @@ interfaces and unions whose members live in different subgraphs need no special 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from graphql import (
     GraphQLField,
@@ -31,6 +31,7 @@ from .operation import ClientField, ClientFragment, ClientSelection
 from .plan import LIST, Fetch, QueryPlan, RepField, Representation
 from .pruning import drop_impossible_fragments
 from .selections import SubgraphSelection
+from .value_types import Route, Step, reentry_route
 
 INTROSPECTION_FIELDS = ("__schema", "__type")
 _COST_DEPTH = 3
@@ -53,6 +54,8 @@ class _Position:
     client_keys: Mapping[str, tuple[str, str]] = field(default_factory=dict)
     """Response key → (field name, arguments) the client uses here; planner-added fields
     that would clash are aliased."""
+    trail: Step | None = None
+    """The field that led here from a position of the same fetch (None at an entry point)."""
 
 
 def build_plan(
@@ -294,7 +297,9 @@ class _Planner:
                 if self._usable(meta, graph) and meta.graphs[graph].requires is None:
                     total += self._subtree_cost(graph, sub_type, sub, depth - 1)
                     continue
-                options = [g for g, _ in self._candidates(type_name, meta)]
+                options = [g for g, _ in self._candidates(type_name, meta)] or [
+                    g for g in meta.graphs if self._usable(meta, g)
+                ]
                 if options:
                     best = min(options, key=lambda g: self._subtree_cost(g, sub_type, sub, 0))
                     jumps.add(best)
@@ -310,6 +315,8 @@ class _Planner:
     def _plan_field(self, position: _Position, key: str, occurrences: list[ClientField]) -> int:
         """Plans one response key at a position; returns the id of the fetch that gets it."""
         meta = self._field_meta(position.type_name, occurrences[0].name)
+        if not self._local(position, meta) and not self._candidates(position.type_name, meta):
+            return self._reenter(position, key, occurrences, meta)
         graph = self._choose(position, position.type_name, meta, occurrences)
         if graph == position.fetch.graph and self._local(position, meta):
             self._add_local(position, key, occurrences, meta, graph)
@@ -348,6 +355,13 @@ class _Planner:
             type_name=named.name,
             provided=_provided(position.provided, first.name)
             or (in_graph.provides if in_graph else None),
+            trail=Step(
+                position,
+                key,
+                first.name,
+                first.arguments,
+                frozenset().union(*(o.variables for o in occurrences)),
+            ),
         )
         self._plan_selections(child, merged_selections(occurrences))
 
@@ -376,6 +390,7 @@ class _Planner:
                 path=position.path,
                 type_name=type_name,
                 provided=_provided_on(position.provided, type_name),
+                trail=replace(position.trail, condition=type_name) if position.trail else None,
             )
             self._plan_object(branch, fields)
 
@@ -425,6 +440,77 @@ class _Planner:
                     group, resolved.node.fragment(type_name), position.path, type_name
                 )
                 self._plan_object(branch, fields)
+
+    # --- value types, re-entered through a parent ------------------------------------------
+
+    def _reenter(
+        self, position: _Position, key: str, occurrences: list[ClientField], meta: FieldMeta
+    ) -> int:
+        """A field of a value type that the fetch's subgraph does not resolve: selected again
+        from the nearest parent a subgraph that resolves it can be entered at."""
+        routes: dict[str, Route] = {}
+        for graph in meta.graphs:
+            if self._resolves(meta, graph):
+                route = reentry_route(
+                    self.supergraph, self.operation_kind, position, graph, self._resolves
+                )
+                if route is not None:
+                    routes[graph] = route
+        if not routes:
+            where = ", ".join(sorted(g for g in meta.graphs if self._resolves(meta, g)))
+            raise PlanningError(
+                f"no subgraph can resolve {position.type_name}.{meta.name} at "
+                f"{'.'.join(position.path) or 'the root'}: {where or 'none'} cannot be "
+                "entered at a parent of it"
+            )
+        field_type = self._field_type(position.type_name, meta.name)
+        selections = merged_selections(occurrences)
+        graph = min(
+            routes, key=lambda g: self._subtree_cost(g, field_type, selections, _COST_DEPTH)
+        )
+        target = self._replay(routes[graph], graph, position)
+        self._add_local(target, key, occurrences, meta, graph)
+        return target.fetch.id
+
+    def _resolves(self, meta: FieldMeta, graph: str) -> bool:
+        return self._usable(meta, graph) and meta.graphs[graph].requires is None
+
+    def _replay(self, route: Route, graph: str, start: _Position) -> _Position:
+        """Enters `graph` at the route's entry and selects the route's fields down to the
+        position that mirrors `start` there."""
+        entry = route.entry
+        assert isinstance(entry, _Position)
+        if route.at_root:
+            fetch = self._root_fetch(graph, None)
+            node = fetch.selection
+        else:
+            fetch = self._entity_group(entry, graph, entry.type_name, entry.type_name, None)
+            node = fetch.selection.fragment(entry.type_name)
+        target = _Position(fetch, node, entry.path, entry.type_name, None, entry.client_keys)
+        children = [step.parent for step in route.steps[1:]] + [start]
+        for step, child in zip(route.steps, children, strict=True):
+            meta = self._field_meta(target.type_name, step.name)
+            field_type = self._field_type(target.type_name, step.name)
+            added = target.node.add_field(
+                step.key, step.name, step.arguments, True, subgraph_type(meta, graph, field_type)
+            )
+            if added is None or added.selection is None:
+                raise PlanningError(f"cannot select {step.name} again at {target.path}")
+            fetch.variables.update(step.variables)
+            node = added.selection
+            if step.condition is not None:
+                node.add_typename()
+                node = node.fragment(step.condition)
+            target = _Position(
+                fetch,
+                node,
+                target.path + (step.key,) + (LIST,) * _list_depth(field_type),
+                child.type_name,
+                None,
+                child.client_keys,
+                replace(step, parent=target),
+            )
+        return target
 
     # --- entity jumps ---------------------------------------------------------------------
 
@@ -544,6 +630,7 @@ class _Planner:
                         added.selection,
                         position.path + (data_key,) + (LIST,) * _list_depth(field_type),
                         named.name,
+                        trail=Step(position, data_key, selection.name, arguments),
                     )
                     fields, more = self._provide(child, selection.selections)
                     nested = tuple(fields.values())

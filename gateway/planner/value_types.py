@@ -1,0 +1,100 @@
+"""Routes back into a subgraph for fields of value types (object types without @key).
+
+A subgraph can only be asked about an object it is given a way to: an entity by its key
+(`_entities`), or the root of a query. A value type's field that only another subgraph
+resolves (`Category.banner` where the fetch has `Category` from a subgraph without it) is
+reached by re-entering that subgraph at the nearest ancestor it can be asked about and
+selecting the same fields down to the value again: every subgraph resolves a @shareable
+field to the same value, so its answer merges into the same objects (lists by position, as
+Apollo Gateway merges them). A mutation's root is never re-entered: that would run it again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Protocol
+
+from graphql import GraphQLInterfaceType, GraphQLObjectType, get_named_type
+
+from ..supergraph import FieldMeta, Supergraph
+from .plan import Fetch
+
+
+@dataclass(frozen=True)
+class Step:
+    """How the planner got from `parent` to a position: the field it selected there (by
+    response key), and the type condition it then took at an abstract type, if any."""
+
+    parent: Located
+    key: str
+    name: str
+    arguments: str
+    variables: frozenset[str] = frozenset()
+    condition: str | None = None
+
+
+class Located(Protocol):
+    """A place in a fetch's selection the planner adds fields at."""
+
+    fetch: Fetch
+    path: tuple[str, ...]
+    type_name: str
+    client_keys: Mapping[str, tuple[str, str]]
+    trail: Step | None
+
+
+@dataclass(frozen=True)
+class Route:
+    """Re-enter the subgraph at `entry` (an entity by its key, or the query root) and select
+    `steps` from there down to the value."""
+
+    entry: Located
+    steps: tuple[Step, ...]
+
+    @property
+    def at_root(self) -> bool:
+        return not self.entry.fetch.entity and self.entry.path == ()
+
+
+def reentry_route(
+    supergraph: Supergraph,
+    operation_kind: str,
+    start: Located,
+    graph: str,
+    resolves: Callable[[FieldMeta, str], bool],
+) -> Route | None:
+    """The route into `graph` through the nearest ancestor of `start` that `graph` can be
+    asked about and below which it `resolves` every field down to `start`; None if none."""
+    steps: list[Step] = []
+    current = start
+    while not _enterable(supergraph, operation_kind, current, graph):
+        step = current.trail
+        if step is None:
+            return None
+        meta = supergraph.types[step.parent.type_name].fields.get(step.name)
+        if meta is None or not resolves(meta, graph):
+            return None
+        if step.condition is not None and not _has_member(supergraph, meta, step.condition, graph):
+            return None
+        steps.append(step)
+        current = step.parent
+    return Route(current, tuple(reversed(steps)))
+
+
+def _enterable(supergraph: Supergraph, operation_kind: str, position: Located, graph: str) -> bool:
+    if not position.fetch.entity and position.path == ():
+        return operation_kind == "query" and position.type_name == supergraph.query_type
+    meta = supergraph.types[position.type_name]
+    type_in_graph = meta.graphs.get(graph)
+    return (
+        meta.kind == "object" and type_in_graph is not None and bool(type_in_graph.resolvable_keys)
+    )
+
+
+def _has_member(supergraph: Supergraph, meta: FieldMeta, condition: str, graph: str) -> bool:
+    """Whether the field's abstract type can be a `condition` in `graph`."""
+    parent = supergraph.schema.get_type(meta.parent)
+    assert isinstance(parent, GraphQLObjectType | GraphQLInterfaceType)
+    named = get_named_type(parent.fields[meta.name].type)
+    return condition in supergraph.possible_types_in(named.name, graph)
