@@ -56,6 +56,8 @@ class _Position:
     that would clash are aliased."""
     trail: Step | None = None
     """The field that led here from a position of the same fetch (None at an entry point)."""
+    origin: _Position | None = None
+    """At an entity fetch's entry: the same objects in the fetch it jumped from."""
 
 
 def build_plan(
@@ -534,6 +536,7 @@ class _Planner:
             path=position.path,
             type_name=entity_type,
             client_keys=position.client_keys,
+            origin=position,
         )
         self._add_local(inside, key, occurrences, target_meta, graph)
         return group.id

@@ -43,6 +43,9 @@ class Located(Protocol):
     client_keys: Mapping[str, tuple[str, str]]
     trail: Step | None
 
+    @property
+    def origin(self) -> Located | None: ...
+
 
 @dataclass(frozen=True)
 class Route:
@@ -79,6 +82,13 @@ def reentry_route(
             return None
         steps.append(step)
         current = step.parent
+    # The same entities as an earlier fetch had them: entering from there waits for less.
+    while (
+        current.origin is not None
+        and current.origin.type_name == current.type_name
+        and _enterable(supergraph, operation_kind, current.origin, graph)
+    ):
+        current = current.origin
     return Route(current, tuple(reversed(steps)))
 
 
