@@ -1,8 +1,8 @@
 """Value types (objects without @key) whose fields are spread over subgraphs: catalog gives a
-product's category and variants, merchandising adds a banner, a description and stock to the
-same values. A field only merchandising resolves is fetched through the nearest parent it can
-be asked about (the product, by its key) and merged into the same objects; where no parent
-lets the gateway in, the operation fails before any fetch."""
+product's category, variants and media, merchandising adds a banner, a description, stock and
+alt texts to the same values. A field only merchandising resolves is fetched through the
+nearest parent it can be asked about (the product, by its key) and merged into the same
+objects; where no parent lets the gateway in, the operation fails before any fetch."""
 
 from __future__ import annotations
 
@@ -28,12 +28,17 @@ CATALOG: list[Row] = [
         "name": "Table",
         "category": {"name": "Furniture", "details": {"slug": "furniture"}},
         "variants": [{"sku": "T-1", "color": "oak"}, {"sku": "T-2", "color": "walnut"}],
+        "media": [
+            {"__typename": "Image", "url": "t.jpg", "width": 800},
+            {"__typename": "Video", "url": "t.mp4", "seconds": 30},
+        ],
     },
     {
         "id": "2",
         "name": "Lamp",
         "category": {"name": "Lighting", "details": {"slug": "lighting"}},
         "variants": [{"sku": "L-1", "color": "brass"}],
+        "media": [],
     },
 ]
 MERCHANDISING: list[Row] = [
@@ -45,6 +50,10 @@ MERCHANDISING: list[Row] = [
             "details": {"slug": "furniture", "description": "Things to sit at"},
         },
         "variants": [{"sku": "T-1", "inStock": True}, {"sku": "T-2", "inStock": False}],
+        "media": [
+            {"__typename": "Image", "url": "t.jpg", "altText": "An oak table"},
+            {"__typename": "Video", "url": "t.mp4"},
+        ],
     },
     {
         "id": "2",
@@ -54,6 +63,7 @@ MERCHANDISING: list[Row] = [
             "details": {"slug": "lighting", "description": "Lamps and bulbs"},
         },
         "variants": [{"sku": "L-1", "inStock": True}],
+        "media": [],
     },
 ]
 REVIEWS: list[Row] = [{"body": "Sturdy", "product": {"id": "1"}}]
@@ -155,6 +165,34 @@ def test_a_list_of_values_below_an_entity_merges_by_position(fed: Federation) ->
                         {"sku": "T-2", "color": "walnut", "inStock": False},
                     ]
                 }
+            }
+        },
+    )
+    assert fed.fetch_counts() == {"catalog": 1, "merchandising": 1, "reviews": 0}
+
+
+def test_an_abstract_value_type_gets_the_fields_of_its_members_from_each_subgraph(
+    fed: Federation,
+) -> None:
+    response = fed.query(
+        "{ products { name media { url ... on Image { width altText }"
+        " ... on Video { seconds } } } }"
+    )
+
+    assert_response(
+        response,
+        {
+            "data": {
+                "products": [
+                    {
+                        "name": "Table",
+                        "media": [
+                            {"url": "t.jpg", "width": 800, "altText": "An oak table"},
+                            {"url": "t.mp4", "seconds": 30},
+                        ],
+                    },
+                    {"name": "Lamp", "media": []},
+                ]
             }
         },
     )
