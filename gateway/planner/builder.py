@@ -450,20 +450,21 @@ class _Planner:
     ) -> int:
         """A field of a value type that the fetch's subgraph does not resolve: selected again
         from the nearest parent a subgraph that resolves it can be entered at."""
+        resolving = [graph for graph in meta.graphs if self._resolves(meta, graph)]
+        if not resolving:
+            raise PlanningError(f"no subgraph can resolve {position.type_name}.{meta.name}")
         routes: dict[str, Route] = {}
-        for graph in meta.graphs:
-            if self._resolves(meta, graph):
-                route = reentry_route(
-                    self.supergraph, self.operation_kind, position, graph, self._resolves
-                )
-                if route is not None:
-                    routes[graph] = route
+        for graph in resolving:
+            route = reentry_route(
+                self.supergraph, self.operation_kind, position, graph, self._resolves
+            )
+            if route is not None:
+                routes[graph] = route
         if not routes:
-            where = ", ".join(sorted(g for g in meta.graphs if self._resolves(meta, g)))
             raise PlanningError(
                 f"no subgraph can resolve {position.type_name}.{meta.name} at "
-                f"{'.'.join(position.path) or 'the root'}: {where or 'none'} cannot be "
-                "entered at a parent of it"
+                f"{'.'.join(position.path) or 'the root'}: {', '.join(sorted(resolving))} "
+                "cannot be entered at a parent of it"
             )
         field_type = self._field_type(position.type_name, meta.name)
         selections = merged_selections(occurrences)
