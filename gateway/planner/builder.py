@@ -31,7 +31,7 @@ from .operation import ClientField, ClientFragment, ClientSelection
 from .plan import LIST, Fetch, QueryPlan, RepField, Representation
 from .pruning import drop_impossible_fragments
 from .selections import SubgraphSelection
-from .value_types import Route, Step, reentry_route
+from .value_types import Route, Step, reentry_route, select_route
 
 INTROSPECTION_FIELDS = ("__schema", "__type")
 _COST_DEPTH = 3
@@ -480,7 +480,7 @@ class _Planner:
 
     def _replay(self, route: Route, graph: str, start: _Position) -> _Position:
         """Enters `graph` at the route's entry and selects the route's fields down to the
-        position that mirrors `start` there."""
+        position that mirrors `start` there (with its trail: the objects are the same)."""
         entry = route.entry
         assert isinstance(entry, _Position)
         if route.at_root:
@@ -489,31 +489,13 @@ class _Planner:
         else:
             fetch = self._entity_group(entry, graph, entry.type_name, entry.type_name, None)
             node = fetch.selection.fragment(entry.type_name)
-        target = _Position(fetch, node, entry.path, entry.type_name, None, entry.client_keys)
-        children = [step.parent for step in route.steps[1:]] + [start]
-        for step, child in zip(route.steps, children, strict=True):
-            meta = self._field_meta(target.type_name, step.name)
-            field_type = self._field_type(target.type_name, step.name)
-            added = target.node.add_field(
-                step.key, step.name, step.arguments, True, subgraph_type(meta, graph, field_type)
-            )
-            if added is None or added.selection is None:
-                raise PlanningError(f"cannot select {step.name} again at {target.path}")
-            fetch.variables.update(step.variables)
-            node = added.selection
-            if step.condition is not None:
-                node.add_typename()
-                node = node.fragment(step.condition)
-            target = _Position(
-                fetch,
-                node,
-                target.path + (step.key,) + (LIST,) * _list_depth(field_type),
-                child.type_name,
-                None,
-                child.client_keys,
-                replace(step, parent=target),
-            )
-        return target
+        below = select_route(self.supergraph, route, graph, node)
+        if below is None:
+            raise PlanningError(f"cannot select the fields down to {start.path} again in {graph}")
+        fetch.variables.update(*(step.variables for step in route.steps))
+        return _Position(
+            fetch, below, start.path, start.type_name, None, start.client_keys, start.trail
+        )
 
     # --- entity jumps ---------------------------------------------------------------------
 

@@ -15,10 +15,18 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Protocol
 
-from graphql import GraphQLInterfaceType, GraphQLObjectType, get_named_type
+from graphql import (
+    GraphQLField,
+    GraphQLInterfaceType,
+    GraphQLObjectType,
+    GraphQLOutputType,
+    get_named_type,
+)
 
 from ..supergraph import FieldMeta, Supergraph
+from .aliasing import subgraph_type
 from .plan import Fetch
+from .selections import SubgraphSelection
 
 
 @dataclass(frozen=True)
@@ -92,6 +100,29 @@ def reentry_route(
     return Route(current, tuple(reversed(steps)))
 
 
+def select_route(
+    supergraph: Supergraph, route: Route, graph: str, node: SubgraphSelection
+) -> SubgraphSelection | None:
+    """Adds the route's fields below `node` (the entry in `graph`'s fetch); returns where
+    the value's fields go, or None if a response key there is taken by another field."""
+    type_name = route.entry.type_name
+    for step in route.steps:
+        meta = supergraph.types[type_name].fields[step.name]
+        field_type = _field_type(supergraph, meta)
+        added = node.add_field(
+            step.key, step.name, step.arguments, True, subgraph_type(meta, graph, field_type)
+        )
+        if added is None or added.selection is None:
+            return None
+        node = added.selection
+        type_name = get_named_type(field_type).name
+        if step.condition is not None:
+            node.add_typename()
+            node = node.fragment(step.condition)
+            type_name = step.condition
+    return node
+
+
 def _enterable(supergraph: Supergraph, operation_kind: str, position: Located, graph: str) -> bool:
     if not position.fetch.entity and position.path == ():
         return operation_kind == "query" and position.type_name == supergraph.query_type
@@ -104,7 +135,12 @@ def _enterable(supergraph: Supergraph, operation_kind: str, position: Located, g
 
 def _has_member(supergraph: Supergraph, meta: FieldMeta, condition: str, graph: str) -> bool:
     """Whether the field's abstract type can be a `condition` in `graph`."""
+    named = get_named_type(_field_type(supergraph, meta))
+    return condition in supergraph.possible_types_in(named.name, graph)
+
+
+def _field_type(supergraph: Supergraph, meta: FieldMeta) -> GraphQLOutputType:
     parent = supergraph.schema.get_type(meta.parent)
     assert isinstance(parent, GraphQLObjectType | GraphQLInterfaceType)
-    named = get_named_type(parent.fields[meta.name].type)
-    return condition in supergraph.possible_types_in(named.name, graph)
+    definition: GraphQLField = parent.fields[meta.name]
+    return definition.type
