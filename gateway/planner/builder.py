@@ -10,7 +10,7 @@ interfaces and unions whose members live in different subgraphs need no special 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from graphql import (
     GraphQLField,
@@ -33,6 +33,7 @@ from .plan import LIST, Fetch, QueryPlan, RepField, Representation
 from .provides import provided_by
 from .pruning import drop_impossible_fragments
 from .selections import SubgraphSelection
+from .value_types import Route, Step, reentry_route, select_route
 
 INTROSPECTION_FIELDS = ("__schema", "__type")
 _COST_DEPTH = 3
@@ -58,6 +59,10 @@ class _Position:
     declared: str | None = None
     """The type the fetch's subgraph declares the field leading here with, where it differs
     from the supergraph's (it narrows the members planned)."""
+    trail: Step | None = None
+    """The field that led here from a position of the same fetch (None at an entry point)."""
+    origin: _Position | None = None
+    """At an entity fetch's entry: the same objects in the fetch it jumped from."""
 
 
 def build_plan(
@@ -314,6 +319,11 @@ class _Planner:
                     g: self._subtree_cost(g, target, sub, depth - 1, provided_by(target, g))
                     for g, entity in self._candidates(type_name, sub_meta)
                     for target in (self._field_meta(entity, name),)
+                } or {
+                    # A value type's field: re-entered in a subgraph that resolves it.
+                    g: self._subtree_cost(g, sub_meta, sub, depth - 1, provided_by(sub_meta, g))
+                    for g in sub_meta.graphs
+                    if self._usable(sub_meta, g)
                 }
                 if options:
                     best = min(options, key=options.__getitem__)
@@ -330,6 +340,8 @@ class _Planner:
     def _plan_field(self, position: _Position, key: str, occurrences: list[ClientField]) -> int:
         """Plans one response key at a position; returns the id of the fetch that gets it."""
         meta = self._field_meta(position.type_name, occurrences[0].name)
+        if not self._local(position, meta) and not self._candidates(position.type_name, meta):
+            return self._reenter(position, key, occurrences, meta)
         graph = self._choose(position, position.type_name, meta, occurrences)
         if graph == position.fetch.graph and self._local(position, meta):
             self._add_local(position, key, occurrences, meta, graph)
@@ -369,6 +381,13 @@ class _Planner:
             provided=_provided(position.provided, first.name)
             or (in_graph.provides if in_graph else None),
             declared=declared_type(meta, graph),
+            trail=Step(
+                position,
+                key,
+                first.name,
+                first.arguments,
+                frozenset().union(*(o.variables for o in occurrences)),
+            ),
         )
         self._plan_selections(child, merged_selections(occurrences))
 
@@ -397,6 +416,7 @@ class _Planner:
                 path=position.path,
                 type_name=type_name,
                 provided=_provided_on(position.provided, type_name),
+                trail=replace(position.trail, condition=type_name) if position.trail else None,
             )
             self._plan_object(branch, fields)
 
@@ -447,6 +467,67 @@ class _Planner:
                 )
                 self._plan_object(branch, fields)
 
+    # --- value types, re-entered through a parent ------------------------------------------
+
+    def _reenter(
+        self, position: _Position, key: str, occurrences: list[ClientField], meta: FieldMeta
+    ) -> int:
+        """A field of a value type that the fetch's subgraph does not resolve: selected again
+        from the nearest parent a subgraph that resolves it can be entered at."""
+        resolving = [graph for graph in meta.graphs if self._resolves(meta, graph)]
+        if not resolving:
+            raise PlanningError(f"no subgraph can resolve {position.type_name}.{meta.name}")
+        routes: dict[str, Route] = {}
+        for graph in resolving:
+            route = reentry_route(
+                self.supergraph, self.operation_kind, position, graph, self._resolves
+            )
+            if route is not None:
+                routes[graph] = route
+        if not routes:
+            raise PlanningError(
+                f"no subgraph can resolve {position.type_name}.{meta.name} at "
+                f"{'.'.join(position.path) or 'the root'}: {', '.join(sorted(resolving))} "
+                "cannot be entered at a parent of it"
+            )
+        selections = merged_selections(occurrences)
+        graph = min(
+            routes,
+            key=lambda g: self._subtree_cost(
+                g, meta, selections, _COST_DEPTH, provided_by(meta, g)
+            ),
+        )
+        target = self._replay(routes[graph], graph, position)
+        self._add_local(target, key, occurrences, meta, graph)
+        return target.fetch.id
+
+    def _resolves(self, meta: FieldMeta, graph: str) -> bool:
+        return self._usable(meta, graph) and meta.graphs[graph].requires is None
+
+    def _replay(self, route: Route, graph: str, start: _Position) -> _Position:
+        """Enters `graph` at the route's entry and selects the route's fields down to the
+        position that mirrors `start` there (with its trail: the objects are the same)."""
+        entry = route.entry
+        assert isinstance(entry, _Position)
+        if route.at_root:
+            fetch = self._root_fetch(graph, None)
+            node = fetch.selection
+        else:
+            fetch = self._entity_group(entry, graph, entry.type_name, entry.type_name, None)
+            node = fetch.selection.fragment(entry.type_name)
+        below = select_route(self.supergraph, route, graph, node)
+        if below is None:
+            raise PlanningError(f"cannot select the fields down to {start.path} again in {graph}")
+        fetch.variables.update(*(step.variables for step in route.steps))
+        return _Position(
+            fetch,
+            below,
+            start.path,
+            start.type_name,
+            client_keys=start.client_keys,
+            trail=start.trail,
+        )
+
     # --- entity jumps ---------------------------------------------------------------------
 
     def _jump(
@@ -469,6 +550,7 @@ class _Planner:
             path=position.path,
             type_name=entity_type,
             client_keys=position.client_keys,
+            origin=position,
         )
         self._add_local(inside, key, occurrences, target_meta, graph)
         return group.id
@@ -565,6 +647,7 @@ class _Planner:
                         added.selection,
                         position.path + (data_key,) + (LIST,) * _list_depth(field_type),
                         named.name,
+                        trail=Step(position, data_key, selection.name, arguments),
                     )
                     fields, more = self._provide(child, selection.selections)
                     nested = tuple(fields.values())
