@@ -59,10 +59,14 @@ def _rep_fields(fields: tuple[RepField, ...], depth: int) -> list[str]:
     lines: list[str] = []
     for rep in fields:
         text = rep.name if rep.data_key == rep.name else f"{rep.name}: {rep.data_key}"
-        if rep.selection is None:
+        if rep.selection is None and rep.by_type is None:
             lines.append(_INDENT * depth + text)
             continue
         lines.append(_INDENT * depth + text + " {")
-        lines.extend(_rep_fields(rep.selection, depth + 1))
+        lines.extend(_rep_fields(rep.selection or (), depth + 1))
+        for type_name, fields in rep.by_type or ():
+            lines.append(_INDENT * (depth + 1) + f"... on {type_name} {{")
+            lines.extend(_rep_fields(fields, depth + 2))
+            lines.append(_INDENT * (depth + 1) + "}")
         lines.append(_INDENT * depth + "}")
     return lines
