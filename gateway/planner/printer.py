@@ -6,7 +6,8 @@ Sequence/Parallel blocks (which cannot express every such graph). An entity fetc
 `Flatten(path: …)` block: where in the response its entities are; its `representations`
 block says, per runtime type found there, the entity type sent as __typename and the fields
 sent (key fields and @requires' fields), written `sent: read` where the value is read from
-another response key. Each fetch shows the operation sent to its subgraph.
+another response key; below a field of interface or union type, `... on T { … }` lists what an
+object of type T sends beside its __typename. Each fetch shows the operation sent to its subgraph.
 """
 
 from __future__ import annotations
