@@ -303,6 +303,30 @@ def test_conditioned_requirements_beside_the_clients_own_selection(fed: Federati
     }
 
 
+@differs_from_apollo("sends the client's `pages: title` (a string) as the book's required pages")
+def test_a_client_alias_taking_the_required_fields_name_leaves_the_requirement_its_value(
+    fed: Federation,
+) -> None:
+    response = fed.query("{ shelves { items { ... on Book { pages: title } } hours } }")
+
+    assert_response(
+        response,
+        {
+            "data": {
+                "shelves": [
+                    {"items": [{"pages": "Dune"}, {}, {}, None], "hours": 8.0},
+                    {"items": [{}], "hours": 1.5},
+                    {"items": [], "hours": 0.0},
+                ]
+            }
+        },
+    )
+    assert fed.fetches("reading")[0].representations[0]["items"][0] == {
+        "__typename": "Book",
+        "pages": 300,
+    }
+
+
 def _merged(representations: list[Row]) -> Row:
     """One entity's representations, sent in one or several fetches, as one."""
     merged: Row = {}
