@@ -15,8 +15,6 @@ from dataclasses import dataclass, field, replace
 from graphql import (
     GraphQLField,
     GraphQLInterfaceType,
-    GraphQLList,
-    GraphQLNonNull,
     GraphQLObjectType,
     GraphQLOutputType,
     get_named_type,
@@ -26,11 +24,18 @@ from graphql import (
 from ..supergraph import FieldInGraph, FieldMeta, Supergraph, TypeMeta
 from ..supergraph.fieldsets import FieldSet, FieldSetSelection
 from .aliasing import alias_conflicts, subgraph_type
+from .client_keys import client_keys_by_path, list_depth
 from .collect import collect_fields, merged_selections
-from .operation import ClientField, ClientFragment, ClientSelection
+from .operation import ClientField, ClientSelection
 from .plan import LIST, Fetch, QueryPlan, RepField, Representation
 from .pruning import drop_impossible_fragments
-from .requirements import fields_on, merged_representation, planned_rep_field
+from .requirements import (
+    arguments_text,
+    as_client_field,
+    fields_on,
+    merged_representation,
+    planned_rep_field,
+)
 from .selections import SubgraphSelection
 
 INTROSPECTION_FIELDS = ("__schema", "__type")
@@ -106,6 +111,7 @@ class _Planner:
         if root_type is None:
             raise PlanningError(f"the schema has no {self.operation_kind} type")
         introspection = False
+        self.keys_at = client_keys_by_path(self.supergraph.schema, root_type, selections)
         fields = collect_fields(root_type, selections, self.supergraph.runtime_types)
         client_keys = _client_keys(fields)
         previous: Fetch | None = None
@@ -345,7 +351,7 @@ class _Planner:
         child = _Position(
             fetch=position.fetch,
             node=added.selection,
-            path=position.path + (key,) + (LIST,) * _list_depth(field_type),
+            path=position.path + (key,) + (LIST,) * list_depth(field_type),
             type_name=named.name,
             provided=_provided(position.provided, first.name)
             or (in_graph.provides if in_graph else None),
@@ -543,7 +549,7 @@ class _Planner:
         representation: dict[str, RepField] = {}
         providers: set[int] = set()
         for selection in fields_on(position.type_name, field_set, self.supergraph.runtime_types):
-            arguments = _arguments_text(selection)
+            arguments = arguments_text(selection)
             data_key = self._data_key(position, selection.name, arguments)
             field_meta = self._field_meta(position.type_name, selection.name)
             field_type = self._field_type(position.type_name, selection.name)
@@ -566,14 +572,21 @@ class _Planner:
                     child = _Position(
                         position.fetch,
                         added.selection,
-                        position.path + (data_key,) + (LIST,) * _list_depth(field_type),
+                        position.path + (data_key,) + (LIST,) * list_depth(field_type),
                         named.name,
                     )
                     rep_field, more = self._provide_below(child, rep_field, selection.selections)
                     providers |= more
                 representation[selection.name] = rep_field
                 continue
-            synthetic = _as_client_field(data_key, selection)
+            synthetic = as_client_field(
+                self.supergraph,
+                self.keys_at,
+                self._fresh_alias,
+                (position.path, position.type_name),
+                data_key,
+                selection,
+            )
             wanted = (position.path, position.type_name, selection.name, arguments)
             if wanted in self.providing:
                 # Every subgraph that resolves the field needs it in a representation first.
@@ -593,7 +606,7 @@ class _Planner:
                 self.providing.discard(wanted)
             providers |= gathered
             representation[selection.name] = planned_rep_field(
-                self.supergraph, position.type_name, data_key, selection
+                self.supergraph, position.type_name, synthetic
             )
         return representation, providers
 
@@ -672,15 +685,6 @@ class _Planner:
         return head + body
 
 
-def _list_depth(field_type: GraphQLOutputType) -> int:
-    depth = 0
-    while isinstance(field_type, GraphQLNonNull | GraphQLList):
-        if isinstance(field_type, GraphQLList):
-            depth += 1
-        field_type = field_type.of_type
-    return depth
-
-
 def _client_keys(fields: dict[str, list[ClientField]]) -> dict[str, tuple[str, str]]:
     return {key: (f[0].name, f[0].arguments) for key, f in fields.items()}
 
@@ -716,27 +720,3 @@ def _provided_on(provided: FieldSet | None, type_name: str) -> FieldSet | None:
     typed = [s for s in provided if s.type_condition == type_name]
     plain = tuple(s for s in provided if s.type_condition is None)
     return plain + tuple(inner for s in typed for inner in s.selections)
-
-
-def _arguments_text(selection: FieldSetSelection) -> str:
-    if not selection.arguments:
-        return ""
-    return "(" + ", ".join(f"{name}: {value}" for name, value in selection.arguments) + ")"
-
-
-def _as_client_field(response_key: str, selection: FieldSetSelection) -> ClientField:
-    return ClientField(
-        response_key=response_key,
-        name=selection.name,
-        arguments=_arguments_text(selection),
-        variables=frozenset(),
-        selections=tuple(_as_client_selection(s) for s in selection.selections),
-    )
-
-
-def _as_client_selection(selection: FieldSetSelection) -> ClientSelection:
-    if selection.type_condition is not None:
-        return ClientFragment(
-            selection.type_condition, tuple(_as_client_selection(s) for s in selection.selections)
-        )
-    return _as_client_field(selection.name, selection)

@@ -9,14 +9,24 @@ receiving subgraph needs to resolve the abstract value).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 
-from graphql import GraphQLInterfaceType, GraphQLObjectType, get_named_type, is_abstract_type
+from graphql import (
+    GraphQLField,
+    GraphQLInterfaceType,
+    GraphQLObjectType,
+    GraphQLOutputType,
+    get_named_type,
+    is_abstract_type,
+)
 
 from ..supergraph import Supergraph
 from ..supergraph.fieldsets import FieldSet, FieldSetSelection
-from .plan import RepField
+from .client_keys import KeysAt, list_depth
+from .collect import collect_fields, merged_selections
+from .operation import ClientField, ClientFragment, ClientSelection
+from .plan import LIST, RepField
 
 
 def fields_on(
@@ -49,39 +59,105 @@ def _flattened(
     return flat
 
 
-def planned_rep_field(
-    supergraph: Supergraph, type_name: str, data_key: str, selection: FieldSetSelection
-) -> RepField:
-    """How a representation reads a required field planned as if a client selected it (its
-    subfields under their own names, abstract ones with `__typename`)."""
-    selected, by_type = _below(supergraph, type_name, selection)
-    return RepField(data_key, selection.name, selected, by_type)
+def as_client_field(
+    supergraph: Supergraph,
+    keys_at: KeysAt,
+    fresh_alias: Callable[[str], str],
+    parent: tuple[tuple[str, ...], str],
+    data_key: str,
+    selection: FieldSetSelection,
+) -> ClientField:
+    """A required field as if the client selected it, to be planned like one, under
+    `data_key` at `parent` (its response path and type). Its subfields keep their names unless
+    the client uses one for another field at that path: then an alias."""
+    path, type_name = parent
+    field_type = _field_type(supergraph, type_name, selection.name)
+    below = path + (data_key,) + (LIST,) * list_depth(field_type)
+    return ClientField(
+        response_key=data_key,
+        name=selection.name,
+        arguments=arguments_text(selection),
+        variables=frozenset(),
+        selections=_client_selections(
+            supergraph,
+            keys_at,
+            fresh_alias,
+            (below, get_named_type(field_type).name),
+            selection.selections,
+        ),
+    )
 
 
-def _below(
-    supergraph: Supergraph, type_name: str, selection: FieldSetSelection
-) -> tuple[tuple[RepField, ...] | None, tuple[tuple[str, tuple[RepField, ...]], ...] | None]:
-    if not selection.selections:
-        return None, None
+def _client_selections(
+    supergraph: Supergraph,
+    keys_at: KeysAt,
+    fresh_alias: Callable[[str], str],
+    parent: tuple[tuple[str, ...], str],
+    field_set: FieldSet,
+) -> tuple[ClientSelection, ...]:
+    path = parent[0]
+    selections: list[ClientSelection] = []
+    for selection in field_set:
+        if selection.type_condition is not None:
+            inner = (path, selection.type_condition)
+            selections.append(
+                ClientFragment(
+                    selection.type_condition,
+                    _client_selections(
+                        supergraph, keys_at, fresh_alias, inner, selection.selections
+                    ),
+                )
+            )
+            continue
+        used = keys_at.get(path, {}).get(selection.name)
+        wanted = (selection.name, arguments_text(selection))
+        key = selection.name if used in (None, wanted) else fresh_alias(selection.name)
+        selections.append(as_client_field(supergraph, keys_at, fresh_alias, parent, key, selection))
+    return tuple(selections)
+
+
+def planned_rep_field(supergraph: Supergraph, type_name: str, planned: ClientField) -> RepField:
+    """How a representation reads a required field planned like a client's field (`planned`,
+    from `as_client_field`) on an object of `type_name`."""
+    if not planned.selections:
+        return RepField(planned.response_key, planned.name)
+    named = get_named_type(_field_type(supergraph, type_name, planned.name))
+    if not is_abstract_type(named):
+        fields = _planned_fields(supergraph, named.name, planned.selections)
+        return RepField(planned.response_key, planned.name, fields)
+    by_type = tuple(
+        (runtime_type, fields)
+        for runtime_type in sorted(supergraph.runtime_types[named.name])
+        if (fields := _planned_fields(supergraph, runtime_type, planned.selections))
+    )
+    return RepField(planned.response_key, planned.name, None, by_type)
+
+
+def _planned_fields(
+    supergraph: Supergraph, type_name: str, selections: tuple[ClientSelection, ...]
+) -> tuple[RepField, ...]:
+    fields = collect_fields(type_name, selections, supergraph.runtime_types)
+    return tuple(
+        planned_rep_field(
+            supergraph,
+            type_name,
+            replace(occurrences[0], selections=merged_selections(occurrences)),
+        )
+        for occurrences in fields.values()
+    )
+
+
+def _field_type(supergraph: Supergraph, type_name: str, name: str) -> GraphQLOutputType:
     parent = supergraph.schema.get_type(type_name)
     assert isinstance(parent, GraphQLObjectType | GraphQLInterfaceType)
-    named = get_named_type(parent.fields[selection.name].type)
-    runtime = supergraph.runtime_types
-    if not is_abstract_type(named):
-        return _fields(supergraph, named.name, selection.selections), None
-    by_type = tuple(
-        (runtime_type, _fields(supergraph, runtime_type, selection.selections))
-        for runtime_type in sorted(runtime[named.name])
-        if fields_on(runtime_type, selection.selections, runtime)
-    )
-    return None, by_type
+    definition: GraphQLField = parent.fields[name]
+    return definition.type
 
 
-def _fields(supergraph: Supergraph, type_name: str, field_set: FieldSet) -> tuple[RepField, ...]:
-    return tuple(
-        planned_rep_field(supergraph, type_name, selection.name, selection)
-        for selection in fields_on(type_name, field_set, supergraph.runtime_types)
-    )
+def arguments_text(selection: FieldSetSelection) -> str:
+    if not selection.arguments:
+        return ""
+    return "(" + ", ".join(f"{name}: {value}" for name, value in selection.arguments) + ")"
 
 
 def merged_representation(

@@ -327,6 +327,24 @@ def test_a_client_alias_taking_the_required_fields_name_leaves_the_requirement_i
     }
 
 
+@differs_from_apollo("sends the client's `pages: title` (a string) as the book's required pages")
+def test_the_requirement_planned_before_the_clients_alias_too(fed: Federation) -> None:
+    response = fed.query("{ shelves { hours items { ... on Book { pages: title } } } }")
+
+    assert_response(
+        response,
+        {
+            "data": {
+                "shelves": [
+                    {"hours": 8.0, "items": [{"pages": "Dune"}, {}, {}, None]},
+                    {"hours": 1.5, "items": [{}]},
+                    {"hours": 0.0, "items": []},
+                ]
+            }
+        },
+    )
+
+
 def _merged(representations: list[Row]) -> Row:
     """One entity's representations, sent in one or several fetches, as one."""
     merged: Row = {}
