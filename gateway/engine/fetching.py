@@ -252,7 +252,7 @@ class _RepresentationReader:
         self.fields = fields
         self._get = operator.itemgetter(*(f.data_key for f in fields))
         self._single = len(fields) == 1
-        self._nested = any(f.selection is not None for f in fields)
+        self._nested = any(f.selection is not None or f.by_type is not None for f in fields)
 
     def values(self, obj: dict[str, Any]) -> Any:
         """The fields' values: one value, or a tuple of them for several fields."""
@@ -260,8 +260,8 @@ class _RepresentationReader:
         if not self._nested:
             return values
         if self._single:
-            return _project(values, self.fields[0].selection)
-        return tuple(_project(v, f.selection) for v, f in zip(values, self.fields, strict=True))
+            return _project(values, self.fields[0])
+        return tuple(_project(v, f) for v, f in zip(values, self.fields, strict=True))
 
     def representation(self, values: Any) -> dict[str, Any]:
         representation = {"__typename": self.typename}
@@ -313,15 +313,18 @@ def _objects_at(data: dict[str, Any], path: tuple[str, ...]) -> list[dict[str, A
     return [value for value in current if type(value) is dict]
 
 
-def _project(value: Any, selection: tuple[RepField, ...] | None) -> Any:
-    if selection is None or value is None:
+def _project(value: Any, rep_field: RepField) -> Any:
+    """The part of a fetched value a representation sends: the field set's subfields, those of
+    the object's own type where the field is an interface or union."""
+    if value is None or (rep_field.selection is None and rep_field.by_type is None):
         return value
     if isinstance(value, list):
-        return [_project(item, selection) for item in value]
+        return [_project(item, rep_field) for item in value]
     if isinstance(value, dict):
-        projected = {"__typename": value["__typename"]} if "__typename" in value else {}
-        for rep_field in selection:
-            projected[rep_field.name] = _project(value.get(rep_field.data_key), rep_field.selection)
+        typename = value.get("__typename")
+        projected = {} if typename is None else {"__typename": typename}
+        for inner in rep_field.fields_of(typename):
+            projected[inner.name] = _project(value.get(inner.data_key), inner)
         return projected
     return value
 

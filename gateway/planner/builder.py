@@ -15,8 +15,6 @@ from dataclasses import dataclass, field, replace
 from graphql import (
     GraphQLField,
     GraphQLInterfaceType,
-    GraphQLList,
-    GraphQLNonNull,
     GraphQLObjectType,
     GraphQLOutputType,
     get_named_type,
@@ -26,12 +24,20 @@ from graphql import (
 from ..supergraph import FieldInGraph, FieldMeta, Supergraph, TypeMeta
 from ..supergraph.fieldsets import FieldSet, FieldSetSelection
 from .aliasing import alias_conflicts, subgraph_type
+from .client_keys import client_keys_by_path, list_depth
 from .collect import collect_fields, merged_selections
 from .members import declared_type, members_in
-from .operation import ClientField, ClientFragment, ClientSelection
+from .operation import ClientField, ClientSelection
 from .plan import LIST, Fetch, QueryPlan, RepField, Representation
 from .provides import provided_by
 from .pruning import drop_impossible_fragments
+from .requirements import (
+    arguments_text,
+    as_client_field,
+    fields_on,
+    merged_representation,
+    planned_rep_field,
+)
 from .selections import SubgraphSelection
 from .value_types import Route, Step, reentry_route, select_route
 
@@ -115,6 +121,7 @@ class _Planner:
         if root_type is None:
             raise PlanningError(f"the schema has no {self.operation_kind} type")
         introspection = False
+        self.keys_at = client_keys_by_path(self.supergraph.schema, root_type, selections)
         fields = collect_fields(root_type, selections, self.supergraph.runtime_types)
         client_keys = _client_keys(fields)
         previous: Fetch | None = None
@@ -376,7 +383,7 @@ class _Planner:
         child = _Position(
             fetch=position.fetch,
             node=added.selection,
-            path=position.path + (key,) + (LIST,) * _list_depth(field_type),
+            path=position.path + (key,) + (LIST,) * list_depth(field_type),
             type_name=named.name,
             provided=_provided(position.provided, first.name)
             or (in_graph.provides if in_graph else None),
@@ -589,12 +596,37 @@ class _Planner:
                 group = self._new_fetch(graph, position.path, entity=True)
                 group.depends_on.update(dependencies)
                 self.entity_groups[group_key] = group
-            target = group.representations.setdefault(runtime_type, Representation(entity_type))
-            merged = _merged_representation(target.fields, representation)
-            if merged is not None:
-                target.fields = merged
+            if self._add_representation(group, runtime_type, entity_type, representation):
                 return group
             variant += 1
+
+    def _add_representation(
+        self,
+        group: Fetch,
+        runtime_type: str,
+        entity_type: str,
+        representation: Mapping[str, RepField],
+    ) -> bool:
+        """Adds the fields to the group's representation of `runtime_type`; False if they
+        clash with its fields. Objects at an @interfaceObject's position start with the
+        interface as __typename and take their concrete one from the first subgraph that
+        knows it: the representation is read for each."""
+        names = [
+            runtime_type,
+            *sorted(self.supergraph.runtime_types[runtime_type] - {runtime_type}),
+        ]
+        targets = [
+            group.representations.setdefault(name, Representation(entity_type)) for name in names
+        ]
+        merged: list[dict[str, RepField]] = []
+        for target in targets:
+            fields = merged_representation(target.fields, representation)
+            if fields is None:
+                return False
+            merged.append(fields)
+        for target, fields in zip(targets, merged, strict=True):
+            target.fields = fields
+        return True
 
     def _key_field_local(
         self, position: _Position, meta: TypeMeta, selection: FieldSetSelection
@@ -619,10 +651,8 @@ class _Planner:
         subgraphs where needed); returns how to read them and the fetches that get them."""
         representation: dict[str, RepField] = {}
         providers: set[int] = set()
-        for selection in field_set:
-            if selection.type_condition is not None:
-                raise PlanningError("type conditions in @key/@requires are not supported")
-            arguments = _arguments_text(selection)
+        for selection in fields_on(position.type_name, field_set, self.supergraph.runtime_types):
+            arguments = arguments_text(selection)
             data_key = self._data_key(position, selection.name, arguments)
             field_meta = self._field_meta(position.type_name, selection.name)
             field_type = self._field_type(position.type_name, selection.name)
@@ -640,21 +670,27 @@ class _Planner:
                 if added is None:
                     raise PlanningError(f"cannot select {selection.name} at {position.path}")
                 self._taken(position.path, data_key, selection.name, arguments)
-                nested: tuple[RepField, ...] | None = None
+                rep_field = RepField(data_key, selection.name)
                 if added.selection is not None:
                     child = _Position(
                         position.fetch,
                         added.selection,
-                        position.path + (data_key,) + (LIST,) * _list_depth(field_type),
+                        position.path + (data_key,) + (LIST,) * list_depth(field_type),
                         named.name,
                         trail=Step(position, data_key, selection.name, arguments),
                     )
-                    fields, more = self._provide(child, selection.selections)
-                    nested = tuple(fields.values())
+                    rep_field, more = self._provide_below(child, rep_field, selection.selections)
                     providers |= more
-                representation[selection.name] = RepField(data_key, selection.name, nested)
+                representation[selection.name] = rep_field
                 continue
-            synthetic = _as_client_field(data_key, selection)
+            synthetic = as_client_field(
+                self.supergraph,
+                self.keys_at,
+                self._fresh_alias,
+                (position.path, position.type_name),
+                data_key,
+                selection,
+            )
             wanted = (position.path, position.type_name, selection.name, arguments)
             if wanted in self.providing:
                 # Every subgraph that resolves the field needs it in a representation first.
@@ -673,10 +709,42 @@ class _Planner:
                 self.gathering.pop()
                 self.providing.discard(wanted)
             providers |= gathered
-            representation[selection.name] = RepField(
-                data_key, selection.name, _rep_fields(selection.selections)
+            representation[selection.name] = planned_rep_field(
+                self.supergraph, position.type_name, synthetic
             )
         return representation, providers
+
+    def _provide_below(
+        self, position: _Position, rep_field: RepField, field_set: FieldSet
+    ) -> tuple[RepField, set[int]]:
+        """The sub-selection of a key or required field at its value's position: per runtime
+        type where the value is an interface or union, beside its __typename."""
+        if self.supergraph.types[position.type_name].kind == "object":
+            fields, providers = self._provide(position, field_set)
+            return replace(rep_field, selection=tuple(fields.values())), providers
+        type_in_graph = self.supergraph.types[position.type_name].graphs.get(position.fetch.graph)
+        if type_in_graph is not None and type_in_graph.interface_object:
+            raise PlanningError(
+                f"{position.fetch.graph} cannot tell the types of {position.type_name} objects"
+                f" a field set at {'.'.join(position.path)} selects"
+            )
+        position.node.add_typename()
+        by_type: list[tuple[str, tuple[RepField, ...]]] = []
+        gathered: set[int] = set()
+        runtime = self.supergraph.runtime_types
+        for type_name in self.supergraph.possible_types_in(
+            position.type_name, position.fetch.graph
+        ):
+            applying = fields_on(type_name, field_set, runtime)
+            if not applying:
+                continue
+            branch = _Position(
+                position.fetch, position.node.fragment(type_name), position.path, type_name
+            )
+            fields, more = self._provide(branch, applying)
+            by_type.append((type_name, tuple(fields.values())))
+            gathered |= more
+        return replace(rep_field, by_type=tuple(by_type)), gathered
 
     def _data_key(self, position: _Position, name: str, arguments: str) -> str:
         """The response key for a field the planner adds: its name unless the client uses
@@ -721,15 +789,6 @@ class _Planner:
         return head + body
 
 
-def _list_depth(field_type: GraphQLOutputType) -> int:
-    depth = 0
-    while isinstance(field_type, GraphQLNonNull | GraphQLList):
-        if isinstance(field_type, GraphQLList):
-            depth += 1
-        field_type = field_type.of_type
-    return depth
-
-
 def _client_keys(fields: dict[str, list[ClientField]]) -> dict[str, tuple[str, str]]:
     return {key: (f[0].name, f[0].arguments) for key, f in fields.items()}
 
@@ -765,62 +824,3 @@ def _provided_on(provided: FieldSet | None, type_name: str) -> FieldSet | None:
     typed = [s for s in provided if s.type_condition == type_name]
     plain = tuple(s for s in provided if s.type_condition is None)
     return plain + tuple(inner for s in typed for inner in s.selections)
-
-
-def _arguments_text(selection: FieldSetSelection) -> str:
-    if not selection.arguments:
-        return ""
-    return "(" + ", ".join(f"{name}: {value}" for name, value in selection.arguments) + ")"
-
-
-def _as_client_field(response_key: str, selection: FieldSetSelection) -> ClientField:
-    return ClientField(
-        response_key=response_key,
-        name=selection.name,
-        arguments=_arguments_text(selection),
-        variables=frozenset(),
-        selections=tuple(_as_client_selection(s) for s in selection.selections),
-    )
-
-
-def _as_client_selection(selection: FieldSetSelection) -> ClientSelection:
-    if selection.type_condition is not None:
-        return ClientFragment(
-            selection.type_condition, tuple(_as_client_selection(s) for s in selection.selections)
-        )
-    return _as_client_field(selection.name, selection)
-
-
-def _merged_representation(
-    fields: Mapping[str, RepField], more: Mapping[str, RepField]
-) -> dict[str, RepField] | None:
-    """Both sets of representation fields in one, or None if a field is read from different
-    data (another alias: other arguments) in each."""
-    merged = dict(fields)
-    for name, rep_field in more.items():
-        existing = merged.get(name)
-        if existing is None:
-            merged[name] = rep_field
-            continue
-        combined = _merged_rep_field(existing, rep_field)
-        if combined is None:
-            return None
-        merged[name] = combined
-    return merged
-
-
-def _merged_rep_field(first: RepField, second: RepField) -> RepField | None:
-    if first.data_key != second.data_key:
-        return None
-    if first.selection is None or second.selection is None:
-        return first if first.selection == second.selection else None
-    inner = _merged_representation(
-        {f.name: f for f in first.selection}, {f.name: f for f in second.selection}
-    )
-    return None if inner is None else RepField(first.data_key, first.name, tuple(inner.values()))
-
-
-def _rep_fields(selections: FieldSet) -> tuple[RepField, ...] | None:
-    if not selections:
-        return None
-    return tuple(RepField(s.name, s.name, _rep_fields(s.selections)) for s in selections)

@@ -20,6 +20,15 @@ class RepField:
     data_key: str
     name: str
     selection: tuple[RepField, ...] | None = None
+    by_type: tuple[tuple[str, tuple[RepField, ...]], ...] | None = None
+    """For a field of an interface or union type: the fields sent beside `__typename`, by
+    the object's `__typename` (a type not named sends `__typename` alone)."""
+
+    def fields_of(self, typename: object) -> tuple[RepField, ...]:
+        """The subfields an object with this `__typename` sends."""
+        if self.by_type is None:
+            return self.selection or ()
+        return next((fields for name, fields in self.by_type if name == typename), ())
 
 
 @dataclass

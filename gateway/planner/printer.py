@@ -4,9 +4,11 @@ Our plan is a graph of fetches, each started as soon as the fetches it depends o
 so the text lists them in plan order with `after:` naming those fetches rather than nesting
 Sequence/Parallel blocks (which cannot express every such graph). An entity fetch sits in a
 `Flatten(path: …)` block: where in the response its entities are; its `representations`
-block says, per runtime type found there, the entity type sent as __typename and the fields
+block says, per runtime type found there (types sending the same share a block: `... on A, B`),
+the entity type sent as __typename and the fields
 sent (key fields and @requires' fields), written `sent: read` where the value is read from
-another response key. Each fetch shows the operation sent to its subgraph.
+another response key; below a field of interface or union type, `... on T { … }` lists what an
+object of type T sends beside its __typename. Each fetch shows the operation sent to its subgraph.
 """
 
 from __future__ import annotations
@@ -37,8 +39,8 @@ def _fetch(fetch: Fetch) -> list[str]:
     lines = [f"Fetch #{fetch.id}(" + ", ".join(attributes) + ") {"]
     if fetch.entity:
         lines.append(_INDENT + "representations {")
-        for runtime, representation in fetch.representations.items():
-            lines.extend(_INDENT * 2 + line for line in _representation(runtime, representation))
+        for runtimes, representation in _shared(fetch.representations):
+            lines.extend(_INDENT * 2 + line for line in _representation(runtimes, representation))
         lines.append(_INDENT + "} =>")
     lines.extend(_INDENT + line for line in print_ast(parse(fetch.document)).splitlines())
     lines.append("}")
@@ -48,9 +50,24 @@ def _fetch(fetch: Fetch) -> list[str]:
     return [f'Flatten(path: "{path}") {{', *(_INDENT + line for line in lines), "}"]
 
 
-def _representation(runtime: str, representation: Representation) -> list[str]:
-    head = f"... on {runtime}"
-    if representation.typename != runtime:
+def _shared(
+    representations: dict[str, Representation],
+) -> list[tuple[list[str], Representation]]:
+    """Runtime types that send the same representation (an @interfaceObject's implementations)
+    in one block."""
+    shared: list[tuple[list[str], Representation]] = []
+    for runtime, representation in representations.items():
+        same = next((names for names, other in shared if other == representation), None)
+        if same is None:
+            shared.append(([runtime], representation))
+        else:
+            same.append(runtime)
+    return shared
+
+
+def _representation(runtimes: list[str], representation: Representation) -> list[str]:
+    head = "... on " + ", ".join(runtimes)
+    if runtimes != [representation.typename]:
         head += f" as {representation.typename}"
     return [head + " {", *_rep_fields(tuple(representation.fields.values()), 1), "}"]
 
@@ -59,10 +76,14 @@ def _rep_fields(fields: tuple[RepField, ...], depth: int) -> list[str]:
     lines: list[str] = []
     for rep in fields:
         text = rep.name if rep.data_key == rep.name else f"{rep.name}: {rep.data_key}"
-        if rep.selection is None:
+        if rep.selection is None and rep.by_type is None:
             lines.append(_INDENT * depth + text)
             continue
         lines.append(_INDENT * depth + text + " {")
-        lines.extend(_rep_fields(rep.selection, depth + 1))
+        lines.extend(_rep_fields(rep.selection or (), depth + 1))
+        for type_name, fields in rep.by_type or ():
+            lines.append(_INDENT * (depth + 1) + f"... on {type_name} {{")
+            lines.extend(_rep_fields(fields, depth + 2))
+            lines.append(_INDENT * (depth + 1) + "}")
         lines.append(_INDENT * depth + "}")
     return lines

@@ -344,6 +344,45 @@ def test_both_nested_requirements_together(across: Federation) -> None:
     assert across.fetch_counts() == {"posts": 1, "authors": 1, "people": 2, "reviews": 3}
 
 
+ALIAS_SENT = "sends the client's `yearsOfExperience: name` as the required experience"
+
+
+@differs_from_apollo(ALIAS_SENT)
+def test_a_client_alias_taking_a_nested_required_fields_name_leaves_the_requirement_its_value(
+    across: Federation,
+) -> None:
+    response = across.query("{ posts { byline author { yearsOfExperience: name } } }")
+
+    assert_response(
+        response,
+        {
+            "data": {
+                "posts": [
+                    {"byline": "Ada, 12 years", "author": {"yearsOfExperience": "Ada"}},
+                    {"byline": "Bo, 3 years", "author": {"yearsOfExperience": "Bo"}},
+                ]
+            }
+        },
+    )
+
+
+@differs_from_apollo(ALIAS_SENT)
+def test_the_client_alias_planned_before_the_requirement_too(across: Federation) -> None:
+    response = across.query("{ posts { author { yearsOfExperience: name } byline } }")
+
+    assert_response(
+        response,
+        {
+            "data": {
+                "posts": [
+                    {"author": {"yearsOfExperience": "Ada"}, "byline": "Ada, 12 years"},
+                    {"author": {"yearsOfExperience": "Bo"}, "byline": "Bo, 3 years"},
+                ]
+            }
+        },
+    )
+
+
 def _plain(representations: list[Representation]) -> list[Representation]:
     """Representations without the __typename of nested objects, which the spec leaves to the
     gateway (ours sends it, Apollo Gateway does not)."""
