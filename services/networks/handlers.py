@@ -5,15 +5,14 @@
 - A network closed (this service's own event): its active memberships end.
 
 Every effect goes through `AggregateStore.apply`, which stores the event id with the effect
-in one write: a redelivered event finds its id and changes nothing. A membership that has
-already ended is left alone (and keeps its version).
+in one write: a redelivered event finds its id and changes nothing. Memberships end through
+the membership commands, which leave one that has already ended alone (with its version).
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping, Sequence
-from datetime import date
+from collections.abc import Mapping
 
 from services.common.events.consumer import Handler
 from services.common.events.envelope import Event
@@ -30,8 +29,8 @@ from services.contracts.partnerships import (
     PartnershipV1,
 )
 
-from .domain import SYSTEM_ACTOR, NothingToApply
-from .domain.membership import LeaveReason, Membership, end
+from .commands.memberships import end_memberships_of_network, end_memberships_of_partnership
+from .domain import NothingToApply
 from .repositories import Repositories
 
 log = logging.getLogger(__name__)
@@ -49,24 +48,6 @@ async def _apply(
         log.info("older partnership event ignored", extra={"partnership": view_id})
 
 
-async def end_memberships(
-    repos: Repositories,
-    event: Event,
-    memberships: Sequence[Membership],
-    reason: LeaveReason,
-    day: date,
-) -> None:
-    """Ends each active membership once, on `day` held within its network's period."""
-    networks = await repos.networks.get_many([m.network_id for m in memberships])
-    for membership in memberships:
-        network = networks[membership.network_id]
-        change = end(SYSTEM_ACTOR, reason, day, network.ends_on)
-        try:
-            await repos.memberships.apply(event, membership.id, change)
-        except NothingToApply:
-            log.info("membership already ended", extra={"membership": membership.id})
-
-
 def handlers(repos: Repositories) -> Mapping[str, Handler]:
     views = repos.partnerships
 
@@ -81,19 +62,14 @@ def handlers(repos: Repositories) -> Mapping[str, Handler]:
     async def on_partnership_closed(event: Event) -> None:
         # The projection first: a join that checks it after this cannot admit the partnership,
         # and a join that checked it before has written its membership, which is found below
-        # (or finds the projection closed and ends the membership itself: see joinNetwork).
+        # (or finds the projection closed and ends the membership itself: see join_network).
         await on_snapshot(event)
         data = PartnershipV1.model_validate(event.data)
-        active = await repos.active_memberships(partnership_id=data.id)
-        await end_memberships(
-            repos, event, active, LeaveReason.PARTNERSHIP_CLOSED, event.time.date()
-        )
+        await end_memberships_of_partnership(repos, event, data.id, event.time.date())
 
     async def on_network_closed(event: Event) -> None:
         data = NetworkV1.model_validate(event.data)
-        active = await repos.active_memberships(network_id=data.id)
-        day = data.closed_on or event.time.date()
-        await end_memberships(repos, event, active, LeaveReason.NETWORK_CLOSED, day)
+        await end_memberships_of_network(repos, event, data.id, data.closed_on or event.time.date())
 
     return {
         **organisation_handlers(repos.organisations),

@@ -8,16 +8,21 @@ from dataclasses import dataclass
 
 from pymongo.asynchronous.database import AsyncDatabase
 
+from services.common.countries import country_code
+from services.common.errors import BadUserInput, NotFound
+from services.common.languages import language_code
 from services.common.mongo import Document, IndexSpec
 from services.common.store import AggregateStore, OutboxNotifier
+from services.common.validation import clean_text, search_pattern
+from services.common.vocabulary import Theme
 from services.contracts import organisation_views as org_projection
 from services.contracts.organisation_views import OrganisationView
 from services.contracts.partnership_views import COLLECTION as PARTNERSHIPS
 from services.contracts.partnership_views import PartnershipView
 
 from .domain.membership import Membership, MembershipStatus
-from .domain.network import Network
-from .domain.practice import Practice
+from .domain.network import Network, NetworkStatus
+from .domain.practice import Practice, check_tags
 
 NETWORKS = "networks"
 MEMBERSHIPS = "memberships"
@@ -61,6 +66,16 @@ class Repositories:
     memberships: AggregateStore[Membership]
     practices: AggregateStore[Practice]
 
+    async def known_partnership(self, partnership_id: str) -> PartnershipView:
+        """The partnership as projected here; NOT_FOUND until its events have arrived."""
+        view = await self.partnerships.get(partnership_id)
+        if view is None or not view.known:
+            raise NotFound(
+                f"partnership {partnership_id!r} is not known to the networks service (yet)",
+                field="partnershipId",
+            )
+        return view
+
     async def memberships_of_partnerships(
         self, partnership_ids: Sequence[str]
     ) -> dict[str, list[Membership]]:
@@ -98,6 +113,57 @@ class Repositories:
             query["partnership_id"] = partnership_id
         cursor = self.memberships.collection.find(query).sort("_id", 1)
         return [self.memberships.load(doc) async for doc in cursor]
+
+
+def network_query(
+    *,
+    theme: Theme | None = None,
+    country: str | None = None,
+    status: NetworkStatus | None = None,
+    search: str | None = None,
+) -> Document:
+    """Networks on `theme`, in `country`, in `status`, with `search` in their name."""
+    query: Document = {}
+    if theme is not None:
+        query["theme"] = theme.value
+    if country is not None:
+        # `$in`: the embedded server misses element equality on a multikey index.
+        query["countries"] = {"$in": [country_code(country, "filter.country")]}
+    if status is not None:
+        query["status"] = status.value
+    if search is not None:
+        query["name"] = {"$regex": search_pattern(search, "filter.search"), "$options": "i"}
+    return query
+
+
+def practice_query(
+    *,
+    network_id: str | None = None,
+    partnership_id: str | None = None,
+    search: str | None = None,
+    tags: Sequence[str] | None = None,
+    language: str | None = None,
+) -> Document:
+    """Practices of a network, of a contributing partnership, matching text, tags, language."""
+    query: Document = {}
+    if network_id is not None:
+        query["network_id"] = network_id
+    if partnership_id is not None:
+        query["partnership_id"] = partnership_id
+    if search is not None:
+        # A string, never an operator: `$search` takes words and phrases only.
+        query["$text"] = {"$search": clean_text(search, "filter.search", max_length=200)}
+    if tags:
+        try:
+            checked = check_tags(tags)
+        except BadUserInput as exc:
+            raise BadUserInput(exc.message, field="filter.tags") from exc
+        # One `$in` per tag: `$all` and element equality miss on the embedded server's
+        # multikey indexes, `$in` means the same on every MongoDB.
+        query["$and"] = [{"tags": {"$in": [tag]}} for tag in checked]
+    if language is not None:
+        query["language"] = language_code(language, "filter.language")
+    return query
 
 
 def repositories(db: AsyncDatabase[Document], notifier: OutboxNotifier) -> Repositories:

@@ -1,4 +1,4 @@
-"""What every networks resolver needs: the typed info, the caller, loaders, access rules."""
+"""What every networks resolver needs: the typed info, the caller, the clock, loaders."""
 
 from __future__ import annotations
 
@@ -8,9 +8,7 @@ from strawberry.dataloader import DataLoader
 from strawberry.types import Info
 
 from services.common.auth import Principal
-from services.common.errors import NotFound
 from services.common.graphql import Context
-from services.contracts.partnership_views import PartnershipView
 
 from ..domain.membership import Membership
 from ..domain.network import Network
@@ -28,8 +26,12 @@ def repos(info: NetworksInfo) -> Repositories:
     return info.context.repos
 
 
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
 def today() -> date:
-    return datetime.now(UTC).date()
+    return now().date()
 
 
 def network_loader(info: NetworksInfo) -> DataLoader[str, Network | None]:
@@ -44,19 +46,3 @@ def memberships_loader(info: NetworksInfo) -> DataLoader[str, list[Membership] |
 def practices_loader(info: NetworksInfo) -> DataLoader[str, list[Practice] | None]:
     """Practices by contributing partnership id."""
     return info.context.loader("practices", repos(info).practices_of_partnerships)
-
-
-async def known_partnership(info: NetworksInfo, partnership_id: str) -> PartnershipView:
-    """The partnership as projected here; NOT_FOUND until its events have arrived."""
-    view = await repos(info).partnerships.get(partnership_id)
-    if view is None or not view.known:
-        raise NotFound(
-            f"partnership {partnership_id!r} is not known to the networks service (yet)",
-            field="partnershipId",
-        )
-    return view
-
-
-def require_acts_for(principal: Principal, partnership: PartnershipView) -> None:
-    """Staff, or a coordinator of one of the partnership's organisations."""
-    principal.require_acts_for(*partnership.organisation_ids)

@@ -1,100 +1,55 @@
-"""Mutations on memberships: a partnership joins or leaves a network. Staff only."""
+"""Memberships: the query, and the mutations by which a partnership joins or leaves a
+network (staff only)."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import strawberry
 
-from services.common.auth import STAFF
-from services.common.errors import BadUserInput, Conflict, NotFound
-from services.common.inputs import CheckedInput
-from services.contracts.partnership_views import CLOSED
-
-from ..domain import SYSTEM_ACTOR, NothingToApply
-from ..domain.membership import LeaveReason, Membership, end, join, leave, membership_id, rejoin
-from ..domain.network import NetworkStatus
-from ..repositories import Repositories
-from .context import NetworksInfo, caller, known_partnership, repos, today
-from .types import MembershipType
+from ..commands import memberships as commands
+from ..domain.membership import membership_id
+from .context import NetworksInfo, caller, repos, today
+from .inputs import JoinNetworkInput, LeaveNetworkInput
+from .types import MembershipPayload, MembershipType
 
 
-@strawberry.input
-class JoinNetworkInput(CheckedInput):
-    network_id: strawberry.ID
-    partnership_id: strawberry.ID
-    joined_on: date
-
-
-@strawberry.input
-class LeaveNetworkInput(CheckedInput):
-    network_id: strawberry.ID
-    partnership_id: strawberry.ID
-    version: int = strawberry.field(description="The membership's version")
-    left_on: date = strawberry.field(description="Last day as a member (inclusive)")
-    note: str | None = None
+async def _membership(
+    info: NetworksInfo, network_id: strawberry.ID, partnership_id: strawberry.ID
+) -> MembershipType | None:
+    caller(info)
+    found = await repos(info).memberships.get(membership_id(network_id, partnership_id))
+    return None if found is None else MembershipType.of(found)
 
 
 @strawberry.type
-class MembershipPayload:
-    membership: MembershipType
-
-
-async def _settle(store: Repositories, membership: Membership) -> Membership:
-    """Ends a membership written while its partnership or network was being closed.
-
-    The close reactions update the projection (or the network) first and then end the
-    active memberships they find; a join checks both first and writes after. A join that
-    raced a close is therefore seen by the reaction, or sees the close here.
-    """
-    partnership = await store.partnerships.get(membership.partnership_id)
-    network = await store.networks.require(membership.network_id, "networkId")
-    if partnership is not None and partnership.status == CLOSED:
-        reason, day = LeaveReason.PARTNERSHIP_CLOSED, today()
-    elif network.status is NetworkStatus.CLOSED:
-        reason, day = LeaveReason.NETWORK_CLOSED, network.closed_on or today()
-    else:
-        return membership
-    change = end(SYSTEM_ACTOR, reason, day, network.ends_on)
-    try:
-        return await store.memberships.update(membership.id, change)
-    except NothingToApply:
-        return await store.memberships.require(membership.id)
+class MembershipQueries:
+    membership: MembershipType | None = strawberry.field(
+        resolver=_membership,
+        description="A partnership's membership of a network, current or past",
+    )
 
 
 async def _join_network(info: NetworksInfo, input: JoinNetworkInput) -> MembershipPayload:
-    principal = caller(info)
-    principal.require(*STAFF)
-    store = repos(info)
-    network = await store.networks.require(str(input.network_id), "networkId")
-    partnership = await known_partnership(info, str(input.partnership_id))
-    existing = await store.memberships.get(membership_id(network.id, partnership.id))
-    if existing is None:
-        membership, events = join(network, partnership, input.joined_on, principal.sub)
-        try:
-            membership = await store.memberships.create(membership, events)
-        except Conflict as exc:  # joined a moment ago by someone else
-            raise BadUserInput(
-                "the partnership is already an active member of the network",
-                field="partnershipId",
-            ) from exc
-    else:
-        change = rejoin(network, partnership, input.joined_on, principal.sub)
-        membership = await store.memberships.update(existing.id, change)
-    membership = await _settle(store, membership)
+    membership = await commands.join_network(
+        repos(info),
+        caller(info),
+        str(input.network_id),
+        str(input.partnership_id),
+        input.joined_on,
+        today(),
+    )
     return MembershipPayload(membership=MembershipType.of(membership))
 
 
 async def _leave_network(info: NetworksInfo, input: LeaveNetworkInput) -> MembershipPayload:
-    principal = caller(info)
-    principal.require(*STAFF)
-    store = repos(info)
-    network = await store.networks.require(str(input.network_id), "networkId")
-    mid = membership_id(network.id, str(input.partnership_id))
-    if await store.memberships.get(mid) is None:
-        raise NotFound("the partnership was never a member of the network", field="partnershipId")
-    change = leave(principal.sub, network, input.left_on, input.note)
-    membership = await store.memberships.update(mid, change, input.version)
+    membership = await commands.leave_network(
+        repos(info),
+        caller(info),
+        str(input.network_id),
+        str(input.partnership_id),
+        input.version,
+        input.left_on,
+        input.note,
+    )
     return MembershipPayload(membership=MembershipType.of(membership))
 
 

@@ -1,119 +1,92 @@
-"""Mutations on networks: set up, change, activate or close, name the national mentors.
-
-Staff only: officers and admins manage networks (docs/architecture.md, Security).
-"""
+"""Networks: the queries, and the mutations that set up, change, activate or close a
+network and name its national mentors (staff only)."""
 
 from __future__ import annotations
 
-from datetime import date
+from typing import Annotated
 
 import strawberry
 
-from services.common.auth import STAFF
-from services.common.idempotency import new_id
-from services.common.inputs import CheckedInput
-from services.common.vocabulary import Theme
+from services.common.pagination import Connection, paginate
 
-from ..domain.network import (
-    MentorInput,
-    NetworkStatus,
-    change_details,
-    change_status,
-    create,
-    set_mentors,
-)
+from ..commands import networks as commands
+from ..domain.network import MentorInput
+from ..repositories import network_query
 from .context import NetworksInfo, caller, repos, today
-from .types import NetworkType
+from .inputs import (
+    ChangeNetworkStatusInput,
+    CreateNetworkInput,
+    NetworkFilter,
+    SetNetworkMentorsInput,
+    UpdateNetworkInput,
+)
+from .types import NetworkPayload, NetworkType, load_network
 
 
-@strawberry.input
-class CreateNetworkInput(CheckedInput):
-    name: str
-    theme: Theme
-    countries: list[str] = strawberry.field(description="ISO 3166-1 alpha-2, Sweden included")
-    starts_on: date
-    ends_on: date = strawberry.field(
-        description="Last day (inclusive); the period lasts 3 to 5 years"
+async def _network(info: NetworksInfo, id: strawberry.ID) -> NetworkType | None:
+    caller(info)
+    return await load_network(info, str(id))
+
+
+async def _networks(
+    info: NetworksInfo,
+    first: int | None = 20,
+    after: str | None = None,
+    filter: Annotated[NetworkFilter | None, strawberry.argument(name="filter")] = None,
+) -> Connection[NetworkType]:
+    viewer = caller(info)
+    store = repos(info).networks
+    query = (
+        {}
+        if filter is None
+        else network_query(
+            theme=filter.theme, country=filter.country, status=filter.status, search=filter.search
+        )
     )
-    description: str = ""
-
-
-@strawberry.input
-class UpdateNetworkInput(CheckedInput):
-    id: strawberry.ID
-    version: int
-    name: str | None = None
-    countries: list[str] | None = None
-    starts_on: date | None = None
-    ends_on: date | None = None
-    description: str | None = None
-
-
-@strawberry.input
-class ChangeNetworkStatusInput(CheckedInput):
-    id: strawberry.ID
-    version: int
-    status: NetworkStatus
-    note: str | None = None
-
-
-@strawberry.input(name="MentorInput")
-class MentorInputType(CheckedInput):
-    country: str
-    name: str
-    affiliation: str
-    email: str
-    phone: str | None = None
-
-
-@strawberry.input
-class SetNetworkMentorsInput(CheckedInput):
-    network_id: strawberry.ID
-    version: int
-    mentors: list[MentorInputType]
+    return await paginate(
+        store.collection,
+        query,
+        sort=["name"],
+        first=first,
+        after=after,
+        to_node=lambda doc: NetworkType.of(store.load(doc), viewer),
+    )
 
 
 @strawberry.type
-class NetworkPayload:
-    network: NetworkType
+class NetworkQueries:
+    network: NetworkType | None = strawberry.field(resolver=_network)
+    networks: Connection[NetworkType] = strawberry.field(
+        resolver=_networks, description="Networks by name"
+    )
 
 
 async def _create_network(info: NetworksInfo, input: CreateNetworkInput) -> NetworkPayload:
     principal = caller(info)
-    principal.require(*STAFF)
-    network, events = create(
-        new_id(),
+    new = commands.NewNetwork(
         name=input.name,
         theme=input.theme,
         countries=input.countries,
         starts_on=input.starts_on,
         ends_on=input.ends_on,
         description=input.description,
-        actor=principal.sub,
     )
-    network = await repos(info).networks.create(network, events)
+    network = await commands.create_network(repos(info), principal, new)
     return NetworkPayload(network=NetworkType.of(network, principal))
 
 
 async def _update_network(info: NetworksInfo, input: UpdateNetworkInput) -> NetworkPayload:
     principal = caller(info)
-    principal.require(*STAFF)
-    store = repos(info)
-    network_id = str(input.id)
-    await store.networks.require(network_id)
-    memberships = await store.memberships_of_network(network_id)
-    partnerships = await store.partnerships.get_many([m.partnership_id for m in memberships])
-    change = change_details(
-        principal.sub,
+    details = commands.DetailsChange(
         name=input.name,
         countries=input.countries,
         starts_on=input.starts_on,
         ends_on=input.ends_on,
         description=input.description,
-        memberships=memberships,
-        partnerships=partnerships,
     )
-    network = await store.networks.update(network_id, change, input.version)
+    network = await commands.update_network(
+        repos(info), principal, str(input.id), input.version, details
+    )
     return NetworkPayload(network=NetworkType.of(network, principal))
 
 
@@ -121,15 +94,14 @@ async def _change_network_status(
     info: NetworksInfo, input: ChangeNetworkStatusInput
 ) -> NetworkPayload:
     principal = caller(info)
-    principal.require(*STAFF)
-    change = change_status(principal.sub, input.status, input.note, today())
-    network = await repos(info).networks.update(str(input.id), change, input.version)
+    network = await commands.change_network_status(
+        repos(info), principal, str(input.id), input.version, input.status, input.note, today()
+    )
     return NetworkPayload(network=NetworkType.of(network, principal))
 
 
 async def _set_network_mentors(info: NetworksInfo, input: SetNetworkMentorsInput) -> NetworkPayload:
     principal = caller(info)
-    principal.require(*STAFF)
     mentors = [
         MentorInput(
             country=m.country,
@@ -140,10 +112,8 @@ async def _set_network_mentors(info: NetworksInfo, input: SetNetworkMentorsInput
         )
         for m in input.mentors
     ]
-    store = repos(info).networks
-    await store.require(str(input.network_id), "networkId")
-    network = await store.update(
-        str(input.network_id), set_mentors(principal.sub, mentors), input.version
+    network = await commands.set_network_mentors(
+        repos(info), principal, str(input.network_id), input.version, mentors
     )
     return NetworkPayload(network=NetworkType.of(network, principal))
 

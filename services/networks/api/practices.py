@@ -1,67 +1,51 @@
-"""Mutations on practices: publish, comment, endorse.
-
-Coordinators act for their own partnerships (their organisation is one of the partnership's,
-as this service's projection knows it); staff may act for any partnership; viewers read.
-"""
+"""Practices: the queries, and the mutations that publish, comment on and endorse one
+(a member partnership's coordinators, or staff)."""
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import strawberry
 
-from services.common.auth import STAFF, Role
-from services.common.idempotency import new_id
-from services.common.inputs import CheckedInput
+from services.common.pagination import Connection
 
-from ..domain.membership import membership_id
-from ..domain.practice import comment, endorse, publish
-from .context import NetworksInfo, caller, known_partnership, repos, require_acts_for
-from .types import PracticeType
-
-ACTORS = (*STAFF, Role.COORDINATOR)
-
-
-@strawberry.input
-class PublishPracticeInput(CheckedInput):
-    network_id: strawberry.ID
-    partnership_id: strawberry.ID = strawberry.field(description="The contributing partnership")
-    title: str
-    challenge: str
-    solution: str = strawberry.field(description="What was done: the local solution or method")
-    results: str = ""
-    lessons_learned: str
-    tags: list[str] = strawberry.field(default_factory=list)
-    language: str = strawberry.field(description="ISO 639-1 code of the text")
+from ..commands import practices as commands
+from .context import NetworksInfo, caller, now, repos
+from .inputs import (
+    CommentOnPracticeInput,
+    EndorsePracticeInput,
+    PracticeFilter,
+    PublishPracticeInput,
+)
+from .types import PracticePayload, PracticeType, practice_query, practices_page
 
 
-@strawberry.input
-class CommentOnPracticeInput(CheckedInput):
-    practice_id: strawberry.ID
-    partnership_id: strawberry.ID = strawberry.field(description="The commenting partnership")
-    text: str
+async def _practice(info: NetworksInfo, id: strawberry.ID) -> PracticeType | None:
+    caller(info)
+    found = await repos(info).practices.get(str(id))
+    return None if found is None else PracticeType.of(found)
 
 
-@strawberry.input
-class EndorsePracticeInput(CheckedInput):
-    practice_id: strawberry.ID
-    partnership_id: strawberry.ID = strawberry.field(description="The endorsing partnership")
+async def _practices(
+    info: NetworksInfo,
+    first: int | None = 20,
+    after: str | None = None,
+    filter: Annotated[PracticeFilter | None, strawberry.argument(name="filter")] = None,
+) -> Connection[PracticeType]:
+    caller(info)
+    return await practices_page(info, practice_query(filter), first, after)
 
 
 @strawberry.type
-class PracticePayload:
-    practice: PracticeType
+class PracticeQueries:
+    practice: PracticeType | None = strawberry.field(resolver=_practice)
+    practices: Connection[PracticeType] = strawberry.field(
+        resolver=_practices, description="Practices, newest first"
+    )
 
 
 async def _publish_practice(info: NetworksInfo, input: PublishPracticeInput) -> PracticePayload:
-    principal = caller(info)
-    principal.require(*ACTORS)
-    store = repos(info)
-    network = await store.networks.require(str(input.network_id), "networkId")
-    partnership = await known_partnership(info, str(input.partnership_id))
-    require_acts_for(principal, partnership)
-    membership = await store.memberships.get(membership_id(network.id, partnership.id))
-    practice, events = publish(
-        new_id(),
-        membership=membership,
+    text = commands.PracticeText(
         title=input.title,
         challenge=input.challenge,
         solution=input.solution,
@@ -69,37 +53,32 @@ async def _publish_practice(info: NetworksInfo, input: PublishPracticeInput) -> 
         lessons_learned=input.lessons_learned,
         tags=input.tags,
         language=input.language,
-        actor=principal.sub,
     )
-    practice = await store.practices.create(practice, events)
+    practice = await commands.publish_practice(
+        repos(info), caller(info), str(input.network_id), str(input.partnership_id), text, now()
+    )
     return PracticePayload(practice=PracticeType.of(practice))
 
 
 async def _comment_on_practice(
     info: NetworksInfo, input: CommentOnPracticeInput
 ) -> PracticePayload:
-    principal = caller(info)
-    principal.require(*ACTORS)
-    store = repos(info)
-    practice = await store.practices.require(str(input.practice_id), "practiceId")
-    partnership = await known_partnership(info, str(input.partnership_id))
-    require_acts_for(principal, partnership)
-    membership = await store.memberships.get(membership_id(practice.network_id, partnership.id))
-    change = comment(principal.sub, new_id(), membership, input.text)
-    updated = await store.practices.update(practice.id, change)
-    return PracticePayload(practice=PracticeType.of(updated))
+    practice = await commands.comment_on_practice(
+        repos(info),
+        caller(info),
+        str(input.practice_id),
+        str(input.partnership_id),
+        input.text,
+        now(),
+    )
+    return PracticePayload(practice=PracticeType.of(practice))
 
 
 async def _endorse_practice(info: NetworksInfo, input: EndorsePracticeInput) -> PracticePayload:
-    principal = caller(info)
-    principal.require(*ACTORS)
-    store = repos(info)
-    practice = await store.practices.require(str(input.practice_id), "practiceId")
-    partnership = await known_partnership(info, str(input.partnership_id))
-    require_acts_for(principal, partnership)
-    membership = await store.memberships.get(membership_id(practice.network_id, partnership.id))
-    updated = await store.practices.update(practice.id, endorse(principal.sub, membership))
-    return PracticePayload(practice=PracticeType.of(updated))
+    practice = await commands.endorse_practice(
+        repos(info), caller(info), str(input.practice_id), str(input.partnership_id), now()
+    )
+    return PracticePayload(practice=PracticeType.of(practice))
 
 
 @strawberry.type

@@ -11,15 +11,15 @@ from services.contracts.organisation_views import (
     known_organisation_field,
 )
 
-from .memberships import MembershipMutations
-from .networks import NetworkMutations
-from .practices import PracticeMutations
-from .queries import NetworkQueries
-from .types import PartnershipType
+from .entities import PartnershipEntity
+from .memberships import MembershipMutations, MembershipQueries
+from .networks import NetworkMutations, NetworkQueries
+from .partnerships import PartnershipQueries
+from .practices import PracticeMutations, PracticeQueries
 
 
 @strawberry.type
-class Query(NetworkQueries):
+class Query(NetworkQueries, MembershipQueries, PracticeQueries, PartnershipQueries):
     known_organisation: KnownOrganisationType | None = known_organisation_field("networks")
 
 
@@ -28,4 +28,4 @@ class Mutation(NetworkMutations, MembershipMutations, PracticeMutations):
     pass
 
 
-schema = build_schema(Query, idempotent(Mutation), types=[PartnershipType])
+schema = build_schema(Query, idempotent(Mutation), types=[PartnershipEntity])

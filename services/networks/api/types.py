@@ -1,33 +1,29 @@
-"""GraphQL types of the networks subgraph, the `Partnership` entity it extends included."""
+"""GraphQL output types of the networks subgraph: networks, memberships, practices, payloads."""
 
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
 from services.common.audit import AuditEntryType
 from services.common.auth import Principal
-from services.common.errors import BadUserInput
-from services.common.inputs import CheckedInput
-from services.common.languages import language_code
 from services.common.mongo import Document
 from services.common.pagination import Connection, paginate
-from services.common.validation import clean_text
 from services.common.vocabulary import Theme
 
 from ..domain.membership import LeaveReason, Membership, MembershipStatus, Period
 from ..domain.network import Mentor, Network, NetworkStatus
-from ..domain.practice import Comment, Endorsement, Practice, check_tags
-from .context import (
-    NetworksInfo,
-    caller,
-    memberships_loader,
-    network_loader,
-    practices_loader,
-    repos,
-)
+from ..domain.practice import Comment, Endorsement, Practice
+from ..repositories import practice_query as practices_where
+from .context import NetworksInfo, caller, network_loader, repos
+from .inputs import PracticeFilter
+
+if TYPE_CHECKING:
+    from .entities import PartnershipEntity
+
+ENTITIES = "services.networks.api.entities"
 
 strawberry.enum(Theme)
 strawberry.enum(NetworkStatus)
@@ -57,44 +53,16 @@ class MentorType:
         )
 
 
-@strawberry.input
-class PracticeFilter(CheckedInput):
-    network_id: strawberry.ID | None = None
-    partnership_id: strawberry.ID | None = strawberry.field(
-        default=None, description="The contributing partnership"
-    )
-    search: str | None = strawberry.field(
-        default=None, description="Full-text search in title, challenge, solution, results,"
-        " lessons and tags (words, \"phrases\", -excluded)"
-    )  # fmt: skip
-    tags: list[str] | None = strawberry.field(
-        default=None, description="Practices tagged with all of these"
-    )
-    language: str | None = strawberry.field(default=None, description="ISO 639-1")
-
-
 def practice_query(where: PracticeFilter | None) -> Document:
-    query: Document = {}
     if where is None:
-        return query
-    if where.network_id is not None:
-        query["network_id"] = str(where.network_id)
-    if where.partnership_id is not None:
-        query["partnership_id"] = str(where.partnership_id)
-    if where.search is not None:
-        # A string, never an operator: `$search` takes words and phrases only.
-        query["$text"] = {"$search": clean_text(where.search, "filter.search", max_length=200)}
-    if where.tags:
-        try:
-            tags = check_tags(where.tags)
-        except BadUserInput as exc:
-            raise BadUserInput(exc.message, field="filter.tags") from exc
-        # One `$in` per tag: `$all` and element equality miss on the embedded server's
-        # multikey indexes, `$in` means the same on every MongoDB.
-        query["$and"] = [{"tags": {"$in": [tag]}} for tag in tags]
-    if where.language is not None:
-        query["language"] = language_code(where.language, "filter.language")
-    return query
+        return {}
+    return practices_where(
+        network_id=None if where.network_id is None else str(where.network_id),
+        partnership_id=None if where.partnership_id is None else str(where.partnership_id),
+        search=where.search,
+        tags=where.tags,
+        language=where.language,
+    )
 
 
 async def practices_page(
@@ -196,6 +164,12 @@ async def load_network(info: NetworksInfo, network_id: str) -> NetworkType | Non
     return None if found is None else NetworkType.of(found, info.context.principal)
 
 
+def _partnership(partnership_id: strawberry.ID) -> PartnershipEntity:
+    from .entities import PartnershipEntity
+
+    return PartnershipEntity(id=partnership_id)
+
+
 @strawberry.type(name="MembershipPeriod")
 class MembershipPeriodType:
     joined_on: date
@@ -226,8 +200,8 @@ class MembershipType:
         return await load_network(info, str(self.network_id))
 
     @strawberry.field
-    def partnership(self) -> PartnershipType:
-        return PartnershipType(id=self.partnership_id)
+    def partnership(self) -> Annotated[PartnershipEntity, strawberry.lazy(ENTITIES)]:
+        return _partnership(self.partnership_id)
 
     @classmethod
     def of(cls, membership: Membership) -> MembershipType:
@@ -252,8 +226,8 @@ class PracticeCommentType:
     at: datetime
 
     @strawberry.field
-    def partnership(self) -> PartnershipType:
-        return PartnershipType(id=self.partnership_id)
+    def partnership(self) -> Annotated[PartnershipEntity, strawberry.lazy(ENTITIES)]:
+        return _partnership(self.partnership_id)
 
     @classmethod
     def of(cls, comment: Comment) -> PracticeCommentType:
@@ -271,8 +245,8 @@ class EndorsementType:
     at: datetime
 
     @strawberry.field
-    def partnership(self) -> PartnershipType:
-        return PartnershipType(id=self.partnership_id)
+    def partnership(self) -> Annotated[PartnershipEntity, strawberry.lazy(ENTITIES)]:
+        return _partnership(self.partnership_id)
 
     @classmethod
     def of(cls, endorsement: Endorsement) -> EndorsementType:
@@ -306,8 +280,8 @@ class PracticeType:
         return await load_network(info, str(self.network_id))
 
     @strawberry.field
-    def partnership(self) -> PartnershipType:
-        return PartnershipType(id=self.partnership_id)
+    def partnership(self) -> Annotated[PartnershipEntity, strawberry.lazy(ENTITIES)]:
+        return _partnership(self.partnership_id)
 
     @classmethod
     def of(cls, practice: Practice) -> PracticeType:
@@ -330,35 +304,16 @@ class PracticeType:
         )
 
 
-async def _partnership_networks(root: PartnershipType, info: NetworksInfo) -> list[MembershipType]:
-    found = await memberships_loader(info).load(str(root.id))
-    return [MembershipType.of(m) for m in found or []]
+@strawberry.type
+class NetworkPayload:
+    network: NetworkType
 
 
-async def _partnership_practices(root: PartnershipType, info: NetworksInfo) -> list[PracticeType]:
-    found = await practices_loader(info).load(str(root.id))
-    return [PracticeType.of(p) for p in found or []]
+@strawberry.type
+class MembershipPayload:
+    membership: MembershipType
 
 
-@strawberry.federation.type(
-    name="Partnership",
-    keys=["id"],
-    description="A partnership (owned by the partnerships subgraph); here its networks and"
-    " practices",
-)
-class PartnershipType:
-    id: strawberry.ID
-
-    networks: list[MembershipType] = strawberry.field(
-        resolver=_partnership_networks,
-        description="Its memberships of networks, current and past, each with its network;"
-        " a list (a partnership is in one or two networks), batched across partnerships",
-    )
-    practices: list[PracticeType] = strawberry.field(
-        resolver=_partnership_practices,
-        description="The practices it shared, newest first; batched across partnerships",
-    )
-
-    @classmethod
-    def resolve_reference(cls, info: NetworksInfo, id: strawberry.ID) -> PartnershipType:
-        return cls(id=id)
+@strawberry.type
+class PracticePayload:
+    practice: PracticeType

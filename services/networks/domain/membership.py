@@ -8,7 +8,7 @@ re-runs against the current state under the store's revision check).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable
 from datetime import date
 from enum import StrEnum
 
@@ -16,19 +16,11 @@ from pydantic import BaseModel
 
 from services.common.audit import Audited
 from services.common.errors import BadUserInput
-from services.common.events.envelope import Event
-from services.common.store import Change
 from services.common.validation import clean_text
-from services.contracts.networks import (
-    MEMBERSHIP_JOINED,
-    MEMBERSHIP_LEFT,
-    MembershipJoinedV1,
-    MembershipLeftV1,
-)
 
 from . import NothingToApply
 from .network import Network, NetworkStatus
-from .partnership import ACTIVE, Partnership
+from .partnership import ACTIVE, CLOSED, Partnership
 
 
 class MembershipStatus(StrEnum):
@@ -69,33 +61,9 @@ class Membership(Audited):
     def current(self) -> Period:
         return self.periods[-1]
 
-    def _joined(self, network: Network) -> Event:
-        data = MembershipJoinedV1(
-            id=self.id,
-            version=self.version,
-            network_id=self.network_id,
-            partnership_id=self.partnership_id,
-            organisation_ids=self.organisation_ids,
-            joined_on=self.current.joined_on,
-            theme=network.theme.value,
-        )
-        return MEMBERSHIP_JOINED.new(self.id, data)
 
-    def _left(self) -> Event:
-        period = self.current
-        if period.left_on is None or period.left_reason is None:
-            raise ValueError("the membership has not ended")
-        data = MembershipLeftV1(
-            id=self.id,
-            version=self.version,
-            network_id=self.network_id,
-            partnership_id=self.partnership_id,
-            organisation_ids=self.organisation_ids,
-            joined_on=period.joined_on,
-            left_on=period.left_on,
-            reason=period.left_reason.value,
-        )
-        return MEMBERSHIP_LEFT.new(self.id, data)
+MembershipEdit = Callable[[Membership], None]
+"""A change to a membership, checked against its current state; the caller announces it."""
 
 
 def membership_id(network_id: str, partnership_id: str) -> str:
@@ -138,9 +106,7 @@ def check_eligible(network: Network, partnership: Partnership, joined_on: date) 
         )
 
 
-def join(
-    network: Network, partnership: Partnership, joined_on: date, actor: str
-) -> tuple[Membership, list[Event]]:
+def join(network: Network, partnership: Partnership, joined_on: date, actor: str) -> Membership:
     """The first membership of `partnership` in `network`."""
     check_eligible(network, partnership, joined_on)
     membership = Membership(
@@ -154,16 +120,16 @@ def join(
         since=joined_on,
     )
     membership.record(actor, "joined", to_status=MembershipStatus.ACTIVE.value)
-    return membership, [membership._joined(network)]
+    return membership
 
 
 def rejoin(
     network: Network, partnership: Partnership, joined_on: date, actor: str
-) -> Change[Membership]:
+) -> MembershipEdit:
     """A new period for a partnership that was a member before."""
     check_eligible(network, partnership, joined_on)
 
-    def apply(membership: Membership) -> Sequence[Event]:
+    def apply(membership: Membership) -> None:
         if membership.active:
             raise BadUserInput(
                 "the partnership is already an active member of the network",
@@ -185,12 +151,11 @@ def rejoin(
             from_status=MembershipStatus.LEFT.value,
             to_status=MembershipStatus.ACTIVE.value,
         )
-        return [membership._joined(network)]
 
     return apply
 
 
-def leave(actor: str, network: Network, left_on: date, note: str | None) -> Change[Membership]:
+def leave(actor: str, network: Network, left_on: date, note: str | None) -> MembershipEdit:
     """Staff record that the partnership left on `left_on` (its last day as a member)."""
     clean_note = clean_text(note, "note", max_length=1000, required=False) if note else None
     if left_on > network.ends_on:
@@ -199,7 +164,7 @@ def leave(actor: str, network: Network, left_on: date, note: str | None) -> Chan
             field="leftOn",
         )
 
-    def apply(membership: Membership) -> Sequence[Event]:
+    def apply(membership: Membership) -> None:
         if not membership.active:
             raise BadUserInput(
                 "the partnership is not an active member of the network", field="partnershipId"
@@ -210,12 +175,12 @@ def leave(actor: str, network: Network, left_on: date, note: str | None) -> Chan
                 f"({membership.current.joined_on.isoformat()})",
                 field="leftOn",
             )
-        return _end(membership, actor, left_on, LeaveReason.LEFT, clean_note)
+        _end(membership, actor, left_on, LeaveReason.LEFT, clean_note)
 
     return apply
 
 
-def end(actor: str, reason: LeaveReason, day: date, network_ends_on: date) -> Change[Membership]:
+def end(actor: str, reason: LeaveReason, day: date, network_ends_on: date) -> MembershipEdit:
     """Ends an active membership because its partnership or its network closed on `day`.
 
     The last day is `day` held within the membership: never before it began (a partnership
@@ -223,18 +188,18 @@ def end(actor: str, reason: LeaveReason, day: date, network_ends_on: date) -> Ch
     the network's period. Raises NothingToApply when the membership has already ended.
     """
 
-    def apply(membership: Membership) -> Sequence[Event]:
+    def apply(membership: Membership) -> None:
         if not membership.active:
             raise NothingToApply
         last_day = max(membership.current.joined_on, min(day, network_ends_on))
-        return _end(membership, actor, last_day, reason, None)
+        _end(membership, actor, last_day, reason, None)
 
     return apply
 
 
 def _end(
     membership: Membership, actor: str, left_on: date, reason: LeaveReason, note: str | None
-) -> list[Event]:
+) -> None:
     period = membership.current.model_copy(update={"left_on": left_on, "left_reason": reason})
     membership.periods = [*membership.periods[:-1], period]
     membership.status = MembershipStatus.LEFT
@@ -245,4 +210,19 @@ def _end(
         to_status=MembershipStatus.LEFT.value,
         note=note,
     )
-    return [membership._left()]
+
+
+def ending_by_close(
+    partnership_status: str | None, network: Network, today: date
+) -> tuple[LeaveReason, date] | None:
+    """Why and when a membership just written ends at once, or None when it stands.
+
+    The close reactions update the projection (or the network) first and then end the
+    active memberships they find; a join checks both first and writes after. A join that
+    raced a close is therefore seen by the reaction, or sees the close here.
+    """
+    if partnership_status == CLOSED:
+        return LeaveReason.PARTNERSHIP_CLOSED, today
+    if network.status is NetworkStatus.CLOSED:
+        return LeaveReason.NETWORK_CLOSED, network.closed_on or today
+    return None

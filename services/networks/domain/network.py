@@ -8,7 +8,7 @@ Colombia and Guatemala runs 2023–26 with national mentors per country.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
@@ -19,11 +19,8 @@ from pydantic import BaseModel, Field
 from services.common.audit import Audited
 from services.common.countries import country_code
 from services.common.errors import BadUserInput
-from services.common.events.envelope import Event
-from services.common.store import Change
 from services.common.validation import clean_text
 from services.common.vocabulary import Theme
-from services.contracts.networks import NETWORK_CLOSED, NETWORK_CREATED, NETWORK_UPDATED, NetworkV1
 
 if TYPE_CHECKING:
     from .membership import Membership
@@ -90,19 +87,9 @@ class Network(Audited):
     closed_on: date | None = None
     mentors: list[Mentor] = Field(default_factory=list)
 
-    def snapshot(self) -> NetworkV1:
-        return NetworkV1(
-            id=self.id,
-            version=self.version,
-            name=self.name,
-            theme=self.theme.value,
-            countries=self.countries,
-            starts_on=self.starts_on,
-            ends_on=self.ends_on,
-            status=self.status.value,
-            closed_on=self.closed_on,
-            mentor_countries=sorted({m.country for m in self.mentors}),
-        )
+
+NetworkEdit = Callable[[Network], None]
+"""A change to a network, checked against its current state; the caller announces it."""
 
 
 def _add_years(day: date, years: int) -> date:
@@ -176,7 +163,7 @@ def create(
     ends_on: date,
     description: str,
     actor: str,
-) -> tuple[Network, list[Event]]:
+) -> Network:
     check_period(starts_on, ends_on)
     network = Network(
         id=network_id,
@@ -189,7 +176,7 @@ def create(
         description=clean_text(description, "description", max_length=2000, required=False),
     )
     network.record(actor, "created", to_status=network.status.value)
-    return network, [NETWORK_CREATED.new(network.id, network.snapshot())]
+    return network
 
 
 def change_details(
@@ -202,7 +189,7 @@ def change_details(
     description: str | None,
     memberships: Sequence[Membership],
     partnerships: Mapping[str, Partnership],
-) -> Change[Network]:
+) -> NetworkEdit:
     """New details, checked against the network's mentors and every membership.
 
     `memberships` are all of the network's memberships and `partnerships` their partnerships,
@@ -217,7 +204,7 @@ def change_details(
         else None
     )
 
-    def apply(network: Network) -> Sequence[Event]:
+    def apply(network: Network) -> None:
         _require_open(network)
         first, last = starts_on or network.starts_on, ends_on or network.ends_on
         check_period(first, last)
@@ -231,7 +218,6 @@ def change_details(
         if new_description is not None:
             network.description = new_description
         network.record(actor, "details changed")
-        return [NETWORK_UPDATED.new(network.id, network.snapshot())]
 
     return apply
 
@@ -282,10 +268,10 @@ def _check_countries_kept(
 
 def change_status(
     actor: str, to_status: NetworkStatus, note: str | None, today: date
-) -> Change[Network]:
+) -> NetworkEdit:
     clean_note = clean_text(note, "note", max_length=1000, required=False) if note else None
 
-    def apply(network: Network) -> Sequence[Event]:
+    def apply(network: Network) -> None:
         from_status = network.status
         if to_status not in STATUS_TRANSITIONS[from_status]:
             raise BadUserInput(
@@ -301,20 +287,17 @@ def change_status(
             to_status=to_status.value,
             note=clean_note,
         )
-        spec = NETWORK_CLOSED if to_status is NetworkStatus.CLOSED else NETWORK_UPDATED
-        return [spec.new(network.id, network.snapshot())]
 
     return apply
 
 
-def set_mentors(actor: str, mentors: Sequence[MentorInput]) -> Change[Network]:
+def set_mentors(actor: str, mentors: Sequence[MentorInput]) -> NetworkEdit:
     """Replaces the national mentors (checked against the countries of the current state)."""
 
-    def apply(network: Network) -> Sequence[Event]:
+    def apply(network: Network) -> None:
         _require_open(network)
         network.mentors = check_mentors(mentors, network.countries)
         network.record(actor, "mentors changed", note=f"{len(network.mentors)} mentors")
-        return [NETWORK_UPDATED.new(network.id, network.snapshot())]
 
     return apply
 

@@ -12,6 +12,8 @@ from typing import Protocol
 
 ACTIVE = "active"
 """The only status in which a partnership joins a network."""
+CLOSED = "closed"
+"""A closed partnership's memberships end."""
 
 
 class Partnership(Protocol):

@@ -8,19 +8,16 @@ the lessons learned. Other members comment on it and endorse it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from datetime import UTC, datetime
+from collections.abc import Callable, Sequence
+from datetime import datetime
 from typing import Any
 
 from pydantic import BaseModel, Field
 
 from services.common.audit import Audited
 from services.common.errors import BadUserInput
-from services.common.events.envelope import Event
 from services.common.languages import language_code
-from services.common.store import Change
 from services.common.validation import clean_text
-from services.contracts.networks import PRACTICE_PUBLISHED, PracticePublishedV1
 
 from .membership import Membership
 
@@ -67,17 +64,9 @@ class Practice(Audited):
     comments: list[Comment] = Field(default_factory=list)
     endorsements: list[Endorsement] = Field(default_factory=list)
 
-    def snapshot(self) -> PracticePublishedV1:
-        return PracticePublishedV1(
-            id=self.id,
-            version=self.version,
-            network_id=self.network_id,
-            partnership_id=self.partnership_id,
-            title=self.title,
-            tags=self.tags,
-            language=self.language,
-            published_at=self.published_at,
-        )
+
+PracticeEdit = Callable[[Practice], None]
+"""A change to a practice, checked against its current state."""
 
 
 def sort_key(published_at: datetime) -> str:
@@ -116,7 +105,8 @@ def publish(
     tags: Sequence[str],
     language: str,
     actor: str,
-) -> tuple[Practice, list[Event]]:
+    now: datetime,
+) -> Practice:
     """A practice of the membership's partnership, shared with the membership's network."""
     text: dict[str, Any] = {
         "title": clean_text(title, "title"),
@@ -128,7 +118,6 @@ def publish(
         "language": language_code(language),
     }
     member = require_member(membership)
-    now = datetime.now(UTC)
     practice = Practice(
         id=practice_id,
         version=1,
@@ -139,19 +128,19 @@ def publish(
         **text,
     )
     practice.record(actor, "published")
-    return practice, [PRACTICE_PUBLISHED.new(practice.id, practice.snapshot())]
+    return practice
 
 
 def comment(
-    actor: str, comment_id: str, membership: Membership | None, text: str
-) -> Change[Practice]:
+    actor: str, comment_id: str, membership: Membership | None, text: str, now: datetime
+) -> PracticeEdit:
     """A member of the practice's network comments (the contributor may answer).
 
     `membership` is the commenting partnership's membership of the practice's network."""
     clean = clean_text(text, "text", max_length=MAX_COMMENT)
     member = require_member(membership)
 
-    def apply(practice: Practice) -> Sequence[Event]:
+    def apply(practice: Practice) -> None:
         if len(practice.comments) >= MAX_COMMENTS:
             raise BadUserInput(f"a practice takes at most {MAX_COMMENTS} comments", field="text")
         practice.comments = [
@@ -161,22 +150,21 @@ def comment(
                 partnership_id=member.partnership_id,
                 author=actor,
                 text=clean,
-                at=datetime.now(UTC),
+                at=now,
             ),
         ]
         practice.record(actor, "commented", note=f"by partnership {member.partnership_id}")
-        return ()
 
     return apply
 
 
-def endorse(actor: str, membership: Membership | None) -> Change[Practice]:
+def endorse(actor: str, membership: Membership | None, now: datetime) -> PracticeEdit:
     """Another member partnership of the practice's network endorses it, once.
 
     `membership` is the endorsing partnership's membership of the practice's network."""
     member = require_member(membership)
 
-    def apply(practice: Practice) -> Sequence[Event]:
+    def apply(practice: Practice) -> None:
         if member.partnership_id == practice.partnership_id:
             raise BadUserInput(
                 "a partnership does not endorse its own practice", field="partnershipId"
@@ -187,9 +175,8 @@ def endorse(actor: str, membership: Membership | None) -> Change[Practice]:
             )
         practice.endorsements = [
             *practice.endorsements,
-            Endorsement(partnership_id=member.partnership_id, by=actor, at=datetime.now(UTC)),
+            Endorsement(partnership_id=member.partnership_id, by=actor, at=now),
         ]
         practice.record(actor, "endorsed", note=f"by partnership {member.partnership_id}")
-        return ()
 
     return apply

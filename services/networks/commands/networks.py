@@ -1,0 +1,139 @@
+"""Use cases of networks: set up, change details or status, name the national mentors.
+
+Staff only: officers and admins manage networks (docs/architecture.md, Security).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from services.common.auth import STAFF, Principal
+from services.common.events.envelope import Event
+from services.common.idempotency import new_id
+from services.common.vocabulary import Theme
+from services.contracts.networks import NETWORK_CLOSED, NETWORK_CREATED, NETWORK_UPDATED, NetworkV1
+
+from ..domain.network import (
+    MentorInput,
+    Network,
+    NetworkStatus,
+    change_details,
+    change_status,
+    create,
+    set_mentors,
+)
+from ..repositories import Repositories
+from . import announced
+
+
+@dataclass(frozen=True)
+class NewNetwork:
+    name: str
+    theme: Theme
+    countries: Sequence[str]
+    starts_on: date
+    ends_on: date
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class DetailsChange:
+    """New details; None keeps the current value."""
+
+    name: str | None = None
+    countries: Sequence[str] | None = None
+    starts_on: date | None = None
+    ends_on: date | None = None
+    description: str | None = None
+
+
+def snapshot(network: Network) -> NetworkV1:
+    return NetworkV1(
+        id=network.id,
+        version=network.version,
+        name=network.name,
+        theme=network.theme.value,
+        countries=network.countries,
+        starts_on=network.starts_on,
+        ends_on=network.ends_on,
+        status=network.status.value,
+        closed_on=network.closed_on,
+        mentor_countries=sorted({m.country for m in network.mentors}),
+    )
+
+
+def _updated(network: Network) -> Event:
+    return NETWORK_UPDATED.new(network.id, snapshot(network))
+
+
+def _closed(network: Network) -> Event:
+    return NETWORK_CLOSED.new(network.id, snapshot(network))
+
+
+async def create_network(repos: Repositories, caller: Principal, new: NewNetwork) -> Network:
+    caller.require(*STAFF)
+    network = create(
+        new_id(),
+        name=new.name,
+        theme=new.theme,
+        countries=new.countries,
+        starts_on=new.starts_on,
+        ends_on=new.ends_on,
+        description=new.description,
+        actor=caller.sub,
+    )
+    return await repos.networks.create(
+        network, [NETWORK_CREATED.new(network.id, snapshot(network))]
+    )
+
+
+async def update_network(
+    repos: Repositories, caller: Principal, network_id: str, version: int, details: DetailsChange
+) -> Network:
+    """New details, checked against every membership of the network as it is now."""
+    caller.require(*STAFF)
+    await repos.networks.require(network_id)
+    memberships = await repos.memberships_of_network(network_id)
+    partnerships = await repos.partnerships.get_many([m.partnership_id for m in memberships])
+    edit = change_details(
+        caller.sub,
+        name=details.name,
+        countries=details.countries,
+        starts_on=details.starts_on,
+        ends_on=details.ends_on,
+        description=details.description,
+        memberships=memberships,
+        partnerships=partnerships,
+    )
+    return await repos.networks.update(network_id, announced(edit, _updated), version)
+
+
+async def change_network_status(
+    repos: Repositories,
+    caller: Principal,
+    network_id: str,
+    version: int,
+    to_status: NetworkStatus,
+    note: str | None,
+    today: date,
+) -> Network:
+    """A network closed announces it (its memberships end in the reaction to that event)."""
+    caller.require(*STAFF)
+    edit = change_status(caller.sub, to_status, note, today)
+    announce = _closed if to_status is NetworkStatus.CLOSED else _updated
+    return await repos.networks.update(network_id, announced(edit, announce), version)
+
+
+async def set_network_mentors(
+    repos: Repositories,
+    caller: Principal,
+    network_id: str,
+    version: int,
+    mentors: Sequence[MentorInput],
+) -> Network:
+    caller.require(*STAFF)
+    await repos.networks.require(network_id, "networkId")
+    edit = set_mentors(caller.sub, mentors)
+    return await repos.networks.update(network_id, announced(edit, _updated), version)

@@ -1,0 +1,114 @@
+"""Use cases of practices: publish, comment, endorse.
+
+Coordinators act for their own partnerships (their organisation is one of the partnership's,
+as this service's projection knows it); staff may act for any partnership; viewers read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from services.common.auth import STAFF, Principal, Role
+from services.common.idempotency import new_id
+from services.contracts.networks import PRACTICE_PUBLISHED, PracticePublishedV1
+
+from ..domain.membership import Membership, membership_id
+from ..domain.practice import Practice, comment, endorse, publish
+from ..repositories import Repositories
+from . import announced
+
+ACTORS = (*STAFF, Role.COORDINATOR)
+
+
+@dataclass(frozen=True)
+class PracticeText:
+    title: str
+    challenge: str
+    solution: str
+    lessons_learned: str
+    language: str
+    """ISO 639-1 code of the text."""
+    results: str = ""
+    tags: Sequence[str] = ()
+
+
+def snapshot(practice: Practice) -> PracticePublishedV1:
+    return PracticePublishedV1(
+        id=practice.id,
+        version=practice.version,
+        network_id=practice.network_id,
+        partnership_id=practice.partnership_id,
+        title=practice.title,
+        tags=practice.tags,
+        language=practice.language,
+        published_at=practice.published_at,
+    )
+
+
+async def _membership_acted_for(
+    repos: Repositories, caller: Principal, network_id: str, partnership_id: str
+) -> Membership | None:
+    """The membership of the partnership the caller acts for (which must be known here)."""
+    partnership = await repos.known_partnership(partnership_id)
+    caller.require_acts_for(*partnership.organisation_ids)
+    return await repos.memberships.get(membership_id(network_id, partnership.id))
+
+
+async def publish_practice(
+    repos: Repositories,
+    caller: Principal,
+    network_id: str,
+    partnership_id: str,
+    text: PracticeText,
+    now: datetime,
+) -> Practice:
+    """A member partnership shares a practice with its network."""
+    caller.require(*ACTORS)
+    network = await repos.networks.require(network_id, "networkId")
+    membership = await _membership_acted_for(repos, caller, network.id, partnership_id)
+    practice = publish(
+        new_id(),
+        membership=membership,
+        title=text.title,
+        challenge=text.challenge,
+        solution=text.solution,
+        results=text.results,
+        lessons_learned=text.lessons_learned,
+        tags=text.tags,
+        language=text.language,
+        actor=caller.sub,
+        now=now,
+    )
+    return await repos.practices.create(
+        practice, [PRACTICE_PUBLISHED.new(practice.id, snapshot(practice))]
+    )
+
+
+async def comment_on_practice(
+    repos: Repositories,
+    caller: Principal,
+    practice_id: str,
+    partnership_id: str,
+    text: str,
+    now: datetime,
+) -> Practice:
+    """A member partnership of the practice's network comments on it."""
+    caller.require(*ACTORS)
+    practice = await repos.practices.require(practice_id, "practiceId")
+    membership = await _membership_acted_for(repos, caller, practice.network_id, partnership_id)
+    edit = comment(caller.sub, new_id(), membership, text, now)
+    return await repos.practices.update(practice.id, announced(edit))
+
+
+async def endorse_practice(
+    repos: Repositories, caller: Principal, practice_id: str, partnership_id: str, now: datetime
+) -> Practice:
+    """Another member partnership of the practice's network endorses it, once."""
+    caller.require(*ACTORS)
+    practice = await repos.practices.require(practice_id, "practiceId")
+    membership = await _membership_acted_for(repos, caller, practice.network_id, partnership_id)
+    return await repos.practices.update(
+        practice.id, announced(endorse(caller.sub, membership, now))
+    )
