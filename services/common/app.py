@@ -45,10 +45,28 @@ class RequestIdMiddleware(BaseHTTPMiddleware):
         finally:
             request_id.reset(token)
         response.headers["x-request-id"] = rid
-        HTTP_REQUESTS.labels(request.method, request.url.path, response.status_code).observe(
-            time.perf_counter() - started
-        )
+        HTTP_REQUESTS.labels(
+            _method_label(request.method), _route_label(request), response.status_code
+        ).observe(time.perf_counter() - started)
         return response
+
+
+_METHODS = frozenset(("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"))
+UNMATCHED = "unmatched"
+"""The path label of every request no route takes: a label per unknown URL or method would
+let any client create Prometheus series without bound."""
+
+
+def _method_label(method: str) -> str:
+    return method if method in _METHODS else "other"
+
+
+def _route_label(request: Request) -> str:
+    """The template of the route that handled the request (Starlette records it in the scope
+    while routing), never the raw path."""
+    route = request.scope.get("route")
+    path = getattr(route, "path", None)
+    return path if isinstance(path, str) else UNMATCHED
 
 
 class SubgraphGraphQL(GraphQL[Context[Any], None], Generic[R]):

@@ -36,6 +36,23 @@ async def test_health_readiness_metrics_and_request_id(
         await service.runtime.bus.connect()  # so that the orderly stop can run
 
 
+async def test_http_metrics_label_routes_by_template_and_unknown_urls_alike(
+    mongo_url: str, broker_url: str, unique: str
+) -> None:
+    async with running_service(NETWORKS, mongo_url, broker_url, f"test-{unique}") as service:
+        for path in (f"/nope-{unique}/1", f"/nope-{unique}/2"):
+            assert (await service.http.get(path)).status_code == 404
+        assert (await service.http.request("BREW", "/health/live")).status_code == 405
+        await service.http.get("/health/live")
+
+        metrics = (await service.http.get("/metrics")).text
+
+    assert f"nope-{unique}" not in metrics
+    assert 'method="GET",path="unmatched",status="404"' in metrics
+    assert 'method="other",path="/health/live",status="405"' in metrics
+    assert 'method="GET",path="/health/live",status="200"' in metrics
+
+
 def test_json_logs_carry_request_id_and_extra_fields() -> None:
     record = logging.LogRecord("svc", logging.INFO, __file__, 1, "handled %s", ("x",), None)
     record.event_type = "se.icld.test.v1"
