@@ -9,12 +9,12 @@ from ..supergraph import SupergraphError
 from .inaccessible_defaults import inaccessible_default_errors
 from .merger import Merger
 from .metadata import compute_metadata
-from .model import CompositionError, CompositionResult, SubgraphSource
-from .printer import print_supergraph
+from .public_types import CompositionError, CompositionResult, SubgraphSource
 from .reachability import unreachable_fields
-from .subgraph import Subgraph
+from .subgraph_model import Subgraph
 from .subgraph_parser import SubgraphInvalid, parse_subgraph
 from .subgraph_validation import validate_subgraph
+from .supergraph_printer import print_supergraph
 
 _SUBGRAPH_NAME = re.compile(r"^[^\s]+$")
 

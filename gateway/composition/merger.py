@@ -1,5 +1,5 @@
-"""Merges validated subgraphs into a Supergraph, following @apollo/composition's merge rules
-(which subgraphs resolve what, as join__ directives) and its validation errors.
+"""Merges validated subgraphs into a MergedSupergraph, following @apollo/composition's merge
+rules (which subgraphs resolve what, as join__ directives) and its validation errors.
 
 Satisfiability (can every query be planned across the subgraphs?) is not analysed."""
 
@@ -13,21 +13,21 @@ from typing import TypeVar
 from graphql import TypeNode, ValueNode
 
 from .applied_directives import gather_names, merge_directive
-from .messages import mismatch, subgraph_names
-from .metadata import FederationMetadata
-from .model import CompositionError
-from .override import FieldMergeContext, validate_override
-from .subgraph import Applied, FieldDef, Kind, Subgraph, TypeDef
-from .supergraph import (
+from .merged_model import (
     Directive,
-    Graph,
+    JoinGraph,
     MergedArgument,
     MergedEnumValue,
     MergedField,
+    MergedSupergraph,
     MergedType,
-    Supergraph,
     directive,
 )
+from .messages import mismatch, subgraph_names
+from .metadata import FederationMetadata
+from .override import FieldMergeContext, validate_override
+from .public_types import CompositionError
+from .subgraph_model import Applied, FieldDef, Kind, Subgraph, TypeDef
 from .type_refs import base_name, is_required, is_strict_subtype, print_type, same_type
 from .values import print_string, print_value
 
@@ -90,7 +90,7 @@ class Merger:
 
     # -- entry point --------------------------------------------------------------------------
 
-    def merge(self) -> Supergraph | None:
+    def merge(self) -> MergedSupergraph | None:
         self._add_types_shallow()
         if self.errors:
             return None
@@ -123,9 +123,9 @@ class Merger:
             self._post_merge_validations()
         if self.errors:
             return None
-        return Supergraph(
+        return MergedSupergraph(
             join_version=join_version(self._subgraphs),
-            graphs=[Graph(self._graphs[s.name], s.name, s.url) for s in self._subgraphs],
+            graphs=[JoinGraph(self._graphs[s.name], s.name, s.url) for s in self._subgraphs],
             types=self._types,
             roots={k: v for k, v in roots.items() if v in self._types},
             features=self._features(),

@@ -14,7 +14,7 @@ from graphql import GraphQLInterfaceType, GraphQLObjectType, GraphQLUnionType, g
 
 from ..supergraph import Supergraph, load_supergraph
 from ..supergraph.model import TypeMeta
-from .model import CompositionError
+from .public_types import CompositionError
 
 
 def unreachable_fields(supergraph_sdl: str) -> list[CompositionError]:

@@ -1,5 +1,6 @@
-"""The composed supergraph before printing: merged types, each element with its directive
-applications in the order Apollo adds them (the printer keeps that order)."""
+"""Composition's own model of the supergraph it builds, before printing: merged types, each
+element with its directive applications in the order Apollo adds them (the printer keeps that
+order). The runtime's model of a loaded supergraph is `gateway.supergraph.Supergraph`."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from dataclasses import dataclass, field
 
 from graphql import TypeNode
 
-from .subgraph import Kind
+from .subgraph_model import Kind
 
 
 @dataclass(frozen=True)
@@ -67,16 +68,20 @@ class MergedType:
 
 
 @dataclass(frozen=True)
-class Graph:
+class JoinGraph:
+    """A subgraph as the supergraph's join__Graph enum lists it."""
+
     enum_value: str
     name: str
     url: str
 
 
 @dataclass
-class Supergraph:
+class MergedSupergraph:
+    """The merge's result, printed by `supergraph_printer`."""
+
     join_version: str
-    graphs: list[Graph]
+    graphs: list[JoinGraph]
     types: dict[str, MergedType]
     roots: dict[str, str] = field(default_factory=dict)
     # "tag" / "inaccessible" in the order their @link is emitted
