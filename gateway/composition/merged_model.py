@@ -46,6 +46,10 @@ class MergedField:
     description: str | None = None
     directives: list[Directive] = field(default_factory=list)
     default: str | None = None
+    # Subgraph name -> whether the field is @external there: the subgraphs its join__field
+    # applications name (all that define it when it has none; none for a field added to an
+    # implementation for its interface's @interfaceObject).
+    declared_in: dict[str, bool] = field(default_factory=dict)
 
 
 @dataclass

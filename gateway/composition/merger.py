@@ -659,17 +659,25 @@ class Merger:
     def _add_join_fields(
         self,
         parent: str,
-        merged: MergedField | MergedField,
+        merged: MergedField,
         sources: dict[int, FieldDef | None],
         all_equal: bool,
         context: FieldMergeContext,
     ) -> None:
+        declaring = {
+            idx: source
+            for idx, source in sources.items()
+            if source is not None
+            and not (idx in context.unused_overridden and idx not in context.labels)
+        }
+        merged.declared_in = {
+            self._names[idx]: self._metadata[idx].is_external(source)
+            for idx, source in declaring.items()
+        }
         if not self._needs_join_field(parent, sources, all_equal, context):
             return
-        for idx, source in sources.items():
+        for idx, source in declaring.items():
             label = context.labels.get(idx)
-            if source is None or (idx in context.unused_overridden and label is None):
-                continue
             requires = source.first("requires")
             provides = source.first("provides")
             override = source.first("override")
