@@ -92,3 +92,14 @@ class MergedSupergraph:
     features: list[str] = field(default_factory=list)
     description: str | None = None
     schema_directives: list[Directive] = field(default_factory=list)
+
+
+def is_direct_subtype(types: dict[str, MergedType], abstract: str, candidate: str) -> bool:
+    """Whether `candidate` is a member of union `abstract` or implements interface `abstract`."""
+    owner = types.get(abstract)
+    member = types.get(candidate)
+    if owner is None or member is None:
+        return False
+    if owner.kind is Kind.UNION:
+        return member.kind is Kind.OBJECT and candidate in owner.members
+    return owner.kind is Kind.INTERFACE and abstract in member.interfaces
