@@ -44,6 +44,9 @@ class EnumUsage:
 
 
 class MergeValidation:
+    """The checks of one merge, over its subgraphs and the types merged so far (`types`, the
+    merger's own dictionary, read as it grows)."""
+
     def __init__(
         self,
         metadata: Sequence[FederationMetadata],

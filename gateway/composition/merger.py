@@ -74,6 +74,8 @@ def graph_enum_values(names: Sequence[str]) -> dict[str, str]:
 
 
 class Merger:
+    """One merge of validated subgraphs: merge() once, then read `errors` if it gave None."""
+
     def __init__(self, metadata: Sequence[FederationMetadata]) -> None:
         self._metadata = list(metadata)
         self._subgraphs = [m.subgraph for m in metadata]
