@@ -1,15 +1,15 @@
 """Apollo-compatible Federation 2 composition: subgraph SDLs -> supergraph SDL."""
 
 from .compose import compose
-from .fetching import fetch_subgraph_sdl
-from .model import (
+from .poller import SupergraphPoller
+from .public_types import (
     CompositionError,
     CompositionFailed,
     CompositionResult,
     SubgraphSdlUnavailable,
     SubgraphSource,
 )
-from .poller import SupergraphPoller
+from .sdl_fetching import fetch_subgraph_sdl
 
 __all__ = [
     "CompositionError",

@@ -8,8 +8,8 @@ from collections.abc import Iterable, Sequence
 
 from graphql import IntValueNode, ListValueNode, StringValueNode, ValueNode
 
-from .subgraph import Applied
-from .supergraph import Directive
+from .merged_model import Directive
+from .subgraph_model import Applied
 from .values import print_string, print_value
 
 MERGED = ("inaccessible", "tag", "deprecated", "specifiedBy", "cost", "listSize")

@@ -5,16 +5,16 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..supergraph import SupergraphError
+from ..supergraph import SupergraphError, load_supergraph
 from .inaccessible_defaults import inaccessible_default_errors
 from .merger import Merger
 from .metadata import compute_metadata
-from .model import CompositionError, CompositionResult, SubgraphSource
-from .printer import print_supergraph
+from .public_types import CompositionError, CompositionResult, SubgraphSource
 from .reachability import unreachable_fields
-from .subgraph import Subgraph
+from .subgraph_model import Subgraph
 from .subgraph_parser import SubgraphInvalid, parse_subgraph
 from .subgraph_validation import validate_subgraph
+from .supergraph_printer import print_supergraph
 
 _SUBGRAPH_NAME = re.compile(r"^[^\s]+$")
 
@@ -55,14 +55,16 @@ def compose(subgraphs: Sequence[SubgraphSource]) -> CompositionResult:
     if hidden_defaults:
         return CompositionResult(None, tuple(hidden_defaults))
     try:
-        unreachable = unreachable_fields(sdl)
+        load_supergraph(sdl)
     except SupergraphError as error:
         # Apollo's other API schema rules (IMPLEMENTED_BY_INACCESSIBLE, ...) are not checked
-        # here; graphql-core's validation of the API schema still refuses what breaks them.
+        # here; loading it as the router does (graphql-core validates its API schema) still
+        # refuses a supergraph that breaks them.
         return CompositionResult(
             None,
             (CompositionError("INVALID_GRAPHQL", f"the supergraph cannot be served: {error}"),),
         )
+    unreachable = unreachable_fields(supergraph, parsed)
     if unreachable:
         return CompositionResult(None, tuple(unreachable))
     return CompositionResult(sdl, ())

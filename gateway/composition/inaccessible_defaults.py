@@ -26,7 +26,7 @@ from graphql import (
 )
 
 from ..supergraph.links import linked_specs
-from .model import CompositionError
+from .public_types import CompositionError
 
 _Hidden = Callable[[Any], bool]
 

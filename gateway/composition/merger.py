@@ -1,5 +1,6 @@
-"""Merges validated subgraphs into a Supergraph, following @apollo/composition's merge rules
-(which subgraphs resolve what, as join__ directives) and its validation errors.
+"""Merges validated subgraphs into a MergedSupergraph, following @apollo/composition's merge
+rules (which subgraphs resolve what, as join__ directives). The errors it finds on the way are
+`merge_validation`'s.
 
 Satisfiability (can every query be planned across the subgraphs?) is not analysed."""
 
@@ -7,28 +8,29 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TypeVar
 
 from graphql import TypeNode, ValueNode
 
 from .applied_directives import gather_names, merge_directive
-from .messages import mismatch, subgraph_names
-from .metadata import FederationMetadata
-from .model import CompositionError
-from .override import FieldMergeContext, validate_override
-from .subgraph import Applied, FieldDef, Kind, Subgraph, TypeDef
-from .supergraph import (
+from .merge_validation import EnumUsage, MergeValidation
+from .merged_model import (
     Directive,
-    Graph,
+    JoinGraph,
     MergedArgument,
     MergedEnumValue,
     MergedField,
+    MergedSupergraph,
     MergedType,
-    Supergraph,
     directive,
+    is_direct_subtype,
 )
-from .type_refs import base_name, is_required, is_strict_subtype, print_type, same_type
+from .metadata import FederationMetadata
+from .override import FieldMergeContext, validate_override
+from .public_types import CompositionError
+from .subgraph_model import Applied, FieldDef, Kind, Subgraph, TypeDef
+from .type_refs import base_name, is_strict_subtype, print_type, same_type
 from .values import print_string, print_value
 
 T = TypeVar("T")
@@ -36,12 +38,6 @@ Sources = dict[int, T | None]
 
 # Order in which Apollo merges kinds; enums last, once their input/output usage is known.
 _KIND_ORDER = (Kind.SCALAR, Kind.INPUT_OBJECT, Kind.INTERFACE, Kind.OBJECT)
-
-
-@dataclass
-class _EnumUsage:
-    position: str
-    examples: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -78,6 +74,8 @@ def graph_enum_values(names: Sequence[str]) -> dict[str, str]:
 
 
 class Merger:
+    """One merge of validated subgraphs: merge() once, then read `errors` if it gave None."""
+
     def __init__(self, metadata: Sequence[FederationMetadata]) -> None:
         self._metadata = list(metadata)
         self._subgraphs = [m.subgraph for m in metadata]
@@ -85,13 +83,15 @@ class Merger:
         self._graphs = graph_enum_values(self._names)
         self.errors: list[CompositionError] = []
         self._types: dict[str, MergedType] = {}
-        self._enum_usages: dict[str, _EnumUsage] = {}
+        self._enum_usages: dict[str, EnumUsage] = {}
         self._deferred: list[_Deferred] = []
+        self._validation = MergeValidation(metadata, self._types, self.errors)
 
     # -- entry point --------------------------------------------------------------------------
 
-    def merge(self) -> Supergraph | None:
+    def merge(self) -> MergedSupergraph | None:
         self._add_types_shallow()
+        self._validation.type_kinds()
         if self.errors:
             return None
         by_kind = {kind: [t for t in self._types.values() if t.kind is kind] for kind in Kind}
@@ -108,24 +108,18 @@ class Merger:
                 self._merge_type(merged)
         for merged in by_kind[Kind.ENUM]:
             self._merge_type(merged)
-        if "query" not in roots:
-            self.errors.append(
-                CompositionError(
-                    "NO_QUERIES",
-                    "No queries found in any subgraph: a supergraph must have a query root type.",
-                )
-            )
+        self._validation.query_root(roots)
         for deferred in self._deferred:
             for name in deferred.names:
                 deferred.target.extend(merge_directive(name, deferred.sources))
         self._add_interface_object_fields()
         if not self.errors:
-            self._post_merge_validations()
+            self._validation.interface_fields_implemented()
         if self.errors:
             return None
-        return Supergraph(
+        return MergedSupergraph(
             join_version=join_version(self._subgraphs),
-            graphs=[Graph(self._graphs[s.name], s.name, s.url) for s in self._subgraphs],
+            graphs=[JoinGraph(self._graphs[s.name], s.name, s.url) for s in self._subgraphs],
             types=self._types,
             roots={k: v for k, v in roots.items() if v in self._types},
             features=self._features(),
@@ -138,8 +132,8 @@ class Merger:
     def _graph(self, idx: int) -> str:
         return self._graphs[self._names[idx]]
 
-    def _error(self, code: str, message: str) -> None:
-        self.errors.append(CompositionError(code, message))
+    def _subtype(self, abstract: str, candidate: str) -> bool:
+        return is_direct_subtype(self._types, abstract, candidate)
 
     def _features(self) -> list[str]:
         features: list[str] = []
@@ -157,15 +151,6 @@ class Merger:
             typedef = subgraph.type(name)
             result[idx] = typedef if typedef is not None and typedef.merge_kind is kind else None
         return result
-
-    def _is_direct_subtype(self, abstract: str, candidate: str) -> bool:
-        owner = self._types.get(abstract)
-        member = self._types.get(candidate)
-        if owner is None or member is None:
-            return False
-        if owner.kind is Kind.UNION:
-            return member.kind is Kind.OBJECT and candidate in owner.members
-        return owner.kind is Kind.INTERFACE and abstract in member.interfaces
 
     @staticmethod
     def _merge_description(descriptions: Sequence[str | None]) -> str | None:
@@ -199,44 +184,11 @@ class Merger:
     # -- types --------------------------------------------------------------------------------
 
     def _add_types_shallow(self) -> None:
-        mismatched: list[str] = []
-        interface_objects: set[str] = set()
+        """Each type under the kind it first has (type_kinds reports any other)."""
         for subgraph in self._subgraphs:
             for typedef in subgraph.types.values():
-                if typedef.is_interface_object:
-                    interface_objects.add(typedef.name)
-                previous = self._types.get(typedef.name)
-                if previous is None:
+                if typedef.name not in self._types:
                     self._types[typedef.name] = MergedType(typedef.name, typedef.merge_kind)
-                elif previous.kind is not typedef.merge_kind and typedef.name not in mismatched:
-                    mismatched.append(typedef.name)
-        for name in mismatched:
-            renderings = []
-            for subgraph in self._subgraphs:
-                found = subgraph.type(name)
-                if found is not None:
-                    kind = (
-                        "Interface Object Type (Object Type with @interfaceObject)"
-                        if found.is_interface_object
-                        else _KIND_NAMES[found.kind]
-                    )
-                    renderings.append((subgraph.name, kind))
-            self._error(
-                "TYPE_KIND_MISMATCH",
-                f'Type "{name}" has mismatched kind: it is defined as {mismatch(renderings)}',
-            )
-        for name in sorted(interface_objects - set(mismatched)):
-            if not any(
-                (t := s.type(name)) is not None and t.kind is Kind.INTERFACE
-                for s in self._subgraphs
-            ):
-                defining = [s.name for s in self._subgraphs if s.type(name) is not None]
-                self._error(
-                    "INTERFACE_OBJECT_USAGE_ERROR",
-                    f'Type "{name}" is declared with @interfaceObject in all the subgraphs in '
-                    f"which it is defined (it is defined in {subgraph_names(defining)} but should "
-                    "be defined as an interface in at least one subgraph)",
-                )
 
     def _merge_implements(self, merged: MergedType) -> None:
         for idx, source in self._sources(merged.name, merged.kind).items():
@@ -264,7 +216,7 @@ class Merger:
 
     def _merge_type(self, merged: MergedType) -> None:
         sources = self._sources(merged.name, merged.kind)
-        self._check_extension_with_no_base(merged, sources)
+        self._validation.extension_with_no_base(merged, sources)
         merged.description = self._merge_description(
             [s.description for s in sources.values() if s is not None]
         )
@@ -282,18 +234,6 @@ class Merger:
             self._merge_enum(merged, sources)
         elif merged.kind is Kind.INPUT_OBJECT:
             self._merge_input(merged, sources)
-
-    def _check_extension_with_no_base(self, merged: MergedType, sources: Sources[TypeDef]) -> None:
-        if merged.kind is Kind.OBJECT and merged.name in {"Query", "Mutation", "Subscription"}:
-            return
-        present = [(idx, s) for idx, s in sources.items() if s is not None]
-        if present and not any(s.has_definition for _, s in present):
-            for idx, _ in present:
-                self._error(
-                    "EXTENSION_WITH_NO_BASE",
-                    f'[{self._names[idx]}] Type "{merged.name}" is an extension type, but there is '
-                    f'no type definition for "{merged.name}" in any subgraph.',
-                )
 
     def _add_join_types(self, merged: MergedType, sources: Sources[TypeDef]) -> None:
         for idx, source in sources.items():
@@ -356,64 +296,15 @@ class Merger:
             coordinate = f"{merged.name}.{name}"
             context = validate_override(coordinate, field_sources, self._metadata, self.errors)
             self._merge_field(merged, merged.fields[name], field_sources, context)
-            self._validate_field_sharing(coordinate, field_sources, context)
+            self._validation.field_sharing(coordinate, field_sources, context)
 
     def _merge_interface(self, merged: MergedType, sources: Sources[TypeDef]) -> None:
-        self._validate_interface_keys(merged, sources)
-        self._validate_interface_objects(merged, sources)
+        self._validation.interface_keys(merged, sources)
+        self._validation.interface_objects(merged, sources)
         for name, field_sources in self._fields_shallow(merged, sources).items():
             coordinate = f"{merged.name}.{name}"
             context = validate_override(coordinate, field_sources, self._metadata, self.errors)
             self._merge_field(merged, merged.fields[name], field_sources, context)
-
-    def _implementations(self, interface: str) -> list[str]:
-        return [
-            t.name
-            for t in self._types.values()
-            if t.kind is Kind.OBJECT and interface in t.interfaces
-        ]
-
-    def _validate_interface_keys(self, merged: MergedType, sources: Sources[TypeDef]) -> None:
-        implementations = self._implementations(merged.name)
-        for idx, source in sources.items():
-            if source is None or source.kind is not Kind.INTERFACE:
-                continue
-            resolvable = next(
-                (k for k in source.all("key") if k.boolean_argument("resolvable") is not False),
-                None,
-            )
-            if resolvable is None:
-                continue
-            subgraph = self._subgraphs[idx]
-            local = {t.name for t in subgraph.object_implementations(merged.name)}
-            missing = [name for name in implementations if name not in local]
-            if missing:
-                types = ", ".join(f'"{m}"' for m in missing)
-                self._error(
-                    "INTERFACE_KEY_MISSING_IMPLEMENTATION_TYPE",
-                    f'[{subgraph.name}] Interface type "{merged.name}" has a resolvable key '
-                    f'(@key(fields: "{resolvable.string_argument("fields")}")) in subgraph '
-                    f'"{subgraph.name}" but that subgraph is missing some of the supergraph '
-                    f'implementation types of "{merged.name}". Subgraph "{subgraph.name}" should '
-                    f"define type{'s' if len(missing) > 1 else ''} {types} (and have "
-                    f'{"them" if len(missing) > 1 else "it"} implement "{merged.name}").',
-                )
-
-    def _validate_interface_objects(self, merged: MergedType, sources: Sources[TypeDef]) -> None:
-        implementations = self._implementations(merged.name)
-        for idx, source in sources.items():
-            if source is None or not source.is_interface_object:
-                continue
-            subgraph = self._subgraphs[idx]
-            defined = [name for name in implementations if subgraph.type(name) is not None]
-            if defined:
-                self._error(
-                    "INTERFACE_OBJECT_USAGE_ERROR",
-                    f'[{subgraph.name}] Interface type "{merged.name}" is defined as an '
-                    f'@interfaceObject in subgraph "{subgraph.name}" so that subgraph should not '
-                    f'define any of the implementation types of "{merged.name}", but it defines '
-                    + ", ".join(f'type "{d}"' for d in defined),
-                )
 
     def _merge_field(
         self,
@@ -424,24 +315,13 @@ class Merger:
     ) -> None:
         coordinate = f"{parent.name}.{merged.name}"
         defined = {idx: s for idx, s in sources.items() if s is not None}
-        if all(self._metadata[idx].is_external(s) for idx, s in defined.items()):
-            self._error(
-                "EXTERNAL_MISSING_ON_BASE",
-                f'Field "{coordinate}" is marked @external on all the subgraphs in which it is '
-                f"listed ({subgraph_names([self._names[i] for i in defined])}).",
-            )
+        if self._validation.external_everywhere(coordinate, defined):
             return
         without_external: dict[int, FieldDef | None] = {}
         for idx, source in sources.items():
             if source is not None and self._metadata[idx].is_external(source):
                 without_external[idx] = None
-                for applied in source.directives:
-                    if applied.name in ("inaccessible", "tag", "deprecated"):
-                        self._error(
-                            "MERGED_DIRECTIVE_APPLICATION_ON_EXTERNAL",
-                            f"[{self._names[idx]}] Cannot apply merged directive "
-                            f'@{applied.name} to external field "{coordinate}"',
-                        )
+                self._validation.merged_directives_on_external(coordinate, idx, source)
             else:
                 without_external[idx] = source
         resolving = {idx: s for idx, s in without_external.items() if s is not None}
@@ -452,7 +332,7 @@ class Merger:
             coordinate, "field", {i: s.type for i, s in resolving.items()}, is_input=False
         )
         if len(resolving) < len(defined):
-            self._validate_external_fields(coordinate, merged, defined, all_equal)
+            self._validation.external_fields(coordinate, merged, defined, all_equal)
         self._add_join_fields(parent.name, merged, sources, all_equal, context)
 
     def _merge_arguments(
@@ -464,20 +344,7 @@ class Merger:
         for name in names:
             argument_sources = {idx: s.arguments.get(name) for idx, s in sources.items()}
             if any(a is None for a in argument_sources.values()):
-                required = [
-                    self._names[i]
-                    for i, a in argument_sources.items()
-                    if a is not None and is_required(a.type) and a.default is None
-                ]
-                if required:
-                    missing = [self._names[i] for i, a in argument_sources.items() if a is None]
-                    self._error(
-                        "REQUIRED_ARGUMENT_MISSING_IN_SOME_SUBGRAPH",
-                        f'Argument "{coordinate}({name}:)" is required in some subgraphs but '
-                        f"does not appear in all subgraphs: it is required in "
-                        f"{subgraph_names(required)} but does not appear in "
-                        f"{subgraph_names(missing)}",
-                    )
+                self._validation.required_argument_missing(coordinate, name, argument_sources)
                 continue
             present = {i: a for i, a in argument_sources.items() if a is not None}
             argument = MergedArgument(name)
@@ -504,11 +371,11 @@ class Merger:
         for source in sources.values():
             if result is None or same_type(result, source):
                 result = source
-            elif is_strict_subtype(result, source, self._is_direct_subtype):
+            elif is_strict_subtype(result, source, self._subtype):
                 has_subtypes = True
                 if is_input:
                     result = source
-            elif is_strict_subtype(source, result, self._is_direct_subtype):
+            elif is_strict_subtype(source, result, self._subtype):
                 has_subtypes = True
                 if not is_input:
                     result = source
@@ -520,20 +387,12 @@ class Merger:
             position = "Input" if is_input else "Output"
             usage = self._enum_usages.get(base.name)
             if usage is None:
-                usage = self._enum_usages[base.name] = _EnumUsage(position)
+                usage = self._enum_usages[base.name] = EnumUsage(position)
             elif usage.position != position:
                 usage.position = "Both"
             usage.examples.setdefault(position, coordinate)
         if incompatible:
-            code = (
-                "FIELD_ARGUMENT_TYPE_MISMATCH" if element == "argument" else "FIELD_TYPE_MISMATCH"
-            )
-            renderings = [(self._names[i], f'type "{print_type(t)}"') for i, t in sources.items()]
-            self._error(
-                code,
-                f'Type of {element} "{coordinate}" is incompatible across subgraphs: it has '
-                + mismatch(renderings),
-            )
+            self._validation.type_mismatch(coordinate, element, sources)
         return result, not (incompatible or has_subtypes)
 
     def _merge_default(
@@ -556,84 +415,8 @@ class Merger:
                     incompatible = True
             seen = True
         if incompatible:
-            code = (
-                "FIELD_ARGUMENT_DEFAULT_MISMATCH"
-                if kind == "Argument"
-                else "INPUT_FIELD_DEFAULT_MISMATCH"
-            )
-            renderings = [
-                (self._names[i], f"default value {v}" if v is not None else "no default value")
-                for i, v in printed.items()
-            ]
-            self._error(
-                code,
-                f'{kind} "{coordinate}" has incompatible default values across subgraphs: it has '
-                + mismatch(renderings),
-            )
+            self._validation.default_mismatch(coordinate, kind, printed)
         return result if not inconsistent or incompatible else None
-
-    def _validate_external_fields(
-        self,
-        coordinate: str,
-        merged: MergedField,
-        defined: dict[int, FieldDef],
-        all_equal: bool,
-    ) -> None:
-        assert merged.type is not None
-        externals = {i: s for i, s in defined.items() if self._metadata[i].is_external(s)}
-        invalid_type = any(
-            not (
-                same_type(merged.type, s.type)
-                or (
-                    not all_equal
-                    and is_strict_subtype(merged.type, s.type, self._is_direct_subtype)
-                )
-            )
-            for s in externals.values()
-        )
-        if invalid_type:
-            self._error(
-                "EXTERNAL_TYPE_MISMATCH",
-                f'Type of field "{coordinate}" is incompatible across subgraphs (where marked '
-                "@external): it has "
-                + mismatch(
-                    [(self._names[i], f'type "{print_type(s.type)}"') for i, s in defined.items()]
-                ),
-            )
-        for name, argument in merged.arguments.items():
-            assert argument.type is not None
-            for idx, source in externals.items():
-                external_argument = source.arguments.get(name)
-                if external_argument is None:
-                    self._error(
-                        "EXTERNAL_ARGUMENT_MISSING",
-                        f'Field "{coordinate}" is missing argument "{coordinate}({name}:)" in some '
-                        f'subgraphs where it is marked @external: argument "{coordinate}({name}:)" '
-                        f'is not declared in subgraph "{self._names[idx]}" (where '
-                        f'"{coordinate}" is @external).',
-                    )
-                    continue
-                if not same_type(argument.type, external_argument.type) and not is_strict_subtype(
-                    external_argument.type, argument.type, self._is_direct_subtype
-                ):
-                    self._error(
-                        "EXTERNAL_ARGUMENT_TYPE_MISMATCH",
-                        f'Type of argument "{coordinate}({name}:)" is incompatible across '
-                        f'subgraphs (where "{coordinate}" is marked @external): subgraph '
-                        f'"{self._names[idx]}" has type "{print_type(external_argument.type)}"',
-                    )
-                default = (
-                    print_value(external_argument.default, external_argument.type)
-                    if external_argument.default is not None
-                    else None
-                )
-                if default != argument.default:
-                    self._error(
-                        "EXTERNAL_ARGUMENT_DEFAULT_MISMATCH",
-                        f'Argument "{coordinate}({name}:)" has incompatible defaults across '
-                        f'subgraphs (where "{coordinate}" is marked @external): subgraph '
-                        f'"{self._names[idx]}" has {default or "no default value"}',
-                    )
 
     def _needs_join_field(
         self,
@@ -659,17 +442,25 @@ class Merger:
     def _add_join_fields(
         self,
         parent: str,
-        merged: MergedField | MergedField,
+        merged: MergedField,
         sources: dict[int, FieldDef | None],
         all_equal: bool,
         context: FieldMergeContext,
     ) -> None:
+        declaring = {
+            idx: source
+            for idx, source in sources.items()
+            if source is not None
+            and not (idx in context.unused_overridden and idx not in context.labels)
+        }
+        merged.declared_in = {
+            self._names[idx]: self._metadata[idx].is_external(source)
+            for idx, source in declaring.items()
+        }
         if not self._needs_join_field(parent, sources, all_equal, context):
             return
-        for idx, source in sources.items():
+        for idx, source in declaring.items():
             label = context.labels.get(idx)
-            if source is None or (idx in context.unused_overridden and label is None):
-                continue
             requires = source.first("requires")
             provides = source.first("provides")
             override = source.first("override")
@@ -685,42 +476,6 @@ class Merger:
                     usedOverridden="true" if idx in context.used_overridden else None,
                     overrideLabel=print_string(label) if label is not None else None,
                 )
-            )
-
-    def _validate_field_sharing(
-        self, coordinate: str, sources: dict[int, FieldDef | None], context: FieldMergeContext
-    ) -> None:
-        shareable: list[int] = []
-        non_shareable: list[int] = []
-        resolving: list[int] = []
-        for idx, source in sources.items():
-            if source is None or idx in context.used_overridden or idx in context.unused_overridden:
-                continue
-            metadata = self._metadata[idx]
-            if metadata.is_fully_external(source):
-                continue
-            resolving.append(idx)
-            (shareable if metadata.is_shareable(source) else non_shareable).append(idx)
-        if non_shareable and (shareable or len(non_shareable) > 1):
-            names = [self._names[i] for i in resolving]
-            culprits = (
-                subgraph_names([self._names[i] for i in non_shareable])
-                if shareable
-                else "all of them"
-            )
-            hint = ""
-            unknown = next((i for i in non_shareable if i in context.unknown_target), None)
-            if unknown is not None:
-                hint = (
-                    f' (please note that "{coordinate}" has an @override directive in '
-                    f'"{self._names[unknown]}" that targets an unknown subgraph so this could be '
-                    "due to misspelling the @override(from:) argument)"
-                )
-            self._error(
-                "INVALID_FIELD_SHARING",
-                f'Non-shareable field "{coordinate}" is resolved from multiple subgraphs: it is '
-                f"resolved from {subgraph_names(names)} and defined as non-shareable in "
-                f"{culprits}{hint}",
             )
 
     # -- unions, enums, inputs ----------------------------------------------------------------
@@ -739,7 +494,7 @@ class Merger:
                     )
 
     def _merge_enum(self, merged: MergedType, sources: Sources[TypeDef]) -> None:
-        usage = self._enum_usages.get(merged.name, _EnumUsage("Output"))
+        usage = self._enum_usages.get(merged.name, EnumUsage("Output"))
         for source in sources.values():
             if source is not None:
                 for name in source.values:
@@ -758,27 +513,11 @@ class Merger:
             if inaccessible or usage.position == "Output" or not missing:
                 continue
             if usage.position == "Both":
-                defining = [
-                    self._names[i] for i, s in sources.items() if s is not None and name in s.values
-                ]
-                self._error(
-                    "ENUM_VALUE_MISMATCH",
-                    f'Enum type "{merged.name}" is used as both input type (for example, as type '
-                    f'of "{usage.examples.get("Input")}") and output type (for example, as type '
-                    f'of "{usage.examples.get("Output")}"), but value "{name}" is not defined in '
-                    f'all the subgraphs defining "{merged.name}": "{name}" is defined in '
-                    f"{subgraph_names(defining)} but not in "
-                    f"{subgraph_names([self._names[i] for i in missing])}",
-                )
+                self._validation.enum_value_mismatch(merged, name, usage, sources, missing)
             else:
                 del merged.values[name]
         if not merged.values:
-            self._error(
-                "EMPTY_MERGED_ENUM_TYPE",
-                f'None of the values of enum type "{merged.name}" are defined consistently in all '
-                "the subgraphs defining that type. As only values common to all subgraphs are "
-                "merged, this would result in an empty type.",
-            )
+            self._validation.empty_enum(merged)
 
     def _merge_input(self, merged: MergedType, sources: Sources[TypeDef]) -> None:
         for name, field_sources in self._fields_shallow(merged, sources).items():
@@ -804,26 +543,10 @@ class Merger:
             missing = [i for i, f in field_sources.items() if f is None]
             if inaccessible or not missing:
                 continue
-            required = [
-                self._names[i]
-                for i, f in present.items()
-                if is_required(f.type) and f.default is None
-            ]
-            if required:
-                self._error(
-                    "REQUIRED_INPUT_FIELD_MISSING_IN_SOME_SUBGRAPH",
-                    f'Input object field "{coordinate}" is required in some subgraphs but does '
-                    f"not appear in all subgraphs: it is required in {subgraph_names(required)} "
-                    f"but does not appear in {subgraph_names([self._names[i] for i in missing])}",
-                )
+            self._validation.required_input_field_missing(coordinate, present, missing)
             del merged.fields[name]
         if not merged.fields:
-            self._error(
-                "EMPTY_MERGED_INPUT_TYPE",
-                f'None of the fields of input object type "{merged.name}" are consistently '
-                "defined in all the subgraphs defining that type. As only fields common to all "
-                "subgraphs are merged, this would result in an empty type.",
-            )
+            self._validation.empty_input(merged)
 
     # -- after merging ------------------------------------------------------------------------
 
@@ -864,47 +587,6 @@ class Merger:
                     )
                     added.directives.append(Directive("join__field"))
                     merged.fields[name] = added
-
-    def _post_merge_validations(self) -> None:
-        for merged in self._types.values():
-            if merged.kind not in (Kind.OBJECT, Kind.INTERFACE):
-                continue
-            for interface_name in merged.interfaces:
-                interface = self._types.get(interface_name)
-                if interface is None:
-                    continue
-                for name in interface.fields:
-                    if name in merged.fields:
-                        continue
-                    declaring = [
-                        s.name
-                        for s in self._subgraphs
-                        if (t := s.type(interface_name)) is not None
-                        and t.kind is Kind.INTERFACE
-                        and name in t.fields
-                    ]
-                    implementing = [
-                        s.name
-                        for s in self._subgraphs
-                        if (t := s.type(merged.name)) is not None and interface_name in t.interfaces
-                    ]
-                    self._error(
-                        "INTERFACE_FIELD_NO_IMPLEM",
-                        f'Interface field "{interface_name}.{name}" is declared in '
-                        f'{subgraph_names(declaring)} but type "{merged.name}", which implements '
-                        f'"{interface_name}" only in {subgraph_names(implementing)} does not have '
-                        f'field "{name}".',
-                    )
-
-
-_KIND_NAMES = {
-    Kind.OBJECT: "Object Type",
-    Kind.INTERFACE: "Interface Type",
-    Kind.UNION: "Union Type",
-    Kind.ENUM: "Enum Type",
-    Kind.INPUT_OBJECT: "Input Object Type",
-    Kind.SCALAR: "Scalar Type",
-}
 
 
 def _non_join(directives: list[Directive]) -> list[Directive]:

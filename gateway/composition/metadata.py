@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .fieldsets import resolve_field_set
-from .subgraph import FieldDef, Kind, Subgraph
+from .subgraph_field_sets import resolve_field_set
+from .subgraph_model import FieldDef, Kind, Subgraph
 from .type_refs import base_name
 
 COMPOSITE = (Kind.OBJECT, Kind.INTERFACE, Kind.UNION)

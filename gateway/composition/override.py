@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .metadata import FederationMetadata
-from .model import CompositionError
-from .subgraph import FieldDef, Kind
+from .public_types import CompositionError
+from .subgraph_model import FieldDef, Kind
 
 _LABEL = re.compile(r"^[a-zA-Z][a-zA-Z0-9_\-:./]*$")
 _PERCENT = re.compile(r"^percent\((\d{1,2}(\.\d{1,8})?|100)\)$")

@@ -7,8 +7,13 @@ import logging
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 
 from .compose import compose
-from .fetching import fetch_subgraph_sdl
-from .model import CompositionError, CompositionFailed, SubgraphSdlUnavailable, SubgraphSource
+from .public_types import (
+    CompositionError,
+    CompositionFailed,
+    SubgraphSdlUnavailable,
+    SubgraphSource,
+)
+from .sdl_fetching import fetch_subgraph_sdl
 
 log = logging.getLogger(__name__)
 

@@ -32,15 +32,15 @@ from graphql import (
     parse,
 )
 
-from .links import (
+from .link_imports import (
     BUILT_IN_DIRECTIVES,
     DIRECTIVE_ARGUMENTS,
     FederationLink,
     LinkError,
     resolve_federation_link,
 )
-from .model import CompositionError, SubgraphSource
-from .subgraph import Applied, ArgumentDef, EnumValueDef, FieldDef, Kind, Subgraph, TypeDef
+from .public_types import CompositionError, SubgraphSource
+from .subgraph_model import Applied, ArgumentDef, EnumValueDef, FieldDef, Kind, Subgraph, TypeDef
 from .type_refs import base_name, rename
 
 BUILT_IN_SCALARS = frozenset({"Int", "Float", "String", "Boolean", "ID"})

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from .fieldsets import SelectedField, resolve_field_set
 from .metadata import COMPOSITE, FederationMetadata
-from .model import CompositionError
-from .subgraph import Applied, FieldDef, Kind, Subgraph, TypeDef
+from .public_types import CompositionError
+from .subgraph_field_sets import SelectedField, resolve_field_set
+from .subgraph_model import Applied, FieldDef, Kind, Subgraph, TypeDef
 from .type_refs import base_name, print_type
 
 

@@ -1,8 +1,9 @@
 """Our compose() against @apollo/composition on a corpus of subgraph sets (cases/<case>/).
 
 Each case holds subgraph SDLs (<subgraph>.graphql, URL http://<subgraph>.example/graphql) and
-Apollo's answer: supergraph.graphql or errors.txt (CODE<TAB>message lines). Regenerate them with
-apollo_reference/regenerate.sh."""
+Apollo's answer: supergraph.graphql or errors.txt (CODE<TAB>message lines). A case about the
+services themselves holds only the answer: its SDLs are theirs with a few edits
+(service_variants.py). Regenerate the answers with apollo_reference/regenerate.sh."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import pytest
 
 from gateway.composition import SubgraphSource, compose
 
+from .service_variants import VARIANTS
 from .supergraph_shape import outline
 
 CASES = Path(__file__).parent / "cases"
@@ -20,10 +22,19 @@ FAILURE = sorted(p.name for p in CASES.iterdir() if (p / "errors.txt").exists())
 
 
 def _subgraphs(case: str) -> list[SubgraphSource]:
+    variant = VARIANTS.get(case)
+    sdls = (
+        variant.sdls()
+        if variant is not None
+        else {
+            path.stem: path.read_text()
+            for path in (CASES / case).glob("*.graphql")
+            if path.name != "supergraph.graphql"
+        }
+    )
     return [
-        SubgraphSource(path.stem, f"http://{path.stem}.example/graphql", path.read_text())
-        for path in sorted((CASES / case).glob("*.graphql"))
-        if path.name != "supergraph.graphql"
+        SubgraphSource(name, f"http://{name}.example/graphql", sdl)
+        for name, sdl in sorted(sdls.items())
     ]
 
 

@@ -1,12 +1,12 @@
-"""Prints a Supergraph exactly as @apollo/composition prints its supergraphSdl."""
+"""Prints a MergedSupergraph exactly as @apollo/composition prints its supergraphSdl."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from .merged_model import Directive, MergedArgument, MergedField, MergedSupergraph, MergedType
 from .spec_definitions import directive_definitions, schema_links, spec_types
-from .subgraph import Kind
-from .supergraph import Directive, MergedArgument, MergedField, MergedType, Supergraph
+from .subgraph_model import Kind
 from .type_refs import print_type
 from .values import print_string
 
@@ -14,7 +14,7 @@ INDENT = "  "
 _ROOT_ORDER = ("query", "mutation", "subscription")
 
 
-def print_supergraph(supergraph: Supergraph) -> str:
+def print_supergraph(supergraph: MergedSupergraph) -> str:
     directives = directive_definitions(supergraph.join_version, supergraph.features)
     graph_enum = (
         "enum join__Graph {\n"
@@ -40,7 +40,7 @@ def locale_key(name: str) -> tuple[tuple[tuple[int, str], ...], tuple[bool, ...]
     return primary, tuple(c.isupper() for c in name)
 
 
-def _print_schema(supergraph: Supergraph) -> str:
+def _print_schema(supergraph: MergedSupergraph) -> str:
     applied = schema_links(supergraph.join_version, supergraph.features)
     applied += [str(d) for d in supergraph.schema_directives]
     roots = [

@@ -7,7 +7,7 @@ from typing import Any
 
 import httpx
 
-from .model import SubgraphSdlUnavailable, SubgraphSource
+from .public_types import SubgraphSdlUnavailable, SubgraphSource
 
 SERVICE_QUERY = "query SubgraphSdl { _service { sdl } }"
 

@@ -1,4 +1,6 @@
-"""Field sets (`@key(fields:)`, `@requires`, `@provides`): parsing and resolution in a subgraph."""
+"""Field sets (`@key(fields:)`, `@requires`, `@provides`) of a subgraph SDL: their syntax and
+the subgraph fields they select. (The runtime reads a supergraph's field sets with
+`gateway.supergraph.fieldsets`.)"""
 
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ from graphql import (
     parse,
 )
 
-from .subgraph import FieldDef, Kind, Subgraph
+from .subgraph_model import FieldDef, Kind, Subgraph
 from .type_refs import base_name
 
 
@@ -34,8 +36,8 @@ class Resolution:
     problems: list[str] = field(default_factory=list)
 
 
-def parse_field_set(text: str) -> SelectionSetNode:
-    """Raises GraphQLSyntaxError."""
+def field_set_ast(text: str) -> SelectionSetNode:
+    """The field set as a selection set node; raises GraphQLSyntaxError."""
     document = parse("{" + text + "}", no_location=True)
     operation = document.definitions[0]
     assert isinstance(operation, OperationDefinitionNode)
@@ -50,7 +52,7 @@ def resolve_field_set(
 ) -> Resolution:
     resolution = Resolution()
     try:
-        selection_set = parse_field_set(text)
+        selection_set = field_set_ast(text)
     except GraphQLSyntaxError as error:
         resolution.problems.append(f"Syntax Error: {error.message}")
         return resolution
