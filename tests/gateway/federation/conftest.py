@@ -4,16 +4,12 @@ modules query, runs once for the session (`shop_running`)."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 
 import pytest
 
 from tests.gateway.federation.shop import SCENARIO, Shop
 from tests.gateway.support.federation import Federation, federation
-
-# Ratings answers slowly on purpose in one test; the gateway gives it a short time.
-SHOP_GATEWAY_ENV = {"GATEWAY_SUBGRAPH_TIMEOUTS": json.dumps({"ratings": 0.5})}
 
 
 @pytest.fixture
@@ -29,7 +25,5 @@ def shop() -> Shop:
 
 @pytest.fixture(scope="session")
 def shop_running(shop: Shop, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Federation]:
-    with federation(
-        SCENARIO, shop.subgraphs(), tmp_path_factory.mktemp(SCENARIO), gateway_env=SHOP_GATEWAY_ENV
-    ) as running:
+    with federation(SCENARIO, shop.subgraphs(), tmp_path_factory.mktemp(SCENARIO)) as running:
         yield running
