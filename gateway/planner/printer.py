@@ -52,7 +52,7 @@ def _representation(runtime: str, representation: Representation) -> list[str]:
     head = f"... on {runtime}"
     if representation.typename != runtime:
         head += f" as {representation.typename}"
-    return [head + " {", *_rep_fields(tuple(representation.fields.values()), 1), "}"]
+    return [head + " {", *_rep_fields(representation.fields, 1), "}"]
 
 
 def _rep_fields(fields: tuple[RepField, ...], depth: int) -> list[str]:
