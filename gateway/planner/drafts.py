@@ -13,6 +13,8 @@ from .selections import SubgraphField, SubgraphSelection
 
 @dataclass
 class RepresentationDraft:
+    """A `Representation` while fetches add key and @requires fields to it."""
+
     typename: str
     fields: dict[str, RepField] = field(default_factory=dict)
 
@@ -42,7 +44,7 @@ class FetchDraft:
             graph=self.graph,
             operation_kind=self.operation_kind,
             path=self.path,
-            selection=frozen_selection(self.selection),
+            selection=_frozen_selection(self.selection),
             entity=self.entity,
             representations=MappingProxyType(
                 {runtime: draft.freeze() for runtime, draft in self.representations.items()}
@@ -54,11 +56,11 @@ class FetchDraft:
         )
 
 
-def frozen_selection(selection: SubgraphSelection) -> FetchSelection:
+def _frozen_selection(selection: SubgraphSelection) -> FetchSelection:
     return FetchSelection(
         MappingProxyType({key: _frozen_field(f) for key, f in selection.fields.items()}),
         MappingProxyType(
-            {condition: frozen_selection(s) for condition, s in selection.fragments.items()}
+            {condition: _frozen_selection(s) for condition, s in selection.fragments.items()}
         ),
     )
 
@@ -71,5 +73,5 @@ def _frozen_field(subgraph_field: SubgraphField) -> FetchField:
         arguments=subgraph_field.arguments,
         type=subgraph_field.type,
         sent_key=subgraph_field.sent_key or subgraph_field.response_key,
-        selection=None if below is None else frozen_selection(below),
+        selection=None if below is None else _frozen_selection(below),
     )
