@@ -215,7 +215,7 @@ class PlanExecution:
         """One representation per distinct entity at the fetch's path, and for each the
         objects in the response tree it goes into."""
         readers = {
-            runtime: _RepresentationReader(spec.typename, tuple(spec.fields.values()))
+            runtime: _RepresentationReader(spec.typename, spec.fields)
             for runtime, spec in fetch.representations.items()
         }
         representations: list[dict[str, Any]] = []

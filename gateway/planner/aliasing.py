@@ -10,8 +10,9 @@ operation, and a `Renaming` turns the subgraph's answer back into the planned ke
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any
 
 from graphql import GraphQLOutputType
@@ -22,13 +23,13 @@ from .selections import SubgraphField, SubgraphSelection
 _NAMED = re.compile(r"\w+")
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class Renaming:
     """Sent alias → planned response key in an object of the subgraph's answer, and the
     renamings inside its fields' values (by sent key)."""
 
-    keys: dict[str, str] = field(default_factory=dict)
-    below: dict[str, Renaming] = field(default_factory=dict)
+    keys: Mapping[str, str]
+    below: Mapping[str, Renaming]
 
     def apply(self, value: Any) -> None:
         """Renames in place, in every object of `value` (lists at any depth)."""
@@ -58,10 +59,24 @@ class Renaming:
                 renamed.append(segment)
         return renamed
 
-    def _add(self, other: Renaming) -> None:
+
+@dataclass
+class _RenamingDraft:
+    """A `Renaming` while the aliases of one operation are chosen."""
+
+    keys: dict[str, str] = field(default_factory=dict)
+    below: dict[str, _RenamingDraft] = field(default_factory=dict)
+
+    def add(self, other: _RenamingDraft) -> None:
         self.keys.update(other.keys)
         for sent, renaming in other.below.items():
-            self.below.setdefault(sent, Renaming())._add(renaming)
+            self.below.setdefault(sent, _RenamingDraft()).add(renaming)
+
+    def freeze(self) -> Renaming:
+        return Renaming(
+            MappingProxyType(dict(self.keys)),
+            MappingProxyType({sent: below.freeze() for sent, below in self.below.items()}),
+        )
 
 
 def subgraph_type(meta: FieldMeta, graph: str, supergraph_type: GraphQLOutputType) -> str:
@@ -73,24 +88,29 @@ def subgraph_type(meta: FieldMeta, graph: str, supergraph_type: GraphQLOutputTyp
 def alias_conflicts(selection: SubgraphSelection, fresh: Callable[[str], str]) -> Renaming | None:
     """Aliases (with `fresh(name)`) every field that would conflict with another of its
     response key; returns how to undo it in the answer, None when nothing was aliased."""
-    renaming = Renaming()
+    renaming = _conflicts(selection, fresh)
+    return renaming.freeze() if renaming.keys or renaming.below else None
+
+
+def _conflicts(selection: SubgraphSelection, fresh: Callable[[str], str]) -> _RenamingDraft:
+    renaming = _RenamingDraft()
     for occurrences in _merged(selection).values():
         kept: list[SubgraphField] = []
         for subgraph_field in occurrences:
             below = (
                 None
                 if subgraph_field.selection is None
-                else alias_conflicts(subgraph_field.selection, fresh)
+                else _conflicts(subgraph_field.selection, fresh)
             )
             if all(_same_shape(subgraph_field, other) for other in kept):
                 kept.append(subgraph_field)
             else:
                 subgraph_field.sent_key = fresh(subgraph_field.name)
                 renaming.keys[subgraph_field.sent_key] = subgraph_field.response_key
-            if below is not None:
+            if below is not None and (below.keys or below.below):
                 sent = subgraph_field.sent_key or subgraph_field.response_key
-                renaming.below.setdefault(sent, Renaming())._add(below)
-    return renaming if renaming.keys or renaming.below else None
+                renaming.below.setdefault(sent, _RenamingDraft()).add(below)
+    return renaming
 
 
 def _merged(selection: SubgraphSelection) -> dict[str, list[SubgraphField]]:

@@ -26,9 +26,10 @@ from ..supergraph.fieldsets import FieldSet, FieldSetSelection
 from .aliasing import alias_conflicts, subgraph_type
 from .client_keys import client_keys_by_path, list_depth
 from .collect import collect_fields, merged_selections
+from .drafts import FetchDraft, RepresentationDraft
 from .members import declared_type, members_in
 from .operation import ClientField, ClientSelection
-from .plan import LIST, Fetch, QueryPlan, RepField, Representation
+from .plan import LIST, QueryPlan, RepField
 from .provides import provided_by
 from .pruning import drop_impossible_fragments
 from .requirements import (
@@ -54,7 +55,7 @@ class _Position:
     """Where the planner adds fields: a fetch, a place in its selection, the response path
     of that place, and the (supergraph) type of the objects there."""
 
-    fetch: Fetch
+    fetch: FetchDraft
     node: SubgraphSelection
     path: tuple[str, ...]
     type_name: str
@@ -93,14 +94,14 @@ class _Planner:
         self.supergraph = supergraph
         self.operation_kind = operation_kind
         self.disabled = disabled
-        self.fetches: list[Fetch] = []
-        self.entity_groups: dict[tuple[str, tuple[str, ...], frozenset[int], int], Fetch] = {}
+        self.fetches: list[FetchDraft] = []
+        self.entity_groups: dict[tuple[str, tuple[str, ...], frozenset[int], int], FetchDraft] = {}
         self.gathering: list[set[int]] = []
         """While a required field is planned: the fetches its subtree was added to."""
         self.keys_at: dict[tuple[str, ...], dict[str, tuple[str, str]]] = {}
         """Response path → response key → (field name, arguments) some fetch selects there:
         every fetch's data merges into one tree, so a key means one field at a path."""
-        self.root_fetches: dict[str, Fetch] = {}
+        self.root_fetches: dict[str, FetchDraft] = {}
         self.aliases = 0
         self.providing: set[tuple[tuple[str, ...], str, str, str]] = set()
         """Key and required fields being fetched for a representation, against loops."""
@@ -124,7 +125,7 @@ class _Planner:
         self.keys_at = client_keys_by_path(self.supergraph.schema, root_type, selections)
         fields = collect_fields(root_type, selections, self.supergraph.runtime_types)
         client_keys = _client_keys(fields)
-        previous: Fetch | None = None
+        previous: FetchDraft | None = None
         for key, occurrences in fields.items():
             name = occurrences[0].name
             if name == "__typename":
@@ -145,14 +146,14 @@ class _Planner:
             fetch.renaming = alias_conflicts(fetch.selection, self._fresh_alias)
             fetch.document = self._document(fetch, number, operation_name, variable_definitions)
         return QueryPlan(
-            fetches=self.fetches,
+            fetches=tuple(fetch.freeze() for fetch in self.fetches),
             operation_kind=self.operation_kind,
             root_type=root_type,
             selections=selections,
             introspection=introspection,
         )
 
-    def _root_fetch(self, graph: str, previous: Fetch | None) -> Fetch:
+    def _root_fetch(self, graph: str, previous: FetchDraft | None) -> FetchDraft:
         if self.operation_kind != "mutation":
             fetch = self.root_fetches.get(graph)
             if fetch is None:
@@ -166,9 +167,9 @@ class _Planner:
         fetch.depends_on.update(f.id for f in self.fetches if f is not fetch)
         return fetch
 
-    def _new_fetch(self, graph: str, path: tuple[str, ...], *, entity: bool) -> Fetch:
+    def _new_fetch(self, graph: str, path: tuple[str, ...], *, entity: bool) -> FetchDraft:
         kind = "query" if entity else self.operation_kind
-        fetch = Fetch(
+        fetch = FetchDraft(
             id=len(self.fetches),
             graph=graph,
             operation_kind=kind,
@@ -569,7 +570,7 @@ class _Planner:
         runtime_type: str,
         entity_type: str,
         requires: FieldSet | None,
-    ) -> Fetch:
+    ) -> FetchDraft:
         type_in_graph = self.supergraph.types[entity_type].graphs.get(graph)
         keys = type_in_graph.resolvable_keys if type_in_graph else []
         if not keys:
@@ -602,7 +603,7 @@ class _Planner:
 
     def _add_representation(
         self,
-        group: Fetch,
+        group: FetchDraft,
         runtime_type: str,
         entity_type: str,
         representation: Mapping[str, RepField],
@@ -616,7 +617,8 @@ class _Planner:
             *sorted(self.supergraph.runtime_types[runtime_type] - {runtime_type}),
         ]
         targets = [
-            group.representations.setdefault(name, Representation(entity_type)) for name in names
+            group.representations.setdefault(name, RepresentationDraft(entity_type))
+            for name in names
         ]
         merged: list[dict[str, RepField]] = []
         for target in targets:
@@ -771,7 +773,7 @@ class _Planner:
 
     def _document(
         self,
-        fetch: Fetch,
+        fetch: FetchDraft,
         number: int,
         operation_name: str | None,
         variable_definitions: Mapping[str, str],

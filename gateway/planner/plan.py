@@ -1,18 +1,23 @@
-"""A query plan: subgraph fetches, what each needs from the others, and where results go."""
+"""A query plan: subgraph fetches, what each needs from the others, and where results go.
+
+A plan is immutable once built: the engine caches it per operation and runs it for many
+requests at once, so nothing in it may change under them. The planner builds it with the
+mutable drafts of `drafts.py` and freezes them into these types.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass
 
 from .aliasing import Renaming
 from .operation import ClientSelection
-from .selections import SubgraphSelection
 
 LIST = "@"
 """In a fetch path: every element of the list at this point."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RepField:
     """A field of an entity representation: read from `data_key` in the fetched data, sent
     as `name`; with `selection` for a nested (object) field."""
@@ -31,16 +36,39 @@ class RepField:
         return next((fields for name, fields in self.by_type if name == typename), ())
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class Representation:
     """How to build the representation of an entity of one runtime type."""
 
     typename: str
     """Sent as __typename: the entity type, or the interface for an @interfaceObject."""
-    fields: dict[str, RepField] = field(default_factory=dict)
+    fields: tuple[RepField, ...]
+    """Each field once, by its name."""
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
+class FetchField:
+    """A field a fetch selects, under `response_key` in the merged data (the subgraph
+    answers it under `sent_key` where that differs)."""
+
+    response_key: str
+    name: str
+    arguments: str
+    type: str
+    """The field's type as the subgraph declares it."""
+    sent_key: str
+    selection: FetchSelection | None
+
+
+@dataclass(frozen=True, slots=True)
+class FetchSelection:
+    fields: Mapping[str, FetchField]
+    """By response key."""
+    fragments: Mapping[str, FetchSelection]
+    """Inline fragments by type condition."""
+
+
+@dataclass(frozen=True, slots=True)
 class Fetch:
     id: int
     graph: str
@@ -49,21 +77,21 @@ class Fetch:
     path: tuple[str, ...]
     """Where in the response this fetch's data goes: () for root fetches; response keys
     with LIST marks for entity fetches."""
-    selection: SubgraphSelection
+    selection: FetchSelection
     entity: bool
-    representations: dict[str, Representation] = field(default_factory=dict)
+    representations: Mapping[str, Representation]
     """Entity fetches: by the __typename found in the data at `path`."""
-    depends_on: set[int] = field(default_factory=set)
-    variables: set[str] = field(default_factory=set)
-    document: str = ""
-    """The subgraph operation, set when the plan is complete."""
-    renaming: Renaming | None = None
+    depends_on: frozenset[int]
+    variables: frozenset[str]
+    document: str
+    """The subgraph operation."""
+    renaming: Renaming | None
     """Turns the aliases the document adds against merge conflicts back into planned keys."""
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class QueryPlan:
-    fetches: list[Fetch]
+    fetches: tuple[Fetch, ...]
     """In an order where every fetch comes after the fetches it depends on."""
     operation_kind: str
     root_type: str

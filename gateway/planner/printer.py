@@ -13,6 +13,8 @@ object of type T sends beside its __typename. Each fetch shows the operation sen
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from graphql import parse, print_ast
 
 from .plan import Fetch, QueryPlan, RepField, Representation
@@ -51,7 +53,7 @@ def _fetch(fetch: Fetch) -> list[str]:
 
 
 def _shared(
-    representations: dict[str, Representation],
+    representations: Mapping[str, Representation],
 ) -> list[tuple[list[str], Representation]]:
     """Runtime types that send the same representation (an @interfaceObject's implementations)
     in one block."""
@@ -69,7 +71,7 @@ def _representation(runtimes: list[str], representation: Representation) -> list
     head = "... on " + ", ".join(runtimes)
     if runtimes != [representation.typename]:
         head += f" as {representation.typename}"
-    return [head + " {", *_rep_fields(tuple(representation.fields.values()), 1), "}"]
+    return [head + " {", *_rep_fields(representation.fields, 1), "}"]
 
 
 def _rep_fields(fields: tuple[RepField, ...], depth: int) -> list[str]:

@@ -25,7 +25,7 @@ from graphql import (
 
 from ..supergraph import FieldMeta, Supergraph
 from .aliasing import subgraph_type
-from .plan import Fetch
+from .drafts import FetchDraft
 from .selections import SubgraphSelection
 
 
@@ -45,7 +45,7 @@ class Step:
 class Located(Protocol):
     """A place in a fetch's selection the planner adds fields at."""
 
-    fetch: Fetch
+    fetch: FetchDraft
     path: tuple[str, ...]
     type_name: str
     client_keys: Mapping[str, tuple[str, str]]

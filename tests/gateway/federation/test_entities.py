@@ -3,7 +3,9 @@ reference-only (`resolvable: false`) keys."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pytest
@@ -15,7 +17,7 @@ from tests.gateway.support.federation import (
     scenario_sdl,
 )
 from tests.gateway.support.gateway import differs_from_apollo
-from tests.gateway.support.subgraph import Row, Subgraph, by_key
+from tests.gateway.support.subgraph import Row, Stall, Subgraph, by_key
 
 SCENARIO = "entities"
 
@@ -336,3 +338,62 @@ def test_repeated_representations_are_sent_once_per_fetch(fed: Federation) -> No
     assert [r.representations for r in fed.fetches("accounts")] == [
         [{"__typename": "User", "id": "u1"}, {"__typename": "User", "id": "u2"}]
     ]
+
+
+PRODUCT_BY_UPC = """query Product($upc: String!) {
+  product(upc: $upc) { name inStock reviews { body author { name } } }
+}"""
+
+
+def _wait_for_requests(subgraph: Subgraph, count: int) -> None:
+    while True:
+        subgraph.arrived.clear()
+        if len(subgraph.received) >= count:
+            return
+        assert subgraph.arrived.wait(10), f"{subgraph.name} got {len(subgraph.received)} requests"
+
+
+def test_one_cached_plan_run_for_two_requests_at_once_answers_each_its_own(
+    fed: Federation,
+) -> None:
+    fed.query(PRODUCT_BY_UPC, {"upc": "2"})  # plans and caches the operation
+    fed.reset()
+    reviews = fed.subgraphs["reviews"]
+    both = threading.Event()
+    # Each request's reviews fetch waits until both have reached it: the two executions of the
+    # plan are in flight together, each past its first fetch and before its last.
+    with reviews.failing(Stall(until=both)), ThreadPoolExecutor(2) as pool:
+        table = pool.submit(fed.query, PRODUCT_BY_UPC, {"upc": "1"})
+        chair = pool.submit(fed.query, PRODUCT_BY_UPC, {"upc": "2"})
+        _wait_for_requests(reviews, 2)
+        both.set()
+        responses = (table.result(), chair.result())
+
+    assert_response(
+        responses[0],
+        {
+            "data": {
+                "product": {
+                    "name": "Table",
+                    "inStock": 5,
+                    "reviews": [
+                        {"body": "Sturdy", "author": {"name": "Ada"}},
+                        {"body": "Wobbly", "author": {"name": "Ben"}},
+                    ],
+                }
+            }
+        },
+    )
+    assert_response(
+        responses[1],
+        {
+            "data": {
+                "product": {
+                    "name": "Chair",
+                    "inStock": 0,
+                    "reviews": [{"body": "Comfy", "author": {"name": "Ada"}}],
+                }
+            }
+        },
+    )
+    assert sorted(r.representations[0]["upc"] for r in fed.fetches("reviews")) == ["1", "2"]

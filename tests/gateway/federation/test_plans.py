@@ -1,14 +1,16 @@
 """Golden query plans: the plan `python -m gateway plan` prints for representative operations
-of each scenario (every scenario should have at least one), so a planner change shows up as a
+of each scenario (every scenario has at least one), so a planner change shows up as a
 reviewable diff of plans.
 
 Each `plans/<scenario>-<name>.graphql` is planned over `scenarios/<scenario>/supergraph.graphql`
 (with the variables in `plans/<scenario>-<name>.json` if that file exists) and its printed plan
-compared with `plans/<scenario>-<name>.plan`. To add one, write the .graphql (and .json), then
-write or refresh the goldens and review the diff:
+compared with `plans/<scenario>-<name>.plan`. Where the scenario's point is that planning fails,
+`plans/<scenario>-<name>.refused` holds instead what the command writes to stderr when it
+refuses the operation (with exit status 2). To add one, write the .graphql (and .json), then
+write or refresh the goldens and review the diff (a new operation gets a .plan or a .refused by
+how it fares; an existing golden keeps its kind):
 
-    UPDATE_PLAN_GOLDENS=1 .venv/bin/pytest tests/gateway/federation/test_plans.py
-"""
+    UPDATE_PLAN_GOLDENS=1 .venv/bin/pytest tests/gateway/federation/test_plans.py"""
 
 from __future__ import annotations
 
@@ -19,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from gateway.__main__ import main
+from gateway.__main__ import EXIT_USAGE, main
 from tests.gateway.support.federation import SCENARIOS
 
 PLANS = Path(__file__).resolve().parent / "plans"
@@ -47,11 +49,29 @@ def test_the_printed_plan_matches_its_golden(
     status = main(_plan_command(operation))
     printed = capsys.readouterr()
 
+    plan, refusal = operation.with_suffix(".plan"), operation.with_suffix(".refused")
+    if refusal.exists() or (UPDATE and not plan.exists() and status == EXIT_USAGE):
+        assert (status, printed.out) == (EXIT_USAGE, "")
+        if UPDATE:
+            refusal.write_text(printed.err)
+        assert printed.err == refusal.read_text()
+        return
     assert (status, printed.err) == (0, "")
-    golden = operation.with_suffix(".plan")
     if UPDATE:
-        golden.write_text(printed.out)
-    assert printed.out == golden.read_text()
+        plan.write_text(printed.out)
+    assert printed.out == plan.read_text()
+
+
+def test_every_scenario_has_a_golden() -> None:
+    scenarios = {path.name for path in SCENARIOS.iterdir() if path.is_dir()}
+    golden = {
+        _scenario(operation)
+        for operation in OPERATIONS
+        if operation.with_suffix(".plan").exists() or operation.with_suffix(".refused").exists()
+    }
+
+    assert sorted(scenarios - golden) == []
+    assert sorted(golden - scenarios) == []
 
 
 def _run_cli(*argv: str) -> subprocess.CompletedProcess[str]:
