@@ -17,7 +17,7 @@ from services.common.errors import Forbidden
 from services.common.graphql import Context
 from services.common.mongo import Document
 
-from ..domain.access import reads_everything
+from ..domain.access import may_read_applications_of, reads_everything
 from ..domain.application import Application
 from ..domain.call import Call
 from ..domain.organisation import Organisation
@@ -157,7 +157,9 @@ async def readable_application(info: PartnershipsInfo, application_id: str) -> A
         return None
     if not reads_everything(principal):
         partnership = await partnership_loader(info).load(found.partnership_id)
-        if partnership is None or not principal.acts_for(*partnership.organisation_ids):
+        if partnership is None or not may_read_applications_of(
+            principal, partnership.organisation_ids
+        ):
             raise Forbidden(
                 "you may read only the applications of your organisation's partnerships"
             )

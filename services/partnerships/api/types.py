@@ -19,7 +19,7 @@ from services.common.mongo import Document
 from services.common.pagination import Connection, paginate
 from services.common.vocabulary import CostCategory, Theme
 
-from ..domain.access import may_see_personal_data, reads_everything
+from ..domain.access import may_read_applications_of, may_see_personal_data
 from ..domain.application import (
     Application,
     ApplicationStatus,
@@ -537,7 +537,7 @@ async def _partnership_applications(
     """The partnership's applications (empty for a coordinator of another organisation)."""
     principal = caller(info)
     org_ids = [str(root.swedish_partner_id), *(str(i) for i in root.partner_ids)]
-    readable = reads_everything(principal) or principal.acts_for(*org_ids)
+    readable = may_read_applications_of(principal, org_ids)
     query: Document = {"partnership_id": str(root.id) if readable else {"$in": []}}
     if status is not None:
         query["status"] = status.value

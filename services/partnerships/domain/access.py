@@ -3,6 +3,8 @@ coordinator for their own organisation and the partnerships it takes part in; vi
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from services.common.auth import Principal, Role
 
 from .partnership import Partnership
@@ -17,6 +19,12 @@ def require_acts_for_partnership(principal: Principal, partnership: Partnership)
 def reads_everything(principal: Principal) -> bool:
     """Staff and viewers read every partnership's applications and figures."""
     return principal.is_staff or Role.VIEWER in principal.roles
+
+
+def may_read_applications_of(principal: Principal, organisation_ids: Sequence[str]) -> bool:
+    """Staff and viewers read every application; a coordinator those of the partnerships
+    their organisation takes part in."""
+    return reads_everything(principal) or principal.acts_for(*organisation_ids)
 
 
 def may_see_personal_data(principal: Principal | None, person: Person) -> bool:
