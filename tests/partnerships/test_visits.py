@@ -12,12 +12,8 @@ import pytest
 from services.common.auth import Role
 from services.common.errors import BadUserInput
 from services.contracts.partnerships import VISIT_CANCELLED, VISIT_COMPLETED, VISIT_PLANNED
-from services.partnerships.domain.visit import (
-    Visit,
-    VisitStatus,
-    complete,
-    meeting_compliance,
-)
+from services.partnerships.commands.visits import completing as complete
+from services.partnerships.domain.visit import Visit, VisitStatus, meeting_compliance
 
 from ..support.broker import listening
 from ..support.services import RunningService, error_codes

@@ -1,93 +1,20 @@
-"""GraphQL types, queries and mutations for organisations."""
+"""Queries and mutations of organisations."""
 
 from __future__ import annotations
 
 from typing import Annotated
 
 import strawberry
-from strawberry.dataloader import DataLoader
 
-from services.common.audit import AuditEntryType
-from services.common.auth import STAFF
 from services.common.countries import country_code
-from services.common.idempotency import new_id
-from services.common.inputs import CheckedInput
 from services.common.mongo import Document
 from services.common.pagination import Connection, paginate
 from services.common.validation import search_pattern
 
-from ..domain.organisation import Organisation, OrganisationKind, change_details, register
+from ..commands import organisations as commands
 from .context import PartnershipsInfo, caller, repos
-
-strawberry.enum(OrganisationKind)
-
-
-@strawberry.federation.type(name="Organisation", keys=["id"])
-class OrganisationType:
-    id: strawberry.ID
-    name: str
-    kind: OrganisationKind
-    country: str = strawberry.field(description="ISO 3166-1 alpha-2 (Kosovo: XK)")
-    is_swedish: bool
-    version: int
-    audit_trail: list[AuditEntryType]
-
-    @classmethod
-    def of(cls, org: Organisation) -> OrganisationType:
-        return cls(
-            id=strawberry.ID(org.id),
-            name=org.name,
-            kind=org.kind,
-            country=org.country,
-            is_swedish=org.is_swedish,
-            version=org.version,
-            audit_trail=[AuditEntryType.of(e) for e in org.audit],
-        )
-
-    @classmethod
-    async def resolve_reference(
-        cls, info: PartnershipsInfo, id: strawberry.ID
-    ) -> OrganisationType | None:
-        org = await organisation_loader(info).load(str(id))
-        return None if org is None else cls.of(org)
-
-
-def organisation_loader(info: PartnershipsInfo) -> DataLoader[str, Organisation | None]:
-    return info.context.loader("organisations", repos(info).organisations.get_many)
-
-
-async def load_organisation(info: PartnershipsInfo, org_id: str) -> OrganisationType | None:
-    org = await organisation_loader(info).load(org_id)
-    return None if org is None else OrganisationType.of(org)
-
-
-@strawberry.input
-class OrganisationFilter(CheckedInput):
-    country: str | None = None
-    kind: OrganisationKind | None = None
-    is_swedish: bool | None = None
-    search: str | None = strawberry.field(default=None, description="Part of the name")
-
-
-@strawberry.input
-class CreateOrganisationInput(CheckedInput):
-    name: str
-    kind: OrganisationKind
-    country: str
-
-
-@strawberry.input
-class UpdateOrganisationInput(CheckedInput):
-    id: strawberry.ID
-    version: int
-    name: str | None = None
-    kind: OrganisationKind | None = None
-    country: str | None = None
-
-
-@strawberry.type
-class OrganisationPayload:
-    organisation: OrganisationType
+from .inputs import CreateOrganisationInput, OrganisationFilter, UpdateOrganisationInput
+from .types import OrganisationPayload, OrganisationType, load_organisation
 
 
 def _filter_query(where: OrganisationFilter | None) -> Document:
@@ -140,18 +67,22 @@ class OrganisationMutations:
     async def create_organisation(
         self, info: PartnershipsInfo, input: CreateOrganisationInput
     ) -> OrganisationPayload:
-        principal = caller(info)
-        principal.require(*STAFF)
-        org, events = register(new_id(), input.name, input.kind, input.country, principal.sub)
-        org = await repos(info).organisations.create(org, events)
+        org = await commands.create_organisation(
+            repos(info), caller(info), name=input.name, kind=input.kind, country=input.country
+        )
         return OrganisationPayload(organisation=OrganisationType.of(org))
 
     @strawberry.mutation
     async def update_organisation(
         self, info: PartnershipsInfo, input: UpdateOrganisationInput
     ) -> OrganisationPayload:
-        principal = caller(info)
-        principal.require_acts_for(str(input.id))
-        change = change_details(principal.sub, input.name, input.kind, input.country)
-        org = await repos(info).organisations.update(str(input.id), change, input.version)
+        org = await commands.update_organisation(
+            repos(info),
+            caller(info),
+            str(input.id),
+            input.version,
+            name=input.name,
+            kind=input.kind,
+            country=input.country,
+        )
         return OrganisationPayload(organisation=OrganisationType.of(org))

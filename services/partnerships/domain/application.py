@@ -7,14 +7,14 @@
                           │                              └─▶ rejected
                           └──assess──▶ ineligible
 
-Every transition is checked against this table, recorded in the audit trail (from → to,
-actor, note) and, where other services care, produces its event in the same write.
+Every transition is checked against this table and recorded in the audit trail (from → to,
+actor, note); the commands turn the transitions other services care about into events.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal
@@ -24,20 +24,9 @@ from pydantic import BaseModel, ConfigDict, Field, computed_field
 
 from services.common.audit import Audited
 from services.common.errors import BadUserInput
-from services.common.events.envelope import Event
 from services.common.money import BUDGET_CURRENCY, Money, money
-from services.common.store import Change
 from services.common.validation import clean_text
 from services.common.vocabulary import CostCategory, Theme
-from services.contracts.partnerships import (
-    APPLICATION_DECIDED,
-    APPLICATION_RETURNED,
-    APPLICATION_SUBMITTED,
-    ApplicationDecidedV1,
-    ApplicationReturnedV1,
-    ApplicationSubmittedV1,
-    BudgetLineV1,
-)
 
 from .call import ApplicationKind, Call
 from .partnership import Partnership, PartnershipStatus, steering_group_gaps
@@ -142,14 +131,6 @@ class BudgetLine(BaseModel):
     category: CostCategory
     amount: Money
 
-    def snapshot(self) -> BudgetLineV1:
-        return BudgetLineV1(
-            year=self.year,
-            category=self.category.value,
-            amount_minor=self.amount.minor,
-            currency=self.amount.currency,
-        )
-
 
 class Decision(BaseModel):
     model_config = ConfigDict(frozen=True)
@@ -185,18 +166,6 @@ class Application(Audited):
     def sort_key(self) -> str:
         """Stored (derived, never read back) for lists: by case number, then drafts by age."""
         return self.case_number or f"draft {self.created_at.isoformat()}"
-
-    def submitted_snapshot(self) -> ApplicationSubmittedV1:
-        return ApplicationSubmittedV1(
-            id=self.id,
-            version=self.version,
-            case_number=self.case_number or "",
-            partnership_id=self.partnership_id,
-            call_id=self.call_id,
-            type=self.type.value,
-            duration_months=self.duration_months,
-            requested_budget=[line.snapshot() for line in self.requested_budget],
-        )
 
 
 # --- the proposal: validated piece by piece, each error naming its field -------------------
@@ -365,7 +334,7 @@ def start(
     return application
 
 
-def edit(actor: str, content: Proposal, call: Call) -> Change[Application]:
+def edit(actor: str, content: Proposal, call: Call) -> Callable[[Application], None]:
     """Changes a draft or returned application (others are with ICLD, or decided)."""
     changes = content.changes()
     if content.type is not None and content.type not in call.allowed_types:
@@ -375,7 +344,7 @@ def edit(actor: str, content: Proposal, call: Call) -> Change[Application]:
             field="type",
         )
 
-    def apply(application: Application) -> Sequence[Event]:
+    def apply(application: Application) -> None:
         if application.status not in EDITABLE:
             raise BadUserInput(
                 f"a {application.status.value} application cannot be edited:"
@@ -386,7 +355,6 @@ def edit(actor: str, content: Proposal, call: Call) -> Change[Application]:
         for key, value in changes.items():
             setattr(application, key, value)
         application.record(actor, "edited", note=", ".join(sorted(changes)) or None)
-        return ()
 
     return apply
 
@@ -504,11 +472,11 @@ def submit(
     people: Mapping[str, Person],
     today: date,
     case_number: str | None,
-) -> Change[Application]:
+) -> Callable[[Application], None]:
     """(Re)submits; a first submission takes `case_number`, a resubmission keeps its own."""
     clean_note = _note(note, required=False)
 
-    def apply(application: Application) -> Sequence[Event]:
+    def apply(application: Application) -> None:
         check_submission(
             application, call=call, partnership=partnership, people=people, today=today
         )
@@ -526,29 +494,22 @@ def submit(
             "resubmitted" if resubmission else "submitted",
             clean_note,
         )
-        return [APPLICATION_SUBMITTED.new(application.id, application.submitted_snapshot())]
 
     return apply
 
 
-def return_for_corrections(actor: str, note: str | None) -> Change[Application]:
+def return_for_corrections(actor: str, note: str | None) -> Callable[[Application], str]:
+    """Returns the application to its applicants; the change answers the note they get."""
     clean_note = _note(note, required=True, why="to tell the applicants what to correct")
 
-    def apply(application: Application) -> Sequence[Event]:
+    def apply(application: Application) -> str:
         _transition(application, ApplicationStatus.RETURNED, actor, "returned", clean_note)
-        returned = ApplicationReturnedV1(
-            id=application.id,
-            version=application.version,
-            case_number=application.case_number or "",
-            partnership_id=application.partnership_id,
-            note=clean_note or "",
-        )
-        return [APPLICATION_RETURNED.new(application.id, returned)]
+        return clean_note or ""
 
     return apply
 
 
-def assess(actor: str, outcome: Eligibility, note: str | None) -> Change[Application]:
+def assess(actor: str, outcome: Eligibility, note: str | None) -> Callable[[Application], None]:
     clean_note = _note(
         note,
         required=outcome is Eligibility.INELIGIBLE,
@@ -556,9 +517,8 @@ def assess(actor: str, outcome: Eligibility, note: str | None) -> Change[Applica
     )
     to_status = ApplicationStatus(outcome.value)
 
-    def apply(application: Application) -> Sequence[Event]:
+    def apply(application: Application) -> None:
         _transition(application, to_status, actor, "assessed", clean_note)
-        return ()
 
     return apply
 
@@ -570,9 +530,8 @@ def decide(
     conditions: str | None,
     approved_budget: Sequence[BudgetLine] | None,
     note: str | None,
-    partnership: Partnership,
     at: datetime | None = None,
-) -> Change[Application]:
+) -> Callable[[Application], None]:
     """Approves (the requested budget unless adjusted lines are given) or rejects."""
     clean_note = _note(note, required=False)
     if outcome is DecisionOutcome.APPROVED_WITH_CONDITIONS:
@@ -598,7 +557,7 @@ def decide(
         adjusted = budget(approved_budget, "approvedBudget")
     decided_at = at or datetime.now(UTC)
 
-    def apply(application: Application) -> Sequence[Event]:
+    def apply(application: Application) -> None:
         _require_transition(application, ApplicationStatus(outcome.value))
         if outcome is DecisionOutcome.REJECTED:
             granted: list[BudgetLine] = []
@@ -615,19 +574,5 @@ def decide(
             decided_by=actor,
             approved_budget=granted,
         )
-        decided = ApplicationDecidedV1(
-            id=application.id,
-            version=application.version,
-            case_number=application.case_number or "",
-            partnership_id=application.partnership_id,
-            partnership_kind=partnership.kind.value,
-            countries=partnership.countries,
-            type=application.type.value,
-            outcome=outcome.value,
-            conditions=clean_conditions,
-            duration_months=application.duration_months,
-            approved_budget=[line.snapshot() for line in granted],
-        )
-        return [APPLICATION_DECIDED.new(application.id, decided)]
 
     return apply

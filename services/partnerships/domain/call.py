@@ -8,7 +8,7 @@ All days are calendar days in UTC; the opening day and the last day both count.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from enum import StrEnum
 
@@ -16,8 +16,6 @@ from pydantic import computed_field
 
 from services.common.audit import Audited
 from services.common.errors import BadUserInput
-from services.common.events.envelope import Event
-from services.common.store import Change
 from services.common.validation import clean_text
 
 DEFAULT_PROGRAMME = "municipal_partnership"
@@ -116,7 +114,7 @@ def change_details(
     allowed_types: Sequence[ApplicationKind] | None,
     opens_on: date | None,
     closes_on: date | None,
-) -> Change[Call]:
+) -> Callable[[Call], None]:
     """Validates the given fields now; the dates again, with the call's others, in the change."""
     changes: dict[str, object] = {}
     if title is not None:
@@ -130,7 +128,7 @@ def change_details(
     if closes_on is not None:
         changes["closes_on"] = closes_on
 
-    def apply(call: Call) -> Sequence[Event]:
+    def apply(call: Call) -> None:
         _check_dates(
             opens_on or call.opens_on,
             closes_on or call.closes_on,
@@ -141,16 +139,15 @@ def change_details(
         for key, value in changes.items():
             setattr(call, key, value)
         call.record(actor, "details changed", note=", ".join(sorted(changes)) or None)
-        return ()
 
     return apply
 
 
-def extend(actor: str, extended_to: date, note: str | None) -> Change[Call]:
+def extend(actor: str, extended_to: date, note: str | None) -> Callable[[Call], None]:
     """Moves the last day later: after the deadline, and after an earlier extension."""
     clean_note = clean_text(note, "note", max_length=1000, required=False) if note else None
 
-    def apply(call: Call) -> Sequence[Event]:
+    def apply(call: Call) -> None:
         if extended_to <= call.closes_on:
             raise BadUserInput(
                 f"an extension must end after the deadline {call.closes_on.isoformat()}",
@@ -169,6 +166,5 @@ def extend(actor: str, extended_to: date, note: str | None) -> Change[Call]:
             "extended",
             note=clean_note or f"{previous.isoformat()} → {extended_to.isoformat()}",
         )
-        return ()
 
     return apply

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
@@ -10,21 +11,8 @@ from pydantic import BaseModel, Field
 
 from services.common.audit import Audited
 from services.common.errors import BadUserInput
-from services.common.events.envelope import Event
-from services.common.store import Change
 from services.common.validation import clean_text
 from services.common.vocabulary import Theme
-from services.contracts.partnerships import (
-    PARTNERSHIP_CLOSED,
-    PARTNERSHIP_CREATED,
-    PARTNERSHIP_STATUS_CHANGED,
-    PARTNERSHIP_UPDATED,
-    STEERING_GROUP_CHANGED,
-    PartnershipStatusChangedV1,
-    PartnershipV1,
-    SteeringGroupChangedV1,
-    SteeringGroupMemberV1,
-)
 
 from .organisation import Organisation
 from .person import Person, PersonRole, PoliticalSide
@@ -81,21 +69,14 @@ class Partnership(Audited):
             len(self.partner_ids), PartnershipKind.MULTILATERAL
         )
 
-    def snapshot(self) -> PartnershipV1:
-        return PartnershipV1(
-            id=self.id,
-            version=self.version,
-            title=self.title,
-            swedish_partner_id=self.swedish_partner_id,
-            partner_ids=self.partner_ids,
-            organisation_ids=self.organisation_ids,
-            countries=self.countries,
-            kind=self.kind.value,
-            themes=[t.value for t in self.themes],
-            focus=self.focus,
-            status=self.status.value,
-            started_on=self.started_on,
-        )
+
+@dataclass(frozen=True)
+class StatusChange:
+    """What a change of status did, as the audit trail and other services learn it."""
+
+    from_status: PartnershipStatus
+    to_status: PartnershipStatus
+    note: str | None
 
 
 def _partners(
@@ -143,7 +124,7 @@ def register(
     started_on: date,
     organisations: Mapping[str, Organisation],
     actor: str,
-) -> tuple[Partnership, list[Event]]:
+) -> Partnership:
     partners, countries = _partners(swedish_partner_id, partner_ids, organisations)
     partnership = Partnership(
         id=partnership_id,
@@ -157,7 +138,7 @@ def register(
         started_on=started_on,
     )
     partnership.record(actor, "registered", to_status=partnership.status.value)
-    return partnership, [PARTNERSHIP_CREATED.new(partnership.id, partnership.snapshot())]
+    return partnership
 
 
 def change_details(
@@ -166,14 +147,14 @@ def change_details(
     title: str | None,
     themes: Sequence[Theme] | None,
     focus: str | None,
-) -> Change[Partnership]:
+) -> Callable[[Partnership], None]:
     new_title = clean_text(title, "title") if title is not None else None
     new_themes = _themes(themes) if themes is not None else None
     new_focus = (
         clean_text(focus, "focus", max_length=500, required=False) if focus is not None else None
     )
 
-    def apply(partnership: Partnership) -> Sequence[Event]:
+    def apply(partnership: Partnership) -> None:
         _require_open(partnership)
         if new_title is not None:
             partnership.title = new_title
@@ -182,17 +163,16 @@ def change_details(
         if new_focus is not None:
             partnership.focus = new_focus
         partnership.record(actor, "details changed")
-        return [PARTNERSHIP_UPDATED.new(partnership.id, partnership.snapshot())]
 
     return apply
 
 
 def change_status(
     actor: str, to_status: PartnershipStatus, note: str | None, today: date
-) -> Change[Partnership]:
+) -> Callable[[Partnership], StatusChange]:
     clean_note = clean_text(note, "note", max_length=1000, required=False) if note else None
 
-    def apply(partnership: Partnership) -> Sequence[Event]:
+    def apply(partnership: Partnership) -> StatusChange:
         from_status = partnership.status
         if to_status not in STATUS_TRANSITIONS[from_status]:
             raise BadUserInput(
@@ -208,22 +188,12 @@ def change_status(
             to_status=to_status.value,
             note=clean_note,
         )
-        changed = PartnershipStatusChangedV1(
-            id=partnership.id,
-            version=partnership.version,
-            from_status=from_status.value,
-            to_status=to_status.value,
-            note=clean_note,
-        )
-        events = [PARTNERSHIP_STATUS_CHANGED.new(partnership.id, changed)]
-        if to_status is PartnershipStatus.CLOSED:
-            events.append(PARTNERSHIP_CLOSED.new(partnership.id, partnership.snapshot()))
-        return events
+        return StatusChange(from_status=from_status, to_status=to_status, note=clean_note)
 
     return apply
 
 
-def set_steering_group(actor: str, people: Sequence[Person]) -> Change[Partnership]:
+def seat_steering_group(actor: str, people: Sequence[Person]) -> Callable[[Partnership], None]:
     """Replaces the steering group; every member must act for one of the partners."""
     if len({p.id for p in people}) != len(people):
         raise BadUserInput("each person sits once in the steering group", field="personIds")
@@ -238,7 +208,7 @@ def set_steering_group(actor: str, people: Sequence[Person]) -> Change[Partnersh
         for p in people
     ]
 
-    def apply(partnership: Partnership) -> Sequence[Event]:
+    def apply(partnership: Partnership) -> None:
         _require_open(partnership)
         for person in people:
             if person.organisation_id not in partnership.organisation_ids:
@@ -249,21 +219,6 @@ def set_steering_group(actor: str, people: Sequence[Person]) -> Change[Partnersh
                 )
         partnership.steering_group = members
         partnership.record(actor, "steering group changed", note=f"{len(members)} members")
-        changed = SteeringGroupChangedV1(
-            partnership_id=partnership.id,
-            version=partnership.version,
-            members=[
-                SteeringGroupMemberV1(
-                    person_id=m.person_id,
-                    organisation_id=m.organisation_id,
-                    role=m.role.value,
-                    political_side=m.political_side.value if m.political_side else None,
-                    senior=m.senior,
-                )
-                for m in members
-            ],
-        )
-        return [STEERING_GROUP_CHANGED.new(partnership.id, changed)]
 
     return apply
 

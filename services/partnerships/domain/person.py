@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
 from services.common.audit import Audited
 from services.common.errors import BadUserInput
-from services.common.events.envelope import Event
-from services.common.store import Change
 from services.common.validation import clean_text
-from services.contracts.partnerships import PERSON_CREATED, PERSON_UPDATED, PersonV1
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
@@ -47,20 +44,6 @@ class Person(Audited):
     position: str = ""
     email: str | None = None
     phone: str | None = None
-
-    def snapshot(self) -> PersonV1:
-        return PersonV1(
-            id=self.id,
-            version=self.version,
-            organisation_id=self.organisation_id,
-            given_name=self.given_name,
-            family_name=self.family_name,
-            gender=self.gender.value,
-            role=self.role.value,
-            political_side=self.political_side.value if self.political_side else None,
-            senior=self.senior,
-            position=self.position,
-        )
 
 
 @dataclass(frozen=True)
@@ -112,19 +95,16 @@ def profile(
     )
 
 
-def register(
-    person_id: str, organisation_id: str, details: Profile, actor: str
-) -> tuple[Person, list[Event]]:
+def register(person_id: str, organisation_id: str, details: Profile, actor: str) -> Person:
     person = Person(id=person_id, version=1, organisation_id=organisation_id, **vars(details))
     person.record(actor, "registered")
-    return person, [PERSON_CREATED.new(person.id, person.snapshot())]
+    return person
 
 
-def change_profile(actor: str, details: Profile) -> Change[Person]:
-    def apply(person: Person) -> Sequence[Event]:
+def change_profile(actor: str, details: Profile) -> Callable[[Person], None]:
+    def apply(person: Person) -> None:
         for key, value in vars(details).items():
             setattr(person, key, value)
         person.record(actor, "profile changed")
-        return [PERSON_UPDATED.new(person.id, person.snapshot())]
 
     return apply

@@ -9,17 +9,14 @@ for the meeting rule.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
 from services.common.audit import Audited
 from services.common.errors import BadUserInput
-from services.common.events.envelope import Event
-from services.common.store import Change
 from services.common.validation import clean_text
-from services.contracts.partnerships import VISIT_CANCELLED, VISIT_COMPLETED, VISIT_PLANNED, VisitV1
 
 from .organisation import Organisation
 from .partnership import Partnership, PartnershipStatus
@@ -62,20 +59,6 @@ class Visit(Audited):
     participant_ids: list[str]
     purpose: str
     status: VisitStatus = VisitStatus.PLANNED
-
-    def snapshot(self) -> VisitV1:
-        return VisitV1(
-            id=self.id,
-            version=self.version,
-            partnership_id=self.partnership_id,
-            host_organisation_id=self.host_organisation_id,
-            host_country=self.host_country,
-            starts_on=self.starts_on,
-            ends_on=self.ends_on,
-            participant_ids=self.participant_ids,
-            purpose=self.purpose,
-            status=self.status.value,
-        )
 
 
 @dataclass(frozen=True)
@@ -165,9 +148,7 @@ def _check_participants(
         )
 
 
-def plan_visit(
-    visit_id: str, partnership: Partnership, details: Plan, actor: str
-) -> tuple[Visit, list[Event]]:
+def new_visit(visit_id: str, partnership: Partnership, details: Plan, actor: str) -> Visit:
     visit = Visit(
         id=visit_id,
         version=1,
@@ -180,7 +161,7 @@ def plan_visit(
         purpose=details.purpose,
     )
     visit.record(actor, "planned", to_status=visit.status.value)
-    return visit, [VISIT_PLANNED.new(visit.id, visit.snapshot())]
+    return visit
 
 
 def replan(
@@ -195,10 +176,8 @@ def replan(
     purpose: str | None,
     organisations: Mapping[str, Organisation],
     people: Mapping[str, Person],
-) -> Change[Visit]:
-    """Changes the given fields of a planned visit; the result is checked as a whole plan.
-
-    The event is VISIT_PLANNED again, with the new version: the plan as it now stands."""
+) -> Callable[[Visit], None]:
+    """Changes the given fields of a planned visit; the result is checked as a whole plan."""
     _require_planned(visit)
     details = plan(
         partnership=partnership,
@@ -213,7 +192,7 @@ def replan(
         people=people,
     )
 
-    def apply(current: Visit) -> Sequence[Event]:
+    def apply(current: Visit) -> None:
         _require_planned(current)
         changed = [
             name
@@ -229,42 +208,41 @@ def replan(
         current.participant_ids = list(details.participant_ids)
         current.purpose = details.purpose
         current.record(actor, "plan changed", note=", ".join(changed) or None)
-        return [VISIT_PLANNED.new(current.id, current.snapshot())]
 
     return apply
 
 
 def complete(
     actor: str, visit: Visit, host_country: str, today: date, note: str | None = None
-) -> Change[Visit]:
+) -> Callable[[Visit], None]:
     """A planned visit took place; it can be completed once it has started."""
     clean_note = clean_text(note, "note", max_length=1000, required=False) if note else None
     _check_transition(visit, VisitStatus.COMPLETED)
     _require_started(visit, today)
 
-    def apply(current: Visit) -> Sequence[Event]:
+    def apply(current: Visit) -> None:
         _check_transition(current, VisitStatus.COMPLETED)
         _require_started(current, today)
-        return _transition(current, VisitStatus.COMPLETED, actor, host_country, clean_note)
+        _transition(current, VisitStatus.COMPLETED, actor, host_country, clean_note)
 
     return apply
 
 
-def cancel(actor: str, visit: Visit, host_country: str, note: str) -> Change[Visit]:
+def cancel(actor: str, visit: Visit, host_country: str, note: str) -> Callable[[Visit], None]:
     """A planned visit will not take place; the note says why."""
     clean_note = clean_text(note, "note", max_length=1000)
     _check_transition(visit, VisitStatus.CANCELLED)
 
-    def apply(current: Visit) -> Sequence[Event]:
+    def apply(current: Visit) -> None:
         _check_transition(current, VisitStatus.CANCELLED)
-        return _transition(current, VisitStatus.CANCELLED, actor, host_country, clean_note)
+        _transition(current, VisitStatus.CANCELLED, actor, host_country, clean_note)
 
     return apply
 
 
 def _transition(
     visit: Visit, to_status: VisitStatus, actor: str, host_country: str, note: str | None
-) -> list[Event]:
+) -> None:
     from_status = visit.status
     visit.status = to_status
     visit.host_country = host_country
@@ -275,8 +253,6 @@ def _transition(
         to_status=to_status.value,
         note=note,
     )
-    spec = VISIT_COMPLETED if to_status is VisitStatus.COMPLETED else VISIT_CANCELLED
-    return [spec.new(visit.id, visit.snapshot())]
 
 
 def _check_transition(visit: Visit, to_status: VisitStatus) -> None:
