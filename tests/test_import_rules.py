@@ -30,9 +30,6 @@ OWN_CONTRACT_IN_DOMAIN = frozenset(
         "services.partnerships.domain.partnership",
         "services.partnerships.domain.person",
         "services.partnerships.domain.visit",
-        "services.training.domain.cohort",
-        "services.training.domain.registration",
-        "services.training.domain.workshop",
     }
 )
 """Domain modules that still build their own service's outbox events from its contract.

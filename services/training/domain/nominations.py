@@ -79,3 +79,11 @@ def gaps(registrations: Sequence[Registration], organisation_id: str) -> list[st
     if not any(r.role == CSO_MEMBER for r in nominees):
         found.append("preferably one CSO member: none nominated")
     return found
+
+
+def require_partnership(partnership_id: str | None) -> None:
+    """A nomination to a network's ITP is made through one of the network's partnerships."""
+    if partnership_id is None:
+        raise BadUserInput(
+            "a network's ITP takes nominations through a partnership", field="partnershipId"
+        )
