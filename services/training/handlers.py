@@ -20,13 +20,10 @@ its id there and changes nothing.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Mapping
-from typing import TypeVar
 
 from services.common.events.consumer import Handler
 from services.common.events.envelope import Event
-from services.common.store import AggregateStore, Change
 from services.contracts.networks import (
     MEMBERSHIP_JOINED,
     NETWORK_CLOSED,
@@ -36,7 +33,7 @@ from services.contracts.networks import (
     NetworkV1,
 )
 from services.contracts.organisation_views import organisation_handlers
-from services.contracts.partnership_views import PartnershipView, take_snapshot, take_status
+from services.contracts.partnership_views import take_snapshot, take_status
 from services.contracts.partnerships import (
     PARTNERSHIP_CLOSED,
     PARTNERSHIP_CREATED,
@@ -49,38 +46,25 @@ from services.contracts.partnerships import (
     PersonV1,
 )
 
+from .commands.projection import update_view
 from .commands.registrations import invite_to_network_workshops, withdraw_through_partnership
-from .domain import NothingToApply
-from .projection import NetworkView, PersonView, take_network, take_person
+from .projection import take_network, take_person
 from .repositories import Repositories
-
-log = logging.getLogger(__name__)
-
-
-V = TypeVar("V", PersonView, PartnershipView, NetworkView)
-
-
-async def _project(store: AggregateStore[V], event: Event, view_id: str, change: Change[V]) -> None:
-    model = store.model
-    try:
-        await store.apply(event, view_id, change, create=lambda: model(id=view_id))
-    except NothingToApply:
-        log.info("older event ignored", extra={"aggregate": view_id, "event_type": event.type})
 
 
 def handlers(repos: Repositories) -> Mapping[str, Handler]:
     async def on_person(event: Event) -> None:
         data = PersonV1.model_validate(event.data)
-        await _project(repos.people, event, data.id, take_person(data))
+        await update_view(repos.people, event, data.id, take_person(data))
 
     async def on_partnership(event: Event) -> None:
         data = PartnershipV1.model_validate(event.data)
-        await _project(repos.partnerships, event, data.id, take_snapshot(data))
+        await update_view(repos.partnerships, event, data.id, take_snapshot(data))
 
     async def on_partnership_status(event: Event) -> None:
         data = PartnershipStatusChangedV1.model_validate(event.data)
         change = take_status(data)
-        await _project(repos.partnerships, event, data.id, change)
+        await update_view(repos.partnerships, event, data.id, change)
 
     async def on_partnership_closed(event: Event) -> None:
         # The projection first: a registration checked against it after this cannot use the
@@ -93,7 +77,7 @@ def handlers(repos: Repositories) -> Mapping[str, Handler]:
 
     async def on_network(event: Event) -> None:
         data = NetworkV1.model_validate(event.data)
-        await _project(repos.networks, event, data.id, take_network(data))
+        await update_view(repos.networks, event, data.id, take_network(data))
 
     async def on_membership_joined(event: Event) -> None:
         data = MembershipJoinedV1.model_validate(event.data)

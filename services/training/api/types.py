@@ -18,10 +18,9 @@ from services.common.money import MoneyType
 from services.common.vocabulary import CostCategory, Theme
 
 from ..domain.cohort import Cohort
-from ..domain.nominations import gaps
+from ..domain.nominations import gaps, nominating, nominees
 from ..domain.programme import Programme
 from ..domain.registration import (
-    OPEN,
     ChangeProject,
     ProgressReport,
     Registration,
@@ -133,20 +132,16 @@ def _cohort_nominations(root: CohortType, info: TrainingInfo) -> list[Organisati
     if root.model.network_id is None:
         return []
     principal = info.context.principal
-    counted = OPEN | {RegistrationStatus.COMPLETED}
     registrations = root.model.registrations
-    organisations = sorted({r.organisation_id for r in registrations if r.status in counted})
     return [
         OrganisationNominationsType(
             organisation_id=strawberry.ID(org),
             nominees=[
-                RegistrationType.of(Placed(root.model, r))
-                for r in registrations
-                if r.organisation_id == org and r.status in counted
+                RegistrationType.of(Placed(root.model, r)) for r in nominees(registrations, org)
             ],
             gaps=gaps(registrations, org),
         )
-        for org in organisations
+        for org in nominating(registrations)
         if may_see(principal, org)
     ]
 
