@@ -22,9 +22,6 @@ OWN_CONTRACT_IN_DOMAIN = frozenset(
         "services.finance.domain.grant",
         "services.finance.domain.lifecycle",
         "services.finance.domain.reports",
-        "services.training.domain.cohort",
-        "services.training.domain.registration",
-        "services.training.domain.workshop",
     }
 )
 """Domain modules that still build their own service's outbox events from its contract.

@@ -12,21 +12,18 @@
   scheduled workshops and in cohorts, is withdrawn; the seats they held go to the first on
   each waitlist.
 
-Each effect is one write per workshop or cohort through `AggregateStore.apply`, which stores
-the event id with the effect: a redelivered event finds its id there and changes nothing.
+Each handler translates the foreign contract into the service's own terms and calls a
+command (commands/registrations.py). Each effect is one write per workshop or cohort through
+`AggregateStore.apply`, which stores the event id with the effect: a redelivered event finds
+its id there and changes nothing.
 """
 
 from __future__ import annotations
 
-import logging
-import uuid
 from collections.abc import Mapping
-from datetime import UTC, datetime
-from typing import TypeVar
 
 from services.common.events.consumer import Handler
 from services.common.events.envelope import Event
-from services.common.store import AggregateStore, Change
 from services.contracts.networks import (
     MEMBERSHIP_JOINED,
     NETWORK_CLOSED,
@@ -36,7 +33,7 @@ from services.contracts.networks import (
     NetworkV1,
 )
 from services.contracts.organisation_views import organisation_handlers
-from services.contracts.partnership_views import PartnershipView, take_snapshot, take_status
+from services.contracts.partnership_views import take_snapshot, take_status
 from services.contracts.partnerships import (
     PARTNERSHIP_CLOSED,
     PARTNERSHIP_CREATED,
@@ -49,83 +46,49 @@ from services.contracts.partnerships import (
     PersonV1,
 )
 
-from .bookings import Bookkeeper
-from .domain import SYSTEM_ACTOR, NothingToApply
-from .domain.registration import Registration, RegistrationStatus
-from .domain.workshop import invite, withdraw_partnership
-from .projection import NetworkView, PersonView, take_network, take_person
+from .commands.projection import update_view
+from .commands.registrations import invite_to_network_workshops, withdraw_through_partnership
+from .projection import take_network, take_person
 from .repositories import Repositories
-
-log = logging.getLogger(__name__)
-
-
-V = TypeVar("V", PersonView, PartnershipView, NetworkView)
-
-
-async def _project(store: AggregateStore[V], event: Event, view_id: str, change: Change[V]) -> None:
-    model = store.model
-    try:
-        await store.apply(event, view_id, change, create=lambda: model(id=view_id))
-    except NothingToApply:
-        log.info("older event ignored", extra={"aggregate": view_id, "event_type": event.type})
 
 
 def handlers(repos: Repositories) -> Mapping[str, Handler]:
-    bookkeeper = Bookkeeper(repos)
-
     async def on_person(event: Event) -> None:
         data = PersonV1.model_validate(event.data)
-        await _project(repos.people, event, data.id, take_person(data))
+        await update_view(repos.people, event, data.id, take_person(data))
 
     async def on_partnership(event: Event) -> None:
         data = PartnershipV1.model_validate(event.data)
-        await _project(repos.partnerships, event, data.id, take_snapshot(data))
+        await update_view(repos.partnerships, event, data.id, take_snapshot(data))
 
     async def on_partnership_status(event: Event) -> None:
         data = PartnershipStatusChangedV1.model_validate(event.data)
         change = take_status(data)
-        await _project(repos.partnerships, event, data.id, change)
+        await update_view(repos.partnerships, event, data.id, change)
 
     async def on_partnership_closed(event: Event) -> None:
         # The projection first: a registration checked against it after this cannot use the
-        # partnership; one checked before has been written, and is found below (or finds the
-        # projection closed after its write and withdraws itself: see registerParticipant).
+        # partnership; one checked before has been written, and is found by the command (or
+        # finds the projection closed after its write and withdraws itself: see
+        # register_participant in commands/registrations.py).
         await on_partnership(event)
         partnership_id = PartnershipV1.model_validate(event.data).id
-        now = datetime.now(UTC)
-        for seating in await repos.seatings_of_partnership(partnership_id):
-            store = repos.seatings(seating)
-            change = withdraw_partnership(partnership_id, SYSTEM_ACTOR, now)
-            try:
-                changed = await store.apply(event, seating.id, change)
-            except NothingToApply:
-                continue
-            for registration in changed.registrations if changed else []:
-                if (
-                    registration.partnership_id == partnership_id
-                    and registration.status is RegistrationStatus.WITHDRAWN
-                ):
-                    await bookkeeper.release(registration.person_id, registration.id)
+        await withdraw_through_partnership(repos, event, partnership_id)
 
     async def on_network(event: Event) -> None:
         data = NetworkV1.model_validate(event.data)
-        await _project(repos.networks, event, data.id, take_network(data))
+        await update_view(repos.networks, event, data.id, take_network(data))
 
     async def on_membership_joined(event: Event) -> None:
         data = MembershipJoinedV1.model_validate(event.data)
-        team = await repos.people_of(data.organisation_ids)
-        if not team:
-            log.info("no people known to invite", extra={"partnership": data.partnership_id})
-            return
-        since = max(data.joined_on, event.time.date())
-        now = datetime.now(UTC)
-        for workshop in await repos.upcoming_network_workshops(data.network_id, since):
-            invitations = [_invitation(person, data.partnership_id, now) for person in team]
-            change = invite(invitations, SYSTEM_ACTOR, now)
-            try:
-                await repos.workshops.apply(event, workshop.id, change)
-            except NothingToApply:
-                log.info("everyone is registered already", extra={"workshop": workshop.id})
+        await invite_to_network_workshops(
+            repos,
+            event,
+            network_id=data.network_id,
+            partnership_id=data.partnership_id,
+            organisation_ids=data.organisation_ids,
+            since=max(data.joined_on, event.time.date()),
+        )
 
     return {
         **organisation_handlers(repos.organisations),
@@ -140,16 +103,3 @@ def handlers(repos: Repositories) -> Mapping[str, Handler]:
         NETWORK_CLOSED.type: on_network,
         MEMBERSHIP_JOINED.type: on_membership_joined,
     }
-
-
-def _invitation(person: PersonView, partnership_id: str, now: datetime) -> Registration:
-    return Registration(
-        id=str(uuid.uuid4()),
-        person_id=person.id,
-        organisation_id=person.organisation_id,
-        partnership_id=partnership_id,
-        role=person.role,
-        senior=person.senior,
-        status=RegistrationStatus.INVITED,
-        registered_at=now,
-    )

@@ -1,22 +1,35 @@
-"""The training service's stores over its own database, and its multi-document reads.
+"""The training service's stores over its own database, its multi-document reads, and the
+writes to documents many people change at once.
 
 Every read for many parents is one query per collection, whatever the number of parents
 (federation `_entities` and nested lists are batched through per-request loaders). Array
 fields are matched with `$in` (see services/common/mongo.py).
+
+A workshop's or a cohort's seats: correctness comes from the store: every write re-applies
+its change to the current state under a revision check, so concurrent enrolments on any
+number of replicas never exceed a capacity. Within one replica, writers of the same document
+also queue on a lock (`update_busy`), so that a burst of enrolments (registration opening, a
+coordinator's batch) costs one attempt each instead of every writer re-reading and losing to
+every other; between replicas the revision check still decides, and a writer that loses too
+often waits a random moment and retries rather than refuse the enrolment.
 """
 
 from __future__ import annotations
 
+import asyncio
+import random
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal
+from typing import Literal, TypeVar
 
 from pymongo.asynchronous.database import AsyncDatabase
 
+from services.common.errors import Busy
+from services.common.keyed_lock import KeyedLock
 from services.common.mongo import Document, IndexSpec
-from services.common.store import AggregateStore, OutboxNotifier
+from services.common.store import Aggregate, AggregateStore, Change, OutboxNotifier
 from services.contracts import organisation_views as org_projection
 from services.contracts.organisation_views import OrganisationView
 from services.contracts.partnership_views import COLLECTION as PARTNERSHIPS
@@ -68,6 +81,13 @@ INDEXES = (
     *(IndexSpec(WORKSHOPS, keys) for keys in _SEATING_INDEXES),
     IndexSpec(PEOPLE, [("organisation_id", 1)]),
 )
+
+WRITE_ATTEMPTS = 10
+
+_writers = KeyedLock()
+"""Per document: its writers in this replica, one at a time."""
+
+A = TypeVar("A", bound=Aggregate)
 
 RegistrationKey = Literal["person_ids", "organisation_ids", "partnership_ids"]
 WorkshopKey = Literal["network_id", "cohort_id", "partnership_ids"]
@@ -233,3 +253,18 @@ def repositories(db: AsyncDatabase[Document], notifier: OutboxNotifier) -> Repos
         workshops=AggregateStore(db[WORKSHOPS], Workshop, notifier),
         bookings=AggregateStore(db[BOOKINGS], PersonBookings, notifier),
     )
+
+
+async def update_busy(store: AggregateStore[A], aggregate_id: str, change: Change[A]) -> A:
+    """`store.update` for a document with many writers: queued in this replica, retried
+    with a random pause while other replicas keep it too busy."""
+    key = f"{store.collection.full_name}/{aggregate_id}"
+    for attempt in range(WRITE_ATTEMPTS):
+        try:
+            async with _writers.hold(key):
+                return await store.update(aggregate_id, change)
+        except Busy:
+            if attempt == WRITE_ATTEMPTS - 1:
+                raise
+            await asyncio.sleep(random.uniform(0, 0.02 * (attempt + 1)))
+    raise AssertionError("unreachable")

@@ -3,21 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, date, datetime
+from datetime import date
 
 from strawberry.dataloader import DataLoader
 from strawberry.types import Info
 
-from services.common.auth import STAFF, Principal
+from services.common.auth import Principal
 from services.common.clock import clock
-from services.common.errors import BadUserInput, NotFound
 from services.common.graphql import Context
-from services.contracts.partnership_views import PartnershipView
 
 from ..domain.cohort import Cohort
 from ..domain.programme import Programme
 from ..domain.workshop import Workshop
-from ..projection import CLOSED, NetworkView, PersonView
 from ..repositories import Placed, Repositories
 
 TrainingInfo = Info[Context[Repositories], None]
@@ -27,12 +24,6 @@ def caller(info: TrainingInfo) -> Principal:
     return info.context.require_principal()
 
 
-def staff(info: TrainingInfo) -> Principal:
-    principal = caller(info)
-    principal.require(*STAFF)
-    return principal
-
-
 def repos(info: TrainingInfo) -> Repositories:
     return info.context.repos
 
@@ -40,10 +31,6 @@ def repos(info: TrainingInfo) -> Repositories:
 def today() -> date:
     """Today in UTC, from the service clock (which tests can pin)."""
     return clock.today()
-
-
-def now() -> datetime:
-    return datetime.now(UTC)
 
 
 def may_see(principal: Principal | None, organisation_id: str) -> bool:
@@ -104,54 +91,3 @@ def registrations_loader(info: TrainingInfo, key: str) -> DataLoader[str, list[P
         return await repos(info).registrations_by("partnership_ids", ids)
 
     return info.context.loader(f"registrations_by_{key}", load)
-
-
-# --- what the projections know ---------------------------------------------------------------
-
-
-async def known_person(info: TrainingInfo, person_id: str) -> PersonView:
-    view = await repos(info).people.get(person_id)
-    if view is None or not view.known:
-        raise NotFound(
-            f"person {person_id!r} is not known to the training service (yet)", field="personId"
-        )
-    return view
-
-
-async def usable_partnership(
-    info: TrainingInfo, partnership_id: str, organisation_id: str
-) -> PartnershipView:
-    """The partnership a registration is made through: known, not closed, the person's."""
-    view = await repos(info).partnerships.get(partnership_id)
-    if view is None or not view.known:
-        raise NotFound(
-            f"partnership {partnership_id!r} is not known to the training service (yet)",
-            field="partnershipId",
-        )
-    if view.status == CLOSED:
-        raise BadUserInput("the partnership is closed", field="partnershipId")
-    if organisation_id not in view.organisation_ids:
-        raise BadUserInput(
-            "the person's organisation is not a partner of this partnership",
-            field="partnershipId",
-        )
-    return view
-
-
-async def usable_network(info: TrainingInfo, network_id: str) -> NetworkView:
-    view = await repos(info).networks.get(network_id)
-    if view is None or not view.known:
-        raise NotFound(
-            f"network {network_id!r} is not known to the training service (yet)",
-            field="networkId",
-        )
-    if view.status == CLOSED:
-        raise BadUserInput("the network is closed", field="networkId")
-    return view
-
-
-async def require_registration(info: TrainingInfo, registration_id: str) -> Placed:
-    placed = await repos(info).find_registration(registration_id)
-    if placed is None:
-        raise NotFound(f"registration {registration_id!r} does not exist", field="registrationId")
-    return placed

@@ -1,94 +1,33 @@
-"""Queries and mutations for programmes (ITPs) and their cohorts. Staff manage both."""
+"""Queries and mutations of programmes (ITPs) and their cohorts; the use cases are in
+commands/programmes.py and commands/cohorts.py.
+
+One module for both aggregates, as one GraphQL class each for queries and mutations: the
+subgraph's fields keep the order the published schema (web/schema.graphql) has them in.
+"""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated
 
 import strawberry
 
-from services.common.errors import Conflict, NotFound
-from services.common.idempotency import new_id
-from services.common.inputs import CheckedInput
 from services.common.mongo import Document
 from services.common.pagination import Connection, paginate
 from services.common.validation import search_pattern
-from services.common.vocabulary import Theme
 
-from ..domain import cohort as cohorts
-from ..domain import programme as programmes
-from .context import TrainingInfo, caller, now, repos, staff, today, usable_network
-from .types import CohortType, ProgrammeType
-
-
-@strawberry.input
-class ProgrammeFilter(CheckedInput):
-    theme: Theme | None = None
-    search: str | None = strawberry.field(default=None, description="Part of the title")
-
-
-@strawberry.input
-class CohortFilter(CheckedInput):
-    programme_id: strawberry.ID | None = None
-    network_id: strawberry.ID | None = None
-    open_for_applications: bool | None = strawberry.field(
-        default=None, description="Whose application window includes today"
-    )
-
-
-@strawberry.input
-class CreateProgrammeInput(CheckedInput):
-    title: str
-    theme: Theme
-    target_group: str
-    language: str = strawberry.field(default="en", description="ISO 639-1")
-    description: str = ""
-
-
-@strawberry.input
-class UpdateProgrammeInput(CheckedInput):
-    id: strawberry.ID
-    version: int
-    title: str | None = None
-    theme: Theme | None = None
-    target_group: str | None = None
-    language: str | None = None
-    description: str | None = None
-
-
-@strawberry.input
-class CreateCohortInput(CheckedInput):
-    programme_id: strawberry.ID
-    number: int
-    starts_on: date
-    ends_on: date
-    applications_open_on: date
-    applications_close_on: date
-    capacity: int = cohorts.DEFAULT_CAPACITY
-    network_id: strawberry.ID | None = strawberry.field(
-        default=None, description="For a network's ITP"
-    )
-
-
-@strawberry.input
-class UpdateCohortInput(CheckedInput):
-    id: strawberry.ID
-    version: int
-    capacity: int | None = strawberry.field(
-        default=None, description="Never below the seats held; new seats go to the waitlist"
-    )
-    applications_open_on: date | None = None
-    applications_close_on: date | None = None
-
-
-@strawberry.type
-class ProgrammePayload:
-    programme: ProgrammeType
-
-
-@strawberry.type
-class CohortPayload:
-    cohort: CohortType
+from ..commands import cohorts as cohort_commands
+from ..commands import programmes as programme_commands
+from ..commands.cohorts import NewCohort
+from .context import TrainingInfo, caller, repos, today
+from .inputs import (
+    CohortFilter,
+    CreateCohortInput,
+    CreateProgrammeInput,
+    ProgrammeFilter,
+    UpdateCohortInput,
+    UpdateProgrammeInput,
+)
+from .types import CohortPayload, CohortType, ProgrammePayload, ProgrammeType
 
 
 def _cohort_query(where: CohortFilter | None) -> Document:
@@ -180,71 +119,58 @@ class ProgrammeMutations:
     async def create_programme(
         self, info: TrainingInfo, input: CreateProgrammeInput
     ) -> ProgrammePayload:
-        principal = staff(info)
-        data = programmes.details(
+        programme = await programme_commands.create_programme(
+            repos(info),
+            caller(info),
             title=input.title,
             theme=input.theme,
             target_group=input.target_group,
             language=input.language,
             description=input.description,
         )
-        programme = programmes.create(new_id(), data, principal.sub)
-        programme = await repos(info).programmes.create(programme)
         return ProgrammePayload(programme=ProgrammeType.of(programme))
 
     @strawberry.mutation
     async def update_programme(
         self, info: TrainingInfo, input: UpdateProgrammeInput
     ) -> ProgrammePayload:
-        principal = staff(info)
-        change = programmes.change(
-            principal.sub,
+        programme = await programme_commands.update_programme(
+            repos(info),
+            caller(info),
+            str(input.id),
+            input.version,
             title=input.title,
             theme=input.theme,
             target_group=input.target_group,
             language=input.language,
             description=input.description,
         )
-        programme = await repos(info).programmes.update(str(input.id), change, input.version)
         return ProgrammePayload(programme=ProgrammeType.of(programme))
 
     @strawberry.mutation
     async def create_cohort(self, info: TrainingInfo, input: CreateCohortInput) -> CohortPayload:
-        principal = staff(info)
-        programme = await repos(info).programmes.get(str(input.programme_id))
-        if programme is None:
-            raise NotFound(f"programme {input.programme_id!r} does not exist", field="programmeId")
-        network_id = str(input.network_id) if input.network_id is not None else None
-        if network_id is not None:
-            await usable_network(info, network_id)
-        cohort = cohorts.create(
-            programme,
+        new = NewCohort(
+            programme_id=str(input.programme_id),
             number=input.number,
             starts_on=input.starts_on,
             ends_on=input.ends_on,
             applications_open_on=input.applications_open_on,
             applications_close_on=input.applications_close_on,
             capacity=input.capacity,
-            network_id=network_id,
-            actor=principal.sub,
+            network_id=str(input.network_id) if input.network_id is not None else None,
         )
-        try:
-            cohort = await repos(info).cohorts.create(cohort)
-        except Conflict as exc:
-            raise Conflict(
-                f"the programme has a cohort {input.number} already", field="number"
-            ) from exc
+        cohort = await cohort_commands.create_cohort(repos(info), caller(info), new)
         return CohortPayload(cohort=CohortType.of(cohort))
 
     @strawberry.mutation
     async def update_cohort(self, info: TrainingInfo, input: UpdateCohortInput) -> CohortPayload:
-        principal = staff(info)
-        change = cohorts.change(
-            principal.sub,
-            now(),
+        cohort = await cohort_commands.update_cohort(
+            repos(info),
+            caller(info),
+            str(input.id),
+            input.version,
             capacity=input.capacity,
             applications_open_on=input.applications_open_on,
             applications_close_on=input.applications_close_on,
         )
-        cohort = await repos(info).cohorts.update(str(input.id), change, input.version)
         return CohortPayload(cohort=CohortType.of(cohort))

@@ -1,15 +1,14 @@
-"""GraphQL types of the training subgraph and the entities of other subgraphs it extends.
+"""GraphQL output types of the training subgraph (its own entities, value types, payloads).
 
 Registrations are personal data of the participants: a registration is shown to staff and
 to the participant's own organisation only; everyone else sees how many seats are taken,
-never who took them. `Network`, `Partnership`, `Organisation` and `Person` are extended
-with their training: each is an entity stub here (its id and this subgraph's fields), and
-each list is loaded for all parents of a request at once (one query per collection).
+never who took them. The entities of other subgraphs it extends are in entities.py.
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
@@ -19,10 +18,9 @@ from services.common.money import MoneyType
 from services.common.vocabulary import CostCategory, Theme
 
 from ..domain.cohort import Cohort
-from ..domain.nominations import gaps
+from ..domain.nominations import gaps, nominating, nominees
 from ..domain.programme import Programme
 from ..domain.registration import (
-    OPEN,
     ChangeProject,
     ProgressReport,
     Registration,
@@ -36,11 +34,8 @@ from .context import (
     cohort_loader,
     cohorts_of_programme_loader,
     may_see,
-    network_workshops_loader,
-    partnership_workshops_loader,
     phases_loader,
     programme_loader,
-    registrations_loader,
     today,
     workshop_loader,
 )
@@ -51,10 +46,14 @@ strawberry.enum(WorkshopKind)
 strawberry.enum(WorkshopStatus)
 strawberry.enum(RegistrationStatus)
 
+if TYPE_CHECKING:
+    from .entities import NetworkEntity, OrganisationEntity, PartnershipEntity, PersonEntity
+
+ENTITIES = "services.training.api.entities"
 PERSONAL = "Personal data: staff and the participant's own organisation (others see none)"
 
 
-def _visible(
+def visible(
     principal: Principal | None, placed: list[Placed], statuses: list[RegistrationStatus] | None
 ) -> list[RegistrationType]:
     return [
@@ -63,112 +62,6 @@ def _visible(
         if may_see(principal, p.registration.organisation_id)
         and (not statuses or p.registration.status in statuses)
     ]
-
-
-# --- entities of other subgraphs ---------------------------------------------------------------
-
-
-async def _person_registrations(root: PersonRef, info: TrainingInfo) -> list[RegistrationType]:
-    found = await registrations_loader(info, "person_ids").load(str(root.id))
-    return _visible(info.context.principal, found or [], None)
-
-
-async def _organisation_participants(
-    root: OrganisationRef, info: TrainingInfo, status: list[RegistrationStatus] | None = None
-) -> list[RegistrationType]:
-    found = await registrations_loader(info, "organisation_ids").load(str(root.id))
-    return _visible(info.context.principal, found or [], status)
-
-
-async def _partnership_participants(
-    root: PartnershipRef, info: TrainingInfo, status: list[RegistrationStatus] | None = None
-) -> list[RegistrationType]:
-    found = await registrations_loader(info, "partnership_ids").load(str(root.id))
-    return _visible(info.context.principal, found or [], status)
-
-
-async def _partnership_workshops(root: PartnershipRef, info: TrainingInfo) -> list[WorkshopType]:
-    found = await partnership_workshops_loader(info).load(str(root.id))
-    return [WorkshopType.of(w) for w in found or []]
-
-
-async def _network_workshops(
-    root: NetworkRef, info: TrainingInfo, status: WorkshopStatus | None = None
-) -> list[WorkshopType]:
-    found = await network_workshops_loader(info).load(str(root.id))
-    return [WorkshopType.of(w) for w in found or [] if status is None or w.status is status]
-
-
-@strawberry.federation.type(
-    name="Person", keys=["id"], description="A person (owned by partnerships); here their training"
-)
-class PersonRef:
-    id: strawberry.ID
-
-    registrations: list[RegistrationType] = strawberry.field(
-        resolver=_person_registrations,
-        description="The person's registrations, by start: their history of training,"
-        " attendance and certificates. " + PERSONAL,
-    )
-
-    @classmethod
-    def resolve_reference(cls, info: TrainingInfo, id: strawberry.ID) -> PersonRef:
-        return cls(id=id)
-
-
-@strawberry.federation.type(
-    name="Organisation",
-    keys=["id"],
-    description="An organisation (owned by partnerships); here its participants in training",
-)
-class OrganisationRef:
-    id: strawberry.ID
-
-    participants: list[RegistrationType] = strawberry.field(
-        resolver=_organisation_participants,
-        description="Registrations of the organisation's people. " + PERSONAL,
-    )
-
-    @classmethod
-    def resolve_reference(cls, info: TrainingInfo, id: strawberry.ID) -> OrganisationRef:
-        return cls(id=id)
-
-
-@strawberry.federation.type(
-    name="Partnership",
-    keys=["id"],
-    description="A partnership (owned by partnerships); here its participants and workshops",
-)
-class PartnershipRef:
-    id: strawberry.ID
-
-    participants: list[RegistrationType] = strawberry.field(
-        resolver=_partnership_participants,
-        description="Registrations made through the partnership. " + PERSONAL,
-    )
-    workshops: list[WorkshopType] = strawberry.field(
-        resolver=_partnership_workshops,
-        description="Workshops its people registered for, by start",
-    )
-
-    @classmethod
-    def resolve_reference(cls, info: TrainingInfo, id: strawberry.ID) -> PartnershipRef:
-        return cls(id=id)
-
-
-@strawberry.federation.type(
-    name="Network", keys=["id"], description="A network (owned by networks); here its workshops"
-)
-class NetworkRef:
-    id: strawberry.ID
-
-    workshops: list[WorkshopType] = strawberry.field(
-        resolver=_network_workshops, description="The network's workshops, by start"
-    )
-
-    @classmethod
-    def resolve_reference(cls, info: TrainingInfo, id: strawberry.ID) -> NetworkRef:
-        return cls(id=id)
 
 
 # --- programmes and cohorts --------------------------------------------------------------------
@@ -217,8 +110,10 @@ class OrganisationNominationsType:
     )
 
     @strawberry.field
-    def organisation(self) -> OrganisationRef:
-        return OrganisationRef(id=self.organisation_id)
+    def organisation(self) -> Annotated[OrganisationEntity, strawberry.lazy(ENTITIES)]:
+        from .entities import OrganisationEntity
+
+        return OrganisationEntity(id=self.organisation_id)
 
 
 async def _cohort_phases(root: CohortType, info: TrainingInfo) -> list[WorkshopType]:
@@ -230,27 +125,23 @@ def _cohort_registrations(
     root: CohortType, info: TrainingInfo, status: list[RegistrationStatus] | None = None
 ) -> list[RegistrationType]:
     placed = [Placed(root.model, r) for r in root.model.registrations]
-    return _visible(info.context.principal, placed, status)
+    return visible(info.context.principal, placed, status)
 
 
 def _cohort_nominations(root: CohortType, info: TrainingInfo) -> list[OrganisationNominationsType]:
     if root.model.network_id is None:
         return []
     principal = info.context.principal
-    counted = OPEN | {RegistrationStatus.COMPLETED}
     registrations = root.model.registrations
-    organisations = sorted({r.organisation_id for r in registrations if r.status in counted})
     return [
         OrganisationNominationsType(
             organisation_id=strawberry.ID(org),
             nominees=[
-                RegistrationType.of(Placed(root.model, r))
-                for r in registrations
-                if r.organisation_id == org and r.status in counted
+                RegistrationType.of(Placed(root.model, r)) for r in nominees(registrations, org)
             ],
             gaps=gaps(registrations, org),
         )
-        for org in organisations
+        for org in nominating(registrations)
         if may_see(principal, org)
     ]
 
@@ -285,8 +176,10 @@ class CohortType:
         return None if found is None else ProgrammeType.of(found)
 
     @strawberry.field
-    def network(self) -> NetworkRef | None:
-        return None if self.network_id is None else NetworkRef(id=self.network_id)
+    def network(self) -> Annotated[NetworkEntity, strawberry.lazy(ENTITIES)] | None:
+        from .entities import NetworkEntity
+
+        return None if self.network_id is None else NetworkEntity(id=self.network_id)
 
     phases: list[WorkshopType] = strawberry.field(
         resolver=_cohort_phases, description="Its phases (workshops of kind ITP_PHASE), by start"
@@ -342,7 +235,7 @@ def _workshop_registrations(
     root: WorkshopType, info: TrainingInfo, status: list[RegistrationStatus] | None = None
 ) -> list[RegistrationType]:
     placed = [Placed(root.model, r) for r in root.model.registrations]
-    return _visible(info.context.principal, placed, status)
+    return visible(info.context.principal, placed, status)
 
 
 @strawberry.federation.type(
@@ -380,8 +273,10 @@ class WorkshopType:
     model: strawberry.Private[Workshop]
 
     @strawberry.field
-    def network(self) -> NetworkRef | None:
-        return None if self.network_id is None else NetworkRef(id=self.network_id)
+    def network(self) -> Annotated[NetworkEntity, strawberry.lazy(ENTITIES)] | None:
+        from .entities import NetworkEntity
+
+        return None if self.network_id is None else NetworkEntity(id=self.network_id)
 
     @strawberry.field
     async def cohort(self, info: TrainingInfo) -> CohortType | None:
@@ -543,16 +438,22 @@ class RegistrationType:
     placed: strawberry.Private[Placed]
 
     @strawberry.field
-    def person(self) -> PersonRef:
-        return PersonRef(id=self.person_id)
+    def person(self) -> Annotated[PersonEntity, strawberry.lazy(ENTITIES)]:
+        from .entities import PersonEntity
+
+        return PersonEntity(id=self.person_id)
 
     @strawberry.field
-    def organisation(self) -> OrganisationRef:
-        return OrganisationRef(id=self.organisation_id)
+    def organisation(self) -> Annotated[OrganisationEntity, strawberry.lazy(ENTITIES)]:
+        from .entities import OrganisationEntity
+
+        return OrganisationEntity(id=self.organisation_id)
 
     @strawberry.field
-    def partnership(self) -> PartnershipRef | None:
-        return None if self.partnership_id is None else PartnershipRef(id=self.partnership_id)
+    def partnership(self) -> Annotated[PartnershipEntity, strawberry.lazy(ENTITIES)] | None:
+        from .entities import PartnershipEntity
+
+        return None if self.partnership_id is None else PartnershipEntity(id=self.partnership_id)
 
     @strawberry.field
     def workshop(self) -> WorkshopType | None:
@@ -606,3 +507,62 @@ class RegistrationType:
             ),
             placed=placed,
         )
+
+
+# --- payloads -----------------------------------------------------------------------------------
+
+
+@strawberry.type
+class ProgrammePayload:
+    programme: ProgrammeType
+
+
+@strawberry.type
+class CohortPayload:
+    cohort: CohortType
+
+
+@strawberry.type
+class WorkshopPayload:
+    workshop: WorkshopType
+
+
+@strawberry.type
+class RegistrationPayload:
+    registration: RegistrationType
+    warnings: list[str] = strawberry.field(
+        description="What a network ITP's nominations of the organisation still lack"
+    )
+
+
+@strawberry.type(name="ParticipantHistory", description="A person's training")
+class ParticipantHistoryType:
+    person_id: strawberry.ID
+    registrations: list[RegistrationType]
+    certificates: list[CertificateType]
+
+    @strawberry.field
+    def person(self) -> Annotated[PersonEntity, strawberry.lazy(ENTITIES)]:
+        from .entities import PersonEntity
+
+        return PersonEntity(id=self.person_id)
+
+
+# --- what the projections hold (staff diagnostics) ---------------------------------------------
+
+
+@strawberry.type(name="KnownPerson", description="A person as this service knows it")
+class KnownPersonType:
+    id: strawberry.ID
+    organisation_id: strawberry.ID
+    role: str
+    senior: bool
+    source_version: int
+
+
+@strawberry.type(name="KnownNetwork", description="A network as this service knows it")
+class KnownNetworkType:
+    id: strawberry.ID
+    name: str
+    status: str
+    source_version: int

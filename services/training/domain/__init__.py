@@ -8,4 +8,4 @@ __all__ = ["SYSTEM_ACTOR", "NothingToApply"]
 
 
 SYSTEM_ACTOR = "training-service"
-"""The actor recorded for what the service does by itself (reactions to events, promotions)."""
+"""The audit trail's actor for what the service does by itself (reactions to events)."""

@@ -10,14 +10,13 @@ the cohort's participants attend them.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from services.common.errors import BadUserInput
-from services.common.events.envelope import Event
-from services.common.store import Change
 from services.common.validation import clean_text
-from services.contracts.training import CERTIFICATE_ISSUED, CertificateIssuedV1
 
+from .facts import DomainChange, Fact
 from .nominations import check_nomination
 from .programme import Programme
 from .registration import (
@@ -56,6 +55,19 @@ class Cohort(Seating):
 
     def applications_open(self, today: date) -> bool:
         return self.applications_open_on <= today <= self.applications_close_on
+
+
+@dataclass(frozen=True)
+class CertificateIssued(Fact):
+    """A participant completed the cohort and got the certificate numbered `number`."""
+
+    number: str
+    registration_id: str
+    person_id: str
+    organisation_id: str
+    programme_id: str
+    cohort_id: str
+    issued_on: date
 
 
 def cohort_id(programme_id: str, number: int) -> str:
@@ -124,16 +136,16 @@ def change(
     capacity: int | None,
     applications_open_on: date | None,
     applications_close_on: date | None,
-) -> Change[Cohort]:
+) -> DomainChange[Cohort]:
     """New capacity (never below the seats held; more seats go to the waitlist) or window."""
     new_capacity = check_capacity(capacity) if capacity is not None else None
 
-    def apply(cohort: Cohort) -> Sequence[Event]:
+    def apply(cohort: Cohort) -> Sequence[Fact]:
         opens = applications_open_on or cohort.applications_open_on
         closes = applications_close_on or cohort.applications_close_on
         check_window(cohort.starts_on, cohort.ends_on, opens, closes)
         cohort.applications_open_on, cohort.applications_close_on = opens, closes
-        events: list[Event] = []
+        facts: list[Fact] = []
         if new_capacity is not None:
             if new_capacity < cohort.seats_taken:
                 raise BadUserInput(
@@ -141,10 +153,10 @@ def change(
                     field="capacity",
                 )
             cohort.capacity = new_capacity
-            events += cohort.promote(actor, now)
+            facts += cohort.promote(actor, now)
         cohort.reindex()
         cohort.record(actor, "details changed")
-        return events
+        return facts
 
     return apply
 
@@ -160,10 +172,10 @@ def outline_text(value: str | None) -> str:
 
 def apply_for(
     registration: Registration, outline: str, actor: str, now: datetime, today: date
-) -> Change[Cohort]:
+) -> DomainChange[Cohort]:
     """An application (or nomination) to the cohort, within its window."""
 
-    def apply(cohort: Cohort) -> Sequence[Event]:
+    def apply(cohort: Cohort) -> Sequence[Fact]:
         if not cohort.applications_open(today):
             raise BadUserInput(
                 f"applications to cohort {cohort.number} are open from"
@@ -187,10 +199,21 @@ def apply_for(
     return apply
 
 
+def refuse_readmission(past: Cohort | None) -> None:
+    """Past participants of a programme are not admitted to another of its cohorts;
+    `past` is the cohort of the programme the person took part in, if any."""
+    if past is not None:
+        raise BadUserInput(
+            f"the person took part in this programme in cohort {past.number}: past"
+            " participants are not admitted again",
+            field="personId",
+        )
+
+
 def report_progress(actor: str, now: datetime, text: str, final: bool) -> Step[Cohort]:
     body = clean_text(text, "text", max_length=MAX_REPORT)
 
-    def step(cohort: Cohort, registration: Registration) -> list[Event]:
+    def step(cohort: Cohort, registration: Registration) -> list[Fact]:
         if registration.status is not RegistrationStatus.ENROLLED:
             raise BadUserInput(
                 "only an enrolled participant reports on a change project", field="registrationId"
@@ -212,10 +235,10 @@ def issue_certificate(actor: str, now: datetime, today: date) -> Step[Cohort]:
     """Completes an enrolled participant whose change project is reported.
 
     That every phase was attended is checked by the caller against the phase workshops
-    (services/training/certificates.py), before this change runs.
+    (services/training/commands/registrations.py), before this change runs.
     """
 
-    def step(cohort: Cohort, registration: Registration) -> list[Event]:
+    def step(cohort: Cohort, registration: Registration) -> list[Fact]:
         if registration.status is not RegistrationStatus.ENROLLED:
             raise BadUserInput(
                 f"a registration that is {registration.status.value} gets no certificate",
@@ -232,8 +255,8 @@ def issue_certificate(actor: str, now: datetime, today: date) -> Step[Cohort]:
         changed = cohort.move(
             registration, RegistrationStatus.COMPLETED, actor, now, note=f"certificate {number}"
         )
-        issued = CertificateIssuedV1(
-            id=number,
+        issued = CertificateIssued(
+            number=number,
             registration_id=registration.id,
             person_id=registration.person_id,
             organisation_id=registration.organisation_id,
@@ -241,6 +264,6 @@ def issue_certificate(actor: str, now: datetime, today: date) -> Step[Cohort]:
             cohort_id=cohort.id,
             issued_on=today,
         )
-        return [changed, CERTIFICATE_ISSUED.new(registration.id, issued)]
+        return [changed, issued]
 
     return step

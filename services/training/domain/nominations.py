@@ -25,21 +25,27 @@ CSO_MEMBER = "cso_member"
 POLITICIAN = "politician"
 CIVIL_SERVANTS_PER_ORGANISATION = 2
 CSO_MEMBERS_PER_ORGANISATION = 1
+COUNTED = OPEN | {RegistrationStatus.COMPLETED}
 
 
-def _nominees(registrations: Sequence[Registration], organisation_id: str) -> list[Registration]:
-    counted = OPEN | {RegistrationStatus.COMPLETED}
+def nominees(registrations: Sequence[Registration], organisation_id: str) -> list[Registration]:
+    """The organisation's nominations that count: open or completed."""
     return [
-        r for r in registrations if r.organisation_id == organisation_id and r.status in counted
+        r for r in registrations if r.organisation_id == organisation_id and r.status in COUNTED
     ]
+
+
+def nominating(registrations: Sequence[Registration]) -> list[str]:
+    """The organisations with nominations that count, by id."""
+    return sorted({r.organisation_id for r in registrations if r.status in COUNTED})
 
 
 def check_nomination(
     registrations: Sequence[Registration], organisation_id: str, role: str, senior: bool
 ) -> None:
     """Refuses a nominee who does not fit the organisation's three places."""
-    nominees = _nominees(registrations, organisation_id)
-    civil_servants = [r for r in nominees if r.role == CIVIL_SERVANT]
+    counted = nominees(registrations, organisation_id)
+    civil_servants = [r for r in counted if r.role == CIVIL_SERVANT]
     if role == CIVIL_SERVANT:
         if len(civil_servants) >= CIVIL_SERVANTS_PER_ORGANISATION:
             raise BadUserInput(
@@ -54,7 +60,7 @@ def check_nomination(
                 field="personId",
             )
     elif role == CSO_MEMBER:
-        if sum(r.role == CSO_MEMBER for r in nominees) >= CSO_MEMBERS_PER_ORGANISATION:
+        if sum(r.role == CSO_MEMBER for r in counted) >= CSO_MEMBERS_PER_ORGANISATION:
             raise BadUserInput(
                 "the organisation has nominated its CSO member already", field="personId"
             )
@@ -68,14 +74,22 @@ def check_nomination(
 
 def gaps(registrations: Sequence[Registration], organisation_id: str) -> list[str]:
     """What the organisation's nominations still lack; warnings, not refusals."""
-    nominees = _nominees(registrations, organisation_id)
-    civil_servants = [r for r in nominees if r.role == CIVIL_SERVANT]
+    counted = nominees(registrations, organisation_id)
+    civil_servants = [r for r in counted if r.role == CIVIL_SERVANT]
     found: list[str] = []
     missing = CIVIL_SERVANTS_PER_ORGANISATION - len(civil_servants)
     if missing > 0:
         found.append(f"{missing} more civil servant{'s' if missing > 1 else ''} to nominate")
     if not any(r.senior for r in civil_servants):
         found.append("no decision-maker (senior civil servant) nominated yet")
-    if not any(r.role == CSO_MEMBER for r in nominees):
+    if not any(r.role == CSO_MEMBER for r in counted):
         found.append("preferably one CSO member: none nominated")
     return found
+
+
+def require_partnership(partnership_id: str | None) -> None:
+    """A nomination to a network's ITP is made through one of the network's partnerships."""
+    if partnership_id is None:
+        raise BadUserInput(
+            "a network's ITP takes nominations through a partnership", field="partnershipId"
+        )

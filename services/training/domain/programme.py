@@ -6,11 +6,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from services.common.audit import Audited
-from services.common.events.envelope import Event
 from services.common.languages import language_code
-from services.common.store import Change
 from services.common.validation import clean_text
 from services.common.vocabulary import Theme
+
+from .facts import DomainChange, Fact
 
 
 class Programme(Audited):
@@ -58,7 +58,7 @@ def change(
     target_group: str | None = None,
     language: str | None = None,
     description: str | None = None,
-) -> Change[Programme]:
+) -> DomainChange[Programme]:
     """Changes the fields given (validated now, before anything is written)."""
     changes: dict[str, object] = {}
     if title is not None:
@@ -74,7 +74,7 @@ def change(
             description, "description", max_length=2000, required=False
         )
 
-    def apply(programme: Programme) -> Sequence[Event]:
+    def apply(programme: Programme) -> Sequence[Fact]:
         for key, value in changes.items():
             setattr(programme, key, value)
         programme.record(actor, "details changed")

@@ -18,12 +18,13 @@ Seats are held by selected, enrolled and completed registrations. Selecting or e
 every seat is held puts the registration on the waitlist instead. A freed seat (a withdrawal,
 a selected registration rejected, more capacity) is offered to the first on the waitlist, who
 becomes selected; they take it by enrolling, which is when a person's other enrolments are
-checked for overlapping dates (services/training/bookings.py).
+checked for overlapping dates (services/training/commands/bookings.py).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 from typing import TypeVar
@@ -32,9 +33,8 @@ from pydantic import BaseModel, Field
 
 from services.common.audit import Audited
 from services.common.errors import BadUserInput, Conflict, NotFound
-from services.common.events.envelope import Event
-from services.common.store import Change
-from services.contracts.training import REGISTRATION_CHANGED, RegistrationChangedV1
+
+from .facts import DomainChange, Fact
 
 
 class RegistrationStatus(StrEnum):
@@ -124,6 +124,21 @@ class Registration(BaseModel):
         return self.status in SEAT_HOLDING
 
 
+@dataclass(frozen=True)
+class RegistrationMoved(Fact):
+    """A registration was added (`from_status` None) or moved in its lifecycle."""
+
+    registration_id: str
+    version: int
+    workshop_id: str | None
+    cohort_id: str | None
+    person_id: str
+    organisation_id: str
+    partnership_id: str | None
+    from_status: RegistrationStatus | None
+    to_status: RegistrationStatus
+
+
 class Seating(Audited):
     """What people register for: a capacity and the registrations, in one document.
 
@@ -166,6 +181,9 @@ class Seating(Audited):
     def open_registration_of(self, person_id: str) -> Registration | None:
         return next((r for r in self.registrations if r.person_id == person_id and r.open), None)
 
+    def enrolled(self) -> list[Registration]:
+        return [r for r in self.registrations if r.status is RegistrationStatus.ENROLLED]
+
     @property
     def seats_left(self) -> int:
         return max(self.capacity - self._held(), 0)
@@ -184,7 +202,7 @@ class Seating(Audited):
 
     # --- changing --------------------------------------------------------------------------
 
-    def add(self, registration: Registration, actor: str, now: datetime) -> Event:
+    def add(self, registration: Registration, actor: str, now: datetime) -> RegistrationMoved:
         registration.history = [
             StatusChange(at=now, actor=actor, from_status=None, to_status=registration.status)
         ]
@@ -199,7 +217,7 @@ class Seating(Audited):
         actor: str,
         now: datetime,
         note: str | None = None,
-    ) -> Event:
+    ) -> RegistrationMoved:
         """Moves one registration (checked by the caller) and says so in an event."""
         from_status = registration.status
         registration.status = to
@@ -218,7 +236,7 @@ class Seating(Audited):
 
     def take_seat(
         self, registration: Registration, to: RegistrationStatus, actor: str, now: datetime
-    ) -> Event:
+    ) -> RegistrationMoved:
         """Moves to `to` (selected or enrolled) when a seat is held or free, else waitlists."""
         if registration.holds_seat or self.seats_left > 0:
             return self.move(registration, to, actor, now)
@@ -232,14 +250,14 @@ class Seating(Audited):
             registration, RegistrationStatus.WAITLISTED, actor, now, note="all seats taken"
         )
 
-    def promote(self, actor: str, now: datetime) -> list[Event]:
+    def promote(self, actor: str, now: datetime) -> list[Fact]:
         """Offers every free seat to the first on the waitlist, in order."""
-        events = []
+        facts: list[Fact] = []
         for registration in self.waitlist()[: self.seats_left]:
-            events.append(
+            facts.append(
                 self.move(registration, RegistrationStatus.SELECTED, actor, now, note="seat freed")
             )
-        return events
+        return facts
 
     def release(
         self,
@@ -248,13 +266,13 @@ class Seating(Audited):
         actor: str,
         now: datetime,
         note: str,
-    ) -> list[Event]:
+    ) -> list[Fact]:
         """Ends an open registration (withdrawn or rejected) and hands its seat on."""
         freed = registration.holds_seat
-        events = [self.move(registration, to, actor, now, note=note)]
+        facts: list[Fact] = [self.move(registration, to, actor, now, note=note)]
         if freed:
-            events += self.promote(actor, now)
-        return events
+            facts += self.promote(actor, now)
+        return facts
 
     def reindex(self) -> None:
         regs = self.registrations
@@ -264,30 +282,31 @@ class Seating(Audited):
         self.organisation_ids = sorted({r.organisation_id for r in regs})
         self.partnership_ids = sorted({r.partnership_id for r in regs if r.partnership_id})
 
-    def _changed(self, registration: Registration, from_status: RegistrationStatus | None) -> Event:
-        data = RegistrationChangedV1(
-            id=registration.id,
+    def _changed(
+        self, registration: Registration, from_status: RegistrationStatus | None
+    ) -> RegistrationMoved:
+        return RegistrationMoved(
+            registration_id=registration.id,
             version=registration.version,
             workshop_id=self.workshop_ref,
             cohort_id=self.cohort_ref,
             person_id=registration.person_id,
             organisation_id=registration.organisation_id,
             partnership_id=registration.partnership_id,
-            from_status=from_status.value if from_status else None,
-            to_status=registration.status.value,
+            from_status=from_status,
+            to_status=registration.status,
         )
-        return REGISTRATION_CHANGED.new(registration.id, data)
 
 
 S = TypeVar("S", bound=Seating)
 
-Step = Callable[[S, Registration], list[Event]]
+Step = Callable[[S, Registration], list[Fact]]
 
 
-def on_registration(registration_id: str, version: int | None, step: Step[S]) -> Change[S]:
+def on_registration(registration_id: str, version: int | None, step: Step[S]) -> DomainChange[S]:
     """A change of one registration, at the version the caller saw (None: whatever it is)."""
 
-    def apply(seating: S) -> Sequence[Event]:
+    def apply(seating: S) -> Sequence[Fact]:
         registration = seating.find(registration_id)
         if version is not None and registration.version != version:
             raise Conflict(
@@ -310,7 +329,7 @@ def _require(registration: Registration, allowed: frozenset[RegistrationStatus],
 
 
 def accept(actor: str, now: datetime) -> Step[Seating]:
-    def step(seating: Seating, registration: Registration) -> list[Event]:
+    def step(seating: Seating, registration: Registration) -> list[Fact]:
         _require(registration, frozenset({RegistrationStatus.INVITED}), "accepted")
         return [seating.move(registration, RegistrationStatus.APPLIED, actor, now)]
 
@@ -320,7 +339,7 @@ def accept(actor: str, now: datetime) -> Step[Seating]:
 def select(actor: str, now: datetime) -> Step[Seating]:
     """Selected when a seat is free, else waitlisted (in the order selected)."""
 
-    def step(seating: Seating, registration: Registration) -> list[Event]:
+    def step(seating: Seating, registration: Registration) -> list[Fact]:
         allowed = frozenset({RegistrationStatus.APPLIED, RegistrationStatus.WAITLISTED})
         _require(registration, allowed, "selected")
         return [seating.take_seat(registration, RegistrationStatus.SELECTED, actor, now)]
@@ -329,7 +348,7 @@ def select(actor: str, now: datetime) -> Step[Seating]:
 
 
 def waitlist(actor: str, now: datetime) -> Step[Seating]:
-    def step(seating: Seating, registration: Registration) -> list[Event]:
+    def step(seating: Seating, registration: Registration) -> list[Fact]:
         _require(registration, frozenset({RegistrationStatus.APPLIED}), "waitlisted")
         return [seating.move(registration, RegistrationStatus.WAITLISTED, actor, now)]
 
@@ -337,7 +356,7 @@ def waitlist(actor: str, now: datetime) -> Step[Seating]:
 
 
 def reject(actor: str, now: datetime, note: str | None) -> Step[Seating]:
-    def step(seating: Seating, registration: Registration) -> list[Event]:
+    def step(seating: Seating, registration: Registration) -> list[Fact]:
         allowed = frozenset(
             {
                 RegistrationStatus.APPLIED,
@@ -357,7 +376,7 @@ def enrol(actor: str, now: datetime, *, staff: bool) -> Step[Seating]:
     """Takes the seat: a selected registration confirms it; staff may also enrol an applied
     or waitlisted one directly, when a seat is free (else it goes to the waitlist)."""
 
-    def step(seating: Seating, registration: Registration) -> list[Event]:
+    def step(seating: Seating, registration: Registration) -> list[Fact]:
         allowed = {RegistrationStatus.SELECTED}
         if staff:
             allowed |= {RegistrationStatus.APPLIED, RegistrationStatus.WAITLISTED}
@@ -368,10 +387,26 @@ def enrol(actor: str, now: datetime, *, staff: bool) -> Step[Seating]:
 
 
 def withdraw(actor: str, now: datetime, note: str | None) -> Step[Seating]:
-    def step(seating: Seating, registration: Registration) -> list[Event]:
+    def step(seating: Seating, registration: Registration) -> list[Fact]:
         _require(registration, OPEN, "withdrawn")
         return seating.release(
             registration, RegistrationStatus.WITHDRAWN, actor, now, note or "withdrawn"
         )
 
     return step
+
+
+class Decision(StrEnum):
+    """What staff decide about an application."""
+
+    SELECT = "select"
+    WAITLIST = "waitlist"
+    REJECT = "reject"
+
+
+def decide(decision: Decision, actor: str, now: datetime, note: str | None) -> Step[Seating]:
+    if decision is Decision.SELECT:
+        return select(actor, now)
+    if decision is Decision.WAITLIST:
+        return waitlist(actor, now)
+    return reject(actor, now, note)

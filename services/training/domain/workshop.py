@@ -14,27 +14,20 @@ Dates do not change once scheduled: a workshop that moves is cancelled and sched
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 
 from pydantic import BaseModel, Field
 
 from services.common.errors import BadUserInput
-from services.common.events.envelope import Event
 from services.common.money import Money
-from services.common.store import Change
 from services.common.validation import clean_text
 from services.common.vocabulary import CostCategory
-from services.contracts.training import (
-    WORKSHOP_CANCELLED,
-    WORKSHOP_COMPLETED,
-    WORKSHOP_SCHEDULED,
-    CostLineV1,
-    WorkshopV1,
-)
 
 from . import NothingToApply
 from .cohort import Cohort
+from .facts import DomainChange, Fact
 from .registration import OPEN, Registration, RegistrationStatus, Seating
 
 MAX_WORKSHOP_DAYS = 31
@@ -95,34 +88,15 @@ class Workshop(Seating):
                 field="registrationId",
             )
 
-    def enrolled(self) -> list[Registration]:
-        return [r for r in self.registrations if r.status is RegistrationStatus.ENROLLED]
 
-    def snapshot(self, participants: int) -> WorkshopV1:
-        return WorkshopV1(
-            id=self.id,
-            version=self.version,
-            kind=self.kind.value,
-            title=self.title,
-            network_id=self.network_id,
-            cohort_id=self.cohort_id,
-            programme_id=self.programme_id,
-            city=self.city,
-            country=self.country,
-            starts_on=self.starts_on,
-            ends_on=self.ends_on,
-            capacity=self.capacity,
-            status=self.status.value,
-            participants=participants,
-            costs=[
-                CostLineV1(
-                    category=c.category.value,
-                    amount_minor=c.amount.minor,
-                    currency=c.amount.currency,
-                )
-                for c in self.costs
-            ],
-        )
+@dataclass(frozen=True)
+class WorkshopReached(Fact):
+    """The workshop was scheduled, completed or cancelled (`status`), with `participants`
+    enrolled then (attending, once completed)."""
+
+    workshop: Workshop
+    status: WorkshopStatus
+    participants: int
 
 
 def check_capacity(capacity: int) -> int:
@@ -159,7 +133,7 @@ def schedule(
     costs: Sequence[CostLine],
     participants: int,
     actor: str,
-) -> tuple[Workshop, list[Event]]:
+) -> tuple[Workshop, list[Fact]]:
     """A new workshop; `cohort` is the phase's cohort, `participants` its enrolled count."""
     if ends_on < starts_on:
         raise BadUserInput("the workshop cannot end before it starts", field="endsOn")
@@ -207,7 +181,7 @@ def schedule(
         costs=check_costs(costs),
     )
     workshop.record(actor, "scheduled", to_status=workshop.status.value)
-    return workshop, [WORKSHOP_SCHEDULED.new(workshop.id, workshop.snapshot(participants))]
+    return workshop, [WorkshopReached(workshop, workshop.status, participants)]
 
 
 def _require_scheduled(workshop: Workshop, what: str) -> None:
@@ -217,18 +191,18 @@ def _require_scheduled(workshop: Workshop, what: str) -> None:
 
 def change_details(
     actor: str, now: datetime, *, title: str | None, city: str | None, capacity: int | None
-) -> Change[Workshop]:
+) -> DomainChange[Workshop]:
     new_title = clean_text(title, "title") if title is not None else None
     new_city = clean_text(city, "city", max_length=100) if city is not None else None
     new_capacity = check_capacity(capacity) if capacity is not None else None
 
-    def apply(workshop: Workshop) -> Sequence[Event]:
+    def apply(workshop: Workshop) -> Sequence[Fact]:
         _require_scheduled(workshop, "changed")
         if new_title is not None:
             workshop.title = new_title
         if new_city is not None:
             workshop.city = new_city
-        events: list[Event] = []
+        facts: list[Fact] = []
         if new_capacity is not None:
             if new_capacity < workshop.seats_taken:
                 raise BadUserInput(
@@ -236,18 +210,18 @@ def change_details(
                     field="capacity",
                 )
             workshop.capacity = new_capacity
-            events += workshop.promote(actor, now)
+            facts += workshop.promote(actor, now)
         workshop.reindex()
         workshop.record(actor, "details changed")
-        return events
+        return facts
 
     return apply
 
 
-def record_costs(actor: str, lines: Sequence[CostLine]) -> Change[Workshop]:
+def record_costs(actor: str, lines: Sequence[CostLine]) -> DomainChange[Workshop]:
     checked = check_costs(lines)
 
-    def apply(workshop: Workshop) -> Sequence[Event]:
+    def apply(workshop: Workshop) -> Sequence[Fact]:
         if workshop.status is WorkshopStatus.COMPLETED:
             raise BadUserInput(
                 "the costs of a completed workshop are final (finance has booked them)",
@@ -263,14 +237,14 @@ def record_costs(actor: str, lines: Sequence[CostLine]) -> Change[Workshop]:
 
 def register(
     registration: Registration, actor: str, now: datetime, today: date, *, staff: bool
-) -> Change[Workshop]:
+) -> DomainChange[Workshop]:
     """A registration (applied) for a network workshop or tailored training.
 
     Coordinators register people before the workshop starts; staff may also record
     registrations of a workshop under way or past (until it is completed).
     """
 
-    def apply(workshop: Workshop) -> Sequence[Event]:
+    def apply(workshop: Workshop) -> Sequence[Fact]:
         if workshop.is_phase:
             raise BadUserInput(
                 "people take part in an ITP phase through its cohort: register for the cohort",
@@ -295,28 +269,30 @@ def register(
     return apply
 
 
-def invite(invitations: Sequence[Registration], actor: str, now: datetime) -> Change[Workshop]:
+def invite(
+    invitations: Sequence[Registration], actor: str, now: datetime
+) -> DomainChange[Workshop]:
     """Invites whoever is not registered yet (reaction to a partnership joining a network)."""
 
-    def apply(workshop: Workshop) -> Sequence[Event]:
+    def apply(workshop: Workshop) -> Sequence[Fact]:
         if workshop.status is not WorkshopStatus.SCHEDULED:
             raise NothingToApply
-        events = [
+        facts = [
             workshop.add(invitation.model_copy(deep=True), actor, now)
             for invitation in invitations
             if workshop.open_registration_of(invitation.person_id) is None
         ]
-        if not events:
+        if not facts:
             raise NothingToApply
-        return events
+        return facts
 
     return apply
 
 
-def withdraw_partnership(partnership_id: str, actor: str, now: datetime) -> Change[Seating]:
+def withdraw_partnership(partnership_id: str, actor: str, now: datetime) -> DomainChange[Seating]:
     """Withdraws every open registration made through a (closed) partnership."""
 
-    def apply(seating: Seating) -> Sequence[Event]:
+    def apply(seating: Seating) -> Sequence[Fact]:
         if isinstance(seating, Workshop) and seating.status is not WorkshopStatus.SCHEDULED:
             raise NothingToApply
         pending = [
@@ -325,14 +301,32 @@ def withdraw_partnership(partnership_id: str, actor: str, now: datetime) -> Chan
         if not pending:
             raise NothingToApply
         # Every one of them first, then the freed seats: none goes to one withdrawn here.
-        events = [
+        facts: list[Fact] = [
             seating.move(r, RegistrationStatus.WITHDRAWN, actor, now, "the partnership was closed")
             for r in pending
         ]
-        events += seating.promote(actor, now)
-        return events
+        facts += seating.promote(actor, now)
+        return facts
 
     return apply
+
+
+def require_phases_attended(cohort: Cohort, phases: Sequence[Workshop], person_id: str) -> None:
+    """A certificate needs every phase of the cohort taken place and attended."""
+    missing = None
+    if not phases:
+        missing = f"cohort {cohort.number} has no phases yet"
+    for phase in phases:
+        if phase.status is not WorkshopStatus.COMPLETED:
+            missing = f"phase {phase.title!r} ({phase.starts_on.isoformat()}) has not taken place"
+        elif person_id not in phase.attendance:
+            missing = f"phase {phase.title!r} ({phase.starts_on.isoformat()}) was not attended"
+        if missing is not None:
+            break
+    if missing is not None:
+        raise BadUserInput(
+            f"a certificate needs every phase attended: {missing}", field="registrationId"
+        )
 
 
 def check_attendance(person_ids: Sequence[str], enrolled: Collection[str]) -> list[str]:
@@ -357,14 +351,14 @@ def complete(
     attended: Sequence[str],
     costs: Sequence[CostLine] | None,
     cohort_participants: Collection[str] | None,
-) -> Change[Workshop]:
+) -> DomainChange[Workshop]:
     """The workshop took place: attendance and costs are final, registrations end.
 
     `cohort_participants` are the enrolled participants of a phase's cohort (None otherwise).
     """
     checked_costs = check_costs(costs) if costs is not None else None
 
-    def apply(workshop: Workshop) -> Sequence[Event]:
+    def apply(workshop: Workshop) -> Sequence[Fact]:
         _require_scheduled(workshop, "completed")
         if today < workshop.ends_on:
             raise BadUserInput(
@@ -378,21 +372,21 @@ def complete(
         workshop.attendance = check_attendance(attended, enrolled)
         if checked_costs is not None:
             workshop.costs = checked_costs
-        events: list[Event] = []
+        facts: list[Fact] = []
         came = set(workshop.attendance)
         for registration in workshop.registrations:
             if (
                 registration.status is RegistrationStatus.ENROLLED
                 and registration.person_id in came
             ):
-                events.append(workshop.move(registration, RegistrationStatus.COMPLETED, actor, now))
+                facts.append(workshop.move(registration, RegistrationStatus.COMPLETED, actor, now))
             elif registration.status in OPEN:
                 note = (
                     "did not attend"
                     if registration.status is RegistrationStatus.ENROLLED
                     else "not enrolled when the workshop took place"
                 )
-                events.append(
+                facts.append(
                     workshop.move(registration, RegistrationStatus.WITHDRAWN, actor, now, note)
                 )
         workshop.status, workshop.completed_on = WorkshopStatus.COMPLETED, today
@@ -404,22 +398,21 @@ def complete(
             to_status=workshop.status.value,
             note=f"{len(workshop.attendance)} attended",
         )
-        snapshot = workshop.snapshot(len(workshop.attendance))
-        return [*events, WORKSHOP_COMPLETED.new(workshop.id, snapshot)]
+        return [*facts, WorkshopReached(workshop, workshop.status, len(workshop.attendance))]
 
     return apply
 
 
 def cancel(
     actor: str, now: datetime, today: date, note: str | None, cohort_participants: int
-) -> Change[Workshop]:
+) -> DomainChange[Workshop]:
     """Cancels a scheduled workshop; its open registrations are withdrawn."""
     reason = clean_text(note, "note", max_length=1000, required=False) if note else None
 
-    def apply(workshop: Workshop) -> Sequence[Event]:
+    def apply(workshop: Workshop) -> Sequence[Fact]:
         _require_scheduled(workshop, "cancelled")
         participants = cohort_participants if workshop.is_phase else len(workshop.enrolled())
-        events = [
+        facts = [
             workshop.move(r, RegistrationStatus.WITHDRAWN, actor, now, "the workshop was cancelled")
             for r in workshop.registrations
             if r.open
@@ -437,6 +430,6 @@ def cancel(
             to_status=workshop.status.value,
             note=reason,
         )
-        return [*events, WORKSHOP_CANCELLED.new(workshop.id, workshop.snapshot(participants))]
+        return [*facts, WorkshopReached(workshop, workshop.status, participants)]
 
     return apply

@@ -20,70 +20,31 @@ asked to retry (CONFLICT) rather than guess.
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
-from enum import Enum
+from collections.abc import Sequence
+from datetime import UTC, datetime
 
 from services.common.errors import BadUserInput, Busy, Conflict, NotFound
 
-from .domain import NothingToApply
-from .domain.booking import Booking, PersonBookings, Span, drop, replace_bookings, spans
-from .domain.cohort import Cohort
-from .domain.registration import RegistrationStatus
-from .domain.workshop import Workshop, WorkshopStatus
-from .repositories import Repositories
+from ..domain import NothingToApply
+from ..domain.booking import (
+    Booking,
+    PersonBookings,
+    Span,
+    Verdict,
+    clash,
+    drop,
+    replace_bookings,
+    spans,
+    verdict,
+)
+from ..domain.cohort import Cohort
+from ..domain.workshop import Workshop
+from ..repositories import Repositories
+from .outbox import emitting
 
 log = logging.getLogger(__name__)
 
-RESERVATION_TIMEOUT = timedelta(minutes=5)
-"""Far longer than any request: a younger unconfirmed booking is an enrolment under way."""
 ATTEMPTS = 10
-
-
-class Verdict(Enum):
-    HELD = "held"
-    IN_FLIGHT = "in flight"
-    STALE = "stale"
-
-
-@dataclass(frozen=True)
-class Clash:
-    """Why a booking stands in the way of another: the same programme, or these dates."""
-
-    programme: bool = False
-    mine: Span | None = None
-    theirs: Span | None = None
-
-    def message(self, other: Booking, what: str) -> str:
-        if self.programme or self.mine is None or self.theirs is None:
-            return (
-                f"the person took part in this programme before ({what}): past participants"
-                " are not admitted again"
-            )
-        if other.cohort_id is not None:
-            return (
-                f"the person is enrolled in {what}, whose phase {self.theirs.describe()}"
-                f" overlaps {self.mine.describe()}"
-            )
-        return f"the person is enrolled in {what}, which overlaps {self.mine.describe()}"
-
-
-def _clash(
-    booking: Booking, wanted: Sequence[Span], other: Booking, phases: Mapping[str, list[Span]]
-) -> Clash | None:
-    """Whether `other` stands in the way of `booking`."""
-    if (
-        booking.programme_id is not None
-        and other.programme_id == booking.programme_id
-        and other.cohort_id != booking.cohort_id
-    ):
-        return Clash(programme=True)
-    for mine in wanted:
-        for theirs in spans(other, phases):
-            if mine.overlaps(theirs):
-                return Clash(mine=mine, theirs=theirs)
-    return None
 
 
 class Bookkeeper:
@@ -111,21 +72,7 @@ class Bookkeeper:
                 if seating
                 else "a workshop"
             )
-        if seating is None:
-            return Verdict.STALE, what
-        try:
-            registration = seating.find(booking.registration_id)
-        except NotFound:
-            return Verdict.STALE, what
-        if isinstance(seating, Workshop) and seating.status is WorkshopStatus.CANCELLED:
-            return Verdict.STALE, what
-        if registration.status in (RegistrationStatus.ENROLLED, RegistrationStatus.COMPLETED):
-            return Verdict.HELD, what
-        if registration.status in (RegistrationStatus.WITHDRAWN, RegistrationStatus.REJECTED):
-            return Verdict.STALE, what
-        if now - booking.reserved_at < RESERVATION_TIMEOUT:
-            return Verdict.IN_FLIGHT, what
-        return Verdict.STALE, what
+        return verdict(booking, seating, now), what
 
     async def reserve(self, person_id: str, booking: Booking, title: str) -> None:
         """Books the registration's dates for the person, or refuses naming the clash.
@@ -155,8 +102,8 @@ class Bookkeeper:
             )
             wanted = spans(booking, phases, title)
             for other in others:
-                clash = _clash(booking, wanted, other, phases)
-                if clash is None:
+                found = clash(booking, wanted, other, phases)
+                if found is None:
                     continue
                 verdict, what = await self.verify(other, now)
                 if verdict is Verdict.STALE:
@@ -167,7 +114,7 @@ class Bookkeeper:
                         "another enrolment of this person is being recorded: retry in a moment",
                         field="registrationId",
                     )
-                raise BadUserInput(clash.message(other, what), field="registrationId")
+                raise BadUserInput(found.message(other, what), field="registrationId")
             kept = [b for b in existing if b.registration_id not in stale]
             try:
                 if current is None:
@@ -175,7 +122,7 @@ class Bookkeeper:
                     await self._store.create(fresh)
                 else:
                     change = replace_bookings([*kept, booking])
-                    await self._store.update(person_id, change, current.version)
+                    await self._store.update(person_id, emitting(change), current.version)
             except Conflict:
                 continue  # another booking of this person got there first: look again
             return
@@ -184,7 +131,7 @@ class Bookkeeper:
     async def release(self, person_id: str, registration_id: str, token: str | None = None) -> None:
         """Removes a booking; best effort (a booking left behind is recognised as stale)."""
         try:
-            await self._store.update(person_id, drop(registration_id, token))
+            await self._store.update(person_id, emitting(drop(registration_id, token)))
         except (NothingToApply, NotFound):
             pass
         except Exception:

@@ -1,0 +1,124 @@
+"""Entities of other subgraphs that training extends with their training: `Network`,
+`Partnership`, `Organisation` and `Person`.
+
+Each is a stub here (its id and this subgraph's fields); each list is loaded for all parents
+of a request at once (one query per collection). Registrations are personal data: see
+types.py.
+"""
+
+from __future__ import annotations
+
+import strawberry
+
+from ..domain.registration import RegistrationStatus
+from ..domain.workshop import WorkshopStatus
+from .context import (
+    TrainingInfo,
+    network_workshops_loader,
+    partnership_workshops_loader,
+    registrations_loader,
+)
+from .types import PERSONAL, RegistrationType, WorkshopType, visible
+
+
+async def _person_registrations(root: PersonEntity, info: TrainingInfo) -> list[RegistrationType]:
+    found = await registrations_loader(info, "person_ids").load(str(root.id))
+    return visible(info.context.principal, found or [], None)
+
+
+async def _organisation_participants(
+    root: OrganisationEntity, info: TrainingInfo, status: list[RegistrationStatus] | None = None
+) -> list[RegistrationType]:
+    found = await registrations_loader(info, "organisation_ids").load(str(root.id))
+    return visible(info.context.principal, found or [], status)
+
+
+async def _partnership_participants(
+    root: PartnershipEntity, info: TrainingInfo, status: list[RegistrationStatus] | None = None
+) -> list[RegistrationType]:
+    found = await registrations_loader(info, "partnership_ids").load(str(root.id))
+    return visible(info.context.principal, found or [], status)
+
+
+async def _partnership_workshops(root: PartnershipEntity, info: TrainingInfo) -> list[WorkshopType]:
+    found = await partnership_workshops_loader(info).load(str(root.id))
+    return [WorkshopType.of(w) for w in found or []]
+
+
+async def _network_workshops(
+    root: NetworkEntity, info: TrainingInfo, status: WorkshopStatus | None = None
+) -> list[WorkshopType]:
+    found = await network_workshops_loader(info).load(str(root.id))
+    return [WorkshopType.of(w) for w in found or [] if status is None or w.status is status]
+
+
+@strawberry.federation.type(
+    name="Person", keys=["id"], description="A person (owned by partnerships); here their training"
+)
+class PersonEntity:
+    id: strawberry.ID
+
+    registrations: list[RegistrationType] = strawberry.field(
+        resolver=_person_registrations,
+        description="The person's registrations, by start: their history of training,"
+        " attendance and certificates. " + PERSONAL,
+    )
+
+    @classmethod
+    def resolve_reference(cls, info: TrainingInfo, id: strawberry.ID) -> PersonEntity:
+        return cls(id=id)
+
+
+@strawberry.federation.type(
+    name="Organisation",
+    keys=["id"],
+    description="An organisation (owned by partnerships); here its participants in training",
+)
+class OrganisationEntity:
+    id: strawberry.ID
+
+    participants: list[RegistrationType] = strawberry.field(
+        resolver=_organisation_participants,
+        description="Registrations of the organisation's people. " + PERSONAL,
+    )
+
+    @classmethod
+    def resolve_reference(cls, info: TrainingInfo, id: strawberry.ID) -> OrganisationEntity:
+        return cls(id=id)
+
+
+@strawberry.federation.type(
+    name="Partnership",
+    keys=["id"],
+    description="A partnership (owned by partnerships); here its participants and workshops",
+)
+class PartnershipEntity:
+    id: strawberry.ID
+
+    participants: list[RegistrationType] = strawberry.field(
+        resolver=_partnership_participants,
+        description="Registrations made through the partnership. " + PERSONAL,
+    )
+    workshops: list[WorkshopType] = strawberry.field(
+        resolver=_partnership_workshops,
+        description="Workshops its people registered for, by start",
+    )
+
+    @classmethod
+    def resolve_reference(cls, info: TrainingInfo, id: strawberry.ID) -> PartnershipEntity:
+        return cls(id=id)
+
+
+@strawberry.federation.type(
+    name="Network", keys=["id"], description="A network (owned by networks); here its workshops"
+)
+class NetworkEntity:
+    id: strawberry.ID
+
+    workshops: list[WorkshopType] = strawberry.field(
+        resolver=_network_workshops, description="The network's workshops, by start"
+    )
+
+    @classmethod
+    def resolve_reference(cls, info: TrainingInfo, id: strawberry.ID) -> NetworkEntity:
+        return cls(id=id)

@@ -1,0 +1,108 @@
+"""The domain's facts as the events of the training contract (services/contracts/training.py).
+
+A command hands the store `emitting(change)`: the domain's change, whose facts become the
+outbox events written in the same document write.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TypeVar
+
+from services.common.events.envelope import Event
+from services.common.store import Aggregate, Change
+from services.contracts.training import (
+    CERTIFICATE_ISSUED,
+    REGISTRATION_CHANGED,
+    WORKSHOP_CANCELLED,
+    WORKSHOP_COMPLETED,
+    WORKSHOP_SCHEDULED,
+    CertificateIssuedV1,
+    CostLineV1,
+    RegistrationChangedV1,
+    WorkshopV1,
+)
+
+from ..domain.cohort import CertificateIssued
+from ..domain.facts import DomainChange, Fact
+from ..domain.registration import RegistrationMoved
+from ..domain.workshop import Workshop, WorkshopReached, WorkshopStatus
+
+A = TypeVar("A", bound=Aggregate)
+
+_WORKSHOP_EVENTS = {
+    WorkshopStatus.SCHEDULED: WORKSHOP_SCHEDULED,
+    WorkshopStatus.COMPLETED: WORKSHOP_COMPLETED,
+    WorkshopStatus.CANCELLED: WORKSHOP_CANCELLED,
+}
+
+
+def workshop_v1(workshop: Workshop, participants: int) -> WorkshopV1:
+    return WorkshopV1(
+        id=workshop.id,
+        version=workshop.version,
+        kind=workshop.kind.value,
+        title=workshop.title,
+        network_id=workshop.network_id,
+        cohort_id=workshop.cohort_id,
+        programme_id=workshop.programme_id,
+        city=workshop.city,
+        country=workshop.country,
+        starts_on=workshop.starts_on,
+        ends_on=workshop.ends_on,
+        capacity=workshop.capacity,
+        status=workshop.status.value,
+        participants=participants,
+        costs=[
+            CostLineV1(
+                category=c.category.value,
+                amount_minor=c.amount.minor,
+                currency=c.amount.currency,
+            )
+            for c in workshop.costs
+        ],
+    )
+
+
+def event_of(fact: Fact) -> Event:
+    if isinstance(fact, RegistrationMoved):
+        changed = RegistrationChangedV1(
+            id=fact.registration_id,
+            version=fact.version,
+            workshop_id=fact.workshop_id,
+            cohort_id=fact.cohort_id,
+            person_id=fact.person_id,
+            organisation_id=fact.organisation_id,
+            partnership_id=fact.partnership_id,
+            from_status=fact.from_status.value if fact.from_status else None,
+            to_status=fact.to_status.value,
+        )
+        return REGISTRATION_CHANGED.new(fact.registration_id, changed)
+    if isinstance(fact, WorkshopReached):
+        snapshot = workshop_v1(fact.workshop, fact.participants)
+        return _WORKSHOP_EVENTS[fact.status].new(fact.workshop.id, snapshot)
+    if isinstance(fact, CertificateIssued):
+        issued = CertificateIssuedV1(
+            id=fact.number,
+            registration_id=fact.registration_id,
+            person_id=fact.person_id,
+            organisation_id=fact.organisation_id,
+            programme_id=fact.programme_id,
+            cohort_id=fact.cohort_id,
+            issued_on=fact.issued_on,
+        )
+        return CERTIFICATE_ISSUED.new(fact.registration_id, issued)
+    raise TypeError(f"no event announces a {type(fact).__name__}")
+
+
+def events_of(facts: Sequence[Fact]) -> list[Event]:
+    return [event_of(fact) for fact in facts]
+
+
+def emitting(change: DomainChange[A]) -> Change[A]:
+    """The store's change: the domain's, with its facts as outbox events."""
+
+    def apply(aggregate: A) -> Sequence[Event]:
+        return events_of(change(aggregate))
+
+    return apply

@@ -1,0 +1,77 @@
+"""The copies other services' events keep here (projection.py): how an event updates one,
+and what the other commands check of them."""
+
+from __future__ import annotations
+
+import logging
+from typing import TypeVar
+
+from services.common.errors import BadUserInput, NotFound
+from services.common.events.envelope import Event
+from services.common.store import AggregateStore, Change
+from services.contracts.partnership_views import PartnershipView
+
+from ..domain import NothingToApply
+from ..projection import CLOSED, NetworkView, PersonView
+from ..repositories import Repositories
+
+log = logging.getLogger(__name__)
+
+V = TypeVar("V", PersonView, PartnershipView, NetworkView)
+
+
+async def update_view(
+    store: AggregateStore[V], event: Event, view_id: str, change: Change[V]
+) -> None:
+    """Applies the event to the view (created on first sight); an older event changes nothing."""
+    model = store.model
+    try:
+        await store.apply(event, view_id, change, create=lambda: model(id=view_id))
+    except NothingToApply:
+        log.info("older event ignored", extra={"aggregate": view_id, "event_type": event.type})
+
+
+async def known_person(repos: Repositories, person_id: str) -> PersonView:
+    view = await repos.people.get(person_id)
+    if view is None or not view.known:
+        raise NotFound(
+            f"person {person_id!r} is not known to the training service (yet)", field="personId"
+        )
+    return view
+
+
+async def usable_partnership(
+    repos: Repositories, partnership_id: str, organisation_id: str
+) -> PartnershipView:
+    """The partnership a registration is made through: known, not closed, the person's."""
+    view = await repos.partnerships.get(partnership_id)
+    if view is None or not view.known:
+        raise NotFound(
+            f"partnership {partnership_id!r} is not known to the training service (yet)",
+            field="partnershipId",
+        )
+    if view.status == CLOSED:
+        raise BadUserInput("the partnership is closed", field="partnershipId")
+    if organisation_id not in view.organisation_ids:
+        raise BadUserInput(
+            "the person's organisation is not a partner of this partnership",
+            field="partnershipId",
+        )
+    return view
+
+
+async def partnership_closed(repos: Repositories, partnership_id: str) -> bool:
+    view = await repos.partnerships.get(partnership_id)
+    return view is not None and view.status == CLOSED
+
+
+async def usable_network(repos: Repositories, network_id: str) -> NetworkView:
+    view = await repos.networks.get(network_id)
+    if view is None or not view.known:
+        raise NotFound(
+            f"network {network_id!r} is not known to the training service (yet)",
+            field="networkId",
+        )
+    if view.status == CLOSED:
+        raise BadUserInput("the network is closed", field="networkId")
+    return view
