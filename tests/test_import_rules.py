@@ -18,10 +18,6 @@ COMMON, CONTRACTS = "common", "contracts"
 
 OWN_CONTRACT_IN_DOMAIN = frozenset(
     {
-        "services.finance.domain.expenses",
-        "services.finance.domain.grant",
-        "services.finance.domain.lifecycle",
-        "services.finance.domain.reports",
         "services.networks.domain.membership",
         "services.networks.domain.network",
         "services.networks.domain.practice",
@@ -133,4 +129,3 @@ def test_the_rule_names_what_it_refuses() -> None:
     assert _violation("services.finance.domain", "services.contracts")
     assert _violation("services.finance.handlers", "services.contracts.training") is None
     assert _violation("services.contracts.training", "services.common.events") is None
-    assert _violation("services.finance.domain.grant", "services.finance.repositories") is None
