@@ -56,7 +56,7 @@ async def may_read(info: FinanceInfo, partnership_id: str) -> bool:
     principal = caller(info)
     if access.reads_everything(principal):
         return True
-    return access.may_read(principal, await organisations_of(info, partnership_id))
+    return access.acts_for(principal, await organisations_of(info, partnership_id))
 
 
 async def require_read(info: FinanceInfo, grant: Grant) -> None:
