@@ -16,21 +16,6 @@ from pathlib import Path
 SERVICES = Path(__file__).resolve().parents[1] / "services"
 COMMON, CONTRACTS = "common", "contracts"
 
-OWN_CONTRACT_IN_DOMAIN = frozenset(
-    {
-        "services.finance.domain.expenses",
-        "services.finance.domain.grant",
-        "services.finance.domain.lifecycle",
-        "services.finance.domain.reports",
-    }
-)
-"""Domain modules that still build their own service's outbox events from its contract.
-
-Pending the use-case layer, which builds them instead; this set may only shrink (an entry
-that no longer imports its contract fails below, so it is removed with the move). A
-foreign contract in a domain module is never allowed.
-"""
-
 
 def _module_name(path: Path) -> str:
     parts = path.relative_to(SERVICES.parent).with_suffix("").parts
@@ -76,9 +61,6 @@ def _violation(importer: str, imported: str) -> str | None:
     if home == CONTRACTS:
         return None if target == COMMON else "services.contracts imports only services.common"
     if target == CONTRACTS and importer.split(".")[2:3] == ["domain"]:
-        own = imported.split(".")[2:3] == [home]
-        if own and importer in OWN_CONTRACT_IN_DOMAIN:
-            return None
         return "a domain module imports no contract: translate it in handlers.py"
     if target in (COMMON, CONTRACTS):
         return None
@@ -99,19 +81,6 @@ def test_every_import_keeps_the_services_peers() -> None:
     assert not offending, "\n".join(offending)
 
 
-def test_the_pending_domain_exceptions_only_shrink() -> None:
-    still_importing = {
-        _module_name(path)
-        for path in _modules()
-        for _, imported in _imports(path)
-        if _part(imported) == CONTRACTS and _module_name(path) in OWN_CONTRACT_IN_DOMAIN
-    }
-    assert still_importing == OWN_CONTRACT_IN_DOMAIN, (
-        f"no longer import their contract, remove from the list: "
-        f"{sorted(OWN_CONTRACT_IN_DOMAIN - still_importing)}"
-    )
-
-
 def test_the_rule_names_what_it_refuses() -> None:
     assert _violation("services.common.store", "services.contracts.partnerships")
     assert _violation("services.common.store", "services.finance.domain")
@@ -119,7 +88,7 @@ def test_the_rule_names_what_it_refuses() -> None:
     assert _violation("services.finance.handlers", "services.training.domain")
     assert _violation("services.finance.domain.funding", "services.contracts.training")
     assert _violation("services.training.domain.new", "services.contracts.training")
+    assert _violation("services.training.domain.workshop", "services.contracts.training")
     assert _violation("services.finance.domain", "services.contracts")
     assert _violation("services.finance.handlers", "services.contracts.training") is None
     assert _violation("services.contracts.training", "services.common.events") is None
-    assert _violation("services.finance.domain.grant", "services.finance.repositories") is None

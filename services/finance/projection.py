@@ -3,23 +3,19 @@ and the completed visits that found no grant to take their travel costs (`unfund
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from services.common.events.envelope import Event
-from services.common.store import Change
+from services.common.store import AggregateStore, Change
 from services.contracts import partnership_views as shared
 
 from .domain import NothingToApply
-from .domain.expenses import VisitRecord
+from .domain.expenses import UnfundedVisit, VisitRecord
 
-
-class UnfundedVisit(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-    visit: VisitRecord
-    reason: str
+log = logging.getLogger(__name__)
 
 
 class PartnershipView(shared.PartnershipView):
@@ -37,3 +33,19 @@ def keep_unfunded(visit: VisitRecord, reason: str) -> Change[PartnershipView]:
         return ()
 
     return apply
+
+
+async def project(
+    views: AggregateStore[PartnershipView],
+    cause: Event,
+    partnership_id: str,
+    change: Change[PartnershipView],
+) -> None:
+    """Applies an event's effect to the partnership's view, creating it when new; an older
+    or repeated event changes nothing."""
+    try:
+        await views.apply(
+            cause, partnership_id, change, create=lambda: PartnershipView(id=partnership_id)
+        )
+    except NothingToApply:
+        log.info("older or repeated partnership event", extra={"partnership": partnership_id})

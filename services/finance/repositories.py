@@ -1,10 +1,12 @@
-"""The finance service's stores over its own database."""
+"""The finance service's stores over its own database, and the queries over them."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
+from typing import Any
 
 from pymongo.asynchronous.database import AsyncDatabase
 
@@ -15,8 +17,9 @@ from services.contracts.organisation_views import OrganisationView
 from services.contracts.partnership_views import COLLECTION as PARTNERSHIPS
 
 from .domain.funding import Funding
-from .domain.grant import Grant
-from .domain.rules import BudgetRules, all_versions
+from .domain.grant import BOOKABLE, Grant, GrantStatus
+from .domain.rules import ApplicationType, BudgetRules, all_versions
+from .domain.totals import LedgerSum, TotalsGrouping
 from .projection import PartnershipView
 
 GRANTS = "grants"
@@ -40,6 +43,72 @@ INDEXES = (
     IndexSpec(FUNDINGS, [("workshop_ids", 1)]),
     IndexSpec(PARTNERSHIPS, [("organisation_ids", 1)]),
 )
+
+DEADLINE_FIELDS = ("expenses", "disbursements", "ledger", "audit", "_outbox", "_applied")
+"""Not needed to judge deadlines: left out of the query (the grant model defaults them)."""
+
+
+@dataclass(frozen=True)
+class GrantQuery:
+    """Which grants a list shows; every part given narrows it."""
+
+    status: GrantStatus | None = None
+    partnership_id: str | None = None
+    year: int | None = None
+    """Grants whose period overlaps this calendar year."""
+    country: str | None = None
+    """Any organisation's country (ISO 3166-1 alpha-2)."""
+    type: ApplicationType | None = None
+    readable: Sequence[str] | None = None
+    """The partnerships whose grants the caller may read (None: every one)."""
+
+    def filter(self) -> Document:
+        query: Document = {}
+        if self.status is not None:
+            query["status"] = self.status.value
+        if self.partnership_id is not None:
+            query["partnership_id"] = self.partnership_id
+        if self.year is not None:
+            query["starts_on"] = {"$lte": f"{self.year:04d}-12-31"}
+            query["ends_on"] = {"$gte": f"{self.year:04d}-01-01"}
+        if self.country is not None:
+            # `$in` on the array field: the embedded server misses element equality there.
+            query["countries"] = {"$in": [self.country]}
+        if self.type is not None:
+            query["type"] = self.type.value
+        return within(query, self.readable)
+
+
+def within(query: Document, readable: Sequence[str] | None) -> Document:
+    """`query` narrowed to the grants of the `readable` partnerships (None: every one)."""
+    if readable is None:
+        return query
+    return {"$and": [query, {"partnership_id": {"$in": list(readable)}}]}
+
+
+def ledger_pipeline(by: TotalsGrouping, year: int | None) -> list[dict[str, Any]]:
+    """Sums of the grants' ledger entries per key and kind, keyed `<key>|<kind>`.
+
+    Flattens with `$project` before `$group` and groups by one string: plain MongoDB that
+    the embedded server (which neither reads nested paths in `$group` after an `$unwind`
+    nor evaluates compound `_id` documents) answers alike. Themes are keyed by partnership:
+    the themes come from the projection.
+    """
+    stages: list[dict[str, Any]] = []
+    if by is TotalsGrouping.COUNTRY:
+        stages.append({"$unwind": "$partner_countries"})
+    stages.append({"$unwind": "$ledger"})
+    if year is not None:
+        stages.append({"$match": {"ledger.year": year}})
+    key: Any = {
+        TotalsGrouping.COUNTRY: "$partner_countries",
+        TotalsGrouping.THEME: "$partnership_id",
+        TotalsGrouping.YEAR: {"$toString": "$ledger.year"},
+    }[by]
+    stages.append({"$project": {"k": {"$concat": [key, "|", "$ledger.kind"]},
+                                "m": "$ledger.minor"}})  # fmt: skip
+    stages.append({"$group": {"_id": "$k", "t": {"$sum": "$m"}}})
+    return stages
 
 
 @dataclass(frozen=True)
@@ -83,9 +152,52 @@ class Repositories:
         stored = [self.rules.load(doc) async for doc in self.rules.collection.find({})]
         return all_versions(stored)
 
+    async def rules_of(self, grant: Grant) -> BudgetRules | None:
+        """The version of the budget rules the grant is held to (None: none were in force)."""
+        if grant.rules_valid_from is None:
+            return None
+        for version in await self.rule_versions():
+            if version.valid_from == grant.rules_valid_from:
+                return version
+        return None
+
     async def partnerships_of_organisation(self, org: str) -> list[str]:
         cursor = self.partnerships.collection.find({"organisation_ids": {"$in": [org]}}, {"_id": 1})
         return [doc["_id"] async for doc in cursor]
+
+    async def themes_of(self, partnership_ids: Sequence[str]) -> dict[str, list[str]]:
+        """The themes of each partnership the projection knows."""
+        views = await self.partnerships.get_many(partnership_ids)
+        return {pid: view.themes for pid, view in views.items()}
+
+    async def grants_owing_reports(
+        self,
+        as_of: date,
+        partnership_ids: Sequence[str] | None,
+        readable: Sequence[str] | None,
+    ) -> list[Grant]:
+        """The grants that can owe a report on `as_of` (agreed, started, reports still
+        taken), of `partnership_ids` when given, of the `readable` partnerships; loaded
+        without the parts that grow with use (enough for the deadlines, never shown as
+        grants)."""
+        query: Document = {
+            "status": {"$in": sorted(s.value for s in BOOKABLE)},
+            "starts_on": {"$lte": as_of.isoformat()},
+        }
+        if partnership_ids is not None:
+            query["partnership_id"] = {"$in": list(partnership_ids)}
+        cursor = self.grants.collection.find(
+            within(query, readable), dict.fromkeys(DEADLINE_FIELDS, 0)
+        )
+        return [self.grants.load(doc) async for doc in cursor]
+
+    async def ledger_sums(self, by: TotalsGrouping, year: int | None) -> list[LedgerSum]:
+        cursor = await self.grants.collection.aggregate(ledger_pipeline(by, year))
+        sums = []
+        async for doc in cursor:
+            key, _, kind = str(doc["_id"]).rpartition("|")
+            sums.append(LedgerSum(key=key, kind=kind, minor=int(doc["t"] or 0)))
+        return sums
 
 
 def repositories(db: AsyncDatabase[Document], notifier: OutboxNotifier) -> Repositories:

@@ -4,14 +4,19 @@ from collections.abc import AsyncIterator, Iterator
 from datetime import date
 
 import pytest
+from pymongo import AsyncMongoClient
 
 from services.common.clock import clock
 from services.common.events.bus import EventBus
 from services.common.events.topology import Topology
+from services.common.mongo import Document
+from services.common.store import OutboxNotifier
+from services.finance.repositories import repositories
 from services.finance.service import SPEC
 
 from ..support.services import running_service
 from .builders import TODAY, World
+from .desk import Desk
 from .queries import QUERY_LOG
 
 
@@ -38,3 +43,13 @@ async def world(mongo_url: str, broker_url: str, unique: str) -> AsyncIterator[W
             yield World(service, bus)
         finally:
             await bus.close()
+
+
+@pytest.fixture
+async def desk(mongo: AsyncMongoClient[Document], unique: str) -> AsyncIterator[Desk]:
+    """The finance stores on a database of the test's own, for the commands' tests."""
+    db = mongo[f"test-finance-{unique}"]
+    try:
+        yield Desk(db, repositories(db, OutboxNotifier()))
+    finally:
+        await mongo.drop_database(db.name)

@@ -1,26 +1,16 @@
-"""What every finance resolver needs: the typed info, the caller, loaders, access rules.
-
-Who may do what (docs/architecture.md, Security): staff everything; a coordinator
-records expenses and opens and submits financial reports for the grants of partnerships
-their organisation takes part in, and reads those grants (others are FORBIDDEN, or left out
-of lists); viewers read everything; officers agree, revise, suspend and close grants,
-control and approve reports, approve and pay disbursements, publish budget rules. Which
-organisations take part in a partnership comes from the local projection, fed by the
-partnerships service's events.
-"""
+"""What every finance resolver needs: the typed info, the caller, loaders, and the access
+rules (domain.access) applied through the per-request loaders."""
 
 from __future__ import annotations
-
-from datetime import date
 
 from strawberry.dataloader import DataLoader
 from strawberry.types import Info
 
 from services.common.auth import Principal, Role
-from services.common.clock import clock
-from services.common.errors import Forbidden
 from services.common.graphql import Context
 
+from ..domain import access
+from ..domain.funding import Funding
 from ..domain.grant import Grant
 from ..projection import PartnershipView
 from ..repositories import Repositories
@@ -36,11 +26,6 @@ def repos(info: FinanceInfo) -> Repositories:
     return info.context.repos
 
 
-def today() -> date:
-    """Today in UTC, from the service clock (which tests can pin)."""
-    return clock.today()
-
-
 def grant_loader(info: FinanceInfo) -> DataLoader[str, Grant | None]:
     return info.context.loader("grants", repos(info).grants.get_many)
 
@@ -53,32 +38,44 @@ def view_loader(info: FinanceInfo) -> DataLoader[str, PartnershipView | None]:
     return info.context.loader("partnership_views", repos(info).partnerships.get_many)
 
 
-def reads_everything(principal: Principal) -> bool:
-    return principal.is_staff or Role.VIEWER in principal.roles
+def funding_loader(info: FinanceInfo) -> DataLoader[str, Funding | None]:
+    return info.context.loader("fundings", repos(info).fundings.get_many)
 
 
-def acts_for(principal: Principal, view: PartnershipView | None) -> bool:
-    """Staff, or a coordinator of one of the partnership's organisations."""
-    if principal.is_staff:
-        return True
-    return view is not None and principal.acts_for(*view.organisation_ids)
+def workshop_booking_loader(info: FinanceInfo) -> DataLoader[str, Funding | None]:
+    return info.context.loader("workshop_bookings", repos(info).bookings_of_workshops)
+
+
+async def organisations_of(info: FinanceInfo, partnership_id: str) -> list[str] | None:
+    """The partnership's organisations from the projection (None: not known here)."""
+    view = await view_loader(info).load(partnership_id)
+    return None if view is None else view.organisation_ids
 
 
 async def may_read(info: FinanceInfo, partnership_id: str) -> bool:
     principal = caller(info)
-    if reads_everything(principal):
+    if access.reads_everything(principal):
         return True
-    return acts_for(principal, await view_loader(info).load(partnership_id))
+    return access.acts_for(principal, await organisations_of(info, partnership_id))
 
 
 async def require_read(info: FinanceInfo, grant: Grant) -> None:
-    if not await may_read(info, grant.partnership_id):
-        raise Forbidden("you may read only the grants of your organisation's partnerships")
-
-
-async def require_acts_for(info: FinanceInfo, grant: Grant) -> Principal:
-    """The caller, when staff or a coordinator of the grant's partnership."""
     principal = caller(info)
-    if not acts_for(principal, await view_loader(info).load(grant.partnership_id)):
-        raise Forbidden("you may act only for your own organisation and its partnerships")
-    return principal
+    if access.reads_everything(principal):
+        return
+    access.require_read(principal, await organisations_of(info, grant.partnership_id))
+
+
+async def readable_partnerships(info: FinanceInfo) -> list[str] | None:
+    """The partnerships whose grants the caller may list: every one (None) for staff and
+    viewers, their organisation's for a coordinator, none for anyone else."""
+    principal = caller(info)
+    if access.reads_everything(principal):
+        return None
+    if principal.org is not None and Role.COORDINATOR in principal.roles:
+        return await repos(info).partnerships_of_organisation(principal.org)
+    return []
+
+
+def require_reads_everything(info: FinanceInfo) -> None:
+    access.require_reads_everything(caller(info))

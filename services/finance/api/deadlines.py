@@ -13,19 +13,13 @@ from datetime import date
 import strawberry
 
 from services.common.errors import BadUserInput
-from services.common.mongo import Document
 
 from ..domain.deadlines import open_deadlines
-from ..domain.grant import BOOKABLE
-from .context import FinanceInfo, caller, repos
-from .grants import restrict
+from .context import FinanceInfo, caller, readable_partnerships, repos
 from .types import ReportDeadlineType, as_of_day
 
 MAX_PARTNERSHIP_IDS = 1000
 """Bounds the input; the whole programme is a few hundred partnerships."""
-
-DEADLINE_FIELDS = ("expenses", "disbursements", "ledger", "audit", "_outbox", "_applied")
-"""Not needed to judge deadlines: left out of the query (the grant model defaults them)."""
 
 
 def _partnership_ids(ids: list[strawberry.ID] | None) -> list[str] | None:
@@ -47,16 +41,7 @@ async def _financial_reports_due(
     caller(info)
     day = as_of_day(as_of)
     wanted = _partnership_ids(partnership_ids)
-    query: Document = {
-        "status": {"$in": sorted(s.value for s in BOOKABLE)},
-        "starts_on": {"$lte": day.isoformat()},
-    }
-    if wanted is not None:
-        query["partnership_id"] = {"$in": wanted}
-    store = repos(info).grants
-    cursor = store.collection.find(await restrict(info, query), dict.fromkeys(DEADLINE_FIELDS, 0))
-    # Grants without their expenses: enough for the deadlines, never shown as grants.
-    grants = [store.load(doc) async for doc in cursor]
+    grants = await repos(info).grants_owing_reports(day, wanted, await readable_partnerships(info))
     return [ReportDeadlineType.of(d) for d in open_deadlines(grants, day)]
 
 

@@ -1,199 +1,106 @@
-"""Financial report and disbursement mutations (rules in domain.reports)."""
+"""Financial report and disbursement mutations (use cases in commands.reports)."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import strawberry
 
-from services.common.auth import STAFF
-from services.common.idempotency import new_id
-from services.common.inputs import CheckedInput
-from services.common.money import MoneyInput, money
-
-from ..domain.grant import Grant
-from ..domain.reports import (
-    approve,
-    approve_disbursement,
-    open_report,
-    pay,
-    reopen,
-    submit,
-    take_into_control,
+from ..commands import reports as commands
+from .context import FinanceInfo, caller, repos
+from .inputs import (
+    ApproveDisbursementInput,
+    ApproveFinancialReportInput,
+    ControlFinancialReportInput,
+    OpenFinancialReportInput,
+    PayDisbursementInput,
+    ReopenFinancialReportInput,
+    SubmitFinancialReportInput,
 )
-from .context import FinanceInfo, caller, repos, require_acts_for, today
-from .grants import load_grant
-from .types import DisbursementType, FinancialReportType, GrantObject
+from .types import DisbursementPayload, FinancialReportPayload
 
 
-@strawberry.input
-class OpenFinancialReportInput(CheckedInput):
-    grant_id: strawberry.ID
-    accounting_year: int = strawberry.field(description="Year of the grant: 1, 2 or 3")
-
-
-@strawberry.input
-class SubmitFinancialReportInput(CheckedInput):
-    grant_id: strawberry.ID
-    report_id: strawberry.ID
-    version: int
-    note: str | None = None
-
-
-@strawberry.input
-class ControlFinancialReportInput(CheckedInput):
-    grant_id: strawberry.ID
-    report_id: strawberry.ID
-    version: int
-
-
-@strawberry.input
-class ApproveFinancialReportInput(CheckedInput):
-    grant_id: strawberry.ID
-    report_id: strawberry.ID
-    version: int
-    note: str | None = None
-
-
-@strawberry.input
-class ReopenFinancialReportInput(CheckedInput):
-    grant_id: strawberry.ID
-    report_id: strawberry.ID
-    version: int
-    note: str = strawberry.field(description="What to correct")
-
-
-@strawberry.input
-class ApproveDisbursementInput(CheckedInput):
-    grant_id: strawberry.ID
-    report_id: strawberry.ID
-    amount: MoneyInput | None = strawberry.field(
-        default=None,
-        description="Left out: the report's approved actuals, at most what remains of the grant",
+async def _open_financial_report(
+    info: FinanceInfo, input: OpenFinancialReportInput
+) -> FinancialReportPayload:
+    grant, report = await commands.open_financial_report(
+        repos(info), caller(info), str(input.grant_id), input.accounting_year
     )
+    return FinancialReportPayload.of(grant, report)
 
 
-@strawberry.input
-class PayDisbursementInput(CheckedInput):
-    grant_id: strawberry.ID
-    disbursement_id: strawberry.ID
-    paid_on: date
-
-
-@strawberry.type
-class FinancialReportPayload:
-    grant: GrantObject
-    report: FinancialReportType
-
-
-@strawberry.type
-class DisbursementPayload:
-    grant: GrantObject
-    disbursement: DisbursementType
-
-
-def _report(grant: Grant, report_id: str) -> FinancialReportPayload:
-    return FinancialReportPayload(
-        grant=GrantObject.of(grant),
-        report=FinancialReportType.of(grant, grant.report(report_id)),
+async def _submit_financial_report(
+    info: FinanceInfo, input: SubmitFinancialReportInput
+) -> FinancialReportPayload:
+    grant, report = await commands.submit_financial_report(
+        repos(info),
+        caller(info),
+        str(input.grant_id),
+        str(input.report_id),
+        input.version,
+        input.note,
     )
-
-
-def _disbursement(grant: Grant, disbursement_id: str) -> DisbursementPayload:
-    found = next(d for d in grant.disbursements if d.id == disbursement_id)
-    return DisbursementPayload(grant=GrantObject.of(grant), disbursement=DisbursementType.of(found))
+    return FinancialReportPayload.of(grant, report)
 
 
 async def _control_financial_report(
     info: FinanceInfo, input: ControlFinancialReportInput
 ) -> FinancialReportPayload:
-    principal = caller(info)
-    principal.require(*STAFF)
-    report_id = str(input.report_id)
-    change = take_into_control(principal.sub, report_id, input.version)
-    current = await load_grant(info, str(input.grant_id), "grantId")
-    grant = await repos(info).grants.update(current.id, change)
-    return _report(grant, report_id)
+    grant, report = await commands.control_financial_report(
+        repos(info), caller(info), str(input.grant_id), str(input.report_id), input.version
+    )
+    return FinancialReportPayload.of(grant, report)
+
+
+async def _approve_financial_report(
+    info: FinanceInfo, input: ApproveFinancialReportInput
+) -> FinancialReportPayload:
+    grant, report = await commands.approve_financial_report(
+        repos(info),
+        caller(info),
+        str(input.grant_id),
+        str(input.report_id),
+        input.version,
+        input.note,
+    )
+    return FinancialReportPayload.of(grant, report)
 
 
 async def _reopen_financial_report(
     info: FinanceInfo, input: ReopenFinancialReportInput
 ) -> FinancialReportPayload:
-    principal = caller(info)
-    principal.require(*STAFF)
-    report_id = str(input.report_id)
-    change = reopen(principal.sub, report_id, input.version, input.note)
-    current = await load_grant(info, str(input.grant_id), "grantId")
-    grant = await repos(info).grants.update(current.id, change)
-    return _report(grant, report_id)
+    grant, report = await commands.reopen_financial_report(
+        repos(info),
+        caller(info),
+        str(input.grant_id),
+        str(input.report_id),
+        input.version,
+        input.note,
+    )
+    return FinancialReportPayload.of(grant, report)
 
 
 async def _approve_disbursement(
     info: FinanceInfo, input: ApproveDisbursementInput
 ) -> DisbursementPayload:
-    principal = caller(info)
-    principal.require(*STAFF)
-    amount = (
-        None
-        if input.amount is None
-        else money(input.amount.amount, input.amount.currency, "amount")
+    entered = input.amount
+    amount = None if entered is None else commands.Amount(entered.amount, entered.currency)
+    grant, disbursement = await commands.approve_disbursement(
+        repos(info), caller(info), str(input.grant_id), str(input.report_id), amount
     )
-    disbursement_id = new_id()
-    change = approve_disbursement(
-        principal.sub, disbursement_id, str(input.report_id), amount, today()
-    )
-    current = await load_grant(info, str(input.grant_id), "grantId")
-    grant = await repos(info).grants.update(current.id, change)
-    return _disbursement(grant, disbursement_id)
+    return DisbursementPayload.of(grant, disbursement)
 
 
 async def _pay_disbursement(info: FinanceInfo, input: PayDisbursementInput) -> DisbursementPayload:
-    principal = caller(info)
-    principal.require(*STAFF)
-    disbursement_id = str(input.disbursement_id)
-    change = pay(principal.sub, disbursement_id, input.paid_on, today())
-    current = await load_grant(info, str(input.grant_id), "grantId")
-    grant = await repos(info).grants.update(current.id, change)
-    return _disbursement(grant, disbursement_id)
+    grant, disbursement = await commands.pay_disbursement(
+        repos(info), caller(info), str(input.grant_id), str(input.disbursement_id), input.paid_on
+    )
+    return DisbursementPayload.of(grant, disbursement)
 
 
 @strawberry.type
 class ReportMutations:
-    @strawberry.mutation
-    async def open_financial_report(
-        self, info: FinanceInfo, input: OpenFinancialReportInput
-    ) -> FinancialReportPayload:
-        grant = await load_grant(info, str(input.grant_id), "grantId")
-        principal = await require_acts_for(info, grant)
-        report_id = new_id()
-        change = open_report(principal.sub, report_id, input.accounting_year)
-        return _report(await repos(info).grants.update(grant.id, change), report_id)
-
-    @strawberry.mutation
-    async def submit_financial_report(
-        self, info: FinanceInfo, input: SubmitFinancialReportInput
-    ) -> FinancialReportPayload:
-        grant = await load_grant(info, str(input.grant_id), "grantId")
-        principal = await require_acts_for(info, grant)
-        report_id = str(input.report_id)
-        change = submit(principal.sub, report_id, input.version, input.note, today())
-        return _report(await repos(info).grants.update(grant.id, change), report_id)
-
     control_financial_report: FinancialReportPayload = strawberry.mutation(
         resolver=_control_financial_report, description="ICLD takes a submitted report into control"
     )
-
-    @strawberry.mutation
-    async def approve_financial_report(
-        self, info: FinanceInfo, input: ApproveFinancialReportInput
-    ) -> FinancialReportPayload:
-        principal = caller(info)
-        principal.require(*STAFF)
-        report_id = str(input.report_id)
-        change = approve(principal.sub, report_id, input.version, input.note, today())
-        current = await load_grant(info, str(input.grant_id), "grantId")
-        grant = await repos(info).grants.update(current.id, change)
-        return _report(grant, report_id)
 
     reopen_financial_report: FinancialReportPayload = strawberry.mutation(
         resolver=_reopen_financial_report,
@@ -209,4 +116,16 @@ class ReportMutations:
 
     pay_disbursement: DisbursementPayload = strawberry.mutation(
         resolver=_pay_disbursement, description="Records the payment of an approved disbursement"
+    )
+
+    open_financial_report: FinancialReportPayload = strawberry.mutation(
+        resolver=_open_financial_report
+    )
+
+    submit_financial_report: FinancialReportPayload = strawberry.mutation(
+        resolver=_submit_financial_report
+    )
+
+    approve_financial_report: FinancialReportPayload = strawberry.mutation(
+        resolver=_approve_financial_report
     )

@@ -1,57 +1,15 @@
-"""Budget rules (eligible categories and caps) as versioned configuration."""
+"""Budget rules (eligible categories and caps) as versioned configuration (use cases in
+commands.rules)."""
 
 from __future__ import annotations
 
-from datetime import date
-from decimal import Decimal
-
 import strawberry
 
-from services.common.auth import STAFF
-from services.common.inputs import CheckedInput
-from services.common.money import MoneyInput
-from services.common.vocabulary import CostCategory
-
-from ..domain.rules import (
-    DEFAULT_RULES,
-    ApplicationType,
-    CapEntry,
-    CapKind,
-    CapPeriod,
-    Region,
-    new_version,
-)
-from .context import FinanceInfo, caller, repos, today
-from .types import BudgetRulesType
-
-
-@strawberry.input
-class BudgetCapInput(CheckedInput):
-    application_type: ApplicationType
-    region: Region
-    partnership_kind: CapKind
-    period: CapPeriod
-    amount: MoneyInput = strawberry.field(description="In SEK")
-    working_hours: Decimal | None = strawberry.field(
-        default=None, description="SEK: at most this much of the amount for working hours"
-    )
-
-
-@strawberry.input
-class PublishBudgetRulesInput(CheckedInput):
-    valid_from: date = strawberry.field(
-        description="Applies to grants decided from this day on (a day after today)"
-    )
-    eligible_categories: list[CostCategory]
-    caps: list[BudgetCapInput] = strawberry.field(
-        description="One per application type, region and partnership kind"
-    )
-    note: str = ""
-
-
-@strawberry.type
-class BudgetRulesPayload:
-    rules: BudgetRulesType
+from ..commands import rules as commands
+from ..domain.rules import DEFAULT_RULES, CapEntry
+from .context import FinanceInfo, caller, repos
+from .inputs import PublishBudgetRulesInput
+from .types import BudgetRulesPayload, BudgetRulesType
 
 
 async def _budget_rules(info: FinanceInfo) -> list[BudgetRulesType]:
@@ -65,10 +23,7 @@ async def _budget_rules(info: FinanceInfo) -> list[BudgetRulesType]:
 async def _publish_budget_rules(
     info: FinanceInfo, input: PublishBudgetRulesInput
 ) -> BudgetRulesPayload:
-    principal = caller(info)
-    principal.require(*STAFF)
-    stores = repos(info)
-    entries = [
+    caps = [
         CapEntry(
             grant_type=cap.application_type,
             region=cap.region,
@@ -81,16 +36,9 @@ async def _publish_budget_rules(
         )
         for i, cap in enumerate(input.caps)
     ]
-    rules = new_version(
-        valid_from=input.valid_from,
-        eligible_categories=input.eligible_categories,
-        caps=entries,
-        note=input.note,
-        existing=await stores.rule_versions(),
-        today=today(),
-        actor=principal.sub,
+    rules = await commands.publish_budget_rules(
+        repos(info), caller(info), input.valid_from, input.eligible_categories, caps, input.note
     )
-    rules = await stores.rules.create(rules)
     return BudgetRulesPayload(rules=BudgetRulesType.of(rules, built_in=False))
 
 

@@ -12,22 +12,20 @@ from services.contracts.organisation_views import (
 )
 
 from .deadlines import DeadlineQueries
-from .entities import (
-    ApplicationEntity,
-    EntityQueries,
-    NetworkEntity,
-    PartnershipEntity,
-    WorkshopEntity,
-)
+from .entities import ApplicationEntity, NetworkEntity, PartnershipEntity, WorkshopEntity
 from .expenses import ExpenseMutations
+from .fundings import FundingQueries
 from .grants import GrantMutations, GrantQueries
+from .partnerships import PartnershipQueries
 from .reports import ReportMutations
 from .rules import RulesMutations, RulesQueries
 from .totals import TotalsQueries
 
 
 @strawberry.type
-class Query(GrantQueries, DeadlineQueries, RulesQueries, TotalsQueries, EntityQueries):
+class Query(
+    GrantQueries, DeadlineQueries, RulesQueries, TotalsQueries, PartnershipQueries, FundingQueries
+):
     known_organisation: KnownOrganisationType | None = known_organisation_field("finance")
 
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated, TypeVar
 import strawberry
 
 from services.common.audit import AuditEntryType
+from services.common.clock import clock
 from services.common.errors import BadUserInput
 from services.common.money import BUDGET_CURRENCY, Money, MoneyType
 from services.common.pagination import (
@@ -21,7 +22,10 @@ from services.common.pagination import (
 )
 from services.common.vocabulary import CostCategory
 
+from ..domain import summary
 from ..domain.deadlines import DeadlineStatus, ReportDeadline, report_deadlines
+from ..domain.expenses import UnfundedVisit
+from ..domain.funding import CostLine, Funding, FundingKind, WorkshopBooking, totals
 from ..domain.grant import (
     Budget,
     BudgetLine,
@@ -36,11 +40,13 @@ from ..domain.grant import (
     GrantStatus,
     ReportLine,
     ReportStatus,
-    total_of,
 )
 from ..domain.reports import lines_of
 from ..domain.rules import ApplicationType, BudgetRules, Cap, CapKind, CapPeriod, Region
-from .context import FinanceInfo, caller, grant_loader, require_read, today
+from ..domain.summary import PartnershipFunding
+from ..domain.totals import FundingTotal, TotalsGrouping
+from ..projection import PartnershipView
+from .context import FinanceInfo, caller, grant_loader, require_read
 
 strawberry.enum(CostCategory)
 strawberry.enum(GrantStatus, name="GrantStatus", description="IATI ActivityStatus (1–6)")
@@ -58,6 +64,8 @@ strawberry.enum(
     name="ReportDeadlineStatus",
     description="Where a year's financial report stands against its deadline",
 )
+strawberry.enum(FundingKind, name="TrainingFundingKind")
+strawberry.enum(TotalsGrouping, name="FundingTotalsGrouping")
 
 if TYPE_CHECKING:
     from .entities import ApplicationEntity, PartnershipEntity
@@ -292,6 +300,7 @@ MIN_YEAR, MAX_YEAR = 1900, 2200
 
 
 def check_year(year: int, field: str) -> int:
+    """A calendar year as an argument: within bounds, or refused naming `field`."""
     if not MIN_YEAR <= year <= MAX_YEAR:
         raise BadUserInput(f"year must be between {MIN_YEAR} and {MAX_YEAR}", field=field)
     return year
@@ -300,7 +309,7 @@ def check_year(year: int, field: str) -> int:
 def as_of_day(as_of: date | None) -> date:
     """The day deadlines are judged on: `asOf`, or today."""
     if as_of is None:
-        return today()
+        return clock.today()
     check_year(as_of.year, "asOf")
     return as_of
 
@@ -379,39 +388,22 @@ class BudgetVsActuals:
     variance: MoneyType
 
 
-def budget_vs_actuals(
-    grant: Grant, year: int | None, category: CostCategory | None
-) -> BudgetVsActuals:
-    """By year and category of the budget in force (with any recorded outside it)."""
-    keys = {(line.year, line.category) for line in grant.budget.lines}
-    keys |= {(e.year, e.category) for e in grant.recorded_expenses}
-    rows = []
-    budgets, actuals = [], []
-    for y, c in sorted(keys, key=lambda k: (k[0], k[1].value)):
-        if (year is not None and y != year) or (category is not None and c != category):
-            continue
-        line = grant.line(y, c)
-        planned = line.amount if line is not None else Money(minor=0, currency=BUDGET_CURRENCY)
-        actual = grant.actual(y, c)
-        drafts = sum(
-            1 for e in grant.expenses
-            if e.status is ExpenseStatus.DRAFT and (e.year, e.category) == (y, c)
-        )  # fmt: skip
-        budgets.append(planned)
-        actuals.append(actual)
-        rows.append(
-            BudgetVsActualsRow(
-                year=y,
-                category=c,
-                budget=money(planned),
-                actual=money(actual),
-                variance=difference(planned, actual),
-                drafts=drafts,
-            )
-        )
-    budget, actual = total_of(budgets), total_of(actuals)
+def budget_vs_actuals(report: summary.BudgetVsActuals) -> BudgetVsActuals:
     return BudgetVsActuals(
-        rows=rows, budget=money(budget), actual=money(actual), variance=difference(budget, actual)
+        rows=[
+            BudgetVsActualsRow(
+                year=row.year,
+                category=row.category,
+                budget=money(row.budget),
+                actual=money(row.actual),
+                variance=difference(row.budget, row.actual),
+                drafts=row.drafts,
+            )
+            for row in report.rows
+        ],
+        budget=money(report.budget),
+        actual=money(report.actual),
+        variance=difference(report.budget, report.actual),
     )
 
 
@@ -485,7 +477,7 @@ def _budget_vs_actuals(
     category: CostCategory | None = None,
 ) -> BudgetVsActuals:
     caller(info)
-    return budget_vs_actuals(root.grant, year, category)
+    return budget_vs_actuals(summary.budget_vs_actuals(root.grant, year, category))
 
 
 def _report_deadlines(
@@ -610,3 +602,250 @@ class GrantObject:
             return None
         await require_read(info, found)
         return cls.of(found)
+
+
+# --- payloads -----------------------------------------------------------------------------
+
+
+@strawberry.type
+class GrantPayload:
+    grant: GrantObject
+
+
+@strawberry.type
+class ExpensePayload:
+    grant: GrantObject
+    expense: ExpenseType
+
+    @classmethod
+    def of(cls, grant: Grant, expense: Expense) -> ExpensePayload:
+        return cls(grant=GrantObject.of(grant), expense=ExpenseType.of(expense))
+
+
+@strawberry.type
+class FinancialReportPayload:
+    grant: GrantObject
+    report: FinancialReportType
+
+    @classmethod
+    def of(cls, grant: Grant, report: FinancialReport) -> FinancialReportPayload:
+        return cls(grant=GrantObject.of(grant), report=FinancialReportType.of(grant, report))
+
+
+@strawberry.type
+class DisbursementPayload:
+    grant: GrantObject
+    disbursement: DisbursementType
+
+    @classmethod
+    def of(cls, grant: Grant, disbursement: Disbursement) -> DisbursementPayload:
+        return cls(grant=GrantObject.of(grant), disbursement=DisbursementType.of(disbursement))
+
+
+@strawberry.type
+class BudgetRulesPayload:
+    rules: BudgetRulesType
+
+
+# --- totals -------------------------------------------------------------------------------
+
+
+@strawberry.type(name="FundingTotal", description="Grants' money under one key, in SEK")
+class FundingTotalType:
+    key: str = strawberry.field(
+        description="A partner country (ISO 3166-1), a theme or a calendar year"
+    )
+    committed: MoneyType = strawberry.field(description="Budgets in force")
+    spent: MoneyType = strawberry.field(description="Recorded expenses")
+    disbursed: MoneyType = strawberry.field(description="Paid disbursements")
+
+    @classmethod
+    def of(cls, total: FundingTotal) -> FundingTotalType:
+        return cls(
+            key=total.key,
+            committed=money(total.committed),
+            spent=money(total.spent),
+            disbursed=money(total.disbursed),
+        )
+
+
+# --- what finance adds to other subgraphs' entities ---------------------------------------
+
+
+@strawberry.type(name="UnfundedVisit", description="A completed visit no grant took yet")
+class UnfundedVisitType:
+    visit_id: strawberry.ID
+    starts_on: date
+    ends_on: date
+    host_country: str
+    participants: int
+    reason: str
+
+    @classmethod
+    def of(cls, unfunded: UnfundedVisit) -> UnfundedVisitType:
+        visit = unfunded.visit
+        return cls(
+            visit_id=strawberry.ID(visit.visit_id),
+            starts_on=visit.starts_on,
+            ends_on=visit.ends_on,
+            host_country=visit.host_country,
+            participants=len(visit.participant_ids),
+            reason=unfunded.reason,
+        )
+
+
+@strawberry.type(name="PartnershipFunding", description="A partnership's grants in sum, in SEK")
+class PartnershipFundingType:
+    approved: MoneyType = strawberry.field(description="Budgets in force (cancelled grants aside)")
+    spent: MoneyType = strawberry.field(description="Recorded expenses")
+    disbursed: MoneyType = strawberry.field(description="Paid disbursements")
+    remaining: MoneyType = strawberry.field(
+        description="Approved less disbursements approved or paid"
+    )
+    grants: int
+    active_grant_id: strawberry.ID | None = strawberry.field(
+        description="The grant in implementation that takes visits' travel costs first"
+    )
+    unfunded_visits: list[UnfundedVisitType]
+
+    @classmethod
+    def of(cls, funding: PartnershipFunding) -> PartnershipFundingType:
+        return cls(
+            approved=money(funding.approved),
+            spent=money(funding.spent),
+            disbursed=money(funding.disbursed),
+            remaining=money(funding.remaining),
+            grants=funding.grants,
+            active_grant_id=(
+                None if funding.active_grant_id is None else strawberry.ID(funding.active_grant_id)
+            ),
+            unfunded_visits=[UnfundedVisitType.of(u) for u in funding.unfunded_visits],
+        )
+
+
+# Not training's WorkshopCostLine: the booked line has no description (the completion event
+# carries none), and a type shared across subgraphs must resolve the same fields in each.
+@strawberry.type(name="BookedCostLine", description="A cost of a completed workshop as booked")
+class CostLineType:
+    category: CostCategory
+    amount: MoneyType
+
+    @classmethod
+    def of(cls, line: CostLine) -> CostLineType:
+        return cls(category=line.category, amount=money(line.amount))
+
+
+@strawberry.type(name="WorkshopCosts", description="A completed workshop's costs as booked")
+class WorkshopCostsType:
+    workshop_id: strawberry.ID
+    title: str
+    kind: str
+    city: str
+    country: str
+    starts_on: date
+    ends_on: date
+    participants: int
+    network_id: strawberry.ID | None
+    cohort_id: strawberry.ID | None
+    programme_id: strawberry.ID | None
+    funding_kind: FundingKind
+    funding_id: strawberry.ID
+    lines: list[CostLineType]
+    totals: list[MoneyType] = strawberry.field(description="Per currency, SEK first")
+    booked_at: datetime
+
+    @classmethod
+    def of(cls, funding: Funding, booking: WorkshopBooking) -> WorkshopCostsType:
+        return cls(
+            workshop_id=strawberry.ID(booking.workshop_id),
+            title=booking.title,
+            kind=booking.kind,
+            city=booking.city,
+            country=booking.country,
+            starts_on=booking.starts_on,
+            ends_on=booking.ends_on,
+            participants=booking.participants,
+            network_id=None if booking.network_id is None else strawberry.ID(booking.network_id),
+            cohort_id=None if booking.cohort_id is None else strawberry.ID(booking.cohort_id),
+            programme_id=(
+                None if booking.programme_id is None else strawberry.ID(booking.programme_id)
+            ),
+            funding_kind=funding.kind,
+            funding_id=strawberry.ID(funding.id),
+            lines=[CostLineType.of(line) for line in booking.lines],
+            totals=[MoneyType.of(m) for m in totals(booking.lines)],
+            booked_at=booking.booked_at,
+        )
+
+
+@strawberry.type(
+    name="TrainingFunding",
+    description="What a network, programme or cohort has funded: its workshops' costs",
+)
+class TrainingFundingType:
+    id: strawberry.ID
+    kind: FundingKind
+    ref_id: strawberry.ID
+    name: str = strawberry.field(description="The network's name, from its events")
+    theme: str | None
+    countries: list[str]
+    starts_on: date | None
+    ends_on: date | None
+    status: str
+    workshops: list[WorkshopCostsType]
+    totals: list[MoneyType] = strawberry.field(description="Per currency, SEK first")
+    total_sek: MoneyType = strawberry.field(description="The costs booked in SEK")
+
+    @classmethod
+    def of(cls, funding: Funding) -> TrainingFundingType:
+        sums = funding.totals
+        zero = Money(minor=0, currency=BUDGET_CURRENCY)
+        sek = next((m for m in sums if m.currency == BUDGET_CURRENCY), zero)
+        return cls(
+            id=strawberry.ID(funding.id),
+            kind=funding.kind,
+            ref_id=strawberry.ID(funding.ref_id),
+            name=funding.name,
+            theme=funding.theme,
+            countries=funding.countries,
+            starts_on=funding.starts_on,
+            ends_on=funding.ends_on,
+            status=funding.status,
+            workshops=[WorkshopCostsType.of(funding, b) for b in funding.bookings],
+            totals=[MoneyType.of(m) for m in sums],
+            total_sek=MoneyType.of(sek),
+        )
+
+
+# --- diagnostics ---------------------------------------------------------------------------
+
+
+@strawberry.type(
+    name="FinancePartnership", description="A partnership as the finance service knows it"
+)
+class FinancePartnershipType:
+    id: strawberry.ID
+    title: str
+    status: str
+    kind: str
+    themes: list[str]
+    countries: list[str]
+    organisation_ids: list[strawberry.ID]
+    source_version: int
+    status_version: int
+    unfunded_visits: list[UnfundedVisitType]
+
+    @classmethod
+    def of(cls, view: PartnershipView) -> FinancePartnershipType:
+        return cls(
+            id=strawberry.ID(view.id),
+            title=view.title,
+            status=view.status,
+            kind=view.kind,
+            themes=view.themes,
+            countries=view.countries,
+            organisation_ids=[strawberry.ID(i) for i in view.organisation_ids],
+            source_version=view.source_version,
+            status_version=view.status_version,
+            unfunded_visits=[UnfundedVisitType.of(u) for u in view.unfunded],
+        )

@@ -7,5 +7,6 @@ from services.common.store import NothingToApply
 
 __all__ = ["SYSTEM_ACTOR", "NothingToApply"]
 
+
 SYSTEM_ACTOR = "finance-service"
 """The audit trail's actor for what the service does by itself (reactions to events)."""

@@ -27,14 +27,12 @@ from decimal import Decimal
 from pydantic import BaseModel, ConfigDict
 
 from services.common.errors import BadUserInput, Conflict
-from services.common.events.envelope import Event
 from services.common.money import BUDGET_CURRENCY, Money, money, round_minor
-from services.common.store import Change
 from services.common.validation import clean_text
 from services.common.vocabulary import CostCategory
-from services.contracts.finance import EXPENSE_RECORDED, ExpenseV1
 
 from . import NothingToApply
+from .facts import ExpenseRecorded, GrantChange, GrantFact
 from .grant import (
     BOOKABLE,
     Expense,
@@ -73,6 +71,16 @@ class VisitRecord(BaseModel):
     ends_on: date
     host_country: str
     participant_ids: list[str]
+
+
+class UnfundedVisit(BaseModel):
+    """A completed visit no grant took when it was reported, and why: it waits on the
+    partnership's record until a grant that covers it is agreed."""
+
+    model_config = ConfigDict(frozen=True)
+
+    visit: VisitRecord
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -210,37 +218,6 @@ def _require_unlocked(grant: Grant, year: int, field: str) -> None:
         )
 
 
-def _recorded(grant: Grant, expense: Expense) -> Event:
-    amount, sek, rate, rate_date = (
-        expense.amount,
-        expense.sek,
-        expense.exchange_rate,
-        expense.rate_date,
-    )
-    if amount is None or sek is None or rate is None or rate_date is None:
-        raise ValueError("a recorded expense has its amounts")
-    return EXPENSE_RECORDED.new(
-        expense.id,
-        ExpenseV1(
-            id=expense.id,
-            grant_id=grant.id,
-            partnership_id=grant.partnership_id,
-            version=expense.version,
-            category=expense.category.value,
-            incurred_on=expense.incurred_on,
-            year=expense.year,
-            amount_minor=amount.minor,
-            currency=amount.currency,
-            exchange_rate=rate,
-            rate_date=rate_date,
-            sek_minor=sek.minor,
-            source=expense.source.value,
-            source_ref=expense.source_ref,
-            receipt_reference=expense.receipt_reference,
-        ),
-    )
-
-
 def record(
     actor: str,
     expense_id: str,
@@ -248,8 +225,8 @@ def record(
     details: ExpenseDetails,
     origin: tuple[ExpenseSource, str | None],
     eligible: frozenset[str],
-) -> Change[Grant]:
-    def apply(grant: Grant) -> Sequence[Event]:
+) -> GrantChange:
+    def apply(grant: Grant) -> Sequence[GrantFact]:
         _require_bookable(grant)
         year = _year_for(grant, details.incurred_on, category, eligible)
         now = datetime.now(UTC)
@@ -274,7 +251,7 @@ def record(
         )
         grant.expenses = [*grant.expenses, expense]
         grant.record(actor, "expense recorded", note=f"{expense_id}: {details.sek.amount} SEK")
-        return [_recorded(grant, expense)]
+        return [ExpenseRecorded(expense=expense)]
 
     return apply
 
@@ -289,10 +266,10 @@ def _require_version(expense: Expense, version: int) -> None:
 
 def complete(
     actor: str, expense_id: str, version: int, details: ExpenseDetails, eligible: frozenset[str]
-) -> Change[Grant]:
+) -> GrantChange:
     """A draft completed with its amounts becomes a recorded expense."""
 
-    def apply(grant: Grant) -> Sequence[Event]:
+    def apply(grant: Grant) -> Sequence[GrantFact]:
         draft = grant.expense(expense_id)
         _require_version(draft, version)
         if draft.status is not ExpenseStatus.DRAFT:
@@ -321,16 +298,16 @@ def complete(
         )
         grant.expenses = replace(grant.expenses, expense)
         grant.record(actor, "expense completed", note=f"{expense_id}: {details.sek.amount} SEK")
-        return [_recorded(grant, expense)]
+        return [ExpenseRecorded(expense=expense)]
 
     return apply
 
 
-def withdraw(actor: str, expense_id: str, version: int, note: str) -> Change[Grant]:
+def withdraw(actor: str, expense_id: str, version: int, note: str) -> GrantChange:
     """A draft or recorded expense no longer counts; it stays in the trail."""
     reason = clean_text(note, "note", max_length=1000)
 
-    def apply(grant: Grant) -> Sequence[Event]:
+    def apply(grant: Grant) -> Sequence[GrantFact]:
         expense = grant.expense(expense_id)
         _require_version(expense, version)
         if expense.status is ExpenseStatus.WITHDRAWN:
@@ -416,8 +393,8 @@ def add_visit_drafts(grant: Grant, visit: VisitRecord, actor: str) -> int:
     return len(drafts)
 
 
-def draft_visit(visit: VisitRecord, actor: str) -> Change[Grant]:
-    def apply(grant: Grant) -> Sequence[Event]:
+def draft_visit(visit: VisitRecord, actor: str) -> GrantChange:
+    def apply(grant: Grant) -> Sequence[GrantFact]:
         if add_visit_drafts(grant, visit, actor) == 0:
             raise NothingToApply
         return ()

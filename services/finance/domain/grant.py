@@ -34,7 +34,6 @@ from services.common.audit import Audited
 from services.common.errors import NotFound
 from services.common.money import BUDGET_CURRENCY, Money
 from services.common.vocabulary import CostCategory
-from services.contracts.finance import GrantBudgetLineV1, GrantV1
 
 from .rules import (
     ApplicationType,
@@ -428,35 +427,6 @@ class Grant(Audited):
     @property
     def spent(self) -> Money:
         return total_of(e.sek for e in self.recorded_expenses)
-
-    def snapshot(self) -> GrantV1:
-        budget = self.budget
-        return GrantV1(
-            id=self.id,
-            version=self.version,
-            application_id=self.application_id,
-            case_number=self.case_number,
-            partnership_id=self.partnership_id,
-            type=self.type.value,
-            status=self.status.value,
-            iati_activity_status=self.status.iati_code,
-            decided_on=self.decided_on,
-            starts_on=self.starts_on,
-            ends_on=self.ends_on,
-            budget_number=budget.number,
-            iati_budget_type=budget.type.iati_code,
-            budget=[
-                GrantBudgetLineV1(
-                    year=line.year,
-                    category=line.category.value,
-                    amount_minor=line.amount.minor,
-                    currency=line.amount.currency,
-                )
-                for line in budget.lines
-            ],
-            approved_minor=budget.total.minor,
-            currency=BUDGET_CURRENCY,
-        )
 
 
 def replace(items: Sequence[Any], new: Any) -> list[Any]:

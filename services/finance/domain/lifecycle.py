@@ -19,22 +19,18 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
 
 from services.common.errors import BadUserInput
-from services.common.events.envelope import Event
-from services.common.store import Change
+from services.common.money import BUDGET_CURRENCY, money
 from services.common.validation import clean_text
-from services.contracts.finance import (
-    GRANT_CLOSED,
-    GRANT_OPENED,
-    GRANT_REVISED,
-    GRANT_STATUS_CHANGED,
-    GrantStatusChangedV1,
-)
+from services.common.vocabulary import CostCategory
 
 from . import SYSTEM_ACTOR, NothingToApply
 from .expenses import NotCovered, VisitRecord, add_visit_drafts
+from .facts import GrantChange, GrantFact, GrantOpened, GrantRevised, GrantStatusChanged
 from .grant import (
     OPEN_STATUSES,
     Budget,
@@ -72,37 +68,48 @@ REVISABLE = frozenset(
 )
 
 
-def _status_event(grant: Grant, from_status: GrantStatus, note: str | None) -> list[Event]:
-    changed = GrantStatusChangedV1(
-        id=grant.id,
-        version=grant.version,
-        partnership_id=grant.partnership_id,
-        from_status=from_status.value,
-        to_status=grant.status.value,
-        iati_activity_status=grant.status.iati_code,
-        note=note,
-    )
-    events = [GRANT_STATUS_CHANGED.new(grant.id, changed)]
-    if grant.status is GrantStatus.CLOSED:
-        events.append(GRANT_CLOSED.new(grant.id, grant.snapshot()))
-    return events
+@dataclass(frozen=True)
+class ProposedLine:
+    """A budget line as entered, its amount not checked yet."""
+
+    year: int
+    category: CostCategory
+    amount: Decimal
+    currency: str
 
 
-def _move(grant: Grant, to_status: GrantStatus, actor: str, note: str | None) -> list[Event]:
+def budget_lines(lines: Sequence[ProposedLine], field: str) -> list[BudgetLine]:
+    """The lines of a budget: each an amount above zero in SEK, exact to the öre."""
+    checked = []
+    for i, line in enumerate(lines):
+        where = f"{field}[{i}]"
+        amount = money(line.amount, line.currency, f"{where}.amount")
+        if amount.currency != BUDGET_CURRENCY:
+            raise BadUserInput(
+                f"budgets are in {BUDGET_CURRENCY}, not {amount.currency}",
+                field=f"{where}.amount.currency",
+            )
+        if amount.minor <= 0:
+            raise BadUserInput("a budget line is above zero", field=f"{where}.amount")
+        checked.append(BudgetLine(year=line.year, category=line.category, amount=amount))
+    return checked
+
+
+def _move(grant: Grant, to_status: GrantStatus, actor: str, note: str | None) -> GrantFact:
     from_status = grant.status
     grant.status = to_status
     grant.record(
         actor, "status changed", from_status=from_status.value, to_status=to_status.value,
         note=note,
     )  # fmt: skip
-    return _status_event(grant, from_status, note)
+    return GrantStatusChanged(from_status=from_status, to_status=to_status, note=note)
 
 
-def opened(partnership_closed: bool) -> Change[Grant]:
-    """Announces a grant just created by `from_decision` (version 1); a grant that exists
+def opened(partnership_closed: bool) -> GrantChange:
+    """Opens a grant just created by `from_decision` (version 1); a grant that exists
     already (another delivery of the decision) is left alone."""
 
-    def apply(grant: Grant) -> Sequence[Event]:
+    def apply(grant: Grant) -> Sequence[GrantFact]:
         if grant.version != 1:
             raise NothingToApply
         grant.record(
@@ -111,30 +118,30 @@ def opened(partnership_closed: bool) -> Change[Grant]:
             to_status=grant.status.value,
             note="; ".join(grant.budget_breaches) or None,
         )
-        events: list[Event] = [GRANT_OPENED.new(grant.id, grant.snapshot())]
+        facts: list[GrantFact] = [GrantOpened(grant=grant.model_copy(deep=True))]
         if partnership_closed:
-            events += _move(grant, GrantStatus.FINALISATION, SYSTEM_ACTOR, "partnership closed")
-        return events
+            facts.append(_move(grant, GrantStatus.FINALISATION, SYSTEM_ACTOR, "partnership closed"))
+        return facts
 
     return apply
 
 
-def finalise_for_closed_partnership() -> Change[Grant]:
-    def apply(grant: Grant) -> Sequence[Event]:
+def finalise_for_closed_partnership() -> GrantChange:
+    def apply(grant: Grant) -> Sequence[GrantFact]:
         if grant.status not in OPEN_STATUSES:
             raise NothingToApply
-        return _move(grant, GrantStatus.FINALISATION, SYSTEM_ACTOR, "partnership closed")
+        return [_move(grant, GrantStatus.FINALISATION, SYSTEM_ACTOR, "partnership closed")]
 
     return apply
 
 
 def agree(
     actor: str, starts_on: date, waiting: Sequence[VisitRecord], drafted: frozenset[str]
-) -> Change[Grant]:
+) -> GrantChange:
     """`waiting`: the partnership's visits without a grant; `drafted`: visit ids that other
     grants of the partnership have drafted."""
 
-    def apply(grant: Grant) -> Sequence[Event]:
+    def apply(grant: Grant) -> Sequence[GrantFact]:
         if grant.status is not GrantStatus.PIPELINE:
             raise BadUserInput(
                 f"the grant is {grant.status.value}: only a grant in the pipeline is agreed",
@@ -154,7 +161,7 @@ def agree(
             )
         grant.starts_on = starts_on
         grant.ends_on = period_end(starts_on, grant.duration_months)
-        events = _move(
+        moved = _move(
             grant,
             GrantStatus.IMPLEMENTATION,
             actor,
@@ -166,14 +173,14 @@ def agree(
                     add_visit_drafts(grant, visit, actor)
                 except NotCovered:
                     continue
-        return events
+        return [moved]
 
     return apply
 
 
 def revise(
     actor: str, lines: Sequence[BudgetLine], note: str, rules: BudgetRules | None
-) -> Change[Grant]:
+) -> GrantChange:
     reason = clean_text(note, "note", max_length=2000)
     if not lines:
         raise BadUserInput("a budget has at least one line", field="lines")
@@ -187,7 +194,7 @@ def revise(
             )
         seen[key] = i
 
-    def apply(grant: Grant) -> Sequence[Event]:
+    def apply(grant: Grant) -> Sequence[GrantFact]:
         if grant.status not in REVISABLE:
             raise BadUserInput(f"the grant is {grant.status.value}", field="status")
         breaches = budget_breaches(
@@ -242,7 +249,7 @@ def revise(
         grant.budgets = [*grant.budgets, budget]
         grant.budget_breaches = []
         grant.record(actor, "budget revised", note=f"version {budget.number}: {reason}")
-        return [GRANT_REVISED.new(grant.id, grant.snapshot())]
+        return [GrantRevised()]
 
     return apply
 
@@ -265,12 +272,12 @@ def _closing_gaps(grant: Grant) -> list[str]:
     return gaps
 
 
-def change_status(actor: str, to_status: GrantStatus, note: str | None) -> Change[Grant]:
+def change_status(actor: str, to_status: GrantStatus, note: str | None) -> GrantChange:
     reason = clean_text(note, "note", max_length=2000, required=False) if note else None
     if to_status in NOTE_REQUIRED and not reason:
         raise BadUserInput(f"a grant is {to_status.value} with a note saying why", field="note")
 
-    def apply(grant: Grant) -> Sequence[Event]:
+    def apply(grant: Grant) -> Sequence[GrantFact]:
         if to_status not in STATUS_TRANSITIONS[grant.status]:
             hint = " (agree it: agreeGrant)" if to_status is GrantStatus.IMPLEMENTATION else ""
             raise BadUserInput(
@@ -287,6 +294,6 @@ def change_status(actor: str, to_status: GrantStatus, note: str | None) -> Chang
                     field="status",
                     open=gaps,
                 )
-        return _move(grant, to_status, actor, reason)
+        return [_move(grant, to_status, actor, reason)]
 
     return apply

@@ -23,17 +23,10 @@ from collections.abc import Mapping, Sequence
 from datetime import UTC, date, datetime
 
 from services.common.errors import BadUserInput, Conflict, NotFound
-from services.common.events.envelope import Event
 from services.common.money import BUDGET_CURRENCY, Money
-from services.common.store import Change
 from services.common.validation import clean_text
-from services.contracts.finance import (
-    DISBURSEMENT_PAID,
-    FINANCIAL_REPORT_STATUS_CHANGED,
-    DisbursementV1,
-    FinancialReportStatusChangedV1,
-)
 
+from .facts import DisbursementPaid, GrantChange, GrantFact, ReportStatusChanged
 from .grant import (
     BOOKABLE,
     Disbursement,
@@ -63,28 +56,6 @@ def lines_of(grant: Grant, report: FinancialReport) -> FinancialReport:
     return report
 
 
-def _event(
-    grant: Grant, report: FinancialReport, from_status: ReportStatus | None, note: str | None
-) -> Event:
-    shown = lines_of(grant, report)
-    return FINANCIAL_REPORT_STATUS_CHANGED.new(
-        report.id,
-        FinancialReportStatusChangedV1(
-            id=report.id,
-            grant_id=grant.id,
-            partnership_id=grant.partnership_id,
-            version=report.version,
-            accounting_year=report.accounting_year,
-            from_status=None if from_status is None else from_status.value,
-            to_status=report.status.value,
-            budget_minor=shown.budget_total.minor,
-            actual_minor=shown.actual_total.minor,
-            currency=BUDGET_CURRENCY,
-            note=note,
-        ),
-    )
-
-
 def _require_bookable(grant: Grant) -> None:
     if grant.status not in BOOKABLE:
         raise BadUserInput(
@@ -95,8 +66,8 @@ def _require_bookable(grant: Grant) -> None:
         )
 
 
-def open_report(actor: str, report_id: str, year: int) -> Change[Grant]:
-    def apply(grant: Grant) -> Sequence[Event]:
+def open_report(actor: str, report_id: str, year: int) -> GrantChange:
+    def apply(grant: Grant) -> Sequence[GrantFact]:
         _require_bookable(grant)
         if not 1 <= year <= grant.years:
             raise BadUserInput(
@@ -112,7 +83,7 @@ def open_report(actor: str, report_id: str, year: int) -> Change[Grant]:
         )
         grant.reports = [*grant.reports, report]
         grant.record(actor, "report opened", to_status=report.status.value, note=f"year {year}")
-        return [_event(grant, report, None, None)]
+        return [ReportStatusChanged(report=report, from_status=None, note=None)]
 
     return apply
 
@@ -133,7 +104,7 @@ def _transition(
     actor: str,
     note: str | None,
     **changes: object,
-) -> Event:
+) -> GrantFact:
     report = grant.report(report_id)
     if report.version != version:
         raise Conflict(
@@ -158,15 +129,13 @@ def _transition(
         to_status=to_status.value,
         note=f"year {report.accounting_year}" + (f": {note}" if note else ""),
     )
-    return _event(grant, updated, report.status, note)
+    return ReportStatusChanged(report=updated, from_status=report.status, note=note)
 
 
-def submit(
-    actor: str, report_id: str, version: int, note: str | None, today: date
-) -> Change[Grant]:
+def submit(actor: str, report_id: str, version: int, note: str | None, today: date) -> GrantChange:
     clean = _note(note, required=False)
 
-    def apply(grant: Grant) -> Sequence[Event]:
+    def apply(grant: Grant) -> Sequence[GrantFact]:
         _require_bookable(grant)
         report = grant.report(report_id)
         year = report.accounting_year
@@ -195,19 +164,17 @@ def submit(
     return apply
 
 
-def take_into_control(actor: str, report_id: str, version: int) -> Change[Grant]:
-    def apply(grant: Grant) -> Sequence[Event]:
+def take_into_control(actor: str, report_id: str, version: int) -> GrantChange:
+    def apply(grant: Grant) -> Sequence[GrantFact]:
         return [_transition(grant, report_id, version, ReportStatus.IN_CONTROL, actor, None)]
 
     return apply
 
 
-def approve(
-    actor: str, report_id: str, version: int, note: str | None, today: date
-) -> Change[Grant]:
+def approve(actor: str, report_id: str, version: int, note: str | None, today: date) -> GrantChange:
     clean = _note(note, required=False)
 
-    def apply(grant: Grant) -> Sequence[Event]:
+    def apply(grant: Grant) -> Sequence[GrantFact]:
         return [
             _transition(
                 grant, report_id, version, ReportStatus.APPROVED, actor, clean,
@@ -218,10 +185,10 @@ def approve(
     return apply
 
 
-def reopen(actor: str, report_id: str, version: int, note: str | None) -> Change[Grant]:
+def reopen(actor: str, report_id: str, version: int, note: str | None) -> GrantChange:
     clean = _note(note, required=True)
 
-    def apply(grant: Grant) -> Sequence[Event]:
+    def apply(grant: Grant) -> Sequence[GrantFact]:
         return [
             _transition(
                 grant, report_id, version, ReportStatus.REOPENED, actor, clean,
@@ -237,7 +204,7 @@ def reopen(actor: str, report_id: str, version: int, note: str | None) -> Change
 
 def approve_disbursement(
     actor: str, disbursement_id: str, report_id: str, amount: Money | None, today: date
-) -> Change[Grant]:
+) -> GrantChange:
     """Approves the reimbursement of an approved report: `amount`, or when None as much as
     the report's actuals and what remains of the grant allow."""
     if amount is not None and (amount.currency != BUDGET_CURRENCY or amount.minor <= 0):
@@ -245,7 +212,7 @@ def approve_disbursement(
             f"a disbursement is an amount above zero in {BUDGET_CURRENCY}", field="amount"
         )
 
-    def apply(grant: Grant) -> Sequence[Event]:
+    def apply(grant: Grant) -> Sequence[GrantFact]:
         report = grant.report(report_id)
         for existing in grant.disbursements:
             if existing.report_id == report_id:
@@ -301,12 +268,12 @@ def approve_disbursement(
     return apply
 
 
-def pay(actor: str, disbursement_id: str, paid_on: date, today: date) -> Change[Grant]:
+def pay(actor: str, disbursement_id: str, paid_on: date, today: date) -> GrantChange:
     if paid_on > today:
         raise BadUserInput("a payment is recorded once made: the day is in the future",
                            field="paidOn")  # fmt: skip
 
-    def apply(grant: Grant) -> Sequence[Event]:
+    def apply(grant: Grant) -> Sequence[GrantFact]:
         found = [d for d in grant.disbursements if d.id == disbursement_id]
         if not found:
             raise NotFound(
@@ -332,18 +299,6 @@ def pay(actor: str, disbursement_id: str, paid_on: date, today: date) -> Change[
             to_status=DisbursementStatus.PAID.value,
             note=f"{disbursement_id}: {paid.amount.amount} SEK",
         )
-        event = DisbursementV1(
-            id=paid.id,
-            grant_id=grant.id,
-            partnership_id=grant.partnership_id,
-            report_id=paid.report_id,
-            accounting_year=paid.accounting_year,
-            amount_minor=paid.amount.minor,
-            currency=paid.amount.currency,
-            approved_on=paid.approved_on,
-            paid_on=paid_on,
-            iati_transaction_type=paid.transaction_type,
-        )
-        return [DISBURSEMENT_PAID.new(paid.id, event)]
+        return [DisbursementPaid(disbursement=paid)]
 
     return apply

@@ -1,0 +1,2 @@
+"""The finance service's use cases: one module per aggregate, one function per operation
+(load, authorise, change through the domain, store with the outbox events)."""
