@@ -106,8 +106,9 @@ async def platform(tmp_path: Path) -> AsyncIterator[Platform]:
     env = {
         "DEVSTACK_REPLICAS": spec(REPLICAS),
         "DEVSTACK_WEB_DIST": str(placeholder_dist(tmp_path / "dist")),
-        # A killed replica stays down a while: the gateways meet refused connections.
-        "DEVSTACK_RESTART_BACKOFF_S": "5",
+        # The killed replica stays down for the rest of the test (its restart would come
+        # after it): the others must do its work, and the gateways meet refused connections.
+        "DEVSTACK_RESTART_BACKOFF_S": "600",
         # A killed relay's leased outbox documents are taken over sooner than the default.
         "OUTBOX_LEASE_MS": "3000",
     }
@@ -152,16 +153,31 @@ async def test_replicas_share_the_work_and_one_killed_mid_burst_loses_nothing(
         os.kill(platform.running.pid_of(victim), signal.SIGKILL)
         burst.killed = True
 
-        async def gateways_met_the_dead_replica() -> bool:
+        def failed_fetches() -> int:
             logs = platform.log("gateway") + platform.log("gateway-2")
-            return any(
+            return sum(
                 "subgraph fetch failed" in line and victim_url in line for line in logs.splitlines()
             )
+
+        async def gateways_met_the_dead_replica() -> bool:
+            return failed_fetches() > 0
 
         await eventually(gateways_met_the_dead_replica, timeout_s=BOUND_S, what="failover")
         await asyncio.wait_for(asyncio.gather(*workers), BOUND_S)
         stop_queries.set()
         await asyncio.wait_for(querying, BOUND_S)
+
+        # Queries alone, the replica still dead: taking turns, each gateway starts some of
+        # them at the dead replica, and every one is answered by another.
+        before = failed_fetches()
+        known = next(iter(burst.answered.values()))
+        for gateway in gateways:
+            for _ in range(2 * REPLICAS[victim.split("-")[0]]):
+                body = await gateway.execute(QUERY, {"id": known}, token=token)
+                queries.answers += 1
+                if body.get("errors"):
+                    queries.failures.append(body)
+        assert failed_fetches() >= before + len(gateways)
 
     # The gateways kept answering queries, through the failure and after it.
     assert queries.failures == []
