@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import functools
 import os
 import platform as host
 import shlex
@@ -81,10 +82,11 @@ async def measure(args: argparse.Namespace, replicas: int, work: Path) -> report
     with platform(work, args.service, replicas) as running:
         database = f"icld_{args.service}"
         # A small first backlog warms every consumer up; the second one is measured.
-        await drain_events(amqp_url, running.prefix, running.mongodb_url, database, 200)
-        events = await drain_events(
-            amqp_url, running.prefix, running.mongodb_url, database, args.events
+        drain = functools.partial(
+            drain_events, amqp_url, running.prefix, running.mongodb_url, database
         )
+        await drain(200, running.pid)
+        events = await drain(args.events, running.pid)
         known = await _some_id(running, database)
         token = mint(Settings(), Role.OFFICER)
         queries = await query_gateway(
@@ -93,6 +95,7 @@ async def measure(args: argparse.Namespace, replicas: int, work: Path) -> report
             QUERY % (args.service, known),
             seconds=args.seconds,
             concurrency=args.concurrency,
+            platform_pid=running.pid,
         )
         spread = await served_by_replica(running, args.service, replicas)
     return report.Row(replicas, events, queries, spread)

@@ -30,6 +30,8 @@ class Platform:
     mongo_port: int
     prefix: str
     data_dir: Path
+    pid: int
+    """The runner's: the platform's processes are below it."""
 
     @property
     def gateway_url(self) -> str:
@@ -72,15 +74,15 @@ def platform(work: Path, service: str, replicas: int) -> Iterator[Platform]:
     dist.mkdir(parents=True, exist_ok=True)
     # The console is not measured: a one-page stand-in spares building web/.
     (dist / "index.html").write_text("<!doctype html><title>bench</title>")
-    running = Platform(base, mongo, f"bench-replicas-{uuid.uuid4().hex[:8]}", work / "data")
+    prefix = f"bench-replicas-{uuid.uuid4().hex[:8]}"
     env = {
         **os.environ,
-        "DEVSTACK_DATA_DIR": str(running.data_dir),
+        "DEVSTACK_DATA_DIR": str(work / "data"),
         "DEVSTACK_PORT_BASE": str(base),
         "DEVSTACK_MONGO_PORT": str(mongo),
         "DEVSTACK_WEB_DIST": str(dist),
         "DEVSTACK_REPLICAS": f"{service}={replicas}",
-        "EVENTS_PREFIX": running.prefix,
+        "EVENTS_PREFIX": prefix,
         "LOG_LEVEL": "WARNING",
     }
     env.pop("MONGODB_URL", None)
@@ -92,7 +94,7 @@ def platform(work: Path, service: str, replicas: int) -> Iterator[Platform]:
         )  # fmt: skip
     try:
         _wait_ready(process, output)
-        yield running
+        yield Platform(base, mongo, prefix, work / "data", process.pid)
     finally:
         process.send_signal(signal.SIGINT)
         try:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from bench.report_sections import markdown_table, write_section
 
-from .load import EventFigures, GatewayFigures
+from .load import Cpu, EventFigures, GatewayFigures
 
 HEADING = "## Replicas: one service scaled out locally"
 
@@ -25,10 +25,9 @@ class Row:
 def describe(row: Row) -> str:
     return (
         f"replicas={row.replicas} events/s={row.events.per_second:.0f}"
-        f" (cpu {row.events.cpu_percent:.0f} %) gateway req/s={row.queries.per_second:.0f}"
+        f" ({_cpu(row.events.cpu)}) gateway req/s={row.queries.per_second:.0f}"
         f" p50={row.queries.p50_ms:.1f} ms p99={row.queries.p99_ms:.1f} ms"
-        f" errors={row.queries.errors} (cpu {row.queries.cpu_percent:.0f} %)"
-        f" served={row.served}"
+        f" errors={row.queries.errors} ({_cpu(row.queries.cpu)}) served={row.served}"
     )
 
 
@@ -74,22 +73,27 @@ def section(
                 [
                     str(r.replicas),
                     f"{r.events.per_second:.0f}",
-                    f"{r.events.cpu_percent:.0f} %",
+                    _cpu(r.events.cpu),
                     f"{r.queries.per_second:.0f}",
                     f"{r.queries.p50_ms:.1f}",
                     f"{r.queries.p99_ms:.1f}",
                     str(r.queries.errors),
-                    f"{r.queries.cpu_percent:.0f} %",
+                    _cpu(r.queries.cpu),
                     " / ".join(str(n) for n in r.served),
                 ]
                 for r in rows
             ],
         ),
         "",
-        "CPU: busy time of the whole machine over the measured window, 100 % = one core (the"
-        " machine has 200 %).",
+        "CPU over the measured window, 100 % = one core (the machine has 200 %): the whole"
+        " machine / the platform's processes / the load generator; then the machine's 1-minute"
+        " load average at the end (above 2, other work waited for the cores too).",
     ]
     return "\n".join(lines)
+
+
+def _cpu(cpu: Cpu) -> str:
+    return f"{cpu.machine:.0f} / {cpu.platform:.0f} / {cpu.generator:.0f} %, load {cpu.load:.1f}"
 
 
 def write(path: Path, text: str) -> None:
