@@ -16,7 +16,7 @@ from gateway.composition import SubgraphSource, compose
 from gateway.supergraph import load_supergraph
 
 from .config import ROOT
-from .services import SERVICES
+from .replicas import SERVICES
 
 SCHEMA_FILE = ROOT / "web" / "schema.graphql"
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
+from . import replicas
 from .errors import DevstackError
 from .restarts import RestartPolicy
 
@@ -34,13 +35,17 @@ class Config:
     ready_timeout_s: float
     restarts: RestartPolicy
     """How the runner restarts a process that crashed (or never became ready in time)."""
+    replicas: Mapping[str, int] = field(default_factory=dict)
+    """Replicas of a service or of the gateway (DEVSTACK_REPLICAS or --replicas); one if
+    not named."""
 
     @property
     def log_dir(self) -> Path:
         return self.data_dir / "logs"
 
     @classmethod
-    def from_env(cls, env: Mapping[str, str]) -> Config:
+    def from_env(cls, env: Mapping[str, str], replicas_flag: str | None = None) -> Config:
+        """`replicas_flag` (--replicas) wins over DEVSTACK_REPLICAS."""
         data_dir = Path(env.get("DEVSTACK_DATA_DIR") or ROOT / ".data")
         port_base = _number(env, "DEVSTACK_PORT_BASE", 4000, int)
         web_dist = env.get("DEVSTACK_WEB_DIST")
@@ -57,6 +62,9 @@ class Config:
                 limit=_number(env, "DEVSTACK_RESTART_LIMIT", 5, int),
                 window_s=_number(env, "DEVSTACK_RESTART_WINDOW_S", 60.0, float),
                 first_delay_s=_number(env, "DEVSTACK_RESTART_BACKOFF_S", 1.0, float),
+            ),
+            replicas=replicas.parse(
+                replicas_flag if replicas_flag is not None else env.get("DEVSTACK_REPLICAS", "")
             ),
         )
 

@@ -16,8 +16,9 @@ from .rabbitmq import Broker
 from .services import (
     HOST,
     Endpoint,
+    first_replicas,
     gateway_built,
-    gateway_endpoint,
+    gateway_endpoints,
     service_endpoints,
     start_gateway,
     start_service,
@@ -30,14 +31,14 @@ from .webconsole import launch as console
 IDLE_POLL_S = 0.5
 
 
-def run(*, with_demo: bool) -> int:
+def run(*, with_demo: bool, replicas: str | None = None) -> int:
     """Exit code 0 after Ctrl-C/SIGTERM, 1 when something failed or a process keeps crashing
-    (one that crashes is restarted); never leaves a child behind."""
+    (one that crashes is restarted); never leaves a child behind. `replicas`: --replicas."""
     stop = StopSignal()
     stop.install()
     stack = Stack()
     try:
-        start(stack, Config.from_env(os.environ), stop, with_demo=with_demo)
+        start(stack, Config.from_env(os.environ, replicas), stop, with_demo=with_demo)
         while True:
             stack.supervise()
             stop.sleep(IDLE_POLL_S)
@@ -56,10 +57,11 @@ def run(*, with_demo: bool) -> int:
 def start(stack: Stack, config: Config, stop: StopSignal, *, with_demo: bool) -> None:
     config.log_dir.mkdir(parents=True, exist_ok=True)
     services = service_endpoints(config)
-    gateway = gateway_endpoint(config) if gateway_built() else None
+    gateways = gateway_endpoints(config) if gateway_built() else []
+    gateway = gateways[0] if gateways else None
+    """The one the web console and the summary name; every gateway serves the same API."""
     web, web_note = _plan_console(config, gateway)
-    optional = [gateway, web.endpoint if web else None]
-    _require_free_ports([*services, *(e for e in optional if e is not None)])
+    _require_free_ports([*services, *gateways, *([web.endpoint] if web else [])])
     # Passed through to every child: EVENTS_PREFIX, JWT_SECRET, LOG_LEVEL, ...
     env = {**os.environ, "AMQP_URL": config.amqp_url, "PYTHONUNBUFFERED": "1"}
     if web is not None:
@@ -84,17 +86,19 @@ def start(stack: Stack, config: Config, stop: StopSignal, *, with_demo: bool) ->
 
     # Started together, waited for together: startup takes as long as the slowest.
     for endpoint in services:
-        say(f"starting {endpoint.name} on port {endpoint.port}")
+        say(f"starting {endpoint.label} on port {endpoint.port}")
         launch = functools.partial(start_service, endpoint, config, env)
-        stack.services.append(supervised(_http_program(endpoint.name, launch, endpoint.ready)))
+        stack.services.append(supervised(_http_program(endpoint.label, launch, endpoint.ready)))
     stack.wait_ready(stop)
 
-    if gateway is not None:
-        say(f"starting the gateway on port {gateway.port}")
+    if gateways:
         # The console's origin may call it (the setting is ignored where it does not exist).
         cors = {"GATEWAY_CORS_ORIGINS": console.cors_origins(web, env)} if web else {}
-        launch = functools.partial(start_gateway, gateway, services, config, {**env, **cors})
-        stack.gateway = supervised(_http_program("gateway", launch, gateway.health))
+        for endpoint in gateways:
+            say(f"starting {endpoint.label} on port {endpoint.port}")
+            launch = functools.partial(start_gateway, endpoint, services, config, {**env, **cors})
+            program = _http_program(endpoint.label, launch, endpoint.health)
+            stack.gateways.append(supervised(program))
         stack.wait_ready(stop)
     else:
         say("the gateway is not built yet; meanwhile clients use the subgraph URLs")
@@ -106,12 +110,12 @@ def start(stack: Stack, config: Config, stop: StopSignal, *, with_demo: bool) ->
         stack.wait_ready(stop)
 
     if with_demo:
-        for line in demo.load({e.name: e.graphql for e in services}, stop):
+        for line in demo.load({e.name: e.graphql for e in first_replicas(services)}, stop):
             say(f"demo data: {line}")
 
     print(
         summary.render(
-            gateway=gateway,
+            gateways=gateways,
             console_url=web.url if web else None,
             console_note=web_note,
             services=services,
@@ -139,12 +143,13 @@ def _plan_console(
 
 def _require_free_ports(endpoints: list[Endpoint]) -> None:
     # Checked up front: a process already answering there could pass our readiness check.
-    taken = [f"{e.port} ({e.name})" for e in endpoints if not port_free(HOST, e.port)]
+    taken = [f"{e.port} ({e.label})" for e in endpoints if not port_free(HOST, e.port)]
     if taken:
         raise DevstackError(
             f"ports taken: {', '.join(taken)}; "
             "set DEVSTACK_PORT_BASE to the first of six free ports (the web console takes"
-            " the gateway's + 5, or DEVSTACK_CONSOLE_PORT)"
+            " the gateway's + 5, or DEVSTACK_CONSOLE_PORT; further replicas take their first"
+            " replica's port + 100, + 200, …)"
         )
 
 

@@ -17,11 +17,11 @@ class Stack:
     broker: Broker | None = None
     mongo: Supervised | None = None
     services: list[Supervised] = field(default_factory=list)
-    gateway: Supervised | None = None
+    gateways: list[Supervised] = field(default_factory=list)
     console: Supervised | None = None
 
     def supervised(self) -> list[Supervised]:
-        candidates = (self.mongo, *self.services, self.gateway, self.console)
+        candidates = (self.mongo, *self.services, *self.gateways, self.console)
         return [s for s in candidates if s is not None]
 
     def supervise(self) -> None:
@@ -40,7 +40,7 @@ class Stack:
     def stop(self) -> None:
         # Clients first; MongoDB after the services so that they can flush their outbox,
         # and the broker last for the same reason.
-        stop_children(_children(self.console, self.gateway))
+        stop_children(_children(self.console, *self.gateways))
         stop_children(_children(*self.services))
         stop_children(_children(self.mongo))
         if self.broker is not None:

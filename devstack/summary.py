@@ -20,7 +20,7 @@ READY_LINE = "devstack: ready"
 
 def render(
     *,
-    gateway: Endpoint | None,
+    gateways: Sequence[Endpoint],
     console_url: str | None,
     console_note: str,
     services: Sequence[Endpoint],
@@ -31,8 +31,8 @@ def render(
     log_dir: Path,
 ) -> str:
     lines = ["", "ICLD platform is running", ""]
-    if gateway is not None:
-        lines.append(f"  GraphQL (gateway)  {gateway.graphql}")
+    if gateways:
+        lines += [f"  {f'GraphQL ({g.label})':<18} {g.graphql}" for g in gateways]
     else:
         lines.append("  GraphQL            no gateway yet: each service's /graphql below")
     if console_url is not None:
@@ -46,7 +46,7 @@ def render(
     ]
     for endpoint in services:
         lines += [
-            f"  {endpoint.name:<18} {endpoint.graphql}",
+            f"  {endpoint.label:<18} {endpoint.graphql}",
             f"  {'':<18} {endpoint.ready}",
             f"  {'':<18} {endpoint.metrics}",
         ]

@@ -41,6 +41,9 @@ class GatewaySettings(BaseSettings):
     """Connections per subgraph replica."""
     pool_idle_s: float = Field(4.0, gt=0)
     """Idle connections older than this are not reused (below the usual 5 s server keep-alive)."""
+    dns_refresh_s: float = Field(10.0, gt=0)
+    """How often a subgraph host name is resolved again: each of its addresses is a replica
+    (Docker's --scale, a Kubernetes headless Service), so replicas added or gone are seen."""
     request_timeout_s: float = Field(30.0, gt=0)
     """Bound on one whole operation."""
 

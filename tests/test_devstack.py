@@ -14,7 +14,7 @@ from devstack import summary
 from devstack.config import Config
 from devstack.errors import DevstackError
 from devstack.restarts import MAX_DELAY_S
-from devstack.services import Endpoint
+from devstack.services import Endpoint, gateway_endpoints, service_endpoints
 from devstack.webconsole import launch as console
 from services.common.auth import Role
 from services.common.settings import Settings
@@ -180,9 +180,40 @@ def test_a_restart_setting_must_be_a_number_not_below_zero(value: str) -> None:
         Config.from_env({"DEVSTACK_RESTART_LIMIT": value})
 
 
+def test_replicas_take_their_first_replicas_port_plus_hundreds() -> None:
+    config = Config.from_env({"DEVSTACK_REPLICAS": "finance=3, partnerships=2,gateway=2"})
+    services = [(e.label, e.port) for e in service_endpoints(config)]
+    assert services == [
+        ("partnerships", 4001),
+        ("partnerships-2", 4101),
+        ("networks", 4002),
+        ("training", 4003),
+        ("finance", 4004),
+        ("finance-2", 4104),
+        ("finance-3", 4204),
+    ]
+    assert [(e.label, e.port) for e in gateway_endpoints(config)] == [
+        ("gateway", 4000),
+        ("gateway-2", 4100),
+    ]
+
+
+def test_the_replicas_flag_wins_over_the_variable() -> None:
+    config = Config.from_env({"DEVSTACK_REPLICAS": "finance=3"}, "training=2")
+    assert config.replicas == {"training": 2}
+
+
+@pytest.mark.parametrize(
+    "value", ["finance", "finance=0", "finance=10", "billing=2", "finance=2,finance=3"]
+)
+def test_a_replica_count_names_a_process_and_a_count_from_one_to_nine(value: str) -> None:
+    with pytest.raises(DevstackError, match="replicas"):
+        Config.from_env({"DEVSTACK_REPLICAS": value})
+
+
 def render(console_url: str | None, console_note: str) -> str:
     return summary.render(
-        gateway=Endpoint("gateway", 4000),
+        gateways=[Endpoint("gateway", 4000)],
         console_url=console_url,
         console_note=console_note,
         services=[Endpoint("partnerships", 4001)],

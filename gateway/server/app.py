@@ -55,6 +55,7 @@ def create_app(
         timeouts=settings.subgraph_timeouts,
         pool_size=settings.pool_size,
         max_idle_s=settings.pool_idle_s,
+        dns_refresh_s=settings.dns_refresh_s,
     )
     factory = engine_factory or functools.partial(
         engine_from_supergraph, override_labels=settings.override_labels

@@ -6,6 +6,7 @@ import asyncio
 import logging
 from collections.abc import Mapping, Sequence
 
+from .addresses import Resolve, ResolvedEndpoint, resolve_all
 from .connection import ConnectionBroken, HttpConnection, Response
 from .contract import SubgraphUnavailable
 from .pool import ConnectFailed, ConnectionPool, Endpoint
@@ -23,19 +24,28 @@ class _AttemptFailed(Exception):
 
 
 class _Route:
-    """A subgraph's replicas, taken in round-robin order."""
+    """A subgraph's replicas: every address of every URL, taken in round-robin order."""
 
-    def __init__(self, pools: list[ConnectionPool], timeout_s: float) -> None:
-        self.pools = pools
+    def __init__(self, replicas: list[ResolvedEndpoint], timeout_s: float) -> None:
+        self.replicas = replicas
         self.timeout_s = timeout_s
         self._next = 0
 
-    def order(self) -> list[ConnectionPool]:
-        pools = self.pools
+    async def order(self) -> list[ConnectionPool]:
+        """Raises ConnectFailed when no URL's host resolves."""
+        pools: list[ConnectionPool] = []
+        unresolved: ConnectFailed | None = None
+        for replica in self.replicas:
+            try:
+                pools += await replica.pools()
+            except ConnectFailed as exc:
+                unresolved = exc
+        if not pools:
+            raise unresolved or ConnectFailed("no replica")
         if len(pools) == 1:
             return pools
-        start = self._next
-        self._next = (start + 1) % len(pools)
+        start = self._next % len(pools)
+        self._next = start + 1
         return pools[start:] + pools[:start]
 
 
@@ -45,7 +55,9 @@ def _seconds(value: float) -> str:
 
 class HttpTransport:
     """Implements `Transport`. Subgraph URLs can be replaced at run time (a new supergraph);
-    pools of URLs still in use are kept, so warm connections survive a recomposition."""
+    pools of URLs still in use are kept, so warm connections survive a recomposition. A host
+    name is resolved to all its addresses, again every `dns_refresh_s`: each address is a
+    replica with its own pool, so keep-alive connections never pin a subgraph to one."""
 
     def __init__(
         self,
@@ -54,6 +66,8 @@ class HttpTransport:
         timeouts: Mapping[str, float] | None = None,
         pool_size: int = 64,
         max_idle_s: float = 4.0,
+        dns_refresh_s: float = 10.0,
+        resolve: Resolve = resolve_all,
     ) -> None:
         if pool_size < 1:
             raise ValueError("pool_size must be at least 1")
@@ -61,37 +75,42 @@ class HttpTransport:
         self._timeouts = dict(timeouts or {})
         self._pool_size = pool_size
         self._max_idle_s = max_idle_s
+        self._dns_refresh_s = dns_refresh_s
+        self._resolve = resolve
         self._routes: dict[str, _Route] = {}
-        self._pools: dict[str, ConnectionPool] = {}
+        self._replicas: dict[str, ResolvedEndpoint] = {}
 
     def set_subgraphs(self, urls: Mapping[str, Sequence[str]]) -> None:
         """Replaces the replica URLs of every subgraph (name → one or more URLs)."""
-        endpoints = {name: [Endpoint.parse(u) for u in replicas] for name, replicas in urls.items()}
-        for name, replicas in endpoints.items():
-            if not replicas:
+        endpoints = {name: [Endpoint.parse(u) for u in given] for name, given in urls.items()}
+        for name, parsed in endpoints.items():
+            if not parsed:
                 raise ValueError(f"subgraph {name!r} has no URL")
-        pools: dict[str, ConnectionPool] = {}
+        replicas: dict[str, ResolvedEndpoint] = {}
         routes: dict[str, _Route] = {}
-        for name, replicas in endpoints.items():
-            route_pools = []
-            for endpoint in replicas:
-                pool = pools.get(endpoint.url) or self._pools.get(endpoint.url)
-                if pool is None:
-                    pool = ConnectionPool(
-                        endpoint, size=self._pool_size, max_idle_s=self._max_idle_s
+        for name, urls_of_name in endpoints.items():
+            route_replicas = []
+            for endpoint in urls_of_name:
+                replica = replicas.get(endpoint.url) or self._replicas.get(endpoint.url)
+                if replica is None:
+                    replica = ResolvedEndpoint(
+                        endpoint,
+                        refresh_s=self._dns_refresh_s,
+                        resolve=self._resolve,
+                        new_pool=self._new_pool,
                     )
-                pools[endpoint.url] = pool
-                route_pools.append(pool)
-            routes[name] = _Route(route_pools, self._timeouts.get(name, self._timeout_s))
-        for url, pool in self._pools.items():
-            if url not in pools:
-                pool.close()
-        self._pools = pools
+                replicas[endpoint.url] = replica
+                route_replicas.append(replica)
+            routes[name] = _Route(route_replicas, self._timeouts.get(name, self._timeout_s))
+        for url, replica in self._replicas.items():
+            if url not in replicas:
+                replica.close()
+        self._replicas = replicas
         self._routes = routes
 
     @property
     def subgraph_urls(self) -> dict[str, list[str]]:
-        return {name: [p.endpoint.url for p in r.pools] for name, r in self._routes.items()}
+        return {name: [e.endpoint.url for e in r.replicas] for name, r in self._routes.items()}
 
     async def fetch(
         self, subgraph: str, body: bytes, headers: Mapping[str, str], *, idempotent: bool
@@ -100,15 +119,24 @@ class HttpTransport:
         if route is None:
             raise SubgraphUnavailable(subgraph, "no URL configured")
         tail = _request_tail(body, headers)
+        try:
+            pools = await route.order()
+        except ConnectFailed as exc:
+            raise SubgraphUnavailable(subgraph, exc.reason) from exc
         reason = "no replica"
-        for pool in route.order():
+        for pool in pools:
             try:
                 response = await self._attempt(pool, pool.endpoint.head + tail, route, idempotent)
             except _AttemptFailed as failure:
                 reason = failure.reason
                 log.warning(
                     "subgraph fetch failed",
-                    extra={"subgraph": subgraph, "url": pool.endpoint.url, "reason": reason},
+                    extra={
+                        "subgraph": subgraph,
+                        "url": pool.endpoint.url,
+                        "address": pool.address,
+                        "reason": reason,
+                    },
                 )
                 if failure.maybe_sent and not idempotent:
                     break
@@ -120,10 +148,15 @@ class HttpTransport:
         raise SubgraphUnavailable(subgraph, reason)
 
     async def aclose(self) -> None:
-        for pool in self._pools.values():
-            pool.close()
-        self._pools = {}
+        for replica in self._replicas.values():
+            replica.close()
+        self._replicas = {}
         self._routes = {}
+
+    def _new_pool(self, endpoint: Endpoint, address: str) -> ConnectionPool:
+        return ConnectionPool(
+            endpoint, size=self._pool_size, max_idle_s=self._max_idle_s, address=address
+        )
 
     async def _attempt(
         self, pool: ConnectionPool, request: bytes, route: _Route, idempotent: bool

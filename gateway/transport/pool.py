@@ -1,4 +1,4 @@
-"""A bounded keep-alive connection pool for one subgraph replica URL."""
+"""A bounded keep-alive connection pool for one subgraph replica: one address of a URL."""
 
 from __future__ import annotations
 
@@ -57,8 +57,12 @@ class ConnectionPool:
     """At most `size` connections to one endpoint; idle ones are reused newest first (LIFO),
     so a burst's extra connections age out while the hot ones stay warm."""
 
-    def __init__(self, endpoint: Endpoint, *, size: int, max_idle_s: float) -> None:
+    def __init__(
+        self, endpoint: Endpoint, *, size: int, max_idle_s: float, address: str | None = None
+    ) -> None:
         self.endpoint = endpoint
+        self.address = address or endpoint.host
+        """Where connections go; the requests still name the URL's host (Host, TLS SNI)."""
         self._max_idle_s = max_idle_s
         self._slots = asyncio.Semaphore(size)
         self._idle: list[HttpConnection] = []
@@ -107,7 +111,7 @@ class ConnectionPool:
         try:
             _, conn = await loop.create_connection(
                 lambda: HttpConnection(loop),
-                endpoint.host,
+                self.address,
                 endpoint.port,
                 ssl=self._ssl,
                 server_hostname=endpoint.host if self._ssl else None,

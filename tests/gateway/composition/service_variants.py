@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path
 
 from devstack.api_schema import service_sdl
-from devstack.services import SERVICES
+from devstack.replicas import SERVICES
 
 
 class EditDoesNotApply(AssertionError):

@@ -77,15 +77,17 @@ class RawHttpServer:
     received: list[Received] = field(default_factory=list)
     connections: int = 0
     port: int = 0
+    """0: a free one, known once the server runs."""
+    host: str = "127.0.0.1"
     _server: asyncio.Server | None = None
     _tasks: set[asyncio.Task[None]] = field(default_factory=set)
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}/graphql"
+        return f"http://{self.host}:{self.port}/graphql"
 
     async def __aenter__(self) -> RawHttpServer:
-        self._server = await asyncio.start_server(self._accept, "127.0.0.1", 0)
+        self._server = await asyncio.start_server(self._accept, self.host, self.port)
         self.port = self._server.sockets[0].getsockname()[1]
         return self
 
