@@ -20,6 +20,7 @@ from services.contracts.training import (
 )
 from services.finance.domain.research_grant import ADVANCE_PERCENT, research_grant_id_for
 
+from ..support.keyed import twice
 from ..support.waiting import eventually
 from .builders import GRANTS, MONEY, World, at, consumed
 
@@ -302,3 +303,27 @@ async def test_research_grants_are_listed_by_kind_counted_in_totals_and_kept_apa
     agree = {"input": {"id": research["id"], "version": 1, "startsOn": "2025-03-03"}}
     body = await world.assert_refused(AGREE, agree, "BAD_USER_INPUT", "id")
     assert "research grant" in body["errors"][0]["message"]
+
+
+async def test_a_retried_payment_approval_approves_once(world: World) -> None:
+    event = decided()
+    grant = await opened(world, event)
+    variables = {"input": {"grantId": grant["id"], "stage": "ADVANCE"}}
+    answer = await twice(world.service, APPROVE, variables, str(uuid.uuid4()))
+    stored = await research_grant(world, event.subject)
+    assert stored is not None
+    approved = answer["data"]["approveResearchPayment"]["payment"]
+    assert [p["id"] for p in stored["research"]["payments"]] == [approved["id"]]
+    assert stored["version"] == grant["version"] + 1
+
+
+async def test_a_report_without_its_grant_is_dead_lettered_to_replay(world: World) -> None:
+    report = reported(f"ra-{uuid.uuid4().hex[:8]}")
+    await world.publish(report)
+
+    async def dead() -> bool:
+        return len(await list_dead_letters(world.bus, "finance")) == 1
+
+    await eventually(dead, what="the report without a grant dead-lettered")
+    (letter,) = await list_dead_letters(world.bus, "finance")
+    assert (letter.event_id, letter.error_type) == (report.id, "NoResearchGrant")
