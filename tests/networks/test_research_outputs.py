@@ -74,7 +74,7 @@ async def test_a_network_shows_the_outputs_related_to_it_newest_first(world: Wor
     other = await world.network(name="Climate network")
     older = output([network["id"]], title="Older", published_on=date(2024, 11, 5))
     newer = output([network["id"], other["id"]], title="Newer")
-    elsewhere = output([other["id"]], title="Elsewhere")
+    elsewhere = output([other["id"]], title="Elsewhere", published_on=date(2025, 1, 10))
     await published(world, older, newer, elsewhere)
 
     shown = await outputs_of(world, network["id"])
