@@ -91,3 +91,88 @@ CERTIFICATE_ISSUED = event_type(
     CertificateIssuedV1,
     "A participant completed every phase and reported their change project.",
 )
+
+
+class ResearchBudgetLineV1(BaseModel):
+    year: int
+    category: str
+    """A CostCategory value, as the partnership budgets."""
+    amount_minor: int
+    currency: str
+    """services.common.money.BUDGET_CURRENCY."""
+
+
+class ResearchApplicationDecidedV1(BaseModel):
+    id: str
+    version: int
+    case_number: str
+    """e.g. R2026-0007."""
+    call_id: str
+    kind: str
+    """project or fieldwork."""
+    outcome: str
+    """approved, rejected or waitlisted."""
+    principal_investigator_id: str
+    organisation_id: str
+    """The university."""
+    partnership_ids: list[str]
+    network_ids: list[str]
+    countries: list[str]
+    themes: list[str]
+    max_amount_minor: int
+    """The call's cap for this kind, at the decision."""
+    approved_budget: list[ResearchBudgetLineV1]
+    """Empty unless approved."""
+    duration_months: int
+
+
+class ResearchApplicationReportedV1(BaseModel):
+    id: str
+    """The research application."""
+    version: int
+    case_number: str
+    accepted_on: date
+    """Officers accepted the final report."""
+
+
+class ResearchOutputV1(BaseModel):
+    id: str
+    version: int
+    application_id: str
+    kind: str
+    """publication, report, policy_brief or presentation."""
+    title: str
+    published_on: date
+    url: str | None
+    partnership_ids: list[str]
+    network_ids: list[str]
+    themes: list[str]
+
+
+RESEARCH_APPLICATION_DECIDED = event_type(
+    "training",
+    "research_application",
+    "decided",
+    1,
+    ResearchApplicationDecidedV1,
+    "Officers decided a ranked research application (approved, rejected or waitlisted); an"
+    " approved one carries its budget and the call's cap (finance opens a research grant).",
+)
+RESEARCH_APPLICATION_REPORTED = event_type(
+    "training",
+    "research_application",
+    "reported",
+    1,
+    ResearchApplicationReportedV1,
+    "Officers accepted a funded research application's final report (finance may pay the"
+    " final payment).",
+)
+RESEARCH_OUTPUT_PUBLISHED = event_type(
+    "training",
+    "research_output",
+    "published",
+    1,
+    ResearchOutputV1,
+    "A research output (publication, report, policy brief, presentation) was published or"
+    " changed; networks show it on the networks it relates to.",
+)

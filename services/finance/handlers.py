@@ -9,6 +9,9 @@
 - A workshop completed: its costs are booked against its funder (domain.funding); network
   events keep the network's details on its funding.
 - A partnership closed: its grants not yet closed or cancelled move to finalisation.
+- A research application approved: its research grant opens with the approved budget within
+  the call's cap (domain.research_grant; a decision over the cap is refused and
+  dead-lettered); its final report accepted: the final payment may be approved.
 
 Each handler translates the producer's contract into finance's own terms and calls a
 command (services/finance/commands/). Every effect goes through `AggregateStore.apply`,
@@ -37,14 +40,23 @@ from services.contracts.partnerships import (
     PartnershipV1,
     VisitV1,
 )
-from services.contracts.training import WORKSHOP_COMPLETED, WorkshopV1
+from services.contracts.training import (
+    RESEARCH_APPLICATION_DECIDED,
+    RESEARCH_APPLICATION_REPORTED,
+    WORKSHOP_COMPLETED,
+    ResearchApplicationDecidedV1,
+    ResearchApplicationReportedV1,
+    WorkshopV1,
+)
 
 from .commands.expenses import draft_completed_visit
 from .commands.fundings import book_completed_workshop, keep_network
 from .commands.grants import finalise_grants_of, open_grant
+from .commands.research_grants import open_research_grant, record_final_report
 from .domain.expenses import VisitRecord
 from .domain.funding import CompletedWorkshop, NetworkDetails, ReportedCost
 from .domain.grant import DecidedLine, Decision
+from .domain.research_grant import ResearchDecision, ResearchLine
 from .projection import project
 from .repositories import Repositories
 
@@ -81,6 +93,14 @@ def handlers(repos: Repositories) -> Mapping[str, Handler]:
         data = NetworkV1.model_validate(event.data)
         await keep_network(repos, event, network_details_of(data))
 
+    async def on_research_decided(event: Event) -> None:
+        data = ResearchApplicationDecidedV1.model_validate(event.data)
+        await open_research_grant(repos, event, research_decision_of(data))
+
+    async def on_research_reported(event: Event) -> None:
+        data = ResearchApplicationReportedV1.model_validate(event.data)
+        await record_final_report(repos, event, data.id, data.accepted_on)
+
     return {
         **organisation_handlers(repos.organisations),
         PARTNERSHIP_CREATED.type: on_snapshot,
@@ -93,6 +113,8 @@ def handlers(repos: Repositories) -> Mapping[str, Handler]:
         NETWORK_CREATED.type: on_network,
         NETWORK_UPDATED.type: on_network,
         NETWORK_CLOSED.type: on_network,
+        RESEARCH_APPLICATION_DECIDED.type: on_research_decided,
+        RESEARCH_APPLICATION_REPORTED.type: on_research_reported,
     }
 
 
@@ -163,4 +185,32 @@ def network_details_of(data: NetworkV1) -> NetworkDetails:
         starts_on=data.starts_on,
         ends_on=data.ends_on,
         status=data.status,
+    )
+
+
+def research_decision_of(data: ResearchApplicationDecidedV1) -> ResearchDecision:
+    """Training's research decision in finance's terms."""
+    return ResearchDecision(
+        application_id=data.id,
+        case_number=data.case_number,
+        call_id=data.call_id,
+        research_kind=data.kind,
+        outcome=data.outcome,
+        principal_investigator_id=data.principal_investigator_id,
+        organisation_id=data.organisation_id,
+        partnership_ids=tuple(data.partnership_ids),
+        network_ids=tuple(data.network_ids),
+        countries=tuple(data.countries),
+        themes=tuple(data.themes),
+        max_amount_minor=data.max_amount_minor,
+        approved_budget=tuple(
+            ResearchLine(
+                year=line.year,
+                category=line.category,
+                amount_minor=line.amount_minor,
+                currency=line.currency,
+            )
+            for line in data.approved_budget
+        ),
+        duration_months=data.duration_months,
     )

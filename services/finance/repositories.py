@@ -8,16 +8,19 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from pymongo.asynchronous.collection import AsyncCollection
 from pymongo.asynchronous.database import AsyncDatabase
 
+from services.common.errors import BadUserInput
 from services.common.mongo import Document, IndexSpec
-from services.common.store import AggregateStore, OutboxNotifier
+from services.common.store import A, AggregateStore, OutboxNotifier
 from services.contracts import organisation_views as org_projection
 from services.contracts.organisation_views import OrganisationView
 from services.contracts.partnership_views import COLLECTION as PARTNERSHIPS
 
 from .domain.funding import Funding
 from .domain.grant import BOOKABLE, Grant, GrantStatus
+from .domain.research_grant import GrantKind, ResearchGrant
 from .domain.rules import ApplicationType, BudgetRules, all_versions
 from .domain.totals import LedgerSum, TotalsGrouping
 from .projection import PartnershipView
@@ -44,6 +47,9 @@ INDEXES = (
     IndexSpec(PARTNERSHIPS, [("organisation_ids", 1)]),
 )
 
+NOT_RESEARCH: Document = {"kind": {"$ne": GrantKind.RESEARCH.value}}
+"""The partnership grants: their documents from before grant kinds have no `kind`."""
+
 DEADLINE_FIELDS = ("expenses", "disbursements", "ledger", "audit", "_outbox", "_applied")
 """Not needed to judge deadlines: left out of the query (the grant model defaults them)."""
 
@@ -59,6 +65,7 @@ class GrantQuery:
     country: str | None = None
     """Any organisation's country (ISO 3166-1 alpha-2)."""
     type: ApplicationType | None = None
+    kind: GrantKind | None = None
     readable: Sequence[str] | None = None
     """The partnerships whose grants the caller may read (None: every one)."""
 
@@ -76,6 +83,10 @@ class GrantQuery:
             query["countries"] = {"$in": [self.country]}
         if self.type is not None:
             query["type"] = self.type.value
+        if self.kind is GrantKind.RESEARCH:
+            query["kind"] = GrantKind.RESEARCH.value
+        elif self.kind is GrantKind.PARTNERSHIP:
+            query.update(NOT_RESEARCH)
         return within(query, self.readable)
 
 
@@ -91,8 +102,9 @@ def ledger_pipeline(by: TotalsGrouping, year: int | None) -> list[dict[str, Any]
 
     Flattens with `$project` before `$group` and groups by one string: plain MongoDB that
     the embedded server (which neither reads nested paths in `$group` after an `$unwind`
-    nor evaluates compound `_id` documents) answers alike. Themes are keyed by partnership:
-    the themes come from the projection.
+    nor evaluates compound `_id` documents) answers alike. Themes are keyed by partnership
+    (the themes come from the projection), a research grant's by its own id (its themes are
+    its own).
     """
     stages: list[dict[str, Any]] = []
     if by is TotalsGrouping.COUNTRY:
@@ -102,13 +114,42 @@ def ledger_pipeline(by: TotalsGrouping, year: int | None) -> list[dict[str, Any]
         stages.append({"$match": {"ledger.year": year}})
     key: Any = {
         TotalsGrouping.COUNTRY: "$partner_countries",
-        TotalsGrouping.THEME: "$partnership_id",
+        TotalsGrouping.THEME: {"$ifNull": ["$partnership_id", "$_id"]},
         TotalsGrouping.YEAR: {"$toString": "$ledger.year"},
     }[by]
     stages.append({"$project": {"k": {"$concat": [key, "|", "$ledger.kind"]},
                                 "m": "$ledger.minor"}})  # fmt: skip
     stages.append({"$group": {"_id": "$k", "t": {"$sum": "$m"}}})
     return stages
+
+
+class GrantsOfKind(AggregateStore[A]):
+    """The grants of one kind in the collection both kinds share: an id of the other kind
+    is refused by name, never misread."""
+
+    def __init__(
+        self,
+        collection: AsyncCollection[Document],
+        model: type[A],
+        kind: GrantKind,
+        notifier: OutboxNotifier,
+    ) -> None:
+        super().__init__(collection, model, notifier)
+        self.kind = kind
+
+    def load(self, doc: Document) -> A:
+        found = kind_of(doc)
+        if found is not self.kind:
+            raise BadUserInput(
+                f"grant {doc['_id']!r} is a {found.value} grant, not a {self.kind.value} one",
+                field="id",
+                kind=found.value,
+            )
+        return super().load(doc)
+
+
+def kind_of(doc: Document) -> GrantKind:
+    return GrantKind(doc.get("kind", GrantKind.PARTNERSHIP.value))
 
 
 @dataclass(frozen=True)
@@ -118,6 +159,19 @@ class Repositories:
     grants: AggregateStore[Grant]
     fundings: AggregateStore[Funding]
     rules: AggregateStore[BudgetRules]
+    research_grants: AggregateStore[ResearchGrant]
+
+    def load_any_grant(self, doc: Document) -> Grant | ResearchGrant:
+        if kind_of(doc) is GrantKind.RESEARCH:
+            return self.research_grants.load(doc)
+        return self.grants.load(doc)
+
+    async def any_grants(self, ids: Sequence[str]) -> dict[str, Grant | ResearchGrant]:
+        """One query for grants of either kind."""
+        if not ids:
+            return {}
+        cursor = self.grants.collection.find({"_id": {"$in": list(dict.fromkeys(ids))}})
+        return {doc["_id"]: self.load_any_grant(doc) async for doc in cursor}
 
     async def grants_of_partnerships(self, ids: Sequence[str]) -> dict[str, list[Grant]]:
         """One query for the grants of any number of partnerships, by case number."""
@@ -165,10 +219,18 @@ class Repositories:
         cursor = self.partnerships.collection.find({"organisation_ids": {"$in": [org]}}, {"_id": 1})
         return [doc["_id"] async for doc in cursor]
 
-    async def themes_of(self, partnership_ids: Sequence[str]) -> dict[str, list[str]]:
-        """The themes of each partnership the projection knows."""
-        views = await self.partnerships.get_many(partnership_ids)
-        return {pid: view.themes for pid, view in views.items()}
+    async def themes_of(self, keys: Sequence[str]) -> dict[str, list[str]]:
+        """The themes of each partnership the projection knows, and of each research grant
+        (the keys of totals by theme)."""
+        views = await self.partnerships.get_many(keys)
+        themes = {pid: view.themes for pid, view in views.items()}
+        rest = [key for key in keys if key not in themes]
+        cursor = self.grants.collection.find(
+            {"_id": {"$in": rest}, "kind": GrantKind.RESEARCH.value}, {"themes": 1}
+        )
+        async for doc in cursor:
+            themes[doc["_id"]] = list(doc.get("themes", []))
+        return themes
 
     async def grants_owing_reports(
         self,
@@ -183,6 +245,7 @@ class Repositories:
         query: Document = {
             "status": {"$in": sorted(s.value for s in BOOKABLE)},
             "starts_on": {"$lte": as_of.isoformat()},
+            **NOT_RESEARCH,
         }
         if partnership_ids is not None:
             query["partnership_id"] = {"$in": list(partnership_ids)}
@@ -204,7 +267,8 @@ def repositories(db: AsyncDatabase[Document], notifier: OutboxNotifier) -> Repos
     return Repositories(
         organisations=AggregateStore(db[org_projection.COLLECTION], OrganisationView, notifier),
         partnerships=AggregateStore(db[PARTNERSHIPS], PartnershipView, notifier),
-        grants=AggregateStore(db[GRANTS], Grant, notifier),
+        grants=GrantsOfKind(db[GRANTS], Grant, GrantKind.PARTNERSHIP, notifier),
         fundings=AggregateStore(db[FUNDINGS], Funding, notifier),
         rules=AggregateStore(db[BUDGET_RULES], BudgetRules, notifier),
+        research_grants=GrantsOfKind(db[GRANTS], ResearchGrant, GrantKind.RESEARCH, notifier),
     )

@@ -3,6 +3,8 @@
 - Partnership events feed the local partnership projection (newer versions only).
 - A partnership closed: its active memberships end (docs/architecture.md, Reactions).
 - A network closed (this service's own event): its active memberships end.
+- A research output published (training): the output projection keeps it (newer versions
+  only), to show on its networks and for practices to cite.
 
 Every effect goes through `AggregateStore.apply`, which stores the event id with the effect
 in one write: a redelivered event finds its id and changes nothing. Memberships end through
@@ -28,9 +30,11 @@ from services.contracts.partnerships import (
     PartnershipStatusChangedV1,
     PartnershipV1,
 )
+from services.contracts.training import RESEARCH_OUTPUT_PUBLISHED, ResearchOutputV1
 
 from .commands.memberships import end_memberships_of_network, end_memberships_of_partnership
 from .domain import NothingToApply
+from .projection import ResearchOutputView, project_output
 from .repositories import Repositories
 
 log = logging.getLogger(__name__)
@@ -71,6 +75,10 @@ def handlers(repos: Repositories) -> Mapping[str, Handler]:
         data = NetworkV1.model_validate(event.data)
         await end_memberships_of_network(repos, event, data.id, data.closed_on or event.time.date())
 
+    async def on_research_output(event: Event) -> None:
+        data = ResearchOutputV1.model_validate(event.data)
+        await project_output(repos.research_outputs, event, research_output_of(data))
+
     return {
         **organisation_handlers(repos.organisations),
         PARTNERSHIP_CREATED.type: on_snapshot,
@@ -78,4 +86,21 @@ def handlers(repos: Repositories) -> Mapping[str, Handler]:
         PARTNERSHIP_STATUS_CHANGED.type: on_status_changed,
         PARTNERSHIP_CLOSED.type: on_partnership_closed,
         NETWORK_CLOSED.type: on_network_closed,
+        RESEARCH_OUTPUT_PUBLISHED.type: on_research_output,
     }
+
+
+def research_output_of(data: ResearchOutputV1) -> ResearchOutputView:
+    """Training's research output in the networks service's terms."""
+    return ResearchOutputView(
+        id=data.id,
+        source_version=data.version,
+        application_id=data.application_id,
+        kind=data.kind,
+        title=data.title,
+        published_on=data.published_on,
+        url=data.url,
+        partnership_ids=data.partnership_ids,
+        network_ids=data.network_ids,
+        themes=data.themes,
+    )

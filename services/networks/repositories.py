@@ -23,12 +23,20 @@ from services.contracts.partnership_views import PartnershipView
 from .domain.membership import Membership, MembershipStatus
 from .domain.network import Network, NetworkStatus
 from .domain.practice import Practice, check_tags
+from .projection import RESEARCH_OUTPUTS, ResearchOutputView
 
 NETWORKS = "networks"
 MEMBERSHIPS = "memberships"
 PRACTICES = "practices"
 
-COLLECTIONS = (NETWORKS, MEMBERSHIPS, PRACTICES, PARTNERSHIPS, org_projection.COLLECTION)
+COLLECTIONS = (
+    NETWORKS,
+    MEMBERSHIPS,
+    PRACTICES,
+    PARTNERSHIPS,
+    org_projection.COLLECTION,
+    RESEARCH_OUTPUTS,
+)
 
 PRACTICE_TEXT_FIELDS = ("title", "challenge", "solution", "results", "lessons_learned", "tags")
 
@@ -42,6 +50,7 @@ INDEXES = (
     IndexSpec(PRACTICES, [("network_id", 1), ("sort_key", 1)]),
     IndexSpec(PRACTICES, [("partnership_id", 1), ("sort_key", 1)]),
     IndexSpec(PRACTICES, [("tags", 1)]),
+    IndexSpec(RESEARCH_OUTPUTS, [("network_ids", 1)]),
     # Practices are written in many languages (es, en, sv, ...): no stemming ("none"), and
     # MongoDB must not read the documents' `language` field (ISO 639-1, e.g. "sw") as the
     # text index's language, which it would refuse for unsupported ones: point the override
@@ -65,6 +74,21 @@ class Repositories:
     networks: AggregateStore[Network]
     memberships: AggregateStore[Membership]
     practices: AggregateStore[Practice]
+    research_outputs: AggregateStore[ResearchOutputView]
+
+    async def outputs_of_networks(
+        self, network_ids: Sequence[str]
+    ) -> dict[str, list[ResearchOutputView]]:
+        """The research outputs related to each network, newest first, in one query."""
+        found: dict[str, list[ResearchOutputView]] = defaultdict(list)
+        # `$in`: the embedded server misses element equality on a multikey index.
+        query = {"network_ids": {"$in": list(dict.fromkeys(network_ids))}}
+        sort = [("published_on", -1), ("_id", 1)]
+        async for doc in self.research_outputs.collection.find(query).sort(sort):
+            output = self.research_outputs.load(doc)
+            for network_id in output.network_ids:
+                found[network_id].append(output)
+        return {nid: found[nid] for nid in network_ids}
 
     async def known_partnership(self, partnership_id: str) -> PartnershipView:
         """The partnership as projected here; NOT_FOUND until its events have arrived."""
@@ -173,4 +197,5 @@ def repositories(db: AsyncDatabase[Document], notifier: OutboxNotifier) -> Repos
         networks=AggregateStore(db[NETWORKS], Network, notifier),
         memberships=AggregateStore(db[MEMBERSHIPS], Membership, notifier),
         practices=AggregateStore(db[PRACTICES], Practice, notifier),
+        research_outputs=AggregateStore(db[RESEARCH_OUTPUTS], ResearchOutputView, notifier),
     )

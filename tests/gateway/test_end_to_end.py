@@ -3,7 +3,8 @@
 Region Gotland and Kibaha's partnership has an approved application, whose grant finance opens
 on the partnerships service's decision event; through the gateway it joins a network, and two
 of its people register for the network's joint workshop. One query then reads all of it,
-crossing every subgraph and coming back to partnerships for the people.
+crossing every subgraph and coming back to partnerships for the people. Training's research
+events then open a research grant in finance and put an output on the network.
 """
 
 from __future__ import annotations
@@ -12,11 +13,21 @@ import json
 import uuid
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 import pytest
 
 from services.common.auth import Role
+from services.common.events.bus import EventBus
+from services.common.events.topology import Topology
+from services.contracts.training import (
+    RESEARCH_APPLICATION_DECIDED,
+    RESEARCH_OUTPUT_PUBLISHED,
+    ResearchApplicationDecidedV1,
+    ResearchBudgetLineV1,
+    ResearchOutputV1,
+)
 from tests.partnerships.applying import World, pinned, world
 from tests.support.waiting import eventually
 
@@ -277,3 +288,75 @@ async def test_without_a_token_the_subgraph_refuses_with_its_error_at_the_client
         "data": {"overview": None},
     }
     assert_exact(body, expected)
+
+
+RESEARCH = """
+query($partnership: ID!) {
+  partnership(id: $partnership) {
+    networks { network { id researchOutputs { title output { id } } } }
+  }
+  grants(filter: { kind: RESEARCH }) {
+    nodes { kind caseNumber partnership { id } researchApplication { id grant { caseNumber } } }
+  }
+}"""
+
+
+async def test_research_reaches_finance_and_networks_through_the_gateway(built: Built) -> None:
+    """Training's research events, as it publishes them: finance opens the research grant,
+    networks shows the output on its network; one query reads both through the gateway."""
+    s, staff = built.stack, built.stack.token(Role.OFFICER)
+    ids = {"partnership": built.world.partnership}
+    known = await data(s, RESEARCH, ids, staff)
+    network_id = known["partnership"]["networks"][0]["network"]["id"]
+    decision = ResearchApplicationDecidedV1(
+        id="ra-e2e", version=5, case_number="R2025-0001", call_id="call-2025", kind="project",
+        outcome="approved", principal_investigator_id="person-pi", organisation_id="org-uni",
+        partnership_ids=[built.world.partnership], network_ids=[network_id], countries=["TZ"],
+        themes=["gender_equality"], max_amount_minor=100_000_000, duration_months=12,
+        approved_budget=[ResearchBudgetLineV1(year=1, category="working_hours",
+                                              amount_minor=50_000_000, currency="SEK")],
+    )  # fmt: skip
+    output = ResearchOutputV1(
+        id="out-e2e", version=1, application_id="ra-e2e", kind="policy_brief",
+        title="Gender budgeting in Kibaha", published_on=date(2025, 6, 1), url=None,
+        partnership_ids=[built.world.partnership], network_ids=[network_id],
+        themes=["gender_equality"],
+    )  # fmt: skip
+    settings = s.services["finance"].settings
+    bus = EventBus(settings.amqp_url, Topology(settings.events_prefix))
+    await bus.connect()
+    try:
+        await bus.publish(RESEARCH_APPLICATION_DECIDED.new(decision.id, decision))
+        await bus.publish(RESEARCH_OUTPUT_PUBLISHED.new(output.id, output))
+    finally:
+        await bus.close()
+
+    expected = {
+        "partnership": {
+            "networks": [
+                {
+                    "network": {
+                        "id": network_id,
+                        "researchOutputs": [
+                            {"title": "Gender budgeting in Kibaha", "output": {"id": "out-e2e"}}
+                        ],
+                    }
+                }
+            ]
+        },
+        "grants": {
+            "nodes": [
+                {
+                    "kind": "RESEARCH",
+                    "caseNumber": "R2025-0001",
+                    "partnership": None,
+                    "researchApplication": {"id": "ra-e2e", "grant": {"caseNumber": "R2025-0001"}},
+                }
+            ]
+        },
+    }
+
+    async def arrived() -> bool:
+        return bool(await data(s, RESEARCH, ids, staff) == expected)
+
+    await eventually(arrived, what="the research grant and output through the gateway")

@@ -12,6 +12,7 @@ from services.common.graphql import Context
 from ..domain import access
 from ..domain.funding import Funding
 from ..domain.grant import Grant
+from ..domain.research_grant import ResearchGrant
 from ..projection import PartnershipView
 from ..repositories import Repositories
 
@@ -28,6 +29,11 @@ def repos(info: FinanceInfo) -> Repositories:
 
 def grant_loader(info: FinanceInfo) -> DataLoader[str, Grant | None]:
     return info.context.loader("grants", repos(info).grants.get_many)
+
+
+def any_grant_loader(info: FinanceInfo) -> DataLoader[str, Grant | ResearchGrant | None]:
+    """Grants of either kind (partnership or research) by id."""
+    return info.context.loader("any_grants", repos(info).any_grants)
 
 
 def grants_by_partnership_loader(info: FinanceInfo) -> DataLoader[str, list[Grant] | None]:
@@ -59,9 +65,13 @@ async def may_read(info: FinanceInfo, partnership_id: str) -> bool:
     return access.acts_for(principal, await organisations_of(info, partnership_id))
 
 
-async def require_read(info: FinanceInfo, grant: Grant) -> None:
+async def require_read(info: FinanceInfo, grant: Grant | ResearchGrant) -> None:
+    """A research grant is read by the coordinators of its university."""
     principal = caller(info)
     if access.reads_everything(principal):
+        return
+    if isinstance(grant, ResearchGrant):
+        access.require_read(principal, [grant.organisation_id])
         return
     access.require_read(principal, await organisations_of(info, grant.partnership_id))
 

@@ -1,5 +1,6 @@
 """Entities of other subgraphs that finance extends, each with only `id` and its fields here:
-`Partnership.grants`/`funding`, `Application.grant`, `Network.funding`, `Workshop.costs`.
+`Partnership.grants`/`funding`, `Application.grant`, `ResearchApplication.grant`,
+`Network.funding`, `Workshop.costs`.
 
 `resolve_reference` returns a stub; the fields load through per-request loaders, so any
 number of representations cost one database query per type (docs/architecture.md).
@@ -9,11 +10,14 @@ from __future__ import annotations
 
 import strawberry
 
+from ..domain import access
 from ..domain.funding import FundingKind, funding_id, new_funding
 from ..domain.grant import grant_id_for
+from ..domain.research_grant import ResearchGrant, research_grant_id_for
 from ..domain.summary import partnership_funding
 from .context import (
     FinanceInfo,
+    any_grant_loader,
     caller,
     funding_loader,
     grant_loader,
@@ -88,6 +92,36 @@ class ApplicationEntity:
 
     @classmethod
     def resolve_reference(cls, info: FinanceInfo, id: strawberry.ID) -> ApplicationEntity:
+        return cls(id=id)
+
+
+async def _research_application_grant(
+    root: ResearchApplicationEntity, info: FinanceInfo
+) -> GrantObject | None:
+    found = await any_grant_loader(info).load(research_grant_id_for(str(root.id)))
+    if not isinstance(found, ResearchGrant):
+        return None
+    if not access.may_read(caller(info), [found.organisation_id]):
+        return None
+    return GrantObject.of_research(found)
+
+
+@strawberry.federation.type(
+    name="ResearchApplication",
+    keys=["id"],
+    description="A research application (owned by the training subgraph); here its grant",
+)
+class ResearchApplicationEntity:
+    id: strawberry.ID
+
+    grant: GrantObject | None = strawberry.field(
+        resolver=_research_application_grant,
+        description="The research grant opened when it was approved (null before, or for those"
+        " who may not read it)",
+    )
+
+    @classmethod
+    def resolve_reference(cls, info: FinanceInfo, id: strawberry.ID) -> ResearchApplicationEntity:
         return cls(id=id)
 
 

@@ -16,8 +16,8 @@ from ..domain.lifecycle import ProposedLine
 from ..repositories import GrantQuery
 from .context import (
     FinanceInfo,
+    any_grant_loader,
     caller,
-    grant_loader,
     readable_partnerships,
     repos,
     require_read,
@@ -40,6 +40,7 @@ def grant_query(where: GrantFilter | None) -> GrantQuery:
         year=None if where.year is None else check_year(where.year, "filter.year"),
         country=None if where.country is None else country_code(where.country, "filter.country"),
         type=where.type,
+        kind=where.kind,
     )
 
 
@@ -48,11 +49,11 @@ class GrantQueries:
     @strawberry.field
     async def grant(self, info: FinanceInfo, id: strawberry.ID) -> GrantObject | None:
         caller(info)
-        found = await grant_loader(info).load(str(id))
+        found = await any_grant_loader(info).load(str(id))
         if found is None:
             return None
         await require_read(info, found)
-        return GrantObject.of(found)
+        return GrantObject.of_any(found)
 
     @strawberry.field
     async def grants(
@@ -62,15 +63,15 @@ class GrantQueries:
         after: str | None = None,
         filter: Annotated[GrantFilter | None, strawberry.argument(name="filter")] = None,
     ) -> Connection[GrantObject]:
-        store = repos(info).grants
+        stores = repos(info)
         query = replace(grant_query(filter), readable=await readable_partnerships(info))
         return await paginate(
-            store.collection,
+            stores.grants.collection,
             query.filter(),
             sort=["sort_key"],
             first=first,
             after=after,
-            to_node=lambda doc: GrantObject.of(store.load(doc)),
+            to_node=lambda doc: GrantObject.of_any(stores.load_any_grant(doc)),
         )
 
 

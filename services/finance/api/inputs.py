@@ -12,10 +12,12 @@ from services.common.money import MoneyInput
 from services.common.vocabulary import CostCategory
 
 from ..domain.grant import ExpenseSource, GrantStatus
+from ..domain.research_grant import GrantKind, PaymentStage
 from ..domain.rules import ApplicationType, CapKind, CapPeriod, Region
 
 # The domain's enums get their GraphQL names in types.py: imported before any input here uses
 # one, as strawberry would otherwise name an enum it meets first by itself (a duplicate).
+from . import research_types as _named_research_enums  # noqa: F401
 from . import types as _named_enums  # noqa: F401
 
 
@@ -30,6 +32,9 @@ class GrantFilter(CheckedInput):
         default=None, description="Any organisation's country (ISO 3166-1 alpha-2)"
     )
     type: ApplicationType | None = None
+    kind: GrantKind | None = strawberry.field(
+        default=None, description="Partnership or research grants only"
+    )
 
 
 @strawberry.input
@@ -185,3 +190,18 @@ class PublishBudgetRulesInput(CheckedInput):
         description="One per application type, region and partnership kind"
     )
     note: str = ""
+
+
+@strawberry.input
+class ApproveResearchPaymentInput(CheckedInput):
+    grant_id: strawberry.ID
+    stage: PaymentStage = strawberry.field(
+        description="ADVANCE (the set share of the budget) or FINAL (the rest)"
+    )
+
+
+@strawberry.input
+class PayResearchPaymentInput(CheckedInput):
+    grant_id: strawberry.ID
+    payment_id: strawberry.ID
+    paid_on: date

@@ -12,12 +12,19 @@ from services.contracts.organisation_views import (
 )
 
 from .deadlines import DeadlineQueries
-from .entities import ApplicationEntity, NetworkEntity, PartnershipEntity, WorkshopEntity
+from .entities import (
+    ApplicationEntity,
+    NetworkEntity,
+    PartnershipEntity,
+    ResearchApplicationEntity,
+    WorkshopEntity,
+)
 from .expenses import ExpenseMutations
 from .fundings import FundingQueries
 from .grants import GrantMutations, GrantQueries
 from .partnerships import PartnershipQueries
 from .reports import ReportMutations
+from .research_grants import ResearchGrantMutations
 from .rules import RulesMutations, RulesQueries
 from .totals import TotalsQueries
 
@@ -30,12 +37,20 @@ class Query(
 
 
 @strawberry.type
-class Mutation(GrantMutations, ExpenseMutations, ReportMutations, RulesMutations):
+class Mutation(
+    GrantMutations, ExpenseMutations, ReportMutations, RulesMutations, ResearchGrantMutations
+):
     pass
 
 
 schema = build_schema(
     Query,
     idempotent(Mutation),
-    types=[PartnershipEntity, ApplicationEntity, NetworkEntity, WorkshopEntity],
+    types=[
+        PartnershipEntity,
+        ApplicationEntity,
+        ResearchApplicationEntity,
+        NetworkEntity,
+        WorkshopEntity,
+    ],
 )

@@ -42,11 +42,13 @@ from ..domain.grant import (
     ReportStatus,
 )
 from ..domain.reports import lines_of
+from ..domain.research_grant import GrantKind, ResearchGrant
 from ..domain.rules import ApplicationType, BudgetRules, Cap, CapKind, CapPeriod, Region
 from ..domain.summary import PartnershipFunding
 from ..domain.totals import FundingTotal, TotalsGrouping
 from ..projection import PartnershipView
-from .context import FinanceInfo, caller, grant_loader, require_read
+from .context import FinanceInfo, any_grant_loader, caller, grant_loader, require_read
+from .research_types import ResearchTermsType
 
 strawberry.enum(CostCategory)
 strawberry.enum(GrantStatus, name="GrantStatus", description="IATI ActivityStatus (1–6)")
@@ -68,7 +70,7 @@ strawberry.enum(FundingKind, name="TrainingFundingKind")
 strawberry.enum(TotalsGrouping, name="FundingTotalsGrouping")
 
 if TYPE_CHECKING:
-    from .entities import ApplicationEntity, PartnershipEntity
+    from .entities import ApplicationEntity, PartnershipEntity, ResearchApplicationEntity
 
 ENTITIES = "services.finance.api.entities"
 
@@ -459,9 +461,10 @@ def _expenses(
     category: CostCategory | None = None,
 ) -> Connection[ExpenseType]:
     caller(info)
+    expenses = [] if root.grant is None else root.grant.expenses
     items = [
         e
-        for e in root.grant.expenses
+        for e in expenses
         if (status is None or e.status is status)
         and (year is None or e.year == year)
         and (category is None or e.category is category)
@@ -477,6 +480,8 @@ def _budget_vs_actuals(
     category: CostCategory | None = None,
 ) -> BudgetVsActuals:
     caller(info)
+    if root.grant is None:
+        return budget_vs_actuals(summary.BudgetVsActuals(rows=[], budget=zero(), actual=zero()))
     return budget_vs_actuals(summary.budget_vs_actuals(root.grant, year, category))
 
 
@@ -484,34 +489,71 @@ def _report_deadlines(
     root: GrantObject, info: FinanceInfo, as_of: date | None = None
 ) -> list[ReportDeadlineType]:
     caller(info)
+    if root.grant is None:
+        return []
     return [ReportDeadlineType.of(d) for d in report_deadlines(root.grant, as_of_day(as_of))]
 
 
-def _partnership(root: GrantObject) -> Annotated[PartnershipEntity, strawberry.lazy(ENTITIES)]:
+def _partnership(
+    root: GrantObject,
+) -> Annotated[PartnershipEntity, strawberry.lazy(ENTITIES)] | None:
     from .entities import PartnershipEntity
 
-    return PartnershipEntity(id=root.partnership_id)
+    return None if root.partnership_id is None else PartnershipEntity(id=root.partnership_id)
 
 
-def _application(root: GrantObject) -> Annotated[ApplicationEntity, strawberry.lazy(ENTITIES)]:
+def _application(
+    root: GrantObject,
+) -> Annotated[ApplicationEntity, strawberry.lazy(ENTITIES)] | None:
     from .entities import ApplicationEntity
 
-    return ApplicationEntity(id=root.application_id)
+    return None if root.grant is None else ApplicationEntity(id=root.application_id)
 
 
-@strawberry.federation.type(name="Grant", keys=["id"], description="A grant (a case) in SEK")
+def _research_application(
+    root: GrantObject,
+) -> Annotated[ResearchApplicationEntity, strawberry.lazy(ENTITIES)] | None:
+    from .entities import ResearchApplicationEntity
+
+    if root.research_grant is None:
+        return None
+    return ResearchApplicationEntity(id=root.application_id)
+
+
+def zero() -> Money:
+    return Money(minor=0, currency=BUDGET_CURRENCY)
+
+
+@strawberry.federation.type(
+    name="Grant",
+    keys=["id"],
+    description="A grant (a case) in SEK: a partnership's, or a research grant (`research`)",
+)
 class GrantObject:
-    grant: strawberry.Private[Grant]
+    grant: strawberry.Private[Grant | None]
+    """A partnership grant's aggregate (None for a research grant)."""
+    research_grant: strawberry.Private[ResearchGrant | None]
     id: strawberry.ID
-    application_id: strawberry.ID
+    kind: GrantKind
+    application_id: strawberry.ID = strawberry.field(
+        description="The partnership application, or the research application"
+    )
     case_number: str
-    partnership_id: strawberry.ID
-    type: ApplicationType
+    partnership_id: strawberry.ID | None = strawberry.field(
+        description="The partnership (null for a research grant)"
+    )
+    type: ApplicationType | None = strawberry.field(
+        description="The partnership application's type (null for a research grant)"
+    )
     status: GrantStatus
     iati_activity_status: int
-    partnership_kind: str = strawberry.field(description="bilateral, tripartite or multilateral")
-    countries: list[str]
-    region: Region
+    partnership_kind: str | None = strawberry.field(
+        description="bilateral, tripartite or multilateral (null for a research grant)"
+    )
+    countries: list[str] = strawberry.field(
+        description="Every organisation's (a research grant: the countries studied)"
+    )
+    region: Region | None = strawberry.field(description="Null for a research grant")
     conditions: str | None
     duration_months: int
     years: int
@@ -542,11 +584,23 @@ class GrantObject:
 
     expenses: Connection[ExpenseType] = strawberry.field(resolver=_expenses)
 
-    partnership: Annotated[PartnershipEntity, strawberry.lazy(ENTITIES)] = strawberry.field(
-        resolver=_partnership, description="The partnership (resolved by the partnerships subgraph)"
+    partnership: Annotated[PartnershipEntity, strawberry.lazy(ENTITIES)] | None = strawberry.field(
+        resolver=_partnership,
+        description="The partnership (resolved by the partnerships subgraph; null for a"
+        " research grant)",
     )
-    application: Annotated[ApplicationEntity, strawberry.lazy(ENTITIES)] = strawberry.field(
-        resolver=_application, description="The application it was decided on"
+    application: Annotated[ApplicationEntity, strawberry.lazy(ENTITIES)] | None = strawberry.field(
+        resolver=_application,
+        description="The application it was decided on (null for a research grant)",
+    )
+    research: ResearchTermsType | None = strawberry.field(
+        description="A research grant's terms and payments (null for a partnership grant)"
+    )
+    research_application: Annotated[ResearchApplicationEntity, strawberry.lazy(ENTITIES)] | None = (
+        strawberry.field(
+            resolver=_research_application,
+            description="The research application it was decided on (null for a partnership grant)",
+        )
     )
 
     budget_vs_actuals: BudgetVsActuals = strawberry.field(
@@ -562,7 +616,9 @@ class GrantObject:
     def of(cls, grant: Grant) -> GrantObject:
         return cls(
             grant=grant,
+            research_grant=None,
             id=strawberry.ID(grant.id),
+            kind=GrantKind.PARTNERSHIP,
             application_id=strawberry.ID(grant.application_id),
             case_number=grant.case_number,
             partnership_id=strawberry.ID(grant.partnership_id),
@@ -593,15 +649,62 @@ class GrantObject:
             created_at=grant.created_at,
             updated_at=grant.updated_at,
             audit_trail=[AuditEntryType.of(e) for e in grant.audit],
+            research=None,
         )
 
     @classmethod
+    def of_research(cls, grant: ResearchGrant) -> GrantObject:
+        """A research grant: no partnership, no expenses nor financial reports in finance
+        (the university accounts for the money), its payments under `research`."""
+        return cls(
+            grant=None,
+            research_grant=grant,
+            id=strawberry.ID(grant.id),
+            kind=GrantKind.RESEARCH,
+            application_id=strawberry.ID(grant.application_id),
+            case_number=grant.case_number,
+            partnership_id=None,
+            type=None,
+            status=grant.status,
+            iati_activity_status=grant.status.iati_code,
+            partnership_kind=None,
+            countries=grant.countries,
+            region=None,
+            conditions=None,
+            duration_months=grant.duration_months,
+            years=grant.years,
+            decided_on=grant.decided_on,
+            starts_on=grant.starts_on,
+            ends_on=grant.ends_on,
+            rules_valid_from=None,
+            original_amount=money(grant.budgets[0].total),
+            approved_amount=money(grant.approved),
+            spent=money(zero()),
+            disbursed=money(grant.disbursed),
+            remaining=money(grant.remaining),
+            budget=BudgetObject.of(grant.budget),
+            budgets=[BudgetObject.of(b) for b in grant.budgets],
+            budget_breaches=[],
+            reports=[],
+            disbursements=[],
+            version=grant.version,
+            created_at=grant.created_at,
+            updated_at=grant.updated_at,
+            audit_trail=[AuditEntryType.of(e) for e in grant.audit],
+            research=ResearchTermsType.of(grant),
+        )
+
+    @classmethod
+    def of_any(cls, grant: Grant | ResearchGrant) -> GrantObject:
+        return cls.of_research(grant) if isinstance(grant, ResearchGrant) else cls.of(grant)
+
+    @classmethod
     async def resolve_reference(cls, info: FinanceInfo, id: strawberry.ID) -> GrantObject | None:
-        found = await grant_loader(info).load(str(id))
+        found = await any_grant_loader(info).load(str(id))
         if found is None:
             return None
         await require_read(info, found)
-        return cls.of(found)
+        return cls.of_any(found)
 
 
 # --- payloads -----------------------------------------------------------------------------

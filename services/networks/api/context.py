@@ -13,6 +13,7 @@ from services.common.graphql import Context
 from ..domain.membership import Membership
 from ..domain.network import Network
 from ..domain.practice import Practice
+from ..projection import ResearchOutputView
 from ..repositories import Repositories
 
 NetworksInfo = Info[Context[Repositories], None]
@@ -46,3 +47,14 @@ def memberships_loader(info: NetworksInfo) -> DataLoader[str, list[Membership] |
 def practices_loader(info: NetworksInfo) -> DataLoader[str, list[Practice] | None]:
     """Practices by contributing partnership id."""
     return info.context.loader("practices", repos(info).practices_of_partnerships)
+
+
+def research_output_loader(info: NetworksInfo) -> DataLoader[str, ResearchOutputView | None]:
+    return info.context.loader("research_outputs", repos(info).research_outputs.get_many)
+
+
+def network_outputs_loader(
+    info: NetworksInfo,
+) -> DataLoader[str, list[ResearchOutputView] | None]:
+    """Research outputs by related network id."""
+    return info.context.loader("network_outputs", repos(info).outputs_of_networks)

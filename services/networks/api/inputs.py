@@ -123,3 +123,12 @@ class PracticeFilter(CheckedInput):
         default=None, description="Practices tagged with all of these"
     )
     language: str | None = strawberry.field(default=None, description="ISO 639-1")
+
+
+@strawberry.input
+class CiteResearchOutputsInput(CheckedInput):
+    practice_id: strawberry.ID
+    version: int
+    output_ids: list[strawberry.ID] = strawberry.field(
+        description="Replaces the cited outputs; each must be known to the networks service"
+    )

@@ -11,6 +11,7 @@ from services.contracts.organisation_views import (
     known_organisation_field,
 )
 
+from .citations import CitationMutations
 from .entities import PartnershipEntity
 from .memberships import MembershipMutations, MembershipQueries
 from .networks import NetworkMutations, NetworkQueries
@@ -24,7 +25,7 @@ class Query(NetworkQueries, MembershipQueries, PracticeQueries, PartnershipQueri
 
 
 @strawberry.type
-class Mutation(NetworkMutations, MembershipMutations, PracticeMutations):
+class Mutation(NetworkMutations, MembershipMutations, PracticeMutations, CitationMutations):
     pass
 
 

@@ -19,6 +19,7 @@ from ..domain.practice import Comment, Endorsement, Practice
 from ..repositories import practice_query as practices_where
 from .context import NetworksInfo, caller, network_loader, repos
 from .inputs import PracticeFilter
+from .research_outputs import KnownResearchOutputType, outputs_by_id, outputs_of_network
 
 if TYPE_CHECKING:
     from .entities import PartnershipEntity
@@ -113,6 +114,16 @@ async def _network_practices(
     return await practices_page(info, query, first, after)
 
 
+async def _network_research_outputs(
+    root: NetworkType, info: NetworksInfo
+) -> list[KnownResearchOutputType]:
+    return await outputs_of_network(info, str(root.id))
+
+
+async def _cited_outputs(root: PracticeType, info: NetworksInfo) -> list[KnownResearchOutputType]:
+    return await outputs_by_id(info, [str(i) for i in root.cited_output_ids])
+
+
 @strawberry.federation.type(name="Network", keys=["id"])
 class NetworkType:
     id: strawberry.ID
@@ -133,6 +144,10 @@ class NetworkType:
     )
     practices: Connection[PracticeType] = strawberry.field(
         resolver=_network_practices, description="Practices shared with the network, newest first"
+    )
+    research_outputs: list[KnownResearchOutputType] = strawberry.field(
+        resolver=_network_research_outputs,
+        description="Research outputs related to the network, newest first",
     )
 
     @classmethod
@@ -268,8 +283,15 @@ class PracticeType:
     published_at: datetime
     comments: list[PracticeCommentType]
     endorsements: list[EndorsementType]
+    cited_output_ids: list[strawberry.ID] = strawberry.field(
+        description="The research outputs it cites"
+    )
     version: int
     audit_trail: list[AuditEntryType]
+
+    cited_outputs: list[KnownResearchOutputType] = strawberry.field(
+        resolver=_cited_outputs, description="The research outputs it cites, as known here"
+    )
 
     @strawberry.field
     def endorsement_count(self) -> int:
@@ -299,6 +321,7 @@ class PracticeType:
             published_at=practice.published_at,
             comments=[PracticeCommentType.of(c) for c in practice.comments],
             endorsements=[EndorsementType.of(e) for e in practice.endorsements],
+            cited_output_ids=[strawberry.ID(i) for i in practice.cited_output_ids],
             version=practice.version,
             audit_trail=[AuditEntryType.of(e) for e in practice.audit],
         )

@@ -63,6 +63,8 @@ class Practice(Audited):
     """Orders lists newest first with an ascending index (see `sort_key`)."""
     comments: list[Comment] = Field(default_factory=list)
     endorsements: list[Endorsement] = Field(default_factory=list)
+    cited_output_ids: list[str] = Field(default_factory=list)
+    """Research outputs the practice cites (domain.citation)."""
 
 
 PracticeEdit = Callable[[Practice], None]

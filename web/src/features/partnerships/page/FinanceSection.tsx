@@ -103,7 +103,8 @@ export function FinanceSection({ partnership, hidden }: Props) {
             {
               key: "type",
               header: intl.formatMessage({ id: "partnerships.field.applicationType" }),
-              cell: (row) => format.enumValue("ApplicationKind", row.type),
+              // A partnership's grants all have a type; only research grants have none.
+              cell: (row) => (row.type ? format.enumValue("ApplicationKind", row.type) : null),
             },
             {
               key: "status",
