@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ast
-import dataclasses
 import importlib
 import pkgutil
 from dataclasses import dataclass
@@ -34,10 +33,16 @@ def service_specs() -> dict[str, ServiceSpec[Any]]:
     return specs
 
 
+class _NoRepositories:
+    """Stands in for a service's repositories: handler factories only capture them."""
+
+    def __getattr__(self, name: str) -> None:
+        return None
+
+
 def consumes_events(spec: ServiceSpec[Any]) -> bool:
-    """Declares handlers (a service without them has a queue nothing is routed to)."""
-    default = {f.name: f.default for f in dataclasses.fields(ServiceSpec)}["handlers"]
-    return spec.handlers is not default
+    """Handles some event (a service without handlers has a queue nothing is routed to)."""
+    return bool(spec.handlers(_NoRepositories()))
 
 
 @dataclass(frozen=True)
