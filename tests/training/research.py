@@ -19,6 +19,7 @@ from services.training.commands.research_applications import (
 from services.training.commands.research_calls import open_research_call
 from services.training.commands.research_reviews import assign_reviewer, submit_review
 from services.training.domain import research_application as research
+from services.training.domain import research_review
 from services.training.domain.research_application import (
     Degree,
     EthicalApproval,
@@ -155,7 +156,7 @@ async def in_review(
             application.id,
             application.version,
             reviewer_id=reviewer.id,
-            scores=research.scores(*given),
+            scores=research_review.scores(*given),
             comment="Sound design; the sample is small.",
         )
     return application

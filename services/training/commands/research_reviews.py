@@ -15,8 +15,8 @@ from services.common.auth import STAFF, Principal, Role
 from services.common.clock import clock
 from services.common.errors import BadUserInput, Forbidden, NotFound
 
-from ..domain import research_application as research
-from ..domain.research_application import ResearchApplication, ResearchStatus, Scores
+from ..domain import research_review as research
+from ..domain.research_application import ResearchApplication, ResearchStatus, Scores, decide
 from ..repositories import Repositories
 from .research_events import research_emitting
 
@@ -124,7 +124,7 @@ async def decide_call(
     decided = []
     for application in applications:
         if application.status is ResearchStatus.RANKED:
-            change = research.decide(principal.sub, plan[application.id], today)
+            change = decide(principal.sub, plan[application.id], today)
             application = await repos.research_applications.update(
                 application.id, research_emitting(change)
             )

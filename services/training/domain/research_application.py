@@ -17,6 +17,7 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from decimal import Decimal
 from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -128,11 +129,22 @@ class Review(BaseModel):
 
 
 class Ranking(BaseModel):
+    """Sums and count, not means: the store keeps no floats, and the order is exact."""
+
     model_config = ConfigDict(frozen=True)
 
     position: int
-    mean_total: float
-    mean_relevance: float
+    reviews: int
+    total_sum: int
+    relevance_sum: int
+
+    @property
+    def mean_total(self) -> Decimal:
+        return (Decimal(self.total_sum) / self.reviews).quantize(Decimal("0.01"))
+
+    @property
+    def mean_relevance(self) -> Decimal:
+        return (Decimal(self.relevance_sum) / self.reviews).quantize(Decimal("0.01"))
 
 
 class Decision(BaseModel):
@@ -377,7 +389,7 @@ def _require_transition(application: ResearchApplication, to_status: ResearchSta
         )
 
 
-def _transition(
+def transition(
     application: ResearchApplication,
     to_status: ResearchStatus,
     actor: str,
@@ -450,7 +462,7 @@ def submit(
         application.year = today.year
         application.submitted_on = today
         application.max_amount = cap
-        _transition(application, ResearchStatus.SUBMITTED, actor, "submitted")
+        transition(application, ResearchStatus.SUBMITTED, actor, "submitted")
         return ()
 
     return apply
@@ -483,188 +495,12 @@ def screen(
         found = [*eligibility_gaps(application, organisation_kind), *stated]
         if found:
             application.ineligible_reasons = found
-            _transition(application, ResearchStatus.INELIGIBLE, actor, "screened", "; ".join(found))
+            transition(application, ResearchStatus.INELIGIBLE, actor, "screened", "; ".join(found))
         else:
-            _transition(application, ResearchStatus.ELIGIBLE, actor, "screened")
+            transition(application, ResearchStatus.ELIGIBLE, actor, "screened")
         return ()
 
     return apply
-
-
-# --- the advisory group ---------------------------------------------------------------------
-
-
-def assign_reviewer(
-    actor: str, reviewer_id: str, reviewer_organisation_id: str
-) -> DomainChange[ResearchApplication]:
-    """A reviewer of the advisory group, never with a conflict of interest: not from the
-    applicants' university, not an applicant, not someone who declared a conflict."""
-
-    def apply(application: ResearchApplication) -> Sequence[Fact]:
-        if application.status not in (ResearchStatus.ELIGIBLE, ResearchStatus.IN_REVIEW):
-            raise BadUserInput(
-                f"reviewers review eligible applications, not {application.status.value} ones",
-                field="status",
-            )
-        if reviewer_organisation_id == application.organisation_id:
-            raise BadUserInput(
-                "a reviewer never reviews an application of their own organisation",
-                field="reviewerId",
-            )
-        if reviewer_id in application.applicants:
-            raise BadUserInput("an applicant never reviews their application", field="reviewerId")
-        if reviewer_id in application.conflicted_ids:
-            raise BadUserInput(
-                "the reviewer declared a conflict of interest with this application",
-                field="reviewerId",
-            )
-        if reviewer_id in application.reviewer_ids:
-            raise BadUserInput("the reviewer is assigned already", field="reviewerId")
-        application.reviewer_ids = [*application.reviewer_ids, reviewer_id]
-        if application.status is ResearchStatus.ELIGIBLE:
-            _transition(application, ResearchStatus.IN_REVIEW, actor, "sent to review")
-        application.record(actor, "reviewer assigned", note=reviewer_id)
-        return ()
-
-    return apply
-
-
-def declare_conflict(actor: str, reviewer_id: str) -> DomainChange[ResearchApplication]:
-    """The reviewer stands down (their review, if any, no longer counts) and is never assigned
-    to the application again."""
-
-    def apply(application: ResearchApplication) -> Sequence[Fact]:
-        if application.status not in (ResearchStatus.ELIGIBLE, ResearchStatus.IN_REVIEW):
-            raise BadUserInput("conflicts are declared before the ranking", field="status")
-        application.conflicted_ids = sorted({*application.conflicted_ids, reviewer_id})
-        application.reviewer_ids = [r for r in application.reviewer_ids if r != reviewer_id]
-        application.reviews = [r for r in application.reviews if r.reviewer_id != reviewer_id]
-        application.record(actor, "conflict of interest declared", note=reviewer_id)
-        return ()
-
-    return apply
-
-
-def scores(
-    scientific_quality: int, relevance: int, feasibility: int, partnership_value: int
-) -> Scores:
-    given = {
-        "scientificQuality": scientific_quality,
-        "relevance": relevance,
-        "feasibility": feasibility,
-        "partnershipValue": partnership_value,
-    }
-    for field, value in given.items():
-        if not 1 <= value <= 5:
-            raise BadUserInput("each criterion is scored 1 to 5", field=f"scores.{field}")
-    return Scores(
-        scientific_quality=scientific_quality,
-        relevance=relevance,
-        feasibility=feasibility,
-        partnership_value=partnership_value,
-    )
-
-
-def review(
-    actor: str, reviewer_id: str, given: Scores, comment: str, at: datetime
-) -> DomainChange[ResearchApplication]:
-    """One review per assigned reviewer; a second replaces the first until the ranking."""
-    text = clean_text(comment, "comment", max_length=4000)
-
-    def apply(application: ResearchApplication) -> Sequence[Fact]:
-        if application.status is not ResearchStatus.IN_REVIEW:
-            raise BadUserInput(
-                f"a {application.status.value} application is not in review", field="status"
-            )
-        if reviewer_id not in application.reviewer_ids:
-            raise BadUserInput(
-                "only the application's assigned reviewers review it", field="reviewerId"
-            )
-        entry = Review(
-            reviewer_id=reviewer_id, scores=given, comment=text, submitted_at=at, recorded_by=actor
-        )
-        others = [r for r in application.reviews if r.reviewer_id != reviewer_id]
-        application.reviews = [*others, entry]
-        application.record(actor, "reviewed", note=reviewer_id)
-        return ()
-
-    return apply
-
-
-MIN_REVIEWS = 2
-
-
-def _means(application: ResearchApplication) -> tuple[float, float]:
-    count = len(application.reviews)
-    total = sum(r.scores.total for r in application.reviews) / count
-    relevance = sum(r.scores.relevance for r in application.reviews) / count
-    return round(total, 4), round(relevance, 4)
-
-
-def ranking_order(applications: Sequence[ResearchApplication]) -> list[ResearchApplication]:
-    """Best first, by mean total score; ties go to the higher mean relevance to local
-    democracy (the call's purpose), then to the earlier submission, then the lower case
-    number (a stable, stated order)."""
-    for application in applications:
-        if application.status is not ResearchStatus.IN_REVIEW:
-            raise BadUserInput(
-                f"{application.case_number} is {application.status.value}, not in review",
-                field="status",
-            )
-        if len(application.reviews) < MIN_REVIEWS:
-            raise BadUserInput(
-                f"{application.case_number} has {len(application.reviews)} reviews; each"
-                f" eligible application needs at least {MIN_REVIEWS} before the ranking",
-                field="reviews",
-                caseNumber=application.case_number,
-            )
-
-    def key(application: ResearchApplication) -> tuple[float, float, date, str]:
-        total, relevance = _means(application)
-        return (
-            -total,
-            -relevance,
-            application.submitted_on or date.max,
-            application.case_number or "",
-        )
-
-    return sorted(applications, key=key)
-
-
-def rank(actor: str, position: int) -> DomainChange[ResearchApplication]:
-    def apply(application: ResearchApplication) -> Sequence[Fact]:
-        total, relevance = _means(application)
-        application.ranking = Ranking(position=position, mean_total=total, mean_relevance=relevance)
-        _transition(application, ResearchStatus.RANKED, actor, "ranked", f"position {position}")
-        return ()
-
-    return apply
-
-
-def decision_plan(
-    ranked: Sequence[ResearchApplication], total_budget: Money, waitlist_size: int
-) -> dict[str, Outcome]:
-    """Approves from the top of the ranking while the call's budget lasts; the first that
-    does not fit ends the approvals (a lower-ranked, cheaper one never passes a better one),
-    the next `waitlist_size` are waitlisted, the rest rejected."""
-    if waitlist_size < 0:
-        raise BadUserInput("the waitlist has zero or more places", field="waitlistSize")
-    plan: dict[str, Outcome] = {}
-    left = total_budget.minor
-    approving = True
-    waitlisted = 0
-    for application in sorted(ranked, key=lambda a: a.ranking.position if a.ranking else 0):
-        if approving and application.requested.minor <= left:
-            plan[application.id] = Outcome.APPROVED
-            left -= application.requested.minor
-            continue
-        approving = False
-        if waitlisted < waitlist_size:
-            plan[application.id] = Outcome.WAITLISTED
-            waitlisted += 1
-        else:
-            plan[application.id] = Outcome.REJECTED
-    return plan
 
 
 def decide(actor: str, outcome: Outcome, today: date) -> DomainChange[ResearchApplication]:
@@ -680,7 +516,7 @@ def decide(actor: str, outcome: Outcome, today: date) -> DomainChange[ResearchAp
             max_amount=application.max_amount,
             approved_budget=granted,
         )
-        _transition(application, ResearchStatus(outcome.value), actor, "decided")
+        transition(application, ResearchStatus(outcome.value), actor, "decided")
         return (Decided(application),)
 
     return apply
@@ -703,7 +539,7 @@ def accept_report(actor: str, accepted_on: date) -> DomainChange[ResearchApplica
     def apply(application: ResearchApplication) -> Sequence[Fact]:
         _require_transition(application, ResearchStatus.REPORTED)
         application.report_accepted_on = accepted_on
-        _transition(application, ResearchStatus.REPORTED, actor, "final report accepted")
+        transition(application, ResearchStatus.REPORTED, actor, "final report accepted")
         return (Reported(application),)
 
     return apply
