@@ -102,6 +102,7 @@ INDEXES = (
     IndexSpec(RESEARCH_APPLICATIONS, [("call_id", 1), ("status", 1)]),
     IndexSpec(RESEARCH_APPLICATIONS, [("organisation_id", 1)]),
     IndexSpec(RESEARCH_APPLICATIONS, [("principal_investigator_id", 1)]),
+    IndexSpec(RESEARCH_APPLICATIONS, [("co_applicant_ids", 1)]),
     IndexSpec(RESEARCH_APPLICATIONS, [("partnership_ids", 1)]),
     IndexSpec(RESEARCH_APPLICATIONS, [("network_ids", 1)]),
     IndexSpec(RESEARCH_OUTPUTS, [("application_id", 1), ("published_on", 1)]),
