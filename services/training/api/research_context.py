@@ -10,6 +10,7 @@ from strawberry.dataloader import DataLoader
 
 from ..domain.research_application import ResearchApplication
 from ..domain.research_output import ResearchOutput
+from ..projection import PersonView
 from .context import TrainingInfo, repos
 
 LinkKey = Literal["partnership_ids", "network_ids"]
@@ -17,6 +18,11 @@ LinkKey = Literal["partnership_ids", "network_ids"]
 
 def research_application_loader(info: TrainingInfo) -> DataLoader[str, ResearchApplication | None]:
     return info.context.loader("research_applications", repos(info).research_applications.get_many)
+
+
+def person_view_loader(info: TrainingInfo) -> DataLoader[str, PersonView | None]:
+    """What training knows of people (their organisation), by id."""
+    return info.context.loader("person_views", repos(info).people.get_many)
 
 
 def research_output_loader(info: TrainingInfo) -> DataLoader[str, ResearchOutput | None]:

@@ -11,12 +11,13 @@ from typing import Protocol
 
 import strawberry
 
-from .context import TrainingInfo, repos
+from .context import TrainingInfo
 from .research_context import (
     LinkKey,
     applications_linked_loader,
     applications_of_person_loader,
     outputs_linked_loader,
+    person_view_loader,
 )
 from .research_types import (
     LinkedResearch,
@@ -54,7 +55,7 @@ async def person_research_applications(
     if principal is None:
         return []
     if not principal.is_staff:
-        person = await info.context.loader("people", repos(info).people.get_many).load(str(root.id))
+        person = await person_view_loader(info).load(str(root.id))
         if person is None or principal.org is None or person.organisation_id != principal.org:
             return []
     found = await applications_of_person_loader(info).load(str(root.id))
