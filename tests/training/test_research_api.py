@@ -4,13 +4,17 @@ applicants' organisation), including through the entities it extends."""
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from services.common.auth import Role
+from services.training.commands.research_applications import draft_research_application
+from services.training.domain.research_call import ResearchKind
 
+from ..support.keyed import twice
 from ..support.services import error_codes
 from .builders import World
-from .research import organisation
+from .research import call, organisation, proposal, repos_of, researcher
 
 CALL = """mutation($input: OpenResearchCallInput!) { openResearchCall(input: $input) {
   call { id version open capVersions { validFrom caps { kind maxAmount { amount currency } } } }
@@ -170,3 +174,26 @@ async def test_research_through_the_subgraph_with_its_read_rules(world: World) -
     ]
     as_own = (await service.data(ENTITIES, {"reps": reps[:2]}, **researcher))["_entities"]
     assert as_own[1] == {"researchApplications": [{"id": app["id"]}]}
+
+
+async def test_a_retried_submission_takes_one_case_number(world: World) -> None:
+    repos = repos_of(world)
+    opened = await call(repos)
+    university = await organisation(world)
+    pi = await world.person(university)
+    draft = await draft_research_application(
+        repos,
+        researcher(pi),
+        call_id=opened.id,
+        kind=ResearchKind.PROJECT,
+        principal_investigator_id=pi.id,
+        content=proposal(),
+    )
+    variables = {"input": {"id": draft.id, "version": draft.version}}
+    answer = await twice(
+        world.service, SUBMIT, variables, str(uuid.uuid4()), role=Role.RESEARCHER, org=university
+    )
+    submitted = answer["data"]["submitResearchApplication"]["application"]
+    assert submitted["caseNumber"] == "R2030-0001"
+    counters = await repos.research_case_numbers.collection.find().to_list()
+    assert counters == [{"_id": "2030", "last": 1}]
