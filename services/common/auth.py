@@ -19,6 +19,10 @@ class Role(StrEnum):
     OFFICER = "officer"
     COORDINATOR = "coordinator"
     VIEWER = "viewer"
+    RESEARCHER = "researcher"
+    """Drafts and submits research applications for their organisation (a university)."""
+    ADVISOR = "advisor"
+    """A member of the research advisory group: reads and writes research reviews."""
 
 
 STAFF = frozenset({Role.ADMIN, Role.OFFICER})

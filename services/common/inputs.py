@@ -28,6 +28,11 @@ MULTILINE_FIELDS = frozenset(
         "lessons_learned",
         "text",
         "change_project_outline",
+        "abstract",
+        "methods",
+        "comment",
+        "feedback",
+        "reasons",
     }
 )
 """Inputs (by Python name) that hold prose and may span lines; every other text is one line

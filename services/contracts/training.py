@@ -95,8 +95,9 @@ CERTIFICATE_ISSUED = event_type(
 
 class ResearchBudgetLineV1(BaseModel):
     year: int
+    """Year of the research grant: 1, 2 or 3."""
     category: str
-    """A CostCategory value, as the partnership budgets."""
+    """A CostCategory value (services.common.vocabulary), as the partnership budgets."""
     amount_minor: int
     currency: str
     """services.common.money.BUDGET_CURRENCY."""
@@ -106,7 +107,7 @@ class ResearchApplicationDecidedV1(BaseModel):
     id: str
     version: int
     case_number: str
-    """e.g. R2026-0007."""
+    """E.g. R2026-0007."""
     call_id: str
     kind: str
     """project or fieldwork."""
@@ -114,7 +115,7 @@ class ResearchApplicationDecidedV1(BaseModel):
     """approved, rejected or waitlisted."""
     principal_investigator_id: str
     organisation_id: str
-    """The university."""
+    """The principal investigator's university."""
     partnership_ids: list[str]
     network_ids: list[str]
     countries: list[str]
@@ -155,8 +156,8 @@ RESEARCH_APPLICATION_DECIDED = event_type(
     "decided",
     1,
     ResearchApplicationDecidedV1,
-    "Officers decided a ranked research application (approved, rejected or waitlisted); an"
-    " approved one carries its budget and the call's cap (finance opens a research grant).",
+    "Officers decided a research application after the advisory group's ranking (approved,"
+    " rejected or waitlisted); an approved one carries its budget for finance to grant.",
 )
 RESEARCH_APPLICATION_REPORTED = event_type(
     "training",
@@ -164,8 +165,7 @@ RESEARCH_APPLICATION_REPORTED = event_type(
     "reported",
     1,
     ResearchApplicationReportedV1,
-    "Officers accepted a funded research application's final report (finance may pay the"
-    " final payment).",
+    "Officers accepted the final report of an approved research application.",
 )
 RESEARCH_OUTPUT_PUBLISHED = event_type(
     "training",
@@ -173,6 +173,6 @@ RESEARCH_OUTPUT_PUBLISHED = event_type(
     "published",
     1,
     ResearchOutputV1,
-    "A research output (publication, report, policy brief, presentation) was published or"
-    " changed; networks show it on the networks it relates to.",
+    "A research output (publication, report, policy brief, presentation) of a research"
+    " application was published, linked to partnerships, networks and themes.",
 )

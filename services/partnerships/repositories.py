@@ -1,27 +1,21 @@
 """The partnerships service's stores over its own database.
 
-Case numbers come from an atomic `$inc` on one counter document per year, so concurrent
-submissions on any number of replicas never get the same one. A unique index on
-`applications.case_number` is the last line of defence. A submission that fails after
-taking a number (it lost a race on the application's version) leaves a gap.
+Case numbers come from the per-year counters of services/common/case_numbers.py; a unique
+index on `applications.case_number` is their last line of defence.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pymongo import ReturnDocument
-from pymongo.asynchronous.collection import AsyncCollection
 from pymongo.asynchronous.database import AsyncDatabase
-from pymongo.errors import DuplicateKeyError
 
-from services.common.errors import Busy
+from services.common.case_numbers import CaseNumbers
 from services.common.mongo import Document, IndexSpec
 from services.common.store import AggregateStore, OutboxNotifier
 
 from .domain.application import Application
 from .domain.call import Call
-from .domain.case_numbers import CASE_NUMBER, format_case_number
 from .domain.organisation import Organisation
 from .domain.partnership import Partnership, PartnershipStatus
 from .domain.person import Person
@@ -66,51 +60,6 @@ INDEXES = (
 
 SUMMARY_FIELDS = ("audit", "_outbox", "_applied")
 """Left out when loading partnerships only to judge them (the audit trail grows)."""
-
-
-class CaseNumbers:
-    """The per-year counters, in a collection of their own (`_id` is the year)."""
-
-    def __init__(
-        self, collection: AsyncCollection[Document], numbered: AsyncCollection[Document]
-    ) -> None:
-        self.collection = collection
-        self.numbered = numbered
-        """Where case numbers are given (`case_number` field): the applications."""
-
-    async def take(self, year: int) -> str:
-        # Only `$inc` here: it is atomic on every MongoDB and on the embedded server.
-        for _ in range(3):
-            try:
-                counter = await self.collection.find_one_and_update(
-                    {"_id": str(year)},
-                    {"$inc": {"last": 1}},
-                    upsert=True,
-                    return_document=ReturnDocument.AFTER,
-                )
-            except DuplicateKeyError:
-                continue  # two first submissions of the year raced to create the counter
-            if counter is not None:
-                return format_case_number(year, int(counter["last"]))
-        raise Busy("no case number could be taken: retry", field="caseNumber")
-
-    async def skip_past_used(self, year: int) -> None:
-        """Moves the year's counter past the highest number already given, if it is behind.
-
-        Only needed when the unique index refused a number (the counter lost its place, e.g.
-        restored from an older backup); the conditional `$set` never moves it backwards.
-        """
-        cursor = self.numbered.find(
-            {"case_number": {"$regex": f"^{year:04d}-"}}, {"case_number": 1}
-        )
-        highest = 0
-        async for doc in cursor:
-            match = CASE_NUMBER.match(str(doc.get("case_number")))
-            if match:
-                highest = max(highest, int(match.group(2)))
-        await self.collection.update_one(
-            {"_id": str(year), "last": {"$lt": highest}}, {"$set": {"last": highest}}
-        )
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,8 @@
 - organisations and partnerships: the shared readers of partnerships' contract
   (services/contracts/organisation_views.py, partnership_views.py); a partnership's
   organisations and status check the partnership a registration is made through and find
-  whose pending registrations to withdraw.
+  whose pending registrations to withdraw; an organisation's kind checks that a research
+  application's principal investigator works at a university.
 
 Never written by a mutation, never read from the owner synchronously (docs/architecture.md). Events
 can arrive out of order (a failed delivery is retried after newer ones), so each view takes

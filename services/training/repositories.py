@@ -26,6 +26,7 @@ from typing import Literal, TypeVar
 
 from pymongo.asynchronous.database import AsyncDatabase
 
+from services.common.case_numbers import CaseNumbers
 from services.common.errors import Busy
 from services.common.keyed_lock import KeyedLock
 from services.common.mongo import Document, IndexSpec
@@ -39,6 +40,9 @@ from .domain.booking import PersonBookings
 from .domain.cohort import Cohort
 from .domain.programme import Programme
 from .domain.registration import Registration, RegistrationStatus, Seating
+from .domain.research_application import ResearchApplication
+from .domain.research_call import ResearchCall
+from .domain.research_output import ResearchOutput
 from .domain.workshop import Workshop, WorkshopKind, WorkshopStatus
 from .projection import NETWORKS, PEOPLE, NetworkView, PersonView
 
@@ -46,12 +50,20 @@ PROGRAMMES = "programmes"
 COHORTS = "cohorts"
 WORKSHOPS = "workshops"
 BOOKINGS = "bookings"
+RESEARCH_CALLS = "research_calls"
+RESEARCH_APPLICATIONS = "research_applications"
+RESEARCH_OUTPUTS = "research_outputs"
+RESEARCH_CASE_NUMBERS = "research_case_numbers"
+"""Per-year counters of research case numbers `R<year>-NNNN` (not aggregates: no outbox)."""
 
 COLLECTIONS = (
     PROGRAMMES,
     COHORTS,
     WORKSHOPS,
     BOOKINGS,
+    RESEARCH_CALLS,
+    RESEARCH_APPLICATIONS,
+    RESEARCH_OUTPUTS,
     PEOPLE,
     PARTNERSHIPS,
     NETWORKS,
@@ -80,6 +92,22 @@ INDEXES = (
     IndexSpec(WORKSHOPS, [("status", 1), ("starts_on", 1)]),
     *(IndexSpec(WORKSHOPS, keys) for keys in _SEATING_INDEXES),
     IndexSpec(PEOPLE, [("organisation_id", 1)]),
+    IndexSpec(RESEARCH_CALLS, [("opens_on", 1)]),
+    # Unique among submitted applications; drafts have none (see partnerships' applications).
+    IndexSpec(
+        RESEARCH_APPLICATIONS,
+        [("case_number", 1)],
+        {"unique": True, "partialFilterExpression": {"case_number": {"$type": "string"}}},
+    ),
+    IndexSpec(RESEARCH_APPLICATIONS, [("call_id", 1), ("status", 1)]),
+    IndexSpec(RESEARCH_APPLICATIONS, [("organisation_id", 1)]),
+    IndexSpec(RESEARCH_APPLICATIONS, [("principal_investigator_id", 1)]),
+    IndexSpec(RESEARCH_APPLICATIONS, [("co_applicant_ids", 1)]),
+    IndexSpec(RESEARCH_APPLICATIONS, [("partnership_ids", 1)]),
+    IndexSpec(RESEARCH_APPLICATIONS, [("network_ids", 1)]),
+    IndexSpec(RESEARCH_OUTPUTS, [("application_id", 1), ("published_on", 1)]),
+    IndexSpec(RESEARCH_OUTPUTS, [("partnership_ids", 1)]),
+    IndexSpec(RESEARCH_OUTPUTS, [("network_ids", 1)]),
 )
 
 WRITE_ATTEMPTS = 10
@@ -128,6 +156,10 @@ class Repositories:
     cohorts: AggregateStore[Cohort]
     workshops: AggregateStore[Workshop]
     bookings: AggregateStore[PersonBookings]
+    research_calls: AggregateStore[ResearchCall]
+    research_applications: AggregateStore[ResearchApplication]
+    research_outputs: AggregateStore[ResearchOutput]
+    research_case_numbers: CaseNumbers
 
     def seatings(self, seating: Seating) -> AggregateStore[Workshop] | AggregateStore[Cohort]:
         return self.workshops if isinstance(seating, Workshop) else self.cohorts
@@ -252,6 +284,14 @@ def repositories(db: AsyncDatabase[Document], notifier: OutboxNotifier) -> Repos
         cohorts=AggregateStore(db[COHORTS], Cohort, notifier),
         workshops=AggregateStore(db[WORKSHOPS], Workshop, notifier),
         bookings=AggregateStore(db[BOOKINGS], PersonBookings, notifier),
+        research_calls=AggregateStore(db[RESEARCH_CALLS], ResearchCall, notifier),
+        research_applications=AggregateStore(
+            db[RESEARCH_APPLICATIONS], ResearchApplication, notifier
+        ),
+        research_outputs=AggregateStore(db[RESEARCH_OUTPUTS], ResearchOutput, notifier),
+        research_case_numbers=CaseNumbers(
+            db[RESEARCH_CASE_NUMBERS], db[RESEARCH_APPLICATIONS], prefix="R"
+        ),
     )
 
 

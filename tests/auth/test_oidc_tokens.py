@@ -27,7 +27,7 @@ from tests.gateway.end_to_end.stack import gateway_process, served
 from tests.support.oidc import OidcProvider
 from tests.support.services import RunningService, running_service
 
-ROLE_NAMES = "(admin, officer, coordinator, viewer)"
+ROLE_NAMES = "(admin, officer, coordinator, viewer, researcher, advisor)"
 CREATE = """
 mutation($input: CreateOrganisationInput!) {
   createOrganisation(input: $input) { organisation { id name version auditTrail { actor } } }
@@ -212,7 +212,7 @@ REFUSED: list[tuple[str, str]] = [
     (
         "unknown-role",
         "invalid token: unknown role in the 'roles' claim: 'superuser' "
-        "(known roles: admin, officer, coordinator, viewer)",
+        "(known roles: admin, officer, coordinator, viewer, researcher, advisor)",
     ),
     ("org-a-number", "invalid token: the 'org' claim must be an organisation id (a string)"),
 ]

@@ -66,22 +66,22 @@ async def test_a_token_without_roles_has_none() -> None:
         (
             signed({"roles": "admin"}),
             "invalid token: the 'roles' claim must be a list of role names "
-            "(admin, officer, coordinator, viewer)",
+            "(admin, officer, coordinator, viewer, researcher, advisor)",
         ),
         (
             signed({"roles": {"admin": True}}),
             "invalid token: the 'roles' claim must be a list of role names "
-            "(admin, officer, coordinator, viewer)",
+            "(admin, officer, coordinator, viewer, researcher, advisor)",
         ),
         (
             signed({"roles": None}),
             "invalid token: the 'roles' claim must be a list of role names "
-            "(admin, officer, coordinator, viewer)",
+            "(admin, officer, coordinator, viewer, researcher, advisor)",
         ),
         (
             signed({"roles": ["officer", "root"]}),
             "invalid token: unknown role in the 'roles' claim: 'root' "
-            "(known roles: admin, officer, coordinator, viewer)",
+            "(known roles: admin, officer, coordinator, viewer, researcher, advisor)",
         ),
         (
             signed({"roles": ["coordinator"], "org": 42}),

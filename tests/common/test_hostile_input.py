@@ -109,6 +109,7 @@ async def test_line_breaks_only_in_prose_and_joiners_everywhere(service: Running
         prose = slot.path[-1] in {
             "description", "note", "conditions", "focus", "purpose", "statement", "challenge",
             "solution", "results", "lessonsLearned", "text", "changeProjectOutline",
+            "abstract", "methods", "comment", "feedback", "reasons",
         }  # fmt: skip
         assert refused is not prose, where(slot, "two\nlines")
 

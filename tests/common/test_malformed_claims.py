@@ -19,7 +19,7 @@ CREATE = """mutation {
 }"""
 MALFORMED_ROLES = (
     "invalid token: the 'roles' claim must be a list of role names "
-    "(admin, officer, coordinator, viewer)"
+    "(admin, officer, coordinator, viewer, researcher, advisor)"
 )
 
 

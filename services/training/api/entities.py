@@ -18,6 +18,12 @@ from .context import (
     partnership_workshops_loader,
     registrations_loader,
 )
+from .research_entities import (
+    network_research,
+    partnership_research,
+    person_research_applications,
+)
+from .research_types import LinkedResearch, ResearchApplicationType
 from .types import PERSONAL, RegistrationType, WorkshopType, visible
 
 
@@ -63,6 +69,11 @@ class PersonEntity:
         description="The person's registrations, by start: their history of training,"
         " attendance and certificates. " + PERSONAL,
     )
+    research_applications: list[ResearchApplicationType] = strawberry.field(
+        resolver=person_research_applications,
+        description="Research applications the person leads or takes part in: staff and the"
+        " person's own organisation only (others see none)",
+    )
 
     @classmethod
     def resolve_reference(cls, info: TrainingInfo, id: strawberry.ID) -> PersonEntity:
@@ -103,6 +114,9 @@ class PartnershipEntity:
         resolver=_partnership_workshops,
         description="Workshops its people registered for, by start",
     )
+    research: LinkedResearch = strawberry.field(
+        resolver=partnership_research, description="Research naming the partnership"
+    )
 
     @classmethod
     def resolve_reference(cls, info: TrainingInfo, id: strawberry.ID) -> PartnershipEntity:
@@ -117,6 +131,9 @@ class NetworkEntity:
 
     workshops: list[WorkshopType] = strawberry.field(
         resolver=_network_workshops, description="The network's workshops, by start"
+    )
+    research: LinkedResearch = strawberry.field(
+        resolver=network_research, description="Research naming the network"
     )
 
     @classmethod

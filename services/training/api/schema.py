@@ -15,6 +15,8 @@ from .entities import NetworkEntity, OrganisationEntity, PartnershipEntity, Pers
 from .programmes import ProgrammeMutations, ProgrammeQueries
 from .projection import ProjectionQueries
 from .registrations import RegistrationMutations, RegistrationQueries
+from .research import ResearchMutations, ResearchQueries
+from .research_types import ResearchApplicationType, ResearchOutputType
 from .types import WorkshopType
 from .workshops import WorkshopMutations, WorkshopQueries
 
@@ -25,17 +27,26 @@ class Query(
     WorkshopQueries,
     RegistrationQueries,
     ProjectionQueries,
+    ResearchQueries,
 ):
     known_organisation: KnownOrganisationType | None = known_organisation_field("training")
 
 
 @strawberry.type
-class Mutation(ProgrammeMutations, WorkshopMutations, RegistrationMutations):
+class Mutation(ProgrammeMutations, WorkshopMutations, RegistrationMutations, ResearchMutations):
     pass
 
 
 schema = build_schema(
     Query,
     idempotent(Mutation),
-    types=[WorkshopType, NetworkEntity, PartnershipEntity, OrganisationEntity, PersonEntity],
+    types=[
+        WorkshopType,
+        ResearchApplicationType,
+        ResearchOutputType,
+        NetworkEntity,
+        PartnershipEntity,
+        OrganisationEntity,
+        PersonEntity,
+    ],
 )

@@ -69,7 +69,7 @@ def with_roles(roles: object) -> dict[str, str]:
 
 MALFORMED_ROLES = (
     "invalid token: the 'roles' claim must be a list of role names "
-    "(admin, officer, coordinator, viewer)"
+    "(admin, officer, coordinator, viewer, researcher, advisor)"
 )
 
 

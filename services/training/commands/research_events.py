@@ -1,0 +1,99 @@
+"""The research facts as the events of the training contract (services/contracts/training.py):
+a decision, an accepted final report and a published output."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TypeVar
+
+from services.common.events.envelope import Event
+from services.common.store import Aggregate, Change
+from services.contracts.training import (
+    RESEARCH_APPLICATION_DECIDED,
+    RESEARCH_APPLICATION_REPORTED,
+    RESEARCH_OUTPUT_PUBLISHED,
+    ResearchApplicationDecidedV1,
+    ResearchApplicationReportedV1,
+    ResearchBudgetLineV1,
+    ResearchOutputV1,
+)
+
+from ..domain.facts import DomainChange, Fact
+from ..domain.research_application import Decided, Reported, ResearchApplication
+from ..domain.research_output import Published, ResearchOutput
+
+A = TypeVar("A", bound=Aggregate)
+
+
+def decided_v1(application: ResearchApplication) -> ResearchApplicationDecidedV1:
+    decision = application.decision
+    if decision is None or application.case_number is None:
+        raise ValueError("only a submitted, decided application is announced")
+    return ResearchApplicationDecidedV1(
+        id=application.id,
+        version=application.version,
+        case_number=application.case_number,
+        call_id=application.call_id,
+        kind=application.kind.value,
+        outcome=decision.outcome.value,
+        principal_investigator_id=application.principal_investigator_id,
+        organisation_id=application.organisation_id,
+        partnership_ids=application.partnership_ids,
+        network_ids=application.network_ids,
+        countries=application.countries,
+        themes=[t.value for t in application.themes],
+        max_amount_minor=decision.max_amount.minor,
+        approved_budget=[
+            ResearchBudgetLineV1(
+                year=line.year,
+                category=line.category.value,
+                amount_minor=line.amount.minor,
+                currency=line.amount.currency,
+            )
+            for line in decision.approved_budget
+        ],
+        duration_months=application.duration_months,
+    )
+
+
+def output_v1(output: ResearchOutput) -> ResearchOutputV1:
+    return ResearchOutputV1(
+        id=output.id,
+        version=output.version,
+        application_id=output.application_id,
+        kind=output.kind.value,
+        title=output.title,
+        published_on=output.published_on,
+        url=output.url,
+        partnership_ids=output.partnership_ids,
+        network_ids=output.network_ids,
+        themes=[t.value for t in output.themes],
+    )
+
+
+def event_of(fact: Fact) -> Event:
+    if isinstance(fact, Decided):
+        return RESEARCH_APPLICATION_DECIDED.new(fact.application.id, decided_v1(fact.application))
+    if isinstance(fact, Reported):
+        application = fact.application
+        if application.case_number is None or application.report_accepted_on is None:
+            raise ValueError("only an accepted report of a submitted application is announced")
+        reported = ResearchApplicationReportedV1(
+            id=application.id,
+            version=application.version,
+            case_number=application.case_number,
+            accepted_on=application.report_accepted_on,
+        )
+        return RESEARCH_APPLICATION_REPORTED.new(application.id, reported)
+    if isinstance(fact, Published):
+        return RESEARCH_OUTPUT_PUBLISHED.new(fact.output.id, output_v1(fact.output))
+    raise TypeError(f"no research event announces a {type(fact).__name__}")
+
+
+def research_emitting(change: DomainChange[A]) -> Change[A]:
+    """The store's change: the domain's, with its facts as outbox events."""
+
+    def apply(aggregate: A) -> Sequence[Event]:
+        return [event_of(fact) for fact in change(aggregate)]
+
+    return apply
