@@ -22,6 +22,7 @@ from collections.abc import Mapping
 
 from services.common.events.consumer import Handler
 from services.common.events.envelope import Event
+from services.common.views import update_view
 from services.contracts.networks import NETWORK_CLOSED, NETWORK_CREATED, NETWORK_UPDATED, NetworkV1
 from services.contracts.organisation_views import organisation_handlers
 from services.contracts.partnership_views import take_snapshot, take_status
@@ -45,18 +46,17 @@ from .commands.grants import finalise_grants_of, open_grant
 from .domain.expenses import VisitRecord
 from .domain.funding import CompletedWorkshop, NetworkDetails, ReportedCost
 from .domain.grant import DecidedLine, Decision
-from .projection import project
 from .repositories import Repositories
 
 
 def handlers(repos: Repositories) -> Mapping[str, Handler]:
     async def on_snapshot(event: Event) -> None:
         data = PartnershipV1.model_validate(event.data)
-        await project(repos.partnerships, event, data.id, take_snapshot(data))
+        await update_view(repos.partnerships, event, data.id, take_snapshot(data))
 
     async def on_status_changed(event: Event) -> None:
         data = PartnershipStatusChangedV1.model_validate(event.data)
-        await project(repos.partnerships, event, data.id, take_status(data))
+        await update_view(repos.partnerships, event, data.id, take_status(data))
 
     async def on_partnership_closed(event: Event) -> None:
         # The projection first: a grant opened after this sees the partnership closed, and

@@ -11,15 +11,14 @@ the membership commands, which leave one that has already ended alone (with its 
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Mapping
 
 from services.common.events.consumer import Handler
 from services.common.events.envelope import Event
-from services.common.store import AggregateStore, Change
+from services.common.views import update_view
 from services.contracts.networks import NETWORK_CLOSED, NetworkV1
 from services.contracts.organisation_views import organisation_handlers
-from services.contracts.partnership_views import PartnershipView, take_snapshot, take_status
+from services.contracts.partnership_views import take_snapshot, take_status
 from services.contracts.partnerships import (
     PARTNERSHIP_CLOSED,
     PARTNERSHIP_CREATED,
@@ -30,22 +29,7 @@ from services.contracts.partnerships import (
 )
 
 from .commands.memberships import end_memberships_of_network, end_memberships_of_partnership
-from .domain import NothingToApply
 from .repositories import Repositories
-
-log = logging.getLogger(__name__)
-
-
-async def _apply(
-    store: AggregateStore[PartnershipView],
-    event: Event,
-    view_id: str,
-    change: Change[PartnershipView],
-) -> None:
-    try:
-        await store.apply(event, view_id, change, create=lambda: PartnershipView(id=view_id))
-    except NothingToApply:
-        log.info("older partnership event ignored", extra={"partnership": view_id})
 
 
 def handlers(repos: Repositories) -> Mapping[str, Handler]:
@@ -53,11 +37,11 @@ def handlers(repos: Repositories) -> Mapping[str, Handler]:
 
     async def on_snapshot(event: Event) -> None:
         data = PartnershipV1.model_validate(event.data)
-        await _apply(views, event, data.id, take_snapshot(data))
+        await update_view(views, event, data.id, take_snapshot(data))
 
     async def on_status_changed(event: Event) -> None:
         data = PartnershipStatusChangedV1.model_validate(event.data)
-        await _apply(views, event, data.id, take_status(data))
+        await update_view(views, event, data.id, take_status(data))
 
     async def on_partnership_closed(event: Event) -> None:
         # The projection first: a join that checks it after this cannot admit the partnership,

@@ -16,13 +16,12 @@ from services.common.store import AggregateStore, OutboxNotifier
 from services.common.validation import clean_text, search_pattern
 from services.common.vocabulary import Theme
 from services.contracts import organisation_views as org_projection
-from services.contracts.organisation_views import OrganisationView
 from services.contracts.partnership_views import COLLECTION as PARTNERSHIPS
-from services.contracts.partnership_views import PartnershipView
 
 from .domain.membership import Membership, MembershipStatus
 from .domain.network import Network, NetworkStatus
 from .domain.practice import Practice, check_tags
+from .projection import OrganisationView, PartnershipView
 
 NETWORKS = "networks"
 MEMBERSHIPS = "memberships"

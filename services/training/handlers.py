@@ -24,6 +24,7 @@ from collections.abc import Mapping
 
 from services.common.events.consumer import Handler
 from services.common.events.envelope import Event
+from services.common.views import update_view
 from services.contracts.networks import (
     MEMBERSHIP_JOINED,
     NETWORK_CLOSED,
@@ -46,7 +47,6 @@ from services.contracts.partnerships import (
     PersonV1,
 )
 
-from .commands.projection import update_view
 from .commands.registrations import invite_to_network_workshops, withdraw_through_partnership
 from .projection import take_network, take_person
 from .repositories import Repositories

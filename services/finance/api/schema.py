@@ -16,7 +16,7 @@ from .entities import ApplicationEntity, NetworkEntity, PartnershipEntity, Works
 from .expenses import ExpenseMutations
 from .fundings import FundingQueries
 from .grants import GrantMutations, GrantQueries
-from .partnerships import PartnershipQueries
+from .projection import ProjectionQueries
 from .reports import ReportMutations
 from .rules import RulesMutations, RulesQueries
 from .totals import TotalsQueries
@@ -24,7 +24,7 @@ from .totals import TotalsQueries
 
 @strawberry.type
 class Query(
-    GrantQueries, DeadlineQueries, RulesQueries, TotalsQueries, PartnershipQueries, FundingQueries
+    GrantQueries, DeadlineQueries, RulesQueries, TotalsQueries, ProjectionQueries, FundingQueries
 ):
     known_organisation: KnownOrganisationType | None = known_organisation_field("finance")
 

@@ -13,7 +13,7 @@ the event); totals are per currency.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from enum import StrEnum
@@ -21,9 +21,7 @@ from enum import StrEnum
 from pydantic import BaseModel, ConfigDict, Field, computed_field
 
 from services.common.audit import Audited
-from services.common.events.envelope import Event
 from services.common.money import BUDGET_CURRENCY, MINOR_UNIT_EXPONENT, Money
-from services.common.store import Change
 from services.common.vocabulary import CostCategory
 
 from . import SYSTEM_ACTOR, NothingToApply
@@ -162,15 +160,14 @@ def new_funding(kind: FundingKind, ref: str) -> Funding:
     return Funding(id=funding_id(kind, ref), kind=kind, ref_id=ref)
 
 
-def take_network(data: NetworkDetails) -> Change[Funding]:
-    def apply(funding: Funding) -> Sequence[Event]:
+def take_network(data: NetworkDetails) -> Callable[[Funding], None]:
+    def apply(funding: Funding) -> None:
         if data.version <= funding.source_version:
             raise NothingToApply  # an older, late event
         funding.name, funding.theme = data.name, data.theme
         funding.countries = list(data.countries)
         funding.starts_on, funding.ends_on = data.starts_on, data.ends_on
         funding.status, funding.source_version = data.status, data.version
-        return ()
 
     return apply
 
@@ -187,10 +184,10 @@ def _line(category: str, amount_minor: int, currency: str) -> CostLine:
     )
 
 
-def book_workshop(data: CompletedWorkshop) -> Change[Funding]:
+def book_workshop(data: CompletedWorkshop) -> Callable[[Funding], None]:
     lines = [_line(c.category, c.amount_minor, c.currency) for c in data.costs]
 
-    def apply(funding: Funding) -> Sequence[Event]:
+    def apply(funding: Funding) -> None:
         if funding.booking(data.id) is not None:
             raise NothingToApply  # booked before (another delivery or event of the workshop)
         booking = WorkshopBooking(
@@ -211,6 +208,5 @@ def book_workshop(data: CompletedWorkshop) -> Change[Funding]:
         funding.bookings = [*funding.bookings, booking]
         booked = ", ".join(f"{m.amount} {m.currency}" for m in totals(lines)) or "no costs"
         funding.record(SYSTEM_ACTOR, "workshop booked", note=f"{data.id}: {booked}")
-        return ()
 
     return apply

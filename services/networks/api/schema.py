@@ -14,12 +14,12 @@ from services.contracts.organisation_views import (
 from .entities import PartnershipEntity
 from .memberships import MembershipMutations, MembershipQueries
 from .networks import NetworkMutations, NetworkQueries
-from .partnerships import PartnershipQueries
 from .practices import PracticeMutations, PracticeQueries
+from .projection import ProjectionQueries
 
 
 @strawberry.type
-class Query(NetworkQueries, MembershipQueries, PracticeQueries, PartnershipQueries):
+class Query(NetworkQueries, MembershipQueries, PracticeQueries, ProjectionQueries):
     known_organisation: KnownOrganisationType | None = known_organisation_field("networks")
 
 

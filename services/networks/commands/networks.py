@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from services.common.auth import STAFF, Principal
+from services.common.changes import announced
 from services.common.events.envelope import Event
 from services.common.idempotency import new_id
 from services.common.vocabulary import Theme
@@ -25,7 +26,6 @@ from ..domain.network import (
     set_mentors,
 )
 from ..repositories import Repositories
-from . import announced
 
 
 @dataclass(frozen=True)
@@ -64,12 +64,12 @@ def snapshot(network: Network) -> NetworkV1:
     )
 
 
-def _updated(network: Network) -> Event:
-    return NETWORK_UPDATED.new(network.id, snapshot(network))
+def _updated(network: Network, _changed: None) -> list[Event]:
+    return [NETWORK_UPDATED.new(network.id, snapshot(network))]
 
 
-def _closed(network: Network) -> Event:
-    return NETWORK_CLOSED.new(network.id, snapshot(network))
+def _closed(network: Network, _changed: None) -> list[Event]:
+    return [NETWORK_CLOSED.new(network.id, snapshot(network))]
 
 
 async def create_network(repos: Repositories, caller: Principal, new: NewNetwork) -> Network:

@@ -11,13 +11,13 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from services.common.auth import STAFF, Principal, Role
+from services.common.changes import unannounced
 from services.common.idempotency import new_id
 from services.contracts.networks import PRACTICE_PUBLISHED, PracticePublishedV1
 
 from ..domain.membership import Membership, membership_id
 from ..domain.practice import Practice, comment, endorse, publish
 from ..repositories import Repositories
-from . import announced
 
 ACTORS = (*STAFF, Role.COORDINATOR)
 
@@ -99,7 +99,7 @@ async def comment_on_practice(
     practice = await repos.practices.require(practice_id, "practiceId")
     membership = await _membership_acted_for(repos, caller, practice.network_id, partnership_id)
     edit = comment(caller.sub, new_id(), membership, text, now)
-    return await repos.practices.update(practice.id, announced(edit))
+    return await repos.practices.update(practice.id, unannounced(edit))
 
 
 async def endorse_practice(
@@ -110,5 +110,5 @@ async def endorse_practice(
     practice = await repos.practices.require(practice_id, "practiceId")
     membership = await _membership_acted_for(repos, caller, practice.network_id, partnership_id)
     return await repos.practices.update(
-        practice.id, announced(endorse(caller.sub, membership, now))
+        practice.id, unannounced(endorse(caller.sub, membership, now))
     )

@@ -1,34 +1,13 @@
-"""The copies other services' events keep here (projection.py): how an event updates one,
-and what the other commands check of them."""
+"""What the commands check of the copies other services' events keep here (projection.py;
+an event updates one through services/common/views.py)."""
 
 from __future__ import annotations
 
-import logging
-from typing import TypeVar
-
 from services.common.errors import BadUserInput, NotFound
-from services.common.events.envelope import Event
-from services.common.store import AggregateStore, Change
 from services.contracts.partnership_views import PartnershipView
 
-from ..domain import NothingToApply
 from ..projection import CLOSED, NetworkView, PersonView
 from ..repositories import Repositories
-
-log = logging.getLogger(__name__)
-
-V = TypeVar("V", PersonView, PartnershipView, NetworkView)
-
-
-async def update_view(
-    store: AggregateStore[V], event: Event, view_id: str, change: Change[V]
-) -> None:
-    """Applies the event to the view (created on first sight); an older event changes nothing."""
-    model = store.model
-    try:
-        await store.apply(event, view_id, change, create=lambda: model(id=view_id))
-    except NothingToApply:
-        log.info("older event ignored", extra={"aggregate": view_id, "event_type": event.type})
 
 
 async def known_person(repos: Repositories, person_id: str) -> PersonView:
