@@ -11,13 +11,13 @@ from services.common.audit import AuditEntryType
 from services.common.auth import Principal
 from services.common.mongo import Document
 from services.common.pagination import Connection, paginate
-from services.common.vocabulary import Theme
 
-from ..domain.membership import LeaveReason, Membership, MembershipStatus, Period
-from ..domain.network import Mentor, Network, NetworkStatus
+from ..domain.membership import Membership, Period
+from ..domain.network import Mentor, Network
 from ..domain.practice import Comment, Endorsement, Practice
 from ..repositories import practice_query as practices_where
 from .context import NetworksInfo, caller, network_loader, repos
+from .enums import LeaveReason, MembershipStatus, NetworkStatus, Theme
 from .inputs import PracticeFilter
 
 if TYPE_CHECKING:
@@ -25,10 +25,6 @@ if TYPE_CHECKING:
 
 ENTITIES = "services.networks.api.entities"
 
-strawberry.enum(Theme)
-strawberry.enum(NetworkStatus)
-strawberry.enum(MembershipStatus)
-strawberry.enum(LeaveReason)
 
 STAFF_ONLY = "Personal data: staff only (null for everyone else)"
 

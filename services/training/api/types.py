@@ -15,19 +15,12 @@ import strawberry
 from services.common.audit import AuditEntryType
 from services.common.auth import Principal
 from services.common.money import MoneyType
-from services.common.vocabulary import CostCategory, Theme
 
 from ..domain.cohort import Cohort
 from ..domain.nominations import gaps, nominating, nominees
 from ..domain.programme import Programme
-from ..domain.registration import (
-    ChangeProject,
-    ProgressReport,
-    Registration,
-    RegistrationStatus,
-    StatusChange,
-)
-from ..domain.workshop import CostLine, Workshop, WorkshopKind, WorkshopStatus
+from ..domain.registration import ChangeProject, ProgressReport, Registration, StatusChange
+from ..domain.workshop import CostLine, Workshop
 from ..repositories import Placed
 from .context import (
     TrainingInfo,
@@ -39,12 +32,7 @@ from .context import (
     today,
     workshop_loader,
 )
-
-strawberry.enum(Theme)
-strawberry.enum(CostCategory)
-strawberry.enum(WorkshopKind)
-strawberry.enum(WorkshopStatus)
-strawberry.enum(RegistrationStatus)
+from .enums import CostCategory, RegistrationStatus, Theme, WorkshopKind, WorkshopStatus
 
 if TYPE_CHECKING:
     from .entities import NetworkEntity, OrganisationEntity, PartnershipEntity, PersonEntity
