@@ -10,7 +10,6 @@ import strawberry
 from services.common.inputs import CheckedInput
 from services.common.money import MoneyInput
 
-from . import types as _named_enums  # noqa: F401
 from .enums import (
     ApplicationType,
     CapKind,

@@ -16,6 +16,7 @@ from services.common.audit import AuditEntryType
 from services.common.auth import Principal
 from services.common.money import MoneyType
 
+from ..domain.access import may_see
 from ..domain.cohort import Cohort
 from ..domain.nominations import gaps, nominating, nominees
 from ..domain.programme import Programme
@@ -26,7 +27,6 @@ from .context import (
     TrainingInfo,
     cohort_loader,
     cohorts_of_programme_loader,
-    may_see,
     phases_loader,
     programme_loader,
     today,
