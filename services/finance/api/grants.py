@@ -9,7 +9,7 @@ from typing import Annotated
 import strawberry
 
 from services.common.countries import country_code
-from services.common.pagination import Connection, paginate
+from services.common.pagination import Connection, page_of
 
 from ..commands import grants as commands
 from ..domain.lifecycle import ProposedLine
@@ -64,13 +64,8 @@ class GrantQueries:
     ) -> Connection[GrantObject]:
         store = repos(info).grants
         query = replace(grant_query(filter), readable=await readable_partnerships(info))
-        return await paginate(
-            store.collection,
-            query.filter(),
-            sort=["sort_key"],
-            first=first,
-            after=after,
-            to_node=lambda doc: GrantObject.of(store.load(doc)),
+        return await page_of(
+            store, query.filter(), sort=["sort_key"], first=first, after=after, of=GrantObject.of
         )
 
 

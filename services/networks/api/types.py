@@ -10,7 +10,7 @@ import strawberry
 from services.common.audit import AuditEntryType
 from services.common.auth import Principal
 from services.common.mongo import Document
-from services.common.pagination import Connection, paginate
+from services.common.pagination import Connection, page_of
 
 from ..domain.membership import Membership, Period
 from ..domain.network import Mentor, Network
@@ -65,13 +65,8 @@ async def practices_page(
     info: NetworksInfo, query: Document, first: int | None, after: str | None
 ) -> Connection[PracticeType]:
     store = repos(info).practices
-    return await paginate(
-        store.collection,
-        query,
-        sort=["sort_key"],
-        first=first,
-        after=after,
-        to_node=lambda doc: PracticeType.of(store.load(doc)),
+    return await page_of(
+        store, query, sort=["sort_key"], first=first, after=after, of=PracticeType.of
     )
 
 
@@ -86,13 +81,8 @@ async def _network_members(
     if not include_former:
         query["status"] = MembershipStatus.ACTIVE.value
     store = repos(info).memberships
-    return await paginate(
-        store.collection,
-        query,
-        sort=["since"],
-        first=first,
-        after=after,
-        to_node=lambda doc: MembershipType.of(store.load(doc)),
+    return await page_of(
+        store, query, sort=["since"], first=first, after=after, of=MembershipType.of
     )
 
 

@@ -16,7 +16,7 @@ from services.common.audit import AuditEntryType
 from services.common.auth import Principal
 from services.common.money import BUDGET_CURRENCY, Money, MoneyType
 from services.common.mongo import Document
-from services.common.pagination import Connection, paginate
+from services.common.pagination import Connection, page_of
 
 from ..domain.access import may_read_applications_of, may_see_personal_data
 from ..domain.application import (
@@ -225,13 +225,8 @@ async def visit_page(
     stores: Repositories, query: Document, first: int | None, after: str | None
 ) -> Connection[VisitType]:
     store = stores.visits
-    return await paginate(
-        store.collection,
-        query,
-        sort=["starts_on"],
-        first=first,
-        after=after,
-        to_node=lambda doc: VisitType.of(store.load(doc)),
+    return await page_of(
+        store, query, sort=["starts_on"], first=first, after=after, of=VisitType.of
     )
 
 
@@ -496,13 +491,8 @@ async def application_page(
     stores: Repositories, query: Document, first: int | None, after: str | None
 ) -> Connection[ApplicationType]:
     store = stores.applications
-    return await paginate(
-        store.collection,
-        query,
-        sort=["sort_key"],
-        first=first,
-        after=after,
-        to_node=lambda doc: ApplicationType.of(store.load(doc)),
+    return await page_of(
+        store, query, sort=["sort_key"], first=first, after=after, of=ApplicationType.of
     )
 
 
