@@ -3,7 +3,8 @@ an event updates one through services/common/views.py)."""
 
 from __future__ import annotations
 
-from services.common.errors import BadUserInput, NotFound
+from services.common.errors import BadUserInput
+from services.common.views import require_known
 from services.contracts.partnership_views import PartnershipView
 
 from ..projection import CLOSED, NetworkView, PersonView
@@ -12,11 +13,7 @@ from ..repositories import Repositories
 
 async def known_person(repos: Repositories, person_id: str) -> PersonView:
     view = await repos.people.get(person_id)
-    if view is None or not view.known:
-        raise NotFound(
-            f"person {person_id!r} is not known to the training service (yet)", field="personId"
-        )
-    return view
+    return require_known(view, "training", "person", person_id, "personId")
 
 
 async def usable_partnership(
@@ -24,11 +21,7 @@ async def usable_partnership(
 ) -> PartnershipView:
     """The partnership a registration is made through: known, not closed, the person's."""
     view = await repos.partnerships.get(partnership_id)
-    if view is None or not view.known:
-        raise NotFound(
-            f"partnership {partnership_id!r} is not known to the training service (yet)",
-            field="partnershipId",
-        )
+    view = require_known(view, "training", "partnership", partnership_id, "partnershipId")
     if view.status == CLOSED:
         raise BadUserInput("the partnership is closed", field="partnershipId")
     if organisation_id not in view.organisation_ids:
@@ -46,11 +39,7 @@ async def partnership_closed(repos: Repositories, partnership_id: str) -> bool:
 
 async def usable_network(repos: Repositories, network_id: str) -> NetworkView:
     view = await repos.networks.get(network_id)
-    if view is None or not view.known:
-        raise NotFound(
-            f"network {network_id!r} is not known to the training service (yet)",
-            field="networkId",
-        )
+    view = require_known(view, "training", "network", network_id, "networkId")
     if view.status == CLOSED:
         raise BadUserInput("the network is closed", field="networkId")
     return view
