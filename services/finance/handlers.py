@@ -22,20 +22,13 @@ from collections.abc import Mapping
 
 from services.common.events.consumer import Handler
 from services.common.events.envelope import Event
-from services.common.views import update_view
 from services.contracts.networks import NETWORK_CLOSED, NETWORK_CREATED, NETWORK_UPDATED, NetworkV1
 from services.contracts.organisation_views import organisation_handlers
-from services.contracts.partnership_views import take_snapshot, take_status
+from services.contracts.partnership_views import partnership_handlers
 from services.contracts.partnerships import (
     APPLICATION_DECIDED,
-    PARTNERSHIP_CLOSED,
-    PARTNERSHIP_CREATED,
-    PARTNERSHIP_STATUS_CHANGED,
-    PARTNERSHIP_UPDATED,
     VISIT_COMPLETED,
     ApplicationDecidedV1,
-    PartnershipStatusChangedV1,
-    PartnershipV1,
     VisitV1,
 )
 from services.contracts.training import WORKSHOP_COMPLETED, WorkshopV1
@@ -50,20 +43,10 @@ from .repositories import Repositories
 
 
 def handlers(repos: Repositories) -> Mapping[str, Handler]:
-    async def on_snapshot(event: Event) -> None:
-        data = PartnershipV1.model_validate(event.data)
-        await update_view(repos.partnerships, event, data.id, take_snapshot(data))
-
-    async def on_status_changed(event: Event) -> None:
-        data = PartnershipStatusChangedV1.model_validate(event.data)
-        await update_view(repos.partnerships, event, data.id, take_status(data))
-
-    async def on_partnership_closed(event: Event) -> None:
-        # The projection first: a grant opened after this sees the partnership closed, and
-        # one opened before is found by the command (see open_grant for the race).
-        await on_snapshot(event)
-        data = PartnershipV1.model_validate(event.data)
-        await finalise_grants_of(repos, event, data.id)
+    async def on_partnership_closed(event: Event, partnership_id: str) -> None:
+        # After the projection: a grant opened now sees the partnership closed, and one
+        # opened before is found by the command (see open_grant for the race).
+        await finalise_grants_of(repos, event, partnership_id)
 
     async def on_application_decided(event: Event) -> None:
         data = ApplicationDecidedV1.model_validate(event.data)
@@ -83,10 +66,7 @@ def handlers(repos: Repositories) -> Mapping[str, Handler]:
 
     return {
         **organisation_handlers(repos.organisations),
-        PARTNERSHIP_CREATED.type: on_snapshot,
-        PARTNERSHIP_UPDATED.type: on_snapshot,
-        PARTNERSHIP_STATUS_CHANGED.type: on_status_changed,
-        PARTNERSHIP_CLOSED.type: on_partnership_closed,
+        **partnership_handlers(repos.partnerships, on_partnership_closed),
         APPLICATION_DECIDED.type: on_application_decided,
         VISIT_COMPLETED.type: on_visit_completed,
         WORKSHOP_COMPLETED.type: on_workshop_completed,
