@@ -37,7 +37,7 @@ from .commands.expenses import draft_completed_visit
 from .commands.fundings import book_completed_workshop, keep_network
 from .commands.grants import finalise_grants_of, open_grant
 from .domain.expenses import VisitRecord
-from .domain.funding import CompletedWorkshop, NetworkDetails, ReportedCost
+from .domain.funding import CompletedWorkshop, HeldWorkshop, NetworkDetails, ReportedCost
 from .domain.grant import DecidedLine, Decision
 from .repositories import Repositories
 
@@ -113,8 +113,7 @@ def visit_record_of(data: VisitV1) -> VisitRecord:
 
 def completed_workshop_of(data: WorkshopV1) -> CompletedWorkshop:
     """Training's workshop event in finance's terms."""
-    return CompletedWorkshop(
-        id=data.id,
+    held = HeldWorkshop(
         kind=data.kind,
         title=data.title,
         city=data.city,
@@ -125,6 +124,10 @@ def completed_workshop_of(data: WorkshopV1) -> CompletedWorkshop:
         cohort_id=data.cohort_id,
         programme_id=data.programme_id,
         participants=data.participants,
+    )
+    return CompletedWorkshop(
+        id=data.id,
+        held=held,
         costs=tuple(
             ReportedCost(category=c.category, amount_minor=c.amount_minor, currency=c.currency)
             for c in data.costs

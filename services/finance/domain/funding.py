@@ -64,11 +64,11 @@ class ReportedCost:
     currency: str
 
 
-@dataclass(frozen=True)
-class CompletedWorkshop:
-    """A workshop whose actual costs are to be booked against its funder."""
+class HeldWorkshop(BaseModel):
+    """What finance keeps of a completed workshop besides its costs."""
 
-    id: str
+    model_config = ConfigDict(frozen=True)
+
     kind: str
     title: str
     city: str
@@ -79,16 +79,25 @@ class CompletedWorkshop:
     cohort_id: str | None
     programme_id: str | None
     participants: int
+
+
+@dataclass(frozen=True)
+class CompletedWorkshop:
+    """A workshop whose actual costs are to be booked against its funder."""
+
+    id: str
+    held: HeldWorkshop
     costs: Sequence[ReportedCost]
 
 
 def funder_of(workshop: CompletedWorkshop) -> tuple[FundingKind, str]:
-    if workshop.network_id:
-        return FundingKind.NETWORK, workshop.network_id
-    if workshop.programme_id:
-        return FundingKind.PROGRAMME, workshop.programme_id
-    if workshop.cohort_id:
-        return FundingKind.COHORT, workshop.cohort_id
+    held = workshop.held
+    if held.network_id:
+        return FundingKind.NETWORK, held.network_id
+    if held.programme_id:
+        return FundingKind.PROGRAMME, held.programme_id
+    if held.cohort_id:
+        return FundingKind.COHORT, held.cohort_id
     return FundingKind.TRAINING, GENERAL_TRAINING
 
 
@@ -99,20 +108,8 @@ class CostLine(BaseModel):
     amount: Money
 
 
-class WorkshopBooking(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
+class WorkshopBooking(HeldWorkshop):
     workshop_id: str
-    kind: str
-    title: str
-    city: str
-    country: str
-    starts_on: date
-    ends_on: date
-    network_id: str | None
-    cohort_id: str | None
-    programme_id: str | None
-    participants: int
     lines: list[CostLine]
     booked_at: datetime
 
@@ -191,19 +188,7 @@ def book_workshop(data: CompletedWorkshop) -> Callable[[Funding], None]:
         if funding.booking(data.id) is not None:
             raise NothingToApply  # booked before (another delivery or event of the workshop)
         booking = WorkshopBooking(
-            workshop_id=data.id,
-            kind=data.kind,
-            title=data.title,
-            city=data.city,
-            country=data.country,
-            starts_on=data.starts_on,
-            ends_on=data.ends_on,
-            network_id=data.network_id,
-            cohort_id=data.cohort_id,
-            programme_id=data.programme_id,
-            participants=data.participants,
-            lines=lines,
-            booked_at=datetime.now(UTC),
+            **data.held.model_dump(), workshop_id=data.id, lines=lines, booked_at=datetime.now(UTC)
         )
         funding.bookings = [*funding.bookings, booking]
         booked = ", ".join(f"{m.amount} {m.currency}" for m in totals(lines)) or "no costs"
