@@ -17,6 +17,7 @@ from pymongo.asynchronous.collection import AsyncCollection
 from .errors import BadUserInput
 from .mongo import Document
 from .settings import Settings
+from .store import Aggregate, AggregateStore
 
 MAX_PAGE = 100
 CursorValue = str | int | None
@@ -25,6 +26,7 @@ _MAX_CURSOR = 2048
 _B64 = re.compile(r"[A-Za-z0-9_-]*")
 T = TypeVar("T")
 N = TypeVar("N")
+A = TypeVar("A", bound=Aggregate)
 
 
 # Defined alike in several subgraphs: Federation 2 composes such value types only if
@@ -172,3 +174,23 @@ def _after_clause(keys: Sequence[str], values: Sequence[Any]) -> Document:
         branch[key] = {"$gt": values[i]}
         branches.append(branch)
     return {"$or": branches}
+
+
+async def page_of(
+    store: AggregateStore[A],
+    query: Document,
+    *,
+    sort: Sequence[str],
+    first: int | None,
+    after: str | None,
+    of: Callable[[A], N],
+) -> Connection[N]:
+    """A page of a store's aggregates matching `query`, each as `of` shows it."""
+    return await paginate(
+        store.collection,
+        query,
+        sort=sort,
+        first=first,
+        after=after,
+        to_node=lambda doc: of(store.load(doc)),
+    )

@@ -12,15 +12,25 @@ versioned separately: each takes only a newer `version` of the partnership than 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from datetime import date
+from typing import TypeVar
 
 import strawberry
 from pydantic import Field
 
+from services.common.events.consumer import Handler
 from services.common.events.envelope import Event
-from services.common.store import Aggregate, Change, NothingToApply
-from services.contracts.partnerships import PartnershipStatusChangedV1, PartnershipV1
+from services.common.store import Aggregate, AggregateStore, Change, NothingToApply
+from services.common.views import update_view
+from services.contracts.partnerships import (
+    PARTNERSHIP_CLOSED,
+    PARTNERSHIP_CREATED,
+    PARTNERSHIP_STATUS_CHANGED,
+    PARTNERSHIP_UPDATED,
+    PartnershipStatusChangedV1,
+    PartnershipV1,
+)
 
 COLLECTION = "partnerships"
 SWEDEN = "SE"
@@ -81,6 +91,36 @@ def take_status(data: PartnershipStatusChangedV1) -> Change[PartnershipView]:
         return ()
 
     return apply
+
+
+V = TypeVar("V", bound=PartnershipView)
+
+
+def partnership_handlers(
+    views: AggregateStore[V], closed: Callable[[Event, str], Awaitable[None]]
+) -> Mapping[str, Handler]:
+    """The projection kept by the partnership events; `closed(event, partnership_id)` is the
+    consumer's own reaction to a closed partnership, run once the projection knows it closed
+    (so a write checked against the projection after this cannot use the partnership)."""
+
+    async def on_snapshot(event: Event) -> None:
+        data = PartnershipV1.model_validate(event.data)
+        await update_view(views, event, data.id, take_snapshot(data))
+
+    async def on_status_changed(event: Event) -> None:
+        data = PartnershipStatusChangedV1.model_validate(event.data)
+        await update_view(views, event, data.id, take_status(data))
+
+    async def on_closed(event: Event) -> None:
+        await on_snapshot(event)
+        await closed(event, PartnershipV1.model_validate(event.data).id)
+
+    return {
+        PARTNERSHIP_CREATED.type: on_snapshot,
+        PARTNERSHIP_UPDATED.type: on_snapshot,
+        PARTNERSHIP_STATUS_CHANGED.type: on_status_changed,
+        PARTNERSHIP_CLOSED.type: on_closed,
+    }
 
 
 # Defined alike in several subgraphs: Federation 2 composes such value types only if

@@ -27,17 +27,11 @@ from services.common.events.consumer import Handler
 from services.common.events.envelope import Event
 from services.contracts.networks import NETWORK_CLOSED, NETWORK_CREATED, NETWORK_UPDATED, NetworkV1
 from services.contracts.organisation_views import organisation_handlers
-from services.contracts.partnership_views import take_snapshot, take_status
+from services.contracts.partnership_views import partnership_handlers
 from services.contracts.partnerships import (
     APPLICATION_DECIDED,
-    PARTNERSHIP_CLOSED,
-    PARTNERSHIP_CREATED,
-    PARTNERSHIP_STATUS_CHANGED,
-    PARTNERSHIP_UPDATED,
     VISIT_COMPLETED,
     ApplicationDecidedV1,
-    PartnershipStatusChangedV1,
-    PartnershipV1,
     VisitV1,
 )
 from services.contracts.training import (
@@ -54,28 +48,17 @@ from .commands.fundings import book_completed_workshop, keep_network
 from .commands.grants import finalise_grants_of, open_grant
 from .commands.research_grants import open_research_grant, record_final_report
 from .domain.expenses import VisitRecord
-from .domain.funding import CompletedWorkshop, NetworkDetails, ReportedCost
+from .domain.funding import CompletedWorkshop, HeldWorkshop, NetworkDetails, ReportedCost
 from .domain.grant import DecidedLine, Decision
 from .domain.research_grant import ResearchDecision, ResearchLine
-from .projection import project
 from .repositories import Repositories
 
 
 def handlers(repos: Repositories) -> Mapping[str, Handler]:
-    async def on_snapshot(event: Event) -> None:
-        data = PartnershipV1.model_validate(event.data)
-        await project(repos.partnerships, event, data.id, take_snapshot(data))
-
-    async def on_status_changed(event: Event) -> None:
-        data = PartnershipStatusChangedV1.model_validate(event.data)
-        await project(repos.partnerships, event, data.id, take_status(data))
-
-    async def on_partnership_closed(event: Event) -> None:
-        # The projection first: a grant opened after this sees the partnership closed, and
-        # one opened before is found by the command (see open_grant for the race).
-        await on_snapshot(event)
-        data = PartnershipV1.model_validate(event.data)
-        await finalise_grants_of(repos, event, data.id)
+    async def on_partnership_closed(event: Event, partnership_id: str) -> None:
+        # After the projection: a grant opened now sees the partnership closed, and one
+        # opened before is found by the command (see open_grant for the race).
+        await finalise_grants_of(repos, event, partnership_id)
 
     async def on_application_decided(event: Event) -> None:
         data = ApplicationDecidedV1.model_validate(event.data)
@@ -103,10 +86,7 @@ def handlers(repos: Repositories) -> Mapping[str, Handler]:
 
     return {
         **organisation_handlers(repos.organisations),
-        PARTNERSHIP_CREATED.type: on_snapshot,
-        PARTNERSHIP_UPDATED.type: on_snapshot,
-        PARTNERSHIP_STATUS_CHANGED.type: on_status_changed,
-        PARTNERSHIP_CLOSED.type: on_partnership_closed,
+        **partnership_handlers(repos.partnerships, on_partnership_closed),
         APPLICATION_DECIDED.type: on_application_decided,
         VISIT_COMPLETED.type: on_visit_completed,
         WORKSHOP_COMPLETED.type: on_workshop_completed,
@@ -155,8 +135,7 @@ def visit_record_of(data: VisitV1) -> VisitRecord:
 
 def completed_workshop_of(data: WorkshopV1) -> CompletedWorkshop:
     """Training's workshop event in finance's terms."""
-    return CompletedWorkshop(
-        id=data.id,
+    held = HeldWorkshop(
         kind=data.kind,
         title=data.title,
         city=data.city,
@@ -167,6 +146,10 @@ def completed_workshop_of(data: WorkshopV1) -> CompletedWorkshop:
         cohort_id=data.cohort_id,
         programme_id=data.programme_id,
         participants=data.participants,
+    )
+    return CompletedWorkshop(
+        id=data.id,
+        held=held,
         costs=tuple(
             ReportedCost(category=c.category, amount_minor=c.amount_minor, currency=c.currency)
             for c in data.costs

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from pydantic import Field
 
 from services.common.events.envelope import Event
-from services.common.store import AggregateStore, Change
+from services.common.store import Change
 from services.contracts import partnership_views as shared
 
 from .domain import NothingToApply
@@ -33,19 +33,3 @@ def keep_unfunded(visit: VisitRecord, reason: str) -> Change[PartnershipView]:
         return ()
 
     return apply
-
-
-async def project(
-    views: AggregateStore[PartnershipView],
-    cause: Event,
-    partnership_id: str,
-    change: Change[PartnershipView],
-) -> None:
-    """Applies an event's effect to the partnership's view, creating it when new; an older
-    or repeated event changes nothing."""
-    try:
-        await views.apply(
-            cause, partnership_id, change, create=lambda: PartnershipView(id=partnership_id)
-        )
-    except NothingToApply:
-        log.info("older or repeated partnership event", extra={"partnership": partnership_id})

@@ -13,63 +13,26 @@ the membership commands, which leave one that has already ended alone (with its 
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Mapping
 
 from services.common.events.consumer import Handler
 from services.common.events.envelope import Event
-from services.common.store import AggregateStore, Change
 from services.contracts.networks import NETWORK_CLOSED, NetworkV1
 from services.contracts.organisation_views import organisation_handlers
-from services.contracts.partnership_views import PartnershipView, take_snapshot, take_status
-from services.contracts.partnerships import (
-    PARTNERSHIP_CLOSED,
-    PARTNERSHIP_CREATED,
-    PARTNERSHIP_STATUS_CHANGED,
-    PARTNERSHIP_UPDATED,
-    PartnershipStatusChangedV1,
-    PartnershipV1,
-)
+from services.contracts.partnership_views import partnership_handlers
 from services.contracts.training import RESEARCH_OUTPUT_PUBLISHED, ResearchOutputV1
 
 from .commands.memberships import end_memberships_of_network, end_memberships_of_partnership
-from .domain import NothingToApply
 from .projection import ResearchOutputView, project_output
 from .repositories import Repositories
 
-log = logging.getLogger(__name__)
-
-
-async def _apply(
-    store: AggregateStore[PartnershipView],
-    event: Event,
-    view_id: str,
-    change: Change[PartnershipView],
-) -> None:
-    try:
-        await store.apply(event, view_id, change, create=lambda: PartnershipView(id=view_id))
-    except NothingToApply:
-        log.info("older partnership event ignored", extra={"partnership": view_id})
-
 
 def handlers(repos: Repositories) -> Mapping[str, Handler]:
-    views = repos.partnerships
-
-    async def on_snapshot(event: Event) -> None:
-        data = PartnershipV1.model_validate(event.data)
-        await _apply(views, event, data.id, take_snapshot(data))
-
-    async def on_status_changed(event: Event) -> None:
-        data = PartnershipStatusChangedV1.model_validate(event.data)
-        await _apply(views, event, data.id, take_status(data))
-
-    async def on_partnership_closed(event: Event) -> None:
-        # The projection first: a join that checks it after this cannot admit the partnership,
-        # and a join that checked it before has written its membership, which is found below
-        # (or finds the projection closed and ends the membership itself: see join_network).
-        await on_snapshot(event)
-        data = PartnershipV1.model_validate(event.data)
-        await end_memberships_of_partnership(repos, event, data.id, event.time.date())
+    async def on_partnership_closed(event: Event, partnership_id: str) -> None:
+        # After the projection: a join that checks it now cannot admit the partnership, and a
+        # join that checked it before has written its membership, which is found here (or
+        # finds the projection closed and ends the membership itself: see join_network).
+        await end_memberships_of_partnership(repos, event, partnership_id, event.time.date())
 
     async def on_network_closed(event: Event) -> None:
         data = NetworkV1.model_validate(event.data)
@@ -81,10 +44,7 @@ def handlers(repos: Repositories) -> Mapping[str, Handler]:
 
     return {
         **organisation_handlers(repos.organisations),
-        PARTNERSHIP_CREATED.type: on_snapshot,
-        PARTNERSHIP_UPDATED.type: on_snapshot,
-        PARTNERSHIP_STATUS_CHANGED.type: on_status_changed,
-        PARTNERSHIP_CLOSED.type: on_partnership_closed,
+        **partnership_handlers(repos.partnerships, on_partnership_closed),
         NETWORK_CLOSED.type: on_network_closed,
         RESEARCH_OUTPUT_PUBLISHED.type: on_research_output,
     }

@@ -1,5 +1,15 @@
-"""The networks service's copy of training's research outputs: what it shows on the networks
-an output relates to, and what practices may cite (fed by RESEARCH_OUTPUT_PUBLISHED)."""
+"""This service's read-only copies of what other services own, fed by their events.
+
+- organisations and partnerships: the shared readers of partnerships' contract
+  (services/contracts/organisation_views.py, partnership_views.py); a partnership's status,
+  themes, countries and start decide whether it may join a network, and its organisations
+  who may act for it.
+- research outputs (training): what the service shows on the networks an output relates to,
+  and what practices may cite (fed by RESEARCH_OUTPUT_PUBLISHED).
+
+Never written by a mutation, never read from the owner synchronously (docs/architecture.md).
+Events can arrive out of order, so each view takes only a newer version than it holds.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +21,8 @@ from pydantic import Field
 
 from services.common.events.envelope import Event
 from services.common.store import Aggregate, AggregateStore
+from services.contracts.organisation_views import OrganisationView
+from services.contracts.partnership_views import PartnershipView
 
 from .domain import NothingToApply
 
@@ -52,3 +64,12 @@ async def project_output(
         await views.apply(cause, copy.id, apply, create=lambda: ResearchOutputView(id=copy.id))
     except NothingToApply:
         log.info("older research output event ignored", extra={"output": copy.id})
+
+
+__all__ = [
+    "RESEARCH_OUTPUTS",
+    "OrganisationView",
+    "PartnershipView",
+    "ResearchOutputView",
+    "project_output",
+]

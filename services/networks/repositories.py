@@ -9,21 +9,20 @@ from dataclasses import dataclass
 from pymongo.asynchronous.database import AsyncDatabase
 
 from services.common.countries import country_code
-from services.common.errors import BadUserInput, NotFound
+from services.common.errors import BadUserInput
 from services.common.languages import language_code
 from services.common.mongo import Document, IndexSpec
 from services.common.store import AggregateStore, OutboxNotifier
 from services.common.validation import clean_text, search_pattern
+from services.common.views import require_known
 from services.common.vocabulary import Theme
 from services.contracts import organisation_views as org_projection
-from services.contracts.organisation_views import OrganisationView
 from services.contracts.partnership_views import COLLECTION as PARTNERSHIPS
-from services.contracts.partnership_views import PartnershipView
 
 from .domain.membership import Membership, MembershipStatus
 from .domain.network import Network, NetworkStatus
 from .domain.practice import Practice, check_tags
-from .projection import RESEARCH_OUTPUTS, ResearchOutputView
+from .projection import RESEARCH_OUTPUTS, OrganisationView, PartnershipView, ResearchOutputView
 
 NETWORKS = "networks"
 MEMBERSHIPS = "memberships"
@@ -93,12 +92,7 @@ class Repositories:
     async def known_partnership(self, partnership_id: str) -> PartnershipView:
         """The partnership as projected here; NOT_FOUND until its events have arrived."""
         view = await self.partnerships.get(partnership_id)
-        if view is None or not view.known:
-            raise NotFound(
-                f"partnership {partnership_id!r} is not known to the networks service (yet)",
-                field="partnershipId",
-            )
-        return view
+        return require_known(view, "networks", "partnership", partnership_id, "partnershipId")
 
     async def memberships_of_partnerships(
         self, partnership_ids: Sequence[str]

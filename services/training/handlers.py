@@ -24,6 +24,7 @@ from collections.abc import Mapping
 
 from services.common.events.consumer import Handler
 from services.common.events.envelope import Event
+from services.common.views import update_view
 from services.contracts.networks import (
     MEMBERSHIP_JOINED,
     NETWORK_CLOSED,
@@ -33,20 +34,13 @@ from services.contracts.networks import (
     NetworkV1,
 )
 from services.contracts.organisation_views import organisation_handlers
-from services.contracts.partnership_views import take_snapshot, take_status
+from services.contracts.partnership_views import partnership_handlers
 from services.contracts.partnerships import (
-    PARTNERSHIP_CLOSED,
-    PARTNERSHIP_CREATED,
-    PARTNERSHIP_STATUS_CHANGED,
-    PARTNERSHIP_UPDATED,
     PERSON_CREATED,
     PERSON_UPDATED,
-    PartnershipStatusChangedV1,
-    PartnershipV1,
     PersonV1,
 )
 
-from .commands.projection import update_view
 from .commands.registrations import invite_to_network_workshops, withdraw_through_partnership
 from .projection import take_network, take_person
 from .repositories import Repositories
@@ -57,22 +51,11 @@ def handlers(repos: Repositories) -> Mapping[str, Handler]:
         data = PersonV1.model_validate(event.data)
         await update_view(repos.people, event, data.id, take_person(data))
 
-    async def on_partnership(event: Event) -> None:
-        data = PartnershipV1.model_validate(event.data)
-        await update_view(repos.partnerships, event, data.id, take_snapshot(data))
-
-    async def on_partnership_status(event: Event) -> None:
-        data = PartnershipStatusChangedV1.model_validate(event.data)
-        change = take_status(data)
-        await update_view(repos.partnerships, event, data.id, change)
-
-    async def on_partnership_closed(event: Event) -> None:
-        # The projection first: a registration checked against it after this cannot use the
+    async def on_partnership_closed(event: Event, partnership_id: str) -> None:
+        # After the projection: a registration checked against it now cannot use the
         # partnership; one checked before has been written, and is found by the command (or
         # finds the projection closed after its write and withdraws itself: see
         # register_participant in commands/registrations.py).
-        await on_partnership(event)
-        partnership_id = PartnershipV1.model_validate(event.data).id
         await withdraw_through_partnership(repos, event, partnership_id)
 
     async def on_network(event: Event) -> None:
@@ -94,10 +77,7 @@ def handlers(repos: Repositories) -> Mapping[str, Handler]:
         **organisation_handlers(repos.organisations),
         PERSON_CREATED.type: on_person,
         PERSON_UPDATED.type: on_person,
-        PARTNERSHIP_CREATED.type: on_partnership,
-        PARTNERSHIP_UPDATED.type: on_partnership,
-        PARTNERSHIP_STATUS_CHANGED.type: on_partnership_status,
-        PARTNERSHIP_CLOSED.type: on_partnership_closed,
+        **partnership_handlers(repos.partnerships, on_partnership_closed),
         NETWORK_CREATED.type: on_network,
         NETWORK_UPDATED.type: on_network,
         NETWORK_CLOSED.type: on_network,

@@ -11,13 +11,12 @@ from services.common.errors import BadUserInput, Forbidden
 from services.contracts.networks import NETWORK_CLOSED, NETWORK_CREATED, NETWORK_UPDATED
 from services.networks.commands.memberships import join_network
 from services.networks.commands.networks import (
-    DetailsChange,
     change_network_status,
     create_network,
     set_network_mentors,
     update_network,
 )
-from services.networks.domain.network import MentorInput, NetworkStatus
+from services.networks.domain.network import DetailsChange, MentorInput, NetworkStatus
 from services.networks.repositories import NETWORKS, Repositories
 
 from .commanding import (

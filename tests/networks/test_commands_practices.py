@@ -11,12 +11,12 @@ from services.common.errors import BadUserInput, Forbidden
 from services.contracts.networks import PRACTICE_PUBLISHED
 from services.networks.commands.memberships import join_network
 from services.networks.commands.practices import (
-    PracticeText,
     comment_on_practice,
     endorse_practice,
     publish_practice,
 )
 from services.networks.domain.network import Network
+from services.networks.domain.practice import PracticeText
 from services.networks.repositories import PRACTICES, Repositories
 
 from .builders import Partnership

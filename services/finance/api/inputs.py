@@ -9,16 +9,18 @@ import strawberry
 
 from services.common.inputs import CheckedInput
 from services.common.money import MoneyInput
-from services.common.vocabulary import CostCategory
 
-from ..domain.grant import ExpenseSource, GrantStatus
-from ..domain.research_grant import GrantKind, PaymentStage
-from ..domain.rules import ApplicationType, CapKind, CapPeriod, Region
-
-# The domain's enums get their GraphQL names in types.py: imported before any input here uses
-# one, as strawberry would otherwise name an enum it meets first by itself (a duplicate).
-from . import research_types as _named_research_enums  # noqa: F401
-from . import types as _named_enums  # noqa: F401
+from .enums import (
+    ApplicationType,
+    CapKind,
+    CapPeriod,
+    CostCategory,
+    ExpenseSource,
+    GrantKind,
+    GrantStatus,
+    PaymentStage,
+    Region,
+)
 
 
 @strawberry.input

@@ -8,21 +8,8 @@ import strawberry
 
 from services.common.money import MoneyType
 
-from ..domain.grant import DisbursementStatus
-from ..domain.research_grant import (
-    ADVANCE_PERCENT,
-    GrantKind,
-    PaymentStage,
-    ResearchGrant,
-    ResearchPayment,
-)
-
-strawberry.enum(GrantKind, name="GrantKind")
-strawberry.enum(
-    PaymentStage,
-    name="ResearchPaymentStage",
-    description="ADVANCE once the grant is open; FINAL once the final report is accepted",
-)
+from ..domain.research_grant import ADVANCE_PERCENT, ResearchGrant, ResearchPayment
+from .enums import DisbursementStatus, PaymentStage
 
 
 @strawberry.type(name="ResearchPayment", description="A research grant's advance or final payment")

@@ -22,7 +22,7 @@ from .entities import (
 from .expenses import ExpenseMutations
 from .fundings import FundingQueries
 from .grants import GrantMutations, GrantQueries
-from .partnerships import PartnershipQueries
+from .projection import ProjectionQueries
 from .reports import ReportMutations
 from .research_grants import ResearchGrantMutations
 from .rules import RulesMutations, RulesQueries
@@ -31,7 +31,7 @@ from .totals import TotalsQueries
 
 @strawberry.type
 class Query(
-    GrantQueries, DeadlineQueries, RulesQueries, TotalsQueries, PartnershipQueries, FundingQueries
+    GrantQueries, DeadlineQueries, RulesQueries, TotalsQueries, ProjectionQueries, FundingQueries
 ):
     known_organisation: KnownOrganisationType | None = known_organisation_field("finance")
 

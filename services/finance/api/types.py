@@ -20,54 +20,44 @@ from services.common.pagination import (
     encode_cursor,
     page_size,
 )
-from services.common.vocabulary import CostCategory
 
 from ..domain import summary
-from ..domain.deadlines import DeadlineStatus, ReportDeadline, report_deadlines
+from ..domain.deadlines import ReportDeadline, report_deadlines
 from ..domain.expenses import UnfundedVisit
-from ..domain.funding import CostLine, Funding, FundingKind, WorkshopBooking, totals
+from ..domain.funding import CostLine, Funding, WorkshopBooking, totals
 from ..domain.grant import (
     Budget,
     BudgetLine,
-    BudgetType,
     Disbursement,
-    DisbursementStatus,
     Expense,
-    ExpenseSource,
-    ExpenseStatus,
     FinancialReport,
     Grant,
-    GrantStatus,
     ReportLine,
-    ReportStatus,
 )
 from ..domain.reports import lines_of
-from ..domain.research_grant import GrantKind, ResearchGrant
-from ..domain.rules import ApplicationType, BudgetRules, Cap, CapKind, CapPeriod, Region
+from ..domain.research_grant import ResearchGrant
+from ..domain.rules import BudgetRules, Cap
 from ..domain.summary import PartnershipFunding
-from ..domain.totals import FundingTotal, TotalsGrouping
+from ..domain.totals import FundingTotal
 from ..projection import PartnershipView
 from .context import FinanceInfo, any_grant_loader, caller, grant_loader, require_read
-from .research_types import ResearchTermsType
-
-strawberry.enum(CostCategory)
-strawberry.enum(GrantStatus, name="GrantStatus", description="IATI ActivityStatus (1–6)")
-strawberry.enum(ApplicationType, name="GrantApplicationType")
-strawberry.enum(Region, name="BudgetRegion")
-strawberry.enum(CapKind, name="CapPartnershipKind")
-strawberry.enum(CapPeriod, name="CapPeriod")
-strawberry.enum(BudgetType, name="BudgetType", description="IATI BudgetType: 1 Original, 2 Revised")
-strawberry.enum(ExpenseStatus, name="ExpenseStatus")
-strawberry.enum(ExpenseSource, name="ExpenseSource")
-strawberry.enum(ReportStatus, name="FinancialReportStatus")
-strawberry.enum(DisbursementStatus, name="DisbursementStatus")
-strawberry.enum(
+from .enums import (
+    ApplicationType,
+    BudgetType,
+    CapKind,
+    CapPeriod,
+    CostCategory,
     DeadlineStatus,
-    name="ReportDeadlineStatus",
-    description="Where a year's financial report stands against its deadline",
+    DisbursementStatus,
+    ExpenseSource,
+    ExpenseStatus,
+    FundingKind,
+    GrantKind,
+    GrantStatus,
+    Region,
+    ReportStatus,
 )
-strawberry.enum(FundingKind, name="TrainingFundingKind")
-strawberry.enum(TotalsGrouping, name="FundingTotalsGrouping")
+from .research_types import ResearchTermsType
 
 if TYPE_CHECKING:
     from .entities import ApplicationEntity, PartnershipEntity, ResearchApplicationEntity

@@ -12,6 +12,7 @@ from services.common.auth import Principal
 from services.common.clock import clock
 from services.common.events.envelope import Event
 from services.common.idempotency import new_id
+from services.common.views import update_view
 from services.common.vocabulary import CostCategory
 
 from ..domain import SYSTEM_ACTOR, NothingToApply
@@ -29,10 +30,10 @@ from ..domain.expenses import (
     withdraw,
 )
 from ..domain.grant import Expense, ExpenseSource, Grant
-from ..projection import keep_unfunded, project
+from ..projection import keep_unfunded
 from ..repositories import Repositories
 from .grants import load_grant, require_acts_for
-from .outbox import announced
+from .outbox import emitting
 
 log = logging.getLogger(__name__)
 
@@ -85,7 +86,7 @@ async def record_expense(
     change = record(
         principal.sub, expense_id, category, details, checked_origin, await _eligible(repos, grant)
     )
-    updated = await repos.grants.update(grant.id, announced(change))
+    updated = await repos.grants.update(grant.id, emitting(change))
     return updated, updated.expense(expense_id)
 
 
@@ -105,7 +106,7 @@ async def complete_expense(
     draft = grant.expense(expense_id)
     details = amounts.details(incurred_on or draft.incurred_on)
     change = complete(principal.sub, draft.id, version, details, await _eligible(repos, grant))
-    updated = await repos.grants.update(grant.id, announced(change))
+    updated = await repos.grants.update(grant.id, emitting(change))
     return updated, updated.expense(draft.id)
 
 
@@ -121,7 +122,7 @@ async def withdraw_expense(
     grant = await load_grant(repos, grant_id, "grantId")
     await require_acts_for(repos, principal, grant)
     change = withdraw(principal.sub, expense_id, version, note)
-    updated = await repos.grants.update(grant.id, announced(change))
+    updated = await repos.grants.update(grant.id, emitting(change))
     return updated, updated.expense(expense_id)
 
 
@@ -136,7 +137,7 @@ async def draft_completed_visit(
     grant = covering_grant(grants, visit)
     if grant is not None:
         try:
-            await repos.grants.apply(cause, grant.id, announced(draft_visit(visit, SYSTEM_ACTOR)))
+            await repos.grants.apply(cause, grant.id, emitting(draft_visit(visit, SYSTEM_ACTOR)))
             return
         except NothingToApply:
             return
@@ -146,4 +147,4 @@ async def draft_completed_visit(
         f"no grant in implementation with a travel line covered {visit.starts_on.isoformat()}"
         " when the visit was completed"
     )
-    await project(repos.partnerships, cause, partnership_id, keep_unfunded(visit, reason))
+    await update_view(repos.partnerships, cause, partnership_id, keep_unfunded(visit, reason))

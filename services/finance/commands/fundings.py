@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 
+from services.common.changes import unannounced
 from services.common.events.envelope import Event
 
 from ..domain import NothingToApply
@@ -31,7 +32,7 @@ async def book_completed_workshop(
         await repos.fundings.apply(
             cause,
             funding_id(kind, ref),
-            book_workshop(workshop),
+            unannounced(book_workshop(workshop)),
             create=lambda: new_funding(kind, ref),
         )
     except NothingToApply:
@@ -44,7 +45,7 @@ async def keep_network(repos: Repositories, cause: Event, network: NetworkDetail
         await repos.fundings.apply(
             cause,
             funding_id(FundingKind.NETWORK, network.id),
-            take_network(network),
+            unannounced(take_network(network)),
             create=lambda: new_funding(FundingKind.NETWORK, network.id),
         )
     except NothingToApply:

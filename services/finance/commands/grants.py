@@ -32,7 +32,7 @@ from ..domain.lifecycle import (
     revise,
 )
 from ..repositories import Repositories
-from .outbox import announced
+from .outbox import emitting
 
 log = logging.getLogger(__name__)
 
@@ -59,7 +59,7 @@ async def agree_grant(
     waiting = [] if view is None else [u.visit for u in view.unfunded]
     drafted = frozenset(v.visit_id for v in waiting if drafted_anywhere(others, v.visit_id))
     change = agree(principal.sub, starts_on, waiting, drafted)
-    return await repos.grants.update(grant.id, announced(change), version)
+    return await repos.grants.update(grant.id, emitting(change), version)
 
 
 async def revise_grant_budget(
@@ -74,7 +74,7 @@ async def revise_grant_budget(
     checked = budget_lines(lines, "lines")
     grant = await load_grant(repos, grant_id)
     change = revise(principal.sub, checked, note, await repos.rules_of(grant))
-    return await repos.grants.update(grant.id, announced(change), version)
+    return await repos.grants.update(grant.id, emitting(change), version)
 
 
 async def change_grant_status(
@@ -87,7 +87,7 @@ async def change_grant_status(
 ) -> Grant:
     principal.require(*STAFF)
     change = change_status(principal.sub, status, note)
-    return await repos.grants.update(grant_id, announced(change), version)
+    return await repos.grants.update(grant_id, emitting(change), version)
 
 
 async def open_grant(repos: Repositories, cause: Event, decision: Decision) -> None:
@@ -103,7 +103,7 @@ async def open_grant(repos: Repositories, cause: Event, decision: Decision) -> N
         await repos.grants.apply(
             cause,
             grant_id,
-            announced(opened(closed)),
+            emitting(opened(closed)),
             create=lambda: from_decision(decision, cause.time.date(), rules),
         )
     except NothingToApply:
@@ -128,7 +128,7 @@ async def _closed(repos: Repositories, partnership_id: str) -> bool:
 
 
 async def _finalise(repos: Repositories, cause: Event | None, grant_id: str) -> None:
-    change = announced(finalise_for_closed_partnership())
+    change = emitting(finalise_for_closed_partnership())
     try:
         if cause is None:
             await repos.grants.update(grant_id, change)

@@ -3,8 +3,7 @@ finance.py): the domain says what happened, this says it on the wire."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
+from services.common.changes import announced
 from services.common.events.envelope import Event
 from services.common.money import BUDGET_CURRENCY
 from services.common.store import Change
@@ -38,13 +37,12 @@ from ..domain.grant import Expense, Grant, GrantStatus
 from ..domain.reports import lines_of
 
 
-def announced(change: GrantChange) -> Change[Grant]:
-    """The change as the store runs it: the grant changed, its facts as outbox events."""
-
-    def apply(grant: Grant) -> Sequence[Event]:
-        return [event for fact in change(grant) for event in events_of(grant, fact)]
-
-    return apply
+def emitting(change: GrantChange) -> Change[Grant]:
+    """The store's change: the grant's, with its facts as outbox events (services/common/
+    changes.py)."""
+    return announced(
+        change, lambda grant, facts: [event for fact in facts for event in events_of(grant, fact)]
+    )
 
 
 def events_of(grant: Grant, fact: GrantFact) -> list[Event]:

@@ -18,7 +18,7 @@ from ..domain.facts import GrantChange
 from ..domain.grant import Disbursement, FinancialReport, Grant
 from ..repositories import Repositories
 from .grants import load_grant, require_acts_for
-from .outbox import announced
+from .outbox import emitting
 
 
 @dataclass(frozen=True)
@@ -124,12 +124,12 @@ async def pay_disbursement(
 async def _reported(
     repos: Repositories, grant: Grant, change: GrantChange, report_id: str
 ) -> tuple[Grant, FinancialReport]:
-    updated = await repos.grants.update(grant.id, announced(change))
+    updated = await repos.grants.update(grant.id, emitting(change))
     return updated, updated.report(report_id)
 
 
 async def _disbursed(
     repos: Repositories, grant: Grant, change: GrantChange, disbursement_id: str
 ) -> tuple[Grant, Disbursement]:
-    updated = await repos.grants.update(grant.id, announced(change))
+    updated = await repos.grants.update(grant.id, emitting(change))
     return updated, next(d for d in updated.disbursements if d.id == disbursement_id)

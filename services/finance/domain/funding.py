@@ -13,7 +13,7 @@ the event); totals are per currency.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from enum import StrEnum
@@ -21,9 +21,7 @@ from enum import StrEnum
 from pydantic import BaseModel, ConfigDict, Field, computed_field
 
 from services.common.audit import Audited
-from services.common.events.envelope import Event
 from services.common.money import BUDGET_CURRENCY, MINOR_UNIT_EXPONENT, Money
-from services.common.store import Change
 from services.common.vocabulary import CostCategory
 
 from . import SYSTEM_ACTOR, NothingToApply
@@ -66,11 +64,11 @@ class ReportedCost:
     currency: str
 
 
-@dataclass(frozen=True)
-class CompletedWorkshop:
-    """A workshop whose actual costs are to be booked against its funder."""
+class HeldWorkshop(BaseModel):
+    """What finance keeps of a completed workshop besides its costs."""
 
-    id: str
+    model_config = ConfigDict(frozen=True)
+
     kind: str
     title: str
     city: str
@@ -81,16 +79,25 @@ class CompletedWorkshop:
     cohort_id: str | None
     programme_id: str | None
     participants: int
+
+
+@dataclass(frozen=True)
+class CompletedWorkshop:
+    """A workshop whose actual costs are to be booked against its funder."""
+
+    id: str
+    held: HeldWorkshop
     costs: Sequence[ReportedCost]
 
 
 def funder_of(workshop: CompletedWorkshop) -> tuple[FundingKind, str]:
-    if workshop.network_id:
-        return FundingKind.NETWORK, workshop.network_id
-    if workshop.programme_id:
-        return FundingKind.PROGRAMME, workshop.programme_id
-    if workshop.cohort_id:
-        return FundingKind.COHORT, workshop.cohort_id
+    held = workshop.held
+    if held.network_id:
+        return FundingKind.NETWORK, held.network_id
+    if held.programme_id:
+        return FundingKind.PROGRAMME, held.programme_id
+    if held.cohort_id:
+        return FundingKind.COHORT, held.cohort_id
     return FundingKind.TRAINING, GENERAL_TRAINING
 
 
@@ -101,20 +108,8 @@ class CostLine(BaseModel):
     amount: Money
 
 
-class WorkshopBooking(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
+class WorkshopBooking(HeldWorkshop):
     workshop_id: str
-    kind: str
-    title: str
-    city: str
-    country: str
-    starts_on: date
-    ends_on: date
-    network_id: str | None
-    cohort_id: str | None
-    programme_id: str | None
-    participants: int
     lines: list[CostLine]
     booked_at: datetime
 
@@ -162,15 +157,14 @@ def new_funding(kind: FundingKind, ref: str) -> Funding:
     return Funding(id=funding_id(kind, ref), kind=kind, ref_id=ref)
 
 
-def take_network(data: NetworkDetails) -> Change[Funding]:
-    def apply(funding: Funding) -> Sequence[Event]:
+def take_network(data: NetworkDetails) -> Callable[[Funding], None]:
+    def apply(funding: Funding) -> None:
         if data.version <= funding.source_version:
             raise NothingToApply  # an older, late event
         funding.name, funding.theme = data.name, data.theme
         funding.countries = list(data.countries)
         funding.starts_on, funding.ends_on = data.starts_on, data.ends_on
         funding.status, funding.source_version = data.status, data.version
-        return ()
 
     return apply
 
@@ -187,30 +181,17 @@ def _line(category: str, amount_minor: int, currency: str) -> CostLine:
     )
 
 
-def book_workshop(data: CompletedWorkshop) -> Change[Funding]:
+def book_workshop(data: CompletedWorkshop) -> Callable[[Funding], None]:
     lines = [_line(c.category, c.amount_minor, c.currency) for c in data.costs]
 
-    def apply(funding: Funding) -> Sequence[Event]:
+    def apply(funding: Funding) -> None:
         if funding.booking(data.id) is not None:
             raise NothingToApply  # booked before (another delivery or event of the workshop)
         booking = WorkshopBooking(
-            workshop_id=data.id,
-            kind=data.kind,
-            title=data.title,
-            city=data.city,
-            country=data.country,
-            starts_on=data.starts_on,
-            ends_on=data.ends_on,
-            network_id=data.network_id,
-            cohort_id=data.cohort_id,
-            programme_id=data.programme_id,
-            participants=data.participants,
-            lines=lines,
-            booked_at=datetime.now(UTC),
+            **data.held.model_dump(), workshop_id=data.id, lines=lines, booked_at=datetime.now(UTC)
         )
         funding.bookings = [*funding.bookings, booking]
         booked = ", ".join(f"{m.amount} {m.currency}" for m in totals(lines)) or "no costs"
         funding.record(SYSTEM_ACTOR, "workshop booked", note=f"{data.id}: {booked}")
-        return ()
 
     return apply

@@ -7,9 +7,8 @@ from datetime import date
 import strawberry
 
 from services.common.inputs import CheckedInput
-from services.common.vocabulary import Theme
 
-from ..domain.network import NetworkStatus
+from .enums import NetworkStatus, Theme
 
 
 @strawberry.input

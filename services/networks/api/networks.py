@@ -10,7 +10,7 @@ import strawberry
 from services.common.pagination import Connection, paginate
 
 from ..commands import networks as commands
-from ..domain.network import MentorInput
+from ..domain.network import DetailsChange, MentorInput
 from ..repositories import network_query
 from .context import NetworksInfo, caller, repos, today
 from .inputs import (
@@ -77,7 +77,7 @@ async def _create_network(info: NetworksInfo, input: CreateNetworkInput) -> Netw
 
 async def _update_network(info: NetworksInfo, input: UpdateNetworkInput) -> NetworkPayload:
     principal = caller(info)
-    details = commands.DetailsChange(
+    details = DetailsChange(
         name=input.name,
         countries=input.countries,
         starts_on=input.starts_on,

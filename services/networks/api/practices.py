@@ -10,6 +10,7 @@ import strawberry
 from services.common.pagination import Connection
 
 from ..commands import practices as commands
+from ..domain.practice import PracticeText
 from .context import NetworksInfo, caller, now, repos
 from .inputs import (
     CommentOnPracticeInput,
@@ -45,7 +46,7 @@ class PracticeQueries:
 
 
 async def _publish_practice(info: NetworksInfo, input: PublishPracticeInput) -> PracticePayload:
-    text = commands.PracticeText(
+    text = PracticeText(
         title=input.title,
         challenge=input.challenge,
         solution=input.solution,

@@ -15,12 +15,12 @@ from .citations import CitationMutations
 from .entities import PartnershipEntity
 from .memberships import MembershipMutations, MembershipQueries
 from .networks import NetworkMutations, NetworkQueries
-from .partnerships import PartnershipQueries
 from .practices import PracticeMutations, PracticeQueries
+from .projection import ProjectionQueries
 
 
 @strawberry.type
-class Query(NetworkQueries, MembershipQueries, PracticeQueries, PartnershipQueries):
+class Query(NetworkQueries, MembershipQueries, PracticeQueries, ProjectionQueries):
     known_organisation: KnownOrganisationType | None = known_organisation_field("networks")
 
 

@@ -10,14 +10,14 @@ import strawberry
 from services.common.audit import AuditEntryType
 from services.common.auth import Principal
 from services.common.mongo import Document
-from services.common.pagination import Connection, paginate
-from services.common.vocabulary import Theme
+from services.common.pagination import Connection, page_of
 
-from ..domain.membership import LeaveReason, Membership, MembershipStatus, Period
-from ..domain.network import Mentor, Network, NetworkStatus
+from ..domain.membership import Membership, Period
+from ..domain.network import Mentor, Network
 from ..domain.practice import Comment, Endorsement, Practice
 from ..repositories import practice_query as practices_where
 from .context import NetworksInfo, caller, network_loader, repos
+from .enums import LeaveReason, MembershipStatus, NetworkStatus, Theme
 from .inputs import PracticeFilter
 from .research_outputs import KnownResearchOutputType, outputs_by_id, outputs_of_network
 
@@ -26,10 +26,6 @@ if TYPE_CHECKING:
 
 ENTITIES = "services.networks.api.entities"
 
-strawberry.enum(Theme)
-strawberry.enum(NetworkStatus)
-strawberry.enum(MembershipStatus)
-strawberry.enum(LeaveReason)
 
 STAFF_ONLY = "Personal data: staff only (null for everyone else)"
 
@@ -70,13 +66,8 @@ async def practices_page(
     info: NetworksInfo, query: Document, first: int | None, after: str | None
 ) -> Connection[PracticeType]:
     store = repos(info).practices
-    return await paginate(
-        store.collection,
-        query,
-        sort=["sort_key"],
-        first=first,
-        after=after,
-        to_node=lambda doc: PracticeType.of(store.load(doc)),
+    return await page_of(
+        store, query, sort=["sort_key"], first=first, after=after, of=PracticeType.of
     )
 
 
@@ -91,13 +82,8 @@ async def _network_members(
     if not include_former:
         query["status"] = MembershipStatus.ACTIVE.value
     store = repos(info).memberships
-    return await paginate(
-        store.collection,
-        query,
-        sort=["since"],
-        first=first,
-        after=after,
-        to_node=lambda doc: MembershipType.of(store.load(doc)),
+    return await page_of(
+        store, query, sort=["since"], first=first, after=after, of=MembershipType.of
     )
 
 

@@ -6,11 +6,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from services.common.auth import Principal
+from services.common.changes import unannounced
 
 from ..domain.citation import cite, cited
 from ..domain.practice import Practice
 from ..repositories import Repositories
-from . import announced
 from .practices import ACTORS
 
 
@@ -28,4 +28,6 @@ async def cite_research_outputs(
     caller.require_acts_for(*partnership.organisation_ids)
     known = await repos.research_outputs.get_many(list(output_ids))
     checked = cited(output_ids, known.keys())
-    return await repos.practices.update(practice.id, announced(cite(caller.sub, checked)), version)
+    return await repos.practices.update(
+        practice.id, unannounced(cite(caller.sub, checked)), version
+    )

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from services.common.auth import STAFF, Principal
+from services.common.changes import announced
 from services.common.errors import BadUserInput, Conflict, NotFound
 from services.common.events.envelope import Event
 from services.contracts.networks import (
@@ -30,7 +31,6 @@ from ..domain.membership import (
 )
 from ..domain.network import Network
 from ..repositories import Repositories
-from . import announced
 
 log = logging.getLogger(__name__)
 
@@ -48,7 +48,7 @@ def _joined(membership: Membership, network: Network) -> Event:
     return MEMBERSHIP_JOINED.new(membership.id, data)
 
 
-def _left(membership: Membership) -> Event:
+def _left(membership: Membership, _ended: None) -> list[Event]:
     period = membership.current
     if period.left_on is None or period.left_reason is None:
         raise ValueError("the membership has not ended")
@@ -62,7 +62,7 @@ def _left(membership: Membership) -> Event:
         left_on=period.left_on,
         reason=period.left_reason.value,
     )
-    return MEMBERSHIP_LEFT.new(membership.id, data)
+    return [MEMBERSHIP_LEFT.new(membership.id, data)]
 
 
 async def join_network(
@@ -90,7 +90,7 @@ async def join_network(
     else:
         edit = rejoin(network, partnership, joined_on, caller.sub)
         membership = await repos.memberships.update(
-            existing.id, announced(edit, lambda m: _joined(m, network))
+            existing.id, announced(edit, lambda m, _: [_joined(m, network)])
         )
     return await _settle(repos, membership, today)
 

@@ -10,12 +10,14 @@ from dataclasses import dataclass
 from datetime import date
 
 from services.common.auth import STAFF, Principal
+from services.common.changes import announced
 from services.common.events.envelope import Event
 from services.common.idempotency import new_id
 from services.common.vocabulary import Theme
 from services.contracts.networks import NETWORK_CLOSED, NETWORK_CREATED, NETWORK_UPDATED, NetworkV1
 
 from ..domain.network import (
+    DetailsChange,
     MentorInput,
     Network,
     NetworkStatus,
@@ -25,7 +27,6 @@ from ..domain.network import (
     set_mentors,
 )
 from ..repositories import Repositories
-from . import announced
 
 
 @dataclass(frozen=True)
@@ -36,17 +37,6 @@ class NewNetwork:
     starts_on: date
     ends_on: date
     description: str = ""
-
-
-@dataclass(frozen=True)
-class DetailsChange:
-    """New details; None keeps the current value."""
-
-    name: str | None = None
-    countries: Sequence[str] | None = None
-    starts_on: date | None = None
-    ends_on: date | None = None
-    description: str | None = None
 
 
 def snapshot(network: Network) -> NetworkV1:
@@ -64,12 +54,12 @@ def snapshot(network: Network) -> NetworkV1:
     )
 
 
-def _updated(network: Network) -> Event:
-    return NETWORK_UPDATED.new(network.id, snapshot(network))
+def _updated(network: Network, _changed: None) -> list[Event]:
+    return [NETWORK_UPDATED.new(network.id, snapshot(network))]
 
 
-def _closed(network: Network) -> Event:
-    return NETWORK_CLOSED.new(network.id, snapshot(network))
+def _closed(network: Network, _changed: None) -> list[Event]:
+    return [NETWORK_CLOSED.new(network.id, snapshot(network))]
 
 
 async def create_network(repos: Repositories, caller: Principal, new: NewNetwork) -> Network:
@@ -97,16 +87,7 @@ async def update_network(
     await repos.networks.require(network_id)
     memberships = await repos.memberships_of_network(network_id)
     partnerships = await repos.partnerships.get_many([m.partnership_id for m in memberships])
-    edit = change_details(
-        caller.sub,
-        name=details.name,
-        countries=details.countries,
-        starts_on=details.starts_on,
-        ends_on=details.ends_on,
-        description=details.description,
-        memberships=memberships,
-        partnerships=partnerships,
-    )
+    edit = change_details(caller.sub, details, memberships=memberships, partnerships=partnerships)
     return await repos.networks.update(network_id, announced(edit, _updated), version)
 
 

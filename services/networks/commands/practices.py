@@ -6,32 +6,18 @@ as this service's projection knows it); staff may act for any partnership; viewe
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime
 
 from services.common.auth import STAFF, Principal, Role
+from services.common.changes import unannounced
 from services.common.idempotency import new_id
 from services.contracts.networks import PRACTICE_PUBLISHED, PracticePublishedV1
 
 from ..domain.membership import Membership, membership_id
-from ..domain.practice import Practice, comment, endorse, publish
+from ..domain.practice import Practice, PracticeText, comment, endorse, publish
 from ..repositories import Repositories
-from . import announced
 
 ACTORS = (*STAFF, Role.COORDINATOR)
-
-
-@dataclass(frozen=True)
-class PracticeText:
-    title: str
-    challenge: str
-    solution: str
-    lessons_learned: str
-    language: str
-    """ISO 639-1 code of the text."""
-    results: str = ""
-    tags: Sequence[str] = ()
 
 
 def snapshot(practice: Practice) -> PracticePublishedV1:
@@ -68,19 +54,7 @@ async def publish_practice(
     caller.require(*ACTORS)
     network = await repos.networks.require(network_id, "networkId")
     membership = await _membership_acted_for(repos, caller, network.id, partnership_id)
-    practice = publish(
-        new_id(),
-        membership=membership,
-        title=text.title,
-        challenge=text.challenge,
-        solution=text.solution,
-        results=text.results,
-        lessons_learned=text.lessons_learned,
-        tags=text.tags,
-        language=text.language,
-        actor=caller.sub,
-        now=now,
-    )
+    practice = publish(new_id(), text, membership=membership, actor=caller.sub, now=now)
     return await repos.practices.create(
         practice, [PRACTICE_PUBLISHED.new(practice.id, snapshot(practice))]
     )
@@ -99,7 +73,7 @@ async def comment_on_practice(
     practice = await repos.practices.require(practice_id, "practiceId")
     membership = await _membership_acted_for(repos, caller, practice.network_id, partnership_id)
     edit = comment(caller.sub, new_id(), membership, text, now)
-    return await repos.practices.update(practice.id, announced(edit))
+    return await repos.practices.update(practice.id, unannounced(edit))
 
 
 async def endorse_practice(
@@ -110,5 +84,5 @@ async def endorse_practice(
     practice = await repos.practices.require(practice_id, "practiceId")
     membership = await _membership_acted_for(repos, caller, practice.network_id, partnership_id)
     return await repos.practices.update(
-        practice.id, announced(endorse(caller.sub, membership, now))
+        practice.id, unannounced(endorse(caller.sub, membership, now))
     )

@@ -179,14 +179,21 @@ def create(
     return network
 
 
+@dataclass(frozen=True)
+class DetailsChange:
+    """New details; None keeps the current value."""
+
+    name: str | None = None
+    countries: Sequence[str] | None = None
+    starts_on: date | None = None
+    ends_on: date | None = None
+    description: str | None = None
+
+
 def change_details(
     actor: str,
+    details: DetailsChange,
     *,
-    name: str | None,
-    countries: Sequence[str] | None,
-    starts_on: date | None,
-    ends_on: date | None,
-    description: str | None,
     memberships: Sequence[Membership],
     partnerships: Mapping[str, Partnership],
 ) -> NetworkEdit:
@@ -196,6 +203,7 @@ def change_details(
     read just before: the period must still hold every membership period, and every active
     member must keep a partner country in the network.
     """
+    name, countries, description = details.name, details.countries, details.description
     new_name = clean_text(name, "name") if name is not None else None
     new_countries = check_countries(countries) if countries is not None else None
     new_description = (
@@ -206,7 +214,8 @@ def change_details(
 
     def apply(network: Network) -> None:
         _require_open(network)
-        first, last = starts_on or network.starts_on, ends_on or network.ends_on
+        first = details.starts_on or network.starts_on
+        last = details.ends_on or network.ends_on
         check_period(first, last)
         _check_memberships_fit(first, last, memberships)
         if new_countries is not None:

@@ -9,6 +9,7 @@ the lessons learned. Other members comment on it and endorse it.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -95,29 +96,37 @@ def require_member(membership: Membership | None, field: str = "partnershipId") 
     return membership
 
 
+@dataclass(frozen=True)
+class PracticeText:
+    """A practice as its contributor writes it (checked when published)."""
+
+    title: str
+    challenge: str
+    solution: str
+    lessons_learned: str
+    language: str
+    """ISO 639-1 code of the text."""
+    results: str = ""
+    tags: Sequence[str] = ()
+
+
 def publish(
     practice_id: str,
+    given: PracticeText,
     *,
     membership: Membership | None,
-    title: str,
-    challenge: str,
-    solution: str,
-    results: str,
-    lessons_learned: str,
-    tags: Sequence[str],
-    language: str,
     actor: str,
     now: datetime,
 ) -> Practice:
     """A practice of the membership's partnership, shared with the membership's network."""
     text: dict[str, Any] = {
-        "title": clean_text(title, "title"),
-        "challenge": clean_text(challenge, "challenge", max_length=MAX_TEXT),
-        "solution": clean_text(solution, "solution", max_length=MAX_TEXT),
-        "results": clean_text(results, "results", max_length=MAX_TEXT, required=False),
-        "lessons_learned": clean_text(lessons_learned, "lessonsLearned", max_length=MAX_TEXT),
-        "tags": check_tags(tags),
-        "language": language_code(language),
+        "title": clean_text(given.title, "title"),
+        "challenge": clean_text(given.challenge, "challenge", max_length=MAX_TEXT),
+        "solution": clean_text(given.solution, "solution", max_length=MAX_TEXT),
+        "results": clean_text(given.results, "results", max_length=MAX_TEXT, required=False),
+        "lessons_learned": clean_text(given.lessons_learned, "lessonsLearned", max_length=MAX_TEXT),
+        "tags": check_tags(given.tags),
+        "language": language_code(given.language),
     }
     member = require_member(membership)
     practice = Practice(

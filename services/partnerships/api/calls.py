@@ -8,7 +8,7 @@ import strawberry
 
 from services.common.errors import BadUserInput
 from services.common.mongo import Document
-from services.common.pagination import Connection, paginate
+from services.common.pagination import Connection, page_of
 
 from ..commands import calls as commands
 from .context import PartnershipsInfo, call_loader, caller, repos
@@ -51,13 +51,13 @@ class CallQueries:
     ) -> Connection[CallType]:
         caller(info)
         store = repos(info).calls
-        return await paginate(
-            store.collection,
+        return await page_of(
+            store,
             _filter_query(filter),
             sort=["opens_on"],
             first=first,
             after=after,
-            to_node=lambda doc: CallType.of(store.load(doc)),
+            of=CallType.of,
         )
 
 

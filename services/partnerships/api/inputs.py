@@ -9,14 +9,22 @@ import strawberry
 
 from services.common.inputs import CheckedInput
 from services.common.money import MoneyInput
-from services.common.vocabulary import CostCategory, Theme
 
-from ..domain.application import ApplicationStatus, DecisionOutcome, Eligibility
-from ..domain.call import DEFAULT_PROGRAMME, ApplicationKind
-from ..domain.organisation import OrganisationKind
-from ..domain.partnership import PartnershipStatus
-from ..domain.person import Gender, PersonRole, PoliticalSide
-from ..domain.visit import VisitStatus
+from ..domain.call import DEFAULT_PROGRAMME
+from .enums import (
+    ApplicationKind,
+    ApplicationStatus,
+    CostCategory,
+    DecisionOutcome,
+    Eligibility,
+    Gender,
+    OrganisationKind,
+    PartnershipStatus,
+    PersonRole,
+    PoliticalSide,
+    Theme,
+    VisitStatus,
+)
 
 # --- organisations -------------------------------------------------------------------------
 

@@ -8,7 +8,7 @@ import strawberry
 
 from services.common.countries import country_code
 from services.common.mongo import Document
-from services.common.pagination import Connection, paginate
+from services.common.pagination import Connection, page_of
 from services.common.validation import search_pattern
 
 from ..commands import organisations as commands
@@ -51,13 +51,13 @@ class OrganisationQueries:
     ) -> Connection[OrganisationType]:
         caller(info)
         store = repos(info).organisations
-        return await paginate(
-            store.collection,
+        return await page_of(
+            store,
             _filter_query(filter),
             sort=["name"],
             first=first,
             after=after,
-            to_node=lambda doc: OrganisationType.of(store.load(doc)),
+            of=OrganisationType.of,
         )
 
 

@@ -8,7 +8,7 @@ import strawberry
 
 from services.common.countries import country_code
 from services.common.mongo import Document
-from services.common.pagination import Connection, paginate
+from services.common.pagination import Connection, page_of
 from services.common.validation import search_pattern
 
 from ..commands import partnerships as commands
@@ -65,13 +65,13 @@ class PartnershipQueries:
     ) -> Connection[PartnershipType]:
         caller(info)
         store = repos(info).partnerships
-        return await paginate(
-            store.collection,
+        return await page_of(
+            store,
             partnership_query(filter),
             sort=["title"],
             first=first,
             after=after,
-            to_node=lambda doc: PartnershipType.of(store.load(doc)),
+            of=PartnershipType.of,
         )
 
 

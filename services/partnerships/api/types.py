@@ -16,33 +16,23 @@ from services.common.audit import AuditEntryType
 from services.common.auth import Principal
 from services.common.money import BUDGET_CURRENCY, Money, MoneyType
 from services.common.mongo import Document
-from services.common.pagination import Connection, paginate
-from services.common.vocabulary import CostCategory, Theme
+from services.common.pagination import Connection, page_of
 
 from ..domain.access import may_read_applications_of, may_see_personal_data
 from ..domain.application import (
     Application,
-    ApplicationStatus,
     BudgetLine,
     Decision,
-    DecisionOutcome,
-    Eligibility,
     Indicator,
     Outcome,
     Result,
     ResultsChain,
 )
-from ..domain.call import ApplicationKind, Call
-from ..domain.organisation import Organisation, OrganisationKind
-from ..domain.partnership import (
-    Partnership,
-    PartnershipKind,
-    PartnershipStatus,
-    SteeringGroupMember,
-    steering_group_gaps,
-)
-from ..domain.person import Gender, Person, PersonRole, PoliticalSide
-from ..domain.visit import Visit, VisitStatus, check_year, meeting_compliance
+from ..domain.call import Call
+from ..domain.organisation import Organisation
+from ..domain.partnership import Partnership, SteeringGroupMember, steering_group_gaps
+from ..domain.person import Person
+from ..domain.visit import Visit, check_year, meeting_compliance
 from ..repositories import Repositories
 from .context import (
     ActivePartnerships,
@@ -60,20 +50,20 @@ from .context import (
     today,
     visit_loader,
 )
-
-strawberry.enum(OrganisationKind)
-strawberry.enum(PersonRole)
-strawberry.enum(PoliticalSide)
-strawberry.enum(Gender)
-strawberry.enum(PartnershipStatus)
-strawberry.enum(PartnershipKind)
-strawberry.enum(Theme)
-strawberry.enum(VisitStatus)
-strawberry.enum(ApplicationKind, name="ApplicationKind")
-strawberry.enum(ApplicationStatus)
-strawberry.enum(Eligibility)
-strawberry.enum(DecisionOutcome)
-strawberry.enum(CostCategory)
+from .enums import (
+    ApplicationKind,
+    ApplicationStatus,
+    CostCategory,
+    DecisionOutcome,
+    Gender,
+    OrganisationKind,
+    PartnershipKind,
+    PartnershipStatus,
+    PersonRole,
+    PoliticalSide,
+    Theme,
+    VisitStatus,
+)
 
 
 class _Identified(Protocol):
@@ -235,13 +225,8 @@ async def visit_page(
     stores: Repositories, query: Document, first: int | None, after: str | None
 ) -> Connection[VisitType]:
     store = stores.visits
-    return await paginate(
-        store.collection,
-        query,
-        sort=["starts_on"],
-        first=first,
-        after=after,
-        to_node=lambda doc: VisitType.of(store.load(doc)),
+    return await page_of(
+        store, query, sort=["starts_on"], first=first, after=after, of=VisitType.of
     )
 
 
@@ -506,13 +491,8 @@ async def application_page(
     stores: Repositories, query: Document, first: int | None, after: str | None
 ) -> Connection[ApplicationType]:
     store = stores.applications
-    return await paginate(
-        store.collection,
-        query,
-        sort=["sort_key"],
-        first=first,
-        after=after,
-        to_node=lambda doc: ApplicationType.of(store.load(doc)),
+    return await page_of(
+        store, query, sort=["sort_key"], first=first, after=after, of=ApplicationType.of
     )
 
 

@@ -15,6 +15,7 @@ from decimal import Decimal
 from pymongo.errors import DuplicateKeyError
 
 from services.common.auth import STAFF, Principal
+from services.common.changes import announced, unannounced
 from services.common.errors import Busy, Conflict, NotFound
 from services.common.events.envelope import Event
 from services.common.idempotency import new_id, replaying
@@ -57,7 +58,6 @@ from ..domain.application import (
 from ..domain.call import ApplicationKind
 from ..domain.partnership import Partnership
 from ..repositories import Repositories
-from . import unannounced
 
 SUBMIT_ATTEMPTS = 5
 
@@ -307,11 +307,7 @@ async def submit_application(
 
 
 def _announced_submission(transition: Callable[[Application], None]) -> Change[Application]:
-    def change(application: Application) -> list[Event]:
-        transition(application)
-        return [APPLICATION_SUBMITTED.new(application.id, _submitted_v1(application))]
-
-    return change
+    return announced(transition, lambda a, _: [APPLICATION_SUBMITTED.new(a.id, _submitted_v1(a))])
 
 
 async def return_application(
@@ -319,19 +315,19 @@ async def return_application(
 ) -> Application:
     actor.require(*STAFF)
     transition = return_for_corrections(actor.sub, note)
-
-    def change(application: Application) -> list[Event]:
-        note_to_applicants = transition(application)
-        returned = ApplicationReturnedV1(
-            id=application.id,
-            version=application.version,
-            case_number=application.case_number or "",
-            partnership_id=application.partnership_id,
-            note=note_to_applicants,
-        )
-        return [APPLICATION_RETURNED.new(application.id, returned)]
-
+    change = announced(transition, _returned)
     return await repos.applications.update(application_id, change, version)
+
+
+def _returned(application: Application, note_to_applicants: str) -> list[Event]:
+    returned = ApplicationReturnedV1(
+        id=application.id,
+        version=application.version,
+        case_number=application.case_number or "",
+        partnership_id=application.partnership_id,
+        note=note_to_applicants,
+    )
+    return [APPLICATION_RETURNED.new(application.id, returned)]
 
 
 async def assess_application(
@@ -367,10 +363,7 @@ async def decide_application(
     decision = decide(
         actor.sub, outcome, conditions=conditions, approved_budget=adjusted, note=note
     )
-
-    def change(application: Application) -> list[Event]:
-        decision(application)
-        decided = _decided_v1(application, partnership)
-        return [APPLICATION_DECIDED.new(application.id, decided)]
-
+    change = announced(
+        decision, lambda a, _: [APPLICATION_DECIDED.new(a.id, _decided_v1(a, partnership))]
+    )
     return await repos.applications.update(application_id, change, version)

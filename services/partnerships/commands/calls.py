@@ -8,11 +8,11 @@ from collections.abc import Sequence
 from datetime import date
 
 from services.common.auth import STAFF, Principal
+from services.common.changes import unannounced
 from services.common.idempotency import new_id
 
 from ..domain.call import ApplicationKind, Call, change_details, extend, open_call
 from ..repositories import Repositories
-from . import unannounced
 
 
 async def create_call(

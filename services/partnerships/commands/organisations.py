@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from services.common.auth import STAFF, Principal
-from services.common.events.envelope import Event
+from services.common.changes import announced
 from services.common.idempotency import new_id
 from services.contracts.partnerships import (
     ORGANISATION_CREATED,
@@ -48,9 +48,7 @@ async def update_organisation(
 ) -> Organisation:
     actor.require_acts_for(org_id)
     edit = change_details(actor.sub, name, kind, country)
-
-    def change(org: Organisation) -> list[Event]:
-        edit(org)
-        return [ORGANISATION_UPDATED.new(org.id, organisation_v1(org))]
-
+    change = announced(
+        edit, lambda org, _: [ORGANISATION_UPDATED.new(org.id, organisation_v1(org))]
+    )
     return await repos.organisations.update(org_id, change, version)

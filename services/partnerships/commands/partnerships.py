@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from services.common.auth import STAFF, Principal
+from services.common.changes import announced
 from services.common.errors import BadUserInput
 from services.common.events.envelope import Event
 from services.common.idempotency import new_id
@@ -26,6 +27,7 @@ from ..domain.access import require_acts_for_partnership
 from ..domain.partnership import (
     Partnership,
     PartnershipStatus,
+    StatusChange,
     change_details,
     change_status,
     register,
@@ -109,11 +111,7 @@ async def update_partnership(
     store = repos.partnerships
     require_acts_for_partnership(actor, await store.require(partnership_id))
     edit = change_details(actor.sub, title=title, themes=themes, focus=focus)
-
-    def change(partnership: Partnership) -> list[Event]:
-        edit(partnership)
-        return [PARTNERSHIP_UPDATED.new(partnership.id, partnership_v1(partnership))]
-
+    change = announced(edit, lambda p, _: [PARTNERSHIP_UPDATED.new(p.id, partnership_v1(p))])
     return await store.update(partnership_id, change, version)
 
 
@@ -131,22 +129,22 @@ async def change_partnership_status(
     networks and their registrations end elsewhere."""
     actor.require(*STAFF)
     transition = change_status(actor.sub, status, note, today)
-
-    def change(partnership: Partnership) -> list[Event]:
-        done = transition(partnership)
-        changed = PartnershipStatusChangedV1(
-            id=partnership.id,
-            version=partnership.version,
-            from_status=done.from_status.value,
-            to_status=done.to_status.value,
-            note=done.note,
-        )
-        events = [PARTNERSHIP_STATUS_CHANGED.new(partnership.id, changed)]
-        if done.to_status is PartnershipStatus.CLOSED:
-            events.append(PARTNERSHIP_CLOSED.new(partnership.id, partnership_v1(partnership)))
-        return events
-
+    change = announced(transition, _status_changed)
     return await repos.partnerships.update(partnership_id, change, version)
+
+
+def _status_changed(partnership: Partnership, done: StatusChange) -> list[Event]:
+    changed = PartnershipStatusChangedV1(
+        id=partnership.id,
+        version=partnership.version,
+        from_status=done.from_status.value,
+        to_status=done.to_status.value,
+        note=done.note,
+    )
+    events = [PARTNERSHIP_STATUS_CHANGED.new(partnership.id, changed)]
+    if done.to_status is PartnershipStatus.CLOSED:
+        events.append(PARTNERSHIP_CLOSED.new(partnership.id, partnership_v1(partnership)))
+    return events
 
 
 async def set_steering_group(
@@ -163,9 +161,5 @@ async def set_steering_group(
     if missing:
         raise BadUserInput(f"unknown people: {', '.join(missing)}", field="personIds")
     seat = seat_steering_group(actor.sub, [found[i] for i in person_ids])
-
-    def change(partnership: Partnership) -> list[Event]:
-        seat(partnership)
-        return [STEERING_GROUP_CHANGED.new(partnership.id, _steering_group_v1(partnership))]
-
+    change = announced(seat, lambda p, _: [STEERING_GROUP_CHANGED.new(p.id, _steering_group_v1(p))])
     return await store.update(partnership_id, change, version)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from services.common.auth import Principal
+from services.common.changes import announced
 from services.common.errors import NotFound
-from services.common.events.envelope import Event
 from services.common.idempotency import new_id
 from services.contracts.partnerships import PERSON_CREATED, PERSON_UPDATED, PersonV1
 
@@ -73,9 +73,5 @@ async def update_person(
     current = await repos.people.require(person_id)
     actor.require_acts_for(current.organisation_id)
     edit = change_profile(actor.sub, fields.checked())
-
-    def change(person: Person) -> list[Event]:
-        edit(person)
-        return [PERSON_UPDATED.new(person.id, person_v1(person))]
-
+    change = announced(edit, lambda person, _: [PERSON_UPDATED.new(person.id, person_v1(person))])
     return await repos.people.update(person_id, change, version)

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from services.common.auth import Principal
-from services.common.events.envelope import Event
+from services.common.changes import announced
 from services.common.idempotency import new_id
 from services.common.store import Change
 from services.contracts.partnerships import VISIT_CANCELLED, VISIT_COMPLETED, VISIT_PLANNED, VisitV1
@@ -37,23 +37,13 @@ def completing(
 ) -> Change[Visit]:
     """The visit completed (refused now if it cannot be), announced as VISIT_COMPLETED."""
     finish = complete(actor, visit, host_country, today, note)
-
-    def change(current: Visit) -> list[Event]:
-        finish(current)
-        return [VISIT_COMPLETED.new(current.id, visit_v1(current))]
-
-    return change
+    return announced(finish, lambda done, _: [VISIT_COMPLETED.new(done.id, visit_v1(done))])
 
 
 def cancelling(actor: str, visit: Visit, host_country: str, note: str) -> Change[Visit]:
     """The visit cancelled (refused now if it cannot be), announced as VISIT_CANCELLED."""
     finish = cancel(actor, visit, host_country, note)
-
-    def change(current: Visit) -> list[Event]:
-        finish(current)
-        return [VISIT_CANCELLED.new(current.id, visit_v1(current))]
-
-    return change
+    return announced(finish, lambda done, _: [VISIT_CANCELLED.new(done.id, visit_v1(done))])
 
 
 async def _authorised_partnership(
@@ -124,11 +114,7 @@ async def update_visit(
         organisations=organisations,
         people=people,
     )
-
-    def change(current: Visit) -> list[Event]:
-        edit(current)
-        return [VISIT_PLANNED.new(current.id, visit_v1(current))]
-
+    change = announced(edit, lambda planned, _: [VISIT_PLANNED.new(planned.id, visit_v1(planned))])
     return await repos.visits.update(visit.id, change, version)
 
 

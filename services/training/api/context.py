@@ -33,11 +33,6 @@ def today() -> date:
     return clock.today()
 
 
-def may_see(principal: Principal | None, organisation_id: str) -> bool:
-    """Personal data of participants: staff and the participant's own organisation only."""
-    return principal is not None and (principal.is_staff or principal.org == organisation_id)
-
-
 # --- per-request loaders: one query per collection, whatever the number of keys -------------
 
 

@@ -9,13 +9,9 @@ import strawberry
 
 from services.common.inputs import CheckedInput
 from services.common.money import BUDGET_CURRENCY
-from services.common.vocabulary import CostCategory, Theme
 
 from ..domain import cohort as cohorts
-from ..domain.registration import Decision
-from ..domain.workshop import WorkshopKind, WorkshopStatus
-
-strawberry.enum(Decision)
+from .enums import CostCategory, Decision, Theme, WorkshopKind, WorkshopStatus
 
 
 @strawberry.input

@@ -12,7 +12,7 @@ from typing import Annotated
 import strawberry
 
 from services.common.mongo import Document
-from services.common.pagination import Connection, paginate
+from services.common.pagination import Connection, page_of
 from services.common.validation import search_pattern
 
 from ..commands import cohorts as cohort_commands
@@ -59,13 +59,8 @@ async def _cohorts(
 ) -> Connection[CohortType]:
     caller(info)
     store = repos(info).cohorts
-    return await paginate(
-        store.collection,
-        _cohort_query(filter),
-        sort=["starts_on"],
-        first=first,
-        after=after,
-        to_node=lambda doc: CohortType.of(store.load(doc)),
+    return await page_of(
+        store, _cohort_query(filter), sort=["starts_on"], first=first, after=after, of=CohortType.of
     )
 
 
@@ -93,13 +88,8 @@ class ProgrammeQueries:
             pattern = search_pattern(filter.search, "filter.search")
             query["title"] = {"$regex": pattern, "$options": "i"}
         store = repos(info).programmes
-        return await paginate(
-            store.collection,
-            query,
-            sort=["title"],
-            first=first,
-            after=after,
-            to_node=lambda doc: ProgrammeType.of(store.load(doc)),
+        return await page_of(
+            store, query, sort=["title"], first=first, after=after, of=ProgrammeType.of
         )
 
     @strawberry.field

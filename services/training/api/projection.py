@@ -1,4 +1,4 @@
-"""Staff diagnostics (and the demo loader's wait): what the projections hold."""
+"""Staff diagnostics (and the demo loader's wait): what the projections hold (projection.py)."""
 
 from __future__ import annotations
 

@@ -13,7 +13,8 @@ from services.common.errors import Forbidden
 
 from ..commands import registrations as commands
 from ..commands.registrations import NewRegistration, RegistrationResult
-from .context import TrainingInfo, caller, may_see, registrations_loader, repos
+from ..domain.access import may_see
+from .context import TrainingInfo, caller, registrations_loader, repos
 from .inputs import (
     DecideRegistrationInput,
     RegisterParticipantInput,

@@ -15,36 +15,24 @@ import strawberry
 from services.common.audit import AuditEntryType
 from services.common.auth import Principal
 from services.common.money import MoneyType
-from services.common.vocabulary import CostCategory, Theme
 
+from ..domain.access import may_see
 from ..domain.cohort import Cohort
 from ..domain.nominations import gaps, nominating, nominees
 from ..domain.programme import Programme
-from ..domain.registration import (
-    ChangeProject,
-    ProgressReport,
-    Registration,
-    RegistrationStatus,
-    StatusChange,
-)
-from ..domain.workshop import CostLine, Workshop, WorkshopKind, WorkshopStatus
+from ..domain.registration import ChangeProject, ProgressReport, Registration, StatusChange
+from ..domain.workshop import CostLine, Workshop
 from ..repositories import Placed
 from .context import (
     TrainingInfo,
     cohort_loader,
     cohorts_of_programme_loader,
-    may_see,
     phases_loader,
     programme_loader,
     today,
     workshop_loader,
 )
-
-strawberry.enum(Theme)
-strawberry.enum(CostCategory)
-strawberry.enum(WorkshopKind)
-strawberry.enum(WorkshopStatus)
-strawberry.enum(RegistrationStatus)
+from .enums import CostCategory, RegistrationStatus, Theme, WorkshopKind, WorkshopStatus
 
 if TYPE_CHECKING:
     from .entities import NetworkEntity, OrganisationEntity, PartnershipEntity, PersonEntity

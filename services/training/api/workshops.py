@@ -9,7 +9,7 @@ import strawberry
 from services.common.countries import country_code
 from services.common.errors import BadUserInput
 from services.common.mongo import Document
-from services.common.pagination import Connection, paginate
+from services.common.pagination import Connection, page_of
 
 from ..commands import workshops as commands
 from ..commands.workshops import CostLineArgs, NewWorkshop
@@ -57,13 +57,13 @@ async def _workshops(
 ) -> Connection[WorkshopType]:
     caller(info)
     store = repos(info).workshops
-    return await paginate(
-        store.collection,
+    return await page_of(
+        store,
         _workshop_query(filter),
         sort=["starts_on"],
         first=first,
         after=after,
-        to_node=lambda doc: WorkshopType.of(store.load(doc)),
+        of=WorkshopType.of,
     )
 
 

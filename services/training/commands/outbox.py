@@ -1,7 +1,7 @@
 """The domain's facts as the events of the training contract (services/contracts/training.py).
 
 A command hands the store `emitting(change)`: the domain's change, whose facts become the
-outbox events written in the same document write.
+outbox events written in the same document write (services/common/changes.py).
 """
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TypeVar
 
+from services.common.changes import announced
 from services.common.events.envelope import Event
 from services.common.store import Aggregate, Change
 from services.contracts.training import (
@@ -101,8 +102,4 @@ def events_of(facts: Sequence[Fact]) -> list[Event]:
 
 def emitting(change: DomainChange[A]) -> Change[A]:
     """The store's change: the domain's, with its facts as outbox events."""
-
-    def apply(aggregate: A) -> Sequence[Event]:
-        return events_of(change(aggregate))
-
-    return apply
+    return announced(change, lambda _aggregate, facts: events_of(facts))

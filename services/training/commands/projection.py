@@ -1,43 +1,19 @@
-"""The copies other services' events keep here (projection.py): how an event updates one,
-and what the other commands check of them."""
+"""What the commands check of the copies other services' events keep here (projection.py;
+an event updates one through services/common/views.py)."""
 
 from __future__ import annotations
 
-import logging
-from typing import TypeVar
-
-from services.common.errors import BadUserInput, NotFound
-from services.common.events.envelope import Event
-from services.common.store import AggregateStore, Change
+from services.common.errors import BadUserInput
+from services.common.views import require_known
 from services.contracts.partnership_views import PartnershipView
 
-from ..domain import NothingToApply
 from ..projection import CLOSED, NetworkView, PersonView
 from ..repositories import Repositories
-
-log = logging.getLogger(__name__)
-
-V = TypeVar("V", PersonView, PartnershipView, NetworkView)
-
-
-async def update_view(
-    store: AggregateStore[V], event: Event, view_id: str, change: Change[V]
-) -> None:
-    """Applies the event to the view (created on first sight); an older event changes nothing."""
-    model = store.model
-    try:
-        await store.apply(event, view_id, change, create=lambda: model(id=view_id))
-    except NothingToApply:
-        log.info("older event ignored", extra={"aggregate": view_id, "event_type": event.type})
 
 
 async def known_person(repos: Repositories, person_id: str) -> PersonView:
     view = await repos.people.get(person_id)
-    if view is None or not view.known:
-        raise NotFound(
-            f"person {person_id!r} is not known to the training service (yet)", field="personId"
-        )
-    return view
+    return require_known(view, "training", "person", person_id, "personId")
 
 
 async def usable_partnership(
@@ -45,11 +21,7 @@ async def usable_partnership(
 ) -> PartnershipView:
     """The partnership a registration is made through: known, not closed, the person's."""
     view = await repos.partnerships.get(partnership_id)
-    if view is None or not view.known:
-        raise NotFound(
-            f"partnership {partnership_id!r} is not known to the training service (yet)",
-            field="partnershipId",
-        )
+    view = require_known(view, "training", "partnership", partnership_id, "partnershipId")
     if view.status == CLOSED:
         raise BadUserInput("the partnership is closed", field="partnershipId")
     if organisation_id not in view.organisation_ids:
@@ -67,11 +39,7 @@ async def partnership_closed(repos: Repositories, partnership_id: str) -> bool:
 
 async def usable_network(repos: Repositories, network_id: str) -> NetworkView:
     view = await repos.networks.get(network_id)
-    if view is None or not view.known:
-        raise NotFound(
-            f"network {network_id!r} is not known to the training service (yet)",
-            field="networkId",
-        )
+    view = require_known(view, "training", "network", network_id, "networkId")
     if view.status == CLOSED:
         raise BadUserInput("the network is closed", field="networkId")
     return view

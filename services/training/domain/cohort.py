@@ -145,15 +145,7 @@ def change(
         closes = applications_close_on or cohort.applications_close_on
         check_window(cohort.starts_on, cohort.ends_on, opens, closes)
         cohort.applications_open_on, cohort.applications_close_on = opens, closes
-        facts: list[Fact] = []
-        if new_capacity is not None:
-            if new_capacity < cohort.seats_taken:
-                raise BadUserInput(
-                    f"{cohort.seats_taken} seats are held: capacity cannot go below that",
-                    field="capacity",
-                )
-            cohort.capacity = new_capacity
-            facts += cohort.promote(actor, now)
+        facts = [] if new_capacity is None else cohort.resize(new_capacity, actor, now)
         cohort.reindex()
         cohort.record(actor, "details changed")
         return facts

@@ -259,6 +259,16 @@ class Seating(Audited):
             )
         return facts
 
+    def resize(self, capacity: int, actor: str, now: datetime) -> list[Fact]:
+        """A new capacity, never below the seats held; more seats go to the waitlist."""
+        if capacity < self.seats_taken:
+            raise BadUserInput(
+                f"{self.seats_taken} seats are held: capacity cannot go below that",
+                field="capacity",
+            )
+        self.capacity = capacity
+        return self.promote(actor, now)
+
     def release(
         self,
         registration: Registration,

@@ -202,15 +202,7 @@ def change_details(
             workshop.title = new_title
         if new_city is not None:
             workshop.city = new_city
-        facts: list[Fact] = []
-        if new_capacity is not None:
-            if new_capacity < workshop.seats_taken:
-                raise BadUserInput(
-                    f"{workshop.seats_taken} seats are held: capacity cannot go below that",
-                    field="capacity",
-                )
-            workshop.capacity = new_capacity
-            facts += workshop.promote(actor, now)
+        facts = [] if new_capacity is None else workshop.resize(new_capacity, actor, now)
         workshop.reindex()
         workshop.record(actor, "details changed")
         return facts

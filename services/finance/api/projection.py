@@ -1,4 +1,4 @@
-"""Staff diagnostics of finance's partnership projection (services/finance/projection.py)."""
+"""Staff diagnostics (and the demo loader's wait): what the projections hold (projection.py)."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ async def _finance_partnership(
 
 
 @strawberry.type
-class PartnershipQueries:
+class ProjectionQueries:
     finance_partnership: FinancePartnershipType | None = strawberry.field(
         resolver=_finance_partnership,
         description="Staff diagnostics: this service's projection of a partnership",

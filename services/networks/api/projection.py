@@ -1,4 +1,4 @@
-"""Partnerships as this service knows them: its projection, for staff diagnostics."""
+"""Staff diagnostics (and the demo loader's wait): what the projections hold (projection.py)."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ async def _known_partnership(info: NetworksInfo, id: strawberry.ID) -> KnownPart
 
 
 @strawberry.type
-class PartnershipQueries:
+class ProjectionQueries:
     known_partnership: KnownPartnershipType | None = strawberry.field(
         resolver=_known_partnership,
         name="networksKnownPartnership",
