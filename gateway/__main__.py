@@ -24,6 +24,7 @@ from services.common.settings import (
     refuse_development_subgraph_secret,
     refuse_development_tokens,
 )
+from services.common.tracing import configure_tracing
 
 from .settings import GatewaySettings
 
@@ -100,6 +101,7 @@ def _serve(argv: list[str]) -> int:
     overrides: dict[str, Any] = {k: v for k, v in flags.items() if v is not None}
     settings = GatewaySettings(**overrides)
     configure_logging("gateway", settings.log_level, settings.log_format)
+    configure_tracing(settings.otel_service_name, settings.otel_exporter_otlp_endpoint)
     try:
         refuse_development_tokens(settings.token_settings())
         refuse_development_subgraph_secret(settings.environment, settings.subgraph_secret)

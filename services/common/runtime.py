@@ -7,6 +7,7 @@ import logging
 from typing import Any, Generic, TypeVar
 
 from aio_pika.exceptions import AMQPError
+from opentelemetry.instrumentation.utils import suppress_instrumentation
 from pymongo import AsyncMongoClient
 from pymongo.asynchronous.database import AsyncDatabase
 from pymongo.errors import PyMongoError
@@ -88,7 +89,8 @@ class ServiceRuntime(Generic[R]):
         """Ready only while MongoDB and RabbitMQ answer."""
         checks: dict[str, Any] = {"rabbitmq": self.bus.is_connected}
         try:
-            checks["mongodb"] = await asyncio.wait_for(ping(self.client), 2)
+            with suppress_instrumentation():  # a probe's ping is nobody's trace
+                checks["mongodb"] = await asyncio.wait_for(ping(self.client), 2)
         except Exception as exc:
             checks["mongodb"] = False
             checks["mongodb_error"] = str(exc)
