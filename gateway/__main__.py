@@ -24,7 +24,8 @@ from services.common.settings import (
     refuse_development_subgraph_secret,
     refuse_development_tokens,
 )
-from services.common.tracing import configure_tracing
+from services.common.tracing import configure_tracing, not_sampled
+from services.common.tracing import enabled as tracing_enabled
 
 from .settings import GatewaySettings
 
@@ -124,7 +125,11 @@ def _serve(argv: list[str]) -> int:
         urls = _unique(parser, args.subgraph_url)
     else:
         urls = _unique(parser, args.subgraph)
-        source = ComposedSupergraph(urls, settings.poll_interval_s, settings.subgraph_headers)
+        # The SDL polls are not traced: traced, each would be a trace in every subgraph.
+        quiet = not_sampled() if tracing_enabled() else {}
+        source = ComposedSupergraph(
+            urls, settings.poll_interval_s, {**settings.subgraph_headers, **quiet}
+        )
     return uvloop.run(serve(settings, source, subgraph_urls=urls))
 
 

@@ -56,12 +56,13 @@ class ServiceRuntime(Generic[R]):
         self._relay_task: asyncio.Task[None] | None = None
 
     async def start(self) -> None:
-        await ping(self.client)
         indexes = [
             *self.spec.indexes,
             *(i for c in self.spec.aggregate_collections for i in AggregateStore.outbox_indexes(c)),
         ]
-        await ensure_indexes(self.db, indexes)
+        with suppress_instrumentation():  # the replica's own start is nobody's trace
+            await ping(self.client)
+            await ensure_indexes(self.db, indexes)
         await self.bus.connect()
         await self.consumer.start()
         self._relay_task = asyncio.create_task(self.relay.run(), name=f"{self.spec.name}-relay")

@@ -7,6 +7,7 @@ those, so a platform without a collector pays nothing for tracing.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 
 from opentelemetry import trace
@@ -66,3 +67,9 @@ def current_trace_context() -> dict[str, str]:
     if enabled():
         inject(carrier)
     return carrier
+
+
+def not_sampled() -> dict[str, str]:
+    """A `traceparent` that asks the callee to record nothing (its sampler follows the
+    caller's decision): for calls that are nobody's operation, such as polls."""
+    return {"traceparent": f"00-{os.urandom(16).hex()}-{os.urandom(8).hex()}-00"}

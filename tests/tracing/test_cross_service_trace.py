@@ -212,3 +212,7 @@ async def test_an_approval_and_the_grant_it_opens_are_one_trace(
     assert any(s.parent_id == apply.span_id for s in mongo if s.service == "finance")
     # One operation, one trace: the gateway made no other root in it.
     assert [s for s in spans if not s.parent_id] == [root]
+    # Whatever the services did, they did for an operation of the gateway: their start, the
+    # relay's polls, the gateway's SDL polls make no traces of their own.
+    roots = [s for s in receiver.spans if not s.parent_id]
+    assert {(s.service, s.kind) for s in roots} == {("gateway", "server")}
