@@ -24,6 +24,8 @@ from services.common.settings import (
     refuse_development_subgraph_secret,
     refuse_development_tokens,
 )
+from services.common.tracing import configure_tracing, not_sampled
+from services.common.tracing import enabled as tracing_enabled
 
 from .settings import GatewaySettings
 
@@ -100,6 +102,7 @@ def _serve(argv: list[str]) -> int:
     overrides: dict[str, Any] = {k: v for k, v in flags.items() if v is not None}
     settings = GatewaySettings(**overrides)
     configure_logging("gateway", settings.log_level, settings.log_format)
+    configure_tracing(settings.otel_service_name, settings.otel_exporter_otlp_endpoint)
     try:
         refuse_development_tokens(settings.token_settings())
         refuse_development_subgraph_secret(settings.environment, settings.subgraph_secret)
@@ -122,7 +125,11 @@ def _serve(argv: list[str]) -> int:
         urls = _unique(parser, args.subgraph_url)
     else:
         urls = _unique(parser, args.subgraph)
-        source = ComposedSupergraph(urls, settings.poll_interval_s, settings.subgraph_headers)
+        # The SDL polls are not traced: traced, each would be a trace in every subgraph.
+        quiet = not_sampled() if tracing_enabled() else {}
+        source = ComposedSupergraph(
+            urls, settings.poll_interval_s, {**settings.subgraph_headers, **quiet}
+        )
     return uvloop.run(serve(settings, source, subgraph_urls=urls))
 
 

@@ -123,6 +123,11 @@ class GatewaySettings(BaseSettings):
     log_level: str = "INFO"
     log_format: str = "json"
 
+    otel_exporter_otlp_endpoint: str = Field("", validation_alias="OTEL_EXPORTER_OTLP_ENDPOINT")
+    """OTLP/HTTP collector traces are exported to (the services read the same variable);
+    empty: no traces."""
+    otel_service_name: str = Field("gateway", validation_alias="OTEL_SERVICE_NAME")
+
     @field_validator("oidc_algorithms")
     @classmethod
     def _asymmetric_only(cls, algorithms: list[str]) -> list[str]:

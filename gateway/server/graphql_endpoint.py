@@ -17,6 +17,7 @@ import orjson
 from graphql import DocumentNode, OperationDefinitionNode, OperationType
 from starlette.types import Receive, Scope, Send
 
+from services.common import tracing
 from services.common.logging import request_id
 
 from ..requests import OperationRequest
@@ -29,6 +30,7 @@ from .documents import DocumentCache, select_operation
 from .engines import EngineSlot, LoadedEngine
 from .errors import RequestError, bad_request
 from .limits import Limits, Measurement, enforce, measure
+from .operation_span import OperationSpan
 from .params import GraphQLParams, from_json_body, from_query_string
 
 log = logging.getLogger(__name__)
@@ -39,9 +41,11 @@ REQUEST_ID = re.compile(r"[A-Za-z0-9._:\-]{1,128}")
 
 @dataclass
 class _Trace:
-    """What the request log line tells about the operation."""
+    """What the request log line and the operation's span tell about the operation."""
 
     operation_name: str | None = None
+    operation_type: str | None = None
+    status: int = 200
 
 
 class GraphQLEndpoint:
@@ -103,6 +107,7 @@ class GraphQLEndpoint:
         )
         token = request_id.set(rid)
         trace = _Trace()
+        span = OperationSpan.start(headers) if tracing.enabled() else None
         extra_headers: dict[str, str] = {}
         try:
             try:
@@ -122,6 +127,7 @@ class GraphQLEndpoint:
                     ]
                 }
                 status = 500
+            trace.status = status
             payload = orjson.dumps(body)
             response_headers = [
                 (b"content-type", _media_type(headers.get("accept"))),
@@ -146,6 +152,8 @@ class GraphQLEndpoint:
             )
         finally:
             request_id.reset(token)
+            if span is not None:
+                span.end(trace.operation_type, trace.operation_name, trace.status)
 
     async def _params(
         self, method: str, headers: Mapping[str, str], scope: Scope, receive: Receive
@@ -205,6 +213,7 @@ class GraphQLEndpoint:
         operation = select_operation(document, params.operation_name)
         if operation.name is not None:
             trace.operation_name = operation.name.value
+        trace.operation_type = operation.operation.value
         if is_get and operation.operation is not OperationType.QUERY:
             raise RequestError(
                 405,

@@ -6,6 +6,10 @@ import asyncio
 import logging
 from collections.abc import Mapping, Sequence
 
+from opentelemetry.trace import SpanKind, StatusCode
+
+from services.common import tracing
+
 from .addresses import Resolve, ResolvedEndpoint, resolve_all
 from .connection import ConnectionBroken, HttpConnection, Response
 from .contract import SubgraphUnavailable
@@ -118,15 +122,22 @@ class HttpTransport:
         route = self._routes.get(subgraph)
         if route is None:
             raise SubgraphUnavailable(subgraph, "no URL configured")
-        tail = _request_tail(body, headers)
+        traced = tracing.enabled()
+        tail = b"" if traced else _request_tail(body, headers)
         try:
             pools = await route.order()
         except ConnectFailed as exc:
             raise SubgraphUnavailable(subgraph, exc.reason) from exc
         reason = "no replica"
-        for pool in pools:
+        for attempt, pool in enumerate(pools, start=1):
             try:
-                response = await self._attempt(pool, pool.endpoint.head + tail, route, idempotent)
+                if traced:
+                    response = await self._traced_attempt(
+                        subgraph, attempt, pool, body, headers, route, idempotent
+                    )
+                else:
+                    request = pool.endpoint.head + tail
+                    response = await self._attempt(pool, request, route, idempotent)
             except _AttemptFailed as failure:
                 reason = failure.reason
                 log.warning(
@@ -157,6 +168,41 @@ class HttpTransport:
         return ConnectionPool(
             endpoint, size=self._pool_size, max_idle_s=self._max_idle_s, address=address
         )
+
+    async def _traced_attempt(
+        self,
+        subgraph: str,
+        attempt: int,
+        pool: ConnectionPool,
+        body: bytes,
+        headers: Mapping[str, str],
+        route: _Route,
+        idempotent: bool,
+    ) -> Response:
+        """One attempt as a span of its own, whose `traceparent` the subgraph continues."""
+        with tracing.tracer().start_as_current_span(
+            f"fetch {subgraph}",
+            kind=SpanKind.CLIENT,
+            attributes={
+                "graphql.federation.subgraph": subgraph,
+                "icld.fetch.attempt": attempt,
+                "url.full": pool.endpoint.url,
+            },
+            record_exception=False,
+        ) as span:
+            context = dict(headers)
+            tracing.inject(context)
+            try:
+                response = await self._attempt(
+                    pool, pool.endpoint.head + _request_tail(body, context), route, idempotent
+                )
+            except _AttemptFailed as failure:
+                span.set_status(StatusCode.ERROR, failure.reason)
+                raise
+            span.set_attribute("http.response.status_code", response.status)
+            if not 200 <= response.status < 300:
+                span.set_status(StatusCode.ERROR, f"HTTP {response.status}")
+            return response
 
     async def _attempt(
         self, pool: ConnectionPool, request: bytes, route: _Route, idempotent: bool

@@ -10,6 +10,7 @@ import uuid
 from collections.abc import AsyncIterator
 from typing import Any, Generic, TypeVar
 
+from opentelemetry.instrumentation.asgi import OpenTelemetryMiddleware
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from starlette.applications import Starlette
 from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
@@ -131,4 +132,12 @@ def create_app(runtime: ServiceRuntime[R]) -> Starlette:
         lifespan=lifespan,
     )
     app.add_middleware(RequestIdMiddleware)
+    if runtime.settings.otel_exporter_otlp_endpoint:
+        # Outermost: the request's span (continuing the gateway's `traceparent`) covers
+        # everything the request does. Probes and scrapes are not traced.
+        app.add_middleware(
+            OpenTelemetryMiddleware,
+            excluded_urls="/health/,/metrics",
+            exclude_spans=["receive", "send"],
+        )
     return app

@@ -7,6 +7,7 @@ import logging
 from typing import Any, Generic, TypeVar
 
 from aio_pika.exceptions import AMQPError
+from opentelemetry.instrumentation.utils import suppress_instrumentation
 from pymongo import AsyncMongoClient
 from pymongo.asynchronous.database import AsyncDatabase
 from pymongo.errors import PyMongoError
@@ -55,12 +56,13 @@ class ServiceRuntime(Generic[R]):
         self._relay_task: asyncio.Task[None] | None = None
 
     async def start(self) -> None:
-        await ping(self.client)
         indexes = [
             *self.spec.indexes,
             *(i for c in self.spec.aggregate_collections for i in AggregateStore.outbox_indexes(c)),
         ]
-        await ensure_indexes(self.db, indexes)
+        with suppress_instrumentation():  # the replica's own start is nobody's trace
+            await ping(self.client)
+            await ensure_indexes(self.db, indexes)
         await self.bus.connect()
         await self.consumer.start()
         self._relay_task = asyncio.create_task(self.relay.run(), name=f"{self.spec.name}-relay")
@@ -88,7 +90,8 @@ class ServiceRuntime(Generic[R]):
         """Ready only while MongoDB and RabbitMQ answer."""
         checks: dict[str, Any] = {"rabbitmq": self.bus.is_connected}
         try:
-            checks["mongodb"] = await asyncio.wait_for(ping(self.client), 2)
+            with suppress_instrumentation():  # a probe's ping is nobody's trace
+                checks["mongodb"] = await asyncio.wait_for(ping(self.client), 2)
         except Exception as exc:
             checks["mongodb"] = False
             checks["mongodb_error"] = str(exc)

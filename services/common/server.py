@@ -6,6 +6,7 @@ import logging
 from typing import TypeVar
 
 import uvicorn
+from opentelemetry.instrumentation.pymongo import PymongoInstrumentor
 
 from .app import create_app
 from .http_limits import AbandonedRequests, HttpLimits
@@ -19,6 +20,7 @@ from .settings import (
     refuse_development_subgraph_secret,
     refuse_development_tokens,
 )
+from .tracing import configure_tracing
 
 R = TypeVar("R")
 
@@ -41,6 +43,10 @@ def serve(spec: ServiceSpec[R]) -> None:
         log.warning(
             "JWT_SECRET is the development secret; set ENVIRONMENT=production in production"
         )
+    if configure_tracing(
+        settings.otel_service_name or spec.name, settings.otel_exporter_otlp_endpoint
+    ):
+        PymongoInstrumentor().instrument()
     runtime = ServiceRuntime(spec, settings)
     uvicorn.run(
         AbandonedRequests(create_app(runtime)),

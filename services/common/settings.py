@@ -119,6 +119,12 @@ class Settings(BaseSettings):
     log_format: str = "json"
     shutdown_grace_s: float = 10.0
 
+    otel_exporter_otlp_endpoint: str = ""
+    """OTLP/HTTP collector (`http://collector:4318`) traces are exported to (at `/v1/traces`);
+    empty: no traces."""
+    otel_service_name: str = ""
+    """The traces' `service.name`; empty means the service's own name (`finance`)."""
+
     http_header_timeout_s: float = Field(10.0, gt=0)
     """A request's headers must be complete this long after the connection can take it."""
     http_body_timeout_s: float = Field(30.0, gt=0)

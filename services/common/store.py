@@ -261,7 +261,7 @@ class AggregateStore(Generic[A]):
         """The whole document; `ordinal`: the running idempotent effect's write, if any."""
         body: Document = to_bson(aggregate.model_dump(mode="python"))
         body["_id"] = body.pop("id")
-        outbox = [*previous.get("_outbox", []), *(e.model_dump(mode="json") for e in events)]
+        outbox = [*previous.get("_outbox", []), *(e.envelope() for e in events)]
         body["_rev"] = previous.get("_rev", 0) + 1
         body["_outbox"] = outbox
         body["_pending"] = bool(outbox)

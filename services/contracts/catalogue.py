@@ -29,6 +29,11 @@ on the durable topic exchange `<prefix>.events` with routing key
 `<service>.<aggregate>.<event>`; `type` adds the `se.icld.` prefix and the schema version
 (`.v1`). A breaking change of `data` is a new version published beside the old one until
 every consumer has moved. Consumers bind by routing key and dispatch by `type`.
+
+An event made inside a traced operation also carries the CloudEvents distributed-tracing
+extension: `traceparent` (and `tracestate` when there is one), the W3C trace context it was
+made in, so the publish and every consumer's handling of it join that trace. Both are absent
+when the producer does not export traces; consumers never require them.
 """
 
 

@@ -8,6 +8,7 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
 
+from ..tracing import current_trace_context
 from .envelope import TYPE_PREFIX, Event
 
 D = TypeVar("D", bound=BaseModel)
@@ -33,12 +34,13 @@ class EventSpec(Generic[D]):
         return f"{self.service}.{self.aggregate}.{self.name}"
 
     def new(self, subject: str, data: D) -> Event:
-        """A fresh event of this type about `subject`."""
+        """A fresh event of this type about `subject`, in the trace of the work making it."""
         return Event(
             source=f"/{self.service}",
             type=self.type,
             subject=subject,
             data=data.model_dump(mode="json"),
+            **current_trace_context(),
         )
 
     def parse(self, event: Event) -> D:

@@ -15,13 +15,15 @@ from typing import Any
 
 import aio_pika
 from aio_pika.abc import AbstractChannel, AbstractIncomingMessage, AbstractQueue
+from opentelemetry.trace import SpanKind
 from pydantic import ValidationError
 
 from ..keyed_lock import KeyedLock
 from ..logging import event_id
 from ..metrics import EVENTS_CONSUMED
+from ..tracing import enabled, extract, tracer
 from .bus import EventBus, to_message
-from .envelope import Event, routing_key_of
+from .envelope import Event, event_attributes, routing_key_of
 
 log = logging.getLogger(__name__)
 
@@ -103,7 +105,7 @@ class EventConsumer:
         token = event_id.set(event.id)
         try:
             async with self._subjects.hold(event.subject):
-                await handler(event)
+                await self._apply(handler, event)
         except Exception as exc:
             EVENTS_CONSUMED.labels(event.type, "failed").inc()
             await self._retry_or_dead_letter(message, event, exc)
@@ -112,6 +114,20 @@ class EventConsumer:
             await self.settle(message)
         finally:
             event_id.reset(token)
+
+    async def _apply(self, handler: Handler, event: Event) -> None:
+        """Runs the handler, in the trace the event was made in (a failure marks the span)."""
+        if not enabled():
+            await handler(event)
+            return
+        queue = self._bus.topology.queue(self._service)
+        with tracer().start_as_current_span(
+            f"apply {event.type}",
+            context=extract(event.trace_context),
+            kind=SpanKind.CONSUMER,
+            attributes=event_attributes(event, queue),
+        ):
+            await handler(event)
 
     async def settle(self, message: AbstractIncomingMessage) -> None:
         """Acknowledges a handled message (the broker forgets it)."""

@@ -16,13 +16,16 @@ import uuid
 from collections.abc import Sequence
 from itertools import count
 
+from opentelemetry.instrumentation.utils import suppress_instrumentation
+from opentelemetry.trace import SpanKind
 from pymongo import UpdateOne
 from pymongo.asynchronous.database import AsyncDatabase
 
 from ..metrics import EVENTS_PUBLISHED, RELAY_ERRORS
 from ..mongo import Document
+from ..tracing import enabled, extract, tracer
 from .bus import EventBus
-from .envelope import Event
+from .envelope import Event, event_attributes
 
 log = logging.getLogger(__name__)
 
@@ -82,7 +85,10 @@ class OutboxRelay:
         return total
 
     async def relay_once(self) -> int:
-        counts = await asyncio.gather(*(self._relay_collection(c) for c in self._collections))
+        # The relay's polls and leases belong to no one's trace: traced, every poll would be
+        # a trace of its own. Each publish is traced, in the trace its event was made in.
+        with suppress_instrumentation():
+            counts = await asyncio.gather(*(self._relay_collection(c) for c in self._collections))
         return sum(counts)
 
     async def _relay_collection(self, name: str) -> int:
@@ -111,7 +117,7 @@ class OutboxRelay:
         for raw in doc.get("_outbox", []):
             event = Event.model_validate(raw)
             try:
-                await self._bus.publish(event)
+                await self._publish(event)
             except Exception:
                 log.warning(
                     "publish failed; the event stays in the outbox",
@@ -122,6 +128,18 @@ class OutboxRelay:
             EVENTS_PUBLISHED.labels(event.type).inc()
             published.add(event.id)
         return published
+
+    async def _publish(self, event: Event) -> None:
+        if not enabled():
+            await self._bus.publish(event)
+            return
+        with tracer().start_as_current_span(
+            f"publish {event.type}",
+            context=extract(event.trace_context),
+            kind=SpanKind.PRODUCER,
+            attributes=event_attributes(event, self._bus.topology.events_exchange),
+        ):
+            await self._bus.publish(event)
 
     async def _release(
         self, name: str, token: str, claimed: list[Document], published: list[set[str]]
