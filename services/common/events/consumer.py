@@ -32,6 +32,9 @@ REASON_HEADER = "x-failure-reason"
 ERROR_TYPE_HEADER = "x-failure-type"
 FAILED_AT_HEADER = "x-failed-at"
 
+BROKER_HEADERS = ("x-death", "x-first-death-", "x-last-death-", "x-delivery-count")
+"""Set by the broker on dead-lettered and redelivered messages; never carried into a copy."""
+
 
 class EventConsumer:
     """One service's consumer; replicas of the service compete on the same queue."""
@@ -189,5 +192,4 @@ class EventConsumer:
 
     @staticmethod
     def _plain_headers(message: AbstractIncomingMessage) -> dict[str, Any]:
-        broker_set = ("x-death", "x-first-death-", "x-last-death-")
-        return {k: v for k, v in message.headers.items() if not k.startswith(broker_set)}
+        return {k: v for k, v in message.headers.items() if not k.startswith(BROKER_HEADERS)}
