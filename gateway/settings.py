@@ -120,6 +120,10 @@ class GatewaySettings(BaseSettings):
     log_level: str = "INFO"
     log_format: str = "json"
 
+    metrics_max_operations: int = Field(200, ge=0)
+    """Operation names with a label of their own in /metrics (the first seen that ran);
+    others count as `(other)`, so clients cannot grow the metrics without bound."""
+
     @field_validator("oidc_algorithms")
     @classmethod
     def _asymmetric_only(cls, algorithms: list[str]) -> list[str]:
