@@ -15,6 +15,7 @@ from typing import Any
 
 import aio_pika
 from aio_pika.abc import AbstractChannel, AbstractIncomingMessage, AbstractQueue
+from aiormq.exceptions import ChannelClosed, ChannelInvalidStateError
 from pydantic import ValidationError
 
 from ..keyed_lock import KeyedLock
@@ -75,7 +76,12 @@ class EventConsumer:
         """Stops taking messages and lets the ones in flight finish (unacked ones return)."""
         channel_open = self._channel is not None and not self._channel.is_closed
         if channel_open and self._queue is not None and self._consumer_tag is not None:
-            await self._queue.cancel(self._consumer_tag)
+            try:
+                await self._queue.cancel(self._consumer_tag)
+            except (ChannelClosed, ChannelInvalidStateError) as exc:
+                # The channel dropped between the check and the cancel: the broker ended the
+                # consumer with it, and the messages it held return to the queue.
+                log.warning("consumer channel closed while stopping", exc_info=exc)
         self._consumer_tag = None
         if self._in_flight:
             await asyncio.wait(self._in_flight, timeout=grace_s)
