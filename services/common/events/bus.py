@@ -21,7 +21,8 @@ log = logging.getLogger(__name__)
 
 
 class QueueMismatch(RuntimeError):
-    """A queue exists with other arguments (type, delivery limit) than the settings ask for."""
+    """The broker refused a queue's arguments: it exists with other ones (type, delivery
+    limit), or the broker does not know them."""
 
 
 def to_message(event: Event, headers: dict[str, str | int] | None = None) -> aio_pika.Message:
@@ -110,9 +111,10 @@ class EventBus:
             await channel.declare_queue(name, durable=True, arguments=arguments)
         except ChannelPreconditionFailed as exc:
             raise QueueMismatch(
-                f"queue {name} exists with other arguments than {self.queues.described()} "
-                f"({exc}). Keep the settings it was declared with, or move it: "
-                'docs/operations.md, "Event queues: quorum queues, and moving to them"'
+                f"queue {name} refused the arguments of {self.queues.described()} ({exc}). "
+                "Either it exists with others: keep the settings it was declared with, or move "
+                'it (docs/operations.md, "Event queues: quorum queues, and moving to them"); '
+                "or the broker lacks them (quorum queues need RabbitMQ 3.10 or later)"
             ) from exc
         finally:
             await channel.close()

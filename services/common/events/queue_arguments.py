@@ -43,10 +43,10 @@ class QueueArguments:
         return self.queue_type == "quorum"
 
     def described(self) -> str:
-        """What the settings ask for, in their words."""
+        """The settings these arguments come from, in their words."""
         if self.quorum:
-            return f"EVENT_QUEUE_TYPE=quorum and EVENT_DELIVERY_LIMIT={self.delivery_limit} ask for"
-        return "EVENT_QUEUE_TYPE=classic asks for"
+            return f"EVENT_QUEUE_TYPE=quorum and EVENT_DELIVERY_LIMIT={self.delivery_limit}"
+        return "EVENT_QUEUE_TYPE=classic"
 
     def main(self, dead_exchange: str, service: str) -> Arguments:
         """Failures the consumer gives up on, and messages past the delivery limit, go to the
