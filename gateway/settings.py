@@ -127,6 +127,9 @@ class GatewaySettings(BaseSettings):
     """OTLP/HTTP collector traces are exported to (the services read the same variable);
     empty: no traces."""
     otel_service_name: str = Field("gateway", validation_alias="OTEL_SERVICE_NAME")
+    metrics_max_operations: int = Field(200, ge=0)
+    """Operation names with a label of their own in /metrics (the first seen that ran);
+    others count as `(other)`, so clients cannot grow the metrics without bound."""
 
     @field_validator("oidc_algorithms")
     @classmethod

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections import OrderedDict
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from typing import Any
 
 from graphql import GraphQLError, GraphQLSchema
@@ -33,7 +33,9 @@ class Engine:
         *,
         override_labels: Collection[str] = (),
         cached_operations: int = 1000,
+        on_plan_lookup: Callable[[bool], None] | None = None,
     ) -> None:
+        """`on_plan_lookup(hit)` is told of every plan taken from the cache or built."""
         self.supergraph = supergraph
         self.transport = transport
         self.api_schema: GraphQLSchema = supergraph.api_schema
@@ -44,6 +46,7 @@ class Engine:
         self._cached_operations = cached_operations
         self._api_runtime_types = runtime_types(self.api_schema)
         self._shape_caches: dict[int, ShapeCache] = {}
+        self._on_plan_lookup = on_plan_lookup
 
     @classmethod
     def from_supergraph(cls, sdl: str, transport: Transport, **options: Any) -> Engine:
@@ -109,6 +112,8 @@ class Engine:
         decisions = prepared.conditions.decide(request.variables, prepared.variable_defaults)
         labels = self._overrides.decide() if self._overrides.labels else frozenset()
         plan = prepared.plans.get((decisions, labels))
+        if self._on_plan_lookup is not None:
+            self._on_plan_lookup(plan is not None)
         if plan is None:
             plan = build_plan(
                 self.supergraph,

@@ -1,4 +1,4 @@
-"""The gateway's Starlette app: /graphql, /health, and GraphiQL at /."""
+"""The gateway's Starlette app: /graphql, /health, /metrics, and GraphiQL at /."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import asyncio
 import contextlib
 import functools
 import logging
-from collections.abc import AsyncIterator, Mapping, Sequence
+from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from pathlib import Path
 
 from starlette.applications import Starlette
@@ -16,10 +16,13 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from ..composition import CompositionFailed
+from ..metrics import CONTENT_TYPE as METRICS_CONTENT_TYPE
+from ..metrics import GatewayMetrics
 from ..settings import GatewaySettings
 from ..transport import HttpTransport, Transport
 from .engines import EngineFactory, EngineSlot, GatewayEngine
 from .graphql_endpoint import GraphQLEndpoint
+from .measured_transport import MeasuredTransport
 from .sources import SupergraphSource
 
 log = logging.getLogger(__name__)
@@ -30,12 +33,17 @@ FIRST_RETRY_S = 0.5
 
 
 def engine_from_supergraph(
-    sdl: str, transport: Transport, override_labels: Sequence[str] = ()
+    sdl: str,
+    transport: Transport,
+    override_labels: Sequence[str] = (),
+    on_plan_lookup: Callable[[bool], None] | None = None,
 ) -> GatewayEngine:
     """The real engine (imported late: the HTTP layer does not need it to be built)."""
     from ..engine import Engine
 
-    return Engine.from_supergraph(sdl, transport, override_labels=override_labels)
+    return Engine.from_supergraph(
+        sdl, transport, override_labels=override_labels, on_plan_lookup=on_plan_lookup
+    )
 
 
 def create_app(
@@ -57,17 +65,27 @@ def create_app(
         max_idle_s=settings.pool_idle_s,
         dns_refresh_s=settings.dns_refresh_s,
     )
+    metrics = GatewayMetrics(settings.metrics_max_operations)
     factory = engine_factory or functools.partial(
-        engine_from_supergraph, override_labels=settings.override_labels
+        engine_from_supergraph,
+        override_labels=settings.override_labels,
+        on_plan_lookup=metrics.plan_looked_up,
     )
-    slot = EngineSlot(factory, http, subgraph_urls or {})
+
+    def measured_engine(sdl: str, transport: Transport) -> GatewayEngine:
+        return factory(sdl, MeasuredTransport(transport, metrics))
+
+    slot = EngineSlot(measured_engine, http, subgraph_urls or {})
     page = (GRAPHIQL_DIR / "index.html").read_bytes()
-    graphql = GraphQLEndpoint(settings, slot, browser_page=page)
+    graphql = GraphQLEndpoint(settings, slot, metrics, browser_page=page)
 
     async def health(_: Request) -> Response:
         if slot.current is None:
             return JSONResponse({"status": "unavailable", "reason": slot.problem}, 503)
         return JSONResponse({"status": "ok"})
+
+    async def prometheus(_: Request) -> Response:
+        return Response(metrics.render(), media_type=METRICS_CONTENT_TYPE)
 
     async def graphiql(_: Request) -> Response:
         return HTMLResponse(page)
@@ -91,12 +109,14 @@ def create_app(
         routes=[
             Route("/graphql", graphql, methods=graphql_methods),
             Route("/health", health, methods=["GET"]),
+            Route("/metrics", prometheus, methods=["GET"]),
             Route("/", graphiql, methods=["GET"]),
             Mount("/graphiql", StaticFiles(directory=GRAPHIQL_DIR), name="graphiql"),
         ],
         lifespan=lifespan,
     )
     app.state.engines = slot
+    app.state.metrics = metrics
     return app
 
 

@@ -20,6 +20,7 @@ from starlette.types import Receive, Scope, Send
 from services.common import tracing
 from services.common.logging import request_id
 
+from ..metrics import GatewayMetrics
 from ..requests import OperationRequest
 from ..settings import GatewaySettings
 from .apq import PersistedQueries
@@ -41,22 +42,31 @@ REQUEST_ID = re.compile(r"[A-Za-z0-9._:\-]{1,128}")
 
 @dataclass
 class _Trace:
-    """What the request log line and the operation's span tell about the operation."""
+    """What the request log line, the operation's span and the metrics tell about the
+    operation."""
 
     operation_name: str | None = None
     operation_type: str | None = None
     status: int = 200
+    document_operation: str | None = None
+    """The name of the operation chosen in the document (never a client's unchecked word)."""
 
 
 class GraphQLEndpoint:
     def __init__(
-        self, settings: GatewaySettings, slot: EngineSlot, *, browser_page: bytes | None = None
+        self,
+        settings: GatewaySettings,
+        slot: EngineSlot,
+        metrics: GatewayMetrics,
+        *,
+        browser_page: bytes | None = None,
     ) -> None:
         """`browser_page` answers a browser opening /graphql itself (like Apollo's landing
         page): a GET without parameters that accepts HTML."""
         self._settings = settings
         self._browser_page = browser_page
         self._slot = slot
+        self._metrics = metrics
         self._documents = DocumentCache(settings.parse_cache_size)
         self._apq = PersistedQueries(settings.apq_cache_size, enabled=settings.apq_enabled)
         self._bearer = BearerCheck(settings)
@@ -109,6 +119,7 @@ class GraphQLEndpoint:
         trace = _Trace()
         span = OperationSpan.start(headers) if tracing.enabled() else None
         extra_headers: dict[str, str] = {}
+        self._metrics.in_flight.inc()
         try:
             try:
                 params = await self._params(method, headers, scope, receive)
@@ -137,6 +148,11 @@ class GraphQLEndpoint:
             response_headers += [(k.encode(), v.encode()) for k, v in extra_headers.items()]
             if cors is not None:
                 response_headers += cors.headers(headers.get("origin"))
+            duration_s = time.perf_counter() - started
+            # Before sending: a client that has the response finds it counted.
+            self._metrics.observe_request(
+                trace.document_operation, status, duration_s, executed=status == 200
+            )
             await send(
                 {"type": "http.response.start", "status": status, "headers": response_headers}
             )
@@ -147,10 +163,11 @@ class GraphQLEndpoint:
                     "method": method,
                     "operation_name": trace.operation_name,
                     "status": status,
-                    "duration_ms": round((time.perf_counter() - started) * 1000, 2),
+                    "duration_ms": round(duration_s * 1000, 2),
                 },
             )
         finally:
+            self._metrics.in_flight.dec()
             request_id.reset(token)
             if span is not None:
                 span.end(trace.operation_type, trace.operation_name, trace.status)
@@ -212,7 +229,7 @@ class GraphQLEndpoint:
         document = self._documents.parse(query)
         operation = select_operation(document, params.operation_name)
         if operation.name is not None:
-            trace.operation_name = operation.name.value
+            trace.operation_name = trace.document_operation = operation.name.value
         trace.operation_type = operation.operation.value
         if is_get and operation.operation is not OperationType.QUERY:
             raise RequestError(

@@ -15,6 +15,7 @@ import uvicorn
 
 from services.common.http_limits import HttpLimits
 
+from ..metrics import GatewayMetrics
 from ..settings import GatewaySettings
 from .app import create_app
 from .engines import EngineFactory, EngineSlot
@@ -59,6 +60,8 @@ async def serve(
         ).uvicorn_options(),
     )
     server = uvicorn.Server(config)
+    metrics: GatewayMetrics = app.state.metrics
+    metrics.count_connections(lambda: len(server.server_state.connections))
     _tune_garbage_collection()
     # uvicorn re-raises the signal that stopped it once it has shut down gracefully; with
     # this handler in place that re-raise is a no-op and SIGTERM ends the process with 0.

@@ -14,6 +14,7 @@ from pymongo.errors import PyMongoError
 
 from .events.bus import EventBus
 from .events.consumer import EventConsumer
+from .events.queue_arguments import QueueArguments
 from .events.relay import OutboxRelay
 from .events.topology import Topology
 from .mongo import Document, connect, ensure_indexes, ping
@@ -36,7 +37,11 @@ class ServiceRuntime(Generic[R]):
         self.db: AsyncDatabase[Document] = self.client[settings.database_name]
         self.notifier = OutboxNotifier()
         self.repos: R = spec.repositories(self.db, self.notifier)
-        self.bus = EventBus(settings.amqp_url, Topology(settings.events_prefix))
+        self.bus = EventBus(
+            settings.amqp_url,
+            Topology(settings.events_prefix),
+            QueueArguments(settings.event_queue_type, settings.event_delivery_limit),
+        )
         self.relay = OutboxRelay(
             self.db,
             spec.aggregate_collections,

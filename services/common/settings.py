@@ -8,6 +8,8 @@ from typing import Literal
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from .events.queue_arguments import DEFAULT_DELIVERY_LIMIT, QueueType
+
 DEV_JWT_SECRET = "icld-development-secret-do-not-use-in-production"
 DEV_SUBGRAPH_SECRET = "icld-development-subgraph-secret-do-not-use-in-production"
 
@@ -68,6 +70,14 @@ class Settings(BaseSettings):
     events_prefix: str = "icld"
     """Prefix of every exchange and queue name, so several platforms can share one broker."""
     event_retry_delays_ms: list[int] = Field(default_factory=lambda: [1_000, 10_000, 60_000])
+    event_queue_type: QueueType = "quorum"
+    """`quorum`: the service's queues are replicated across the broker's nodes and stop a
+    message that keeps killing its consumer; `classic` for brokers without quorum queues.
+    Fixed once a queue exists (docs/operations.md, "Event queues: quorum queues, and moving
+    to them")."""
+    event_delivery_limit: int = Field(DEFAULT_DELIVERY_LIMIT, ge=1)
+    """Quorum queues: deliveries a message may have without being acknowledged (its consumer
+    died or lost the connection) before the broker dead-letters it."""
     consumer_prefetch: int = 64
     outbox_lease_ms: int = 30_000
     outbox_poll_ms: int = 500

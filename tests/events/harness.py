@@ -18,6 +18,7 @@ from services.common.events.bus import EventBus
 from services.common.events.catalogue import EventSpec
 from services.common.events.consumer import EventConsumer, Handler
 from services.common.events.envelope import Event
+from services.common.events.queue_arguments import QueueArguments
 from services.common.events.relay import OutboxRelay
 from services.common.events.topology import Topology
 from services.common.mongo import Document
@@ -51,6 +52,8 @@ class Harness:
     mongo: AsyncMongoClient[Document]
     amqp_url: str
     prefix: str
+    queues: QueueArguments = field(default_factory=QueueArguments)
+    """Quorum queues unless a test says otherwise."""
     db: AsyncDatabase[Document] = field(init=False)
     notifier: OutboxNotifier = field(default_factory=OutboxNotifier)
     deliveries: Counter[str] = field(default_factory=Counter)
@@ -65,7 +68,7 @@ class Harness:
         self.tallies: AggregateStore[Tally] = AggregateStore(self.db["tallies"], Tally)
 
     async def bus(self, url: str | None = None) -> EventBus:
-        bus = EventBus(url or self.amqp_url, Topology(self.prefix))
+        bus = EventBus(url or self.amqp_url, Topology(self.prefix), self.queues)
         await bus.connect()
         self.buses.append(bus)
         return bus

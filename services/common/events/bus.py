@@ -9,14 +9,20 @@ import aio_pika
 from aio_pika.abc import (
     AbstractChannel,
     AbstractExchange,
-    AbstractQueue,
     AbstractRobustConnection,
 )
+from aiormq.exceptions import ChannelPreconditionFailed
 
 from .envelope import CONTENT_TYPE, Event
+from .queue_arguments import Arguments, QueueArguments
 from .topology import Topology
 
 log = logging.getLogger(__name__)
+
+
+class QueueMismatch(RuntimeError):
+    """The broker refused a queue's arguments: it exists with other ones (type, delivery
+    limit), or the broker does not know them."""
 
 
 def to_message(event: Event, headers: dict[str, str | int] | None = None) -> aio_pika.Message:
@@ -34,9 +40,10 @@ def to_message(event: Event, headers: dict[str, str | int] | None = None) -> aio
 class EventBus:
     """Publishes with publisher confirms; reconnects and re-declares after a broker drop."""
 
-    def __init__(self, url: str, topology: Topology) -> None:
+    def __init__(self, url: str, topology: Topology, queues: QueueArguments | None = None) -> None:
         self.url = url
         self.topology = topology
+        self.queues = queues or QueueArguments()
         self._connection: AbstractRobustConnection | None = None
         self._channel: AbstractChannel | None = None
         self._exchange: AbstractExchange | None = None
@@ -76,37 +83,47 @@ class EventBus:
 
     async def declare_service_queues(
         self, service: str, routing_keys: Iterable[str], retry_delays_ms: Iterable[int]
-    ) -> AbstractQueue:
+    ) -> None:
         """The service's durable queue with its bindings, its retry queues and dead-letter queue."""
+        topo = self.topology
+        await self._declare_queue(
+            topo.queue(service), self.queues.main(topo.dead_exchange, service)
+        )
+        for delay in retry_delays_ms:
+            arguments = self.queues.retry(delay, topo.queue(service))
+            await self._declare_queue(topo.retry_queue(service, delay), arguments)
+        dead_arguments = self.queues.dead(self._broker_major_version())
+        await self._declare_queue(topo.dead_queue(service), dead_arguments)
         channel = await self.connection.channel()
         try:
-            topo = self.topology
-            queue = await channel.declare_queue(
-                topo.queue(service),
-                durable=True,
-                arguments={
-                    "x-dead-letter-exchange": topo.dead_exchange,
-                    "x-dead-letter-routing-key": service,
-                },
-            )
+            queue = await channel.get_queue(topo.queue(service), ensure=False)
             for key in routing_keys:
                 await queue.bind(topo.events_exchange, routing_key=key)
-            for delay in retry_delays_ms:
-                # Expired retries fall back into the service's queue via the default exchange.
-                await channel.declare_queue(
-                    topo.retry_queue(service, delay),
-                    durable=True,
-                    arguments={
-                        "x-message-ttl": delay,
-                        "x-dead-letter-exchange": "",
-                        "x-dead-letter-routing-key": topo.queue(service),
-                    },
-                )
-            dead = await channel.declare_queue(topo.dead_queue(service), durable=True)
+            dead = await channel.get_queue(topo.dead_queue(service), ensure=False)
             await dead.bind(topo.dead_exchange, routing_key=service)
-            return queue
         finally:
             await channel.close()
+
+    async def _declare_queue(self, name: str, arguments: Arguments) -> None:
+        """Declares on a channel of its own: a refused declaration closes its channel."""
+        channel = await self.connection.channel()
+        try:
+            await channel.declare_queue(name, durable=True, arguments=arguments)
+        except ChannelPreconditionFailed as exc:
+            raise QueueMismatch(
+                f"queue {name} refused the arguments of {self.queues.described()} ({exc}). "
+                "Either it exists with others: keep the settings it was declared with, or move "
+                'it (docs/operations.md, "Event queues: quorum queues, and moving to them"); '
+                "or the broker lacks them (quorum queues need RabbitMQ 3.10 or later)"
+            ) from exc
+        finally:
+            await channel.close()
+
+    def _broker_major_version(self) -> int:
+        transport = self.connection.transport
+        version = transport.connection.server_properties.get("version") if transport else None
+        major = str(version).split(".", 1)[0] if version else ""
+        return int(major) if major.isdigit() else 3
 
     async def close(self) -> None:
         if self._connection is not None:

@@ -15,6 +15,7 @@ from typing import Any
 
 import aio_pika
 from aio_pika.abc import AbstractChannel, AbstractIncomingMessage, AbstractQueue
+from aiormq.exceptions import ChannelClosed, ChannelInvalidStateError
 from opentelemetry.trace import SpanKind
 from pydantic import ValidationError
 
@@ -33,6 +34,9 @@ RETRIES_HEADER = "x-retries"
 REASON_HEADER = "x-failure-reason"
 ERROR_TYPE_HEADER = "x-failure-type"
 FAILED_AT_HEADER = "x-failed-at"
+
+BROKER_HEADERS = ("x-death", "x-first-death-", "x-last-death-", "x-delivery-count")
+"""Set by the broker on dead-lettered and redelivered messages; never carried into a copy."""
 
 
 class EventConsumer:
@@ -74,7 +78,12 @@ class EventConsumer:
         """Stops taking messages and lets the ones in flight finish (unacked ones return)."""
         channel_open = self._channel is not None and not self._channel.is_closed
         if channel_open and self._queue is not None and self._consumer_tag is not None:
-            await self._queue.cancel(self._consumer_tag)
+            try:
+                await self._queue.cancel(self._consumer_tag)
+            except (ChannelClosed, ChannelInvalidStateError) as exc:
+                # The channel dropped between the check and the cancel: the broker ended the
+                # consumer with it, and the messages it held return to the queue.
+                log.warning("consumer channel closed while stopping", exc_info=exc)
         self._consumer_tag = None
         if self._in_flight:
             await asyncio.wait(self._in_flight, timeout=grace_s)
@@ -205,5 +214,4 @@ class EventConsumer:
 
     @staticmethod
     def _plain_headers(message: AbstractIncomingMessage) -> dict[str, Any]:
-        broker_set = ("x-death", "x-first-death-", "x-last-death-")
-        return {k: v for k, v in message.headers.items() if not k.startswith(broker_set)}
+        return {k: v for k, v in message.headers.items() if not k.startswith(BROKER_HEADERS)}

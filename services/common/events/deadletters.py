@@ -10,14 +10,23 @@ import argparse
 import asyncio
 import sys
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 import aio_pika
 import orjson
+from aio_pika.abc import AbstractIncomingMessage
 
 from ..settings import Settings
 from .bus import EventBus
-from .consumer import ERROR_TYPE_HEADER, FAILED_AT_HEADER, REASON_HEADER, RETRIES_HEADER
+from .consumer import (
+    BROKER_HEADERS,
+    ERROR_TYPE_HEADER,
+    FAILED_AT_HEADER,
+    REASON_HEADER,
+    RETRIES_HEADER,
+)
+from .queue_arguments import QueueArguments
 from .topology import Topology
 
 
@@ -48,20 +57,39 @@ async def list_dead_letters(bus: EventBus, service: str) -> list[DeadLetter]:
         queue = await channel.get_queue(bus.topology.dead_queue(service))
         letters = []
         while (message := await queue.get(no_ack=False, fail=False)) is not None:
-            headers = message.headers
-            letters.append(
-                DeadLetter(
-                    event_id=message.message_id,
-                    event_type=message.type,
-                    reason=str(headers.get(REASON_HEADER, "")),
-                    error_type=str(headers.get(ERROR_TYPE_HEADER, "")),
-                    failed_at=str(headers.get(FAILED_AT_HEADER, "")),
-                    body=message.body,
-                )
-            )
+            letters.append(_dead_letter(message))
         return letters
     finally:
         await channel.close()
+
+
+def _dead_letter(message: AbstractIncomingMessage) -> DeadLetter:
+    headers = message.headers
+    if FAILED_AT_HEADER in headers:
+        reason = str(headers.get(REASON_HEADER, ""))
+        failed_at = str(headers[FAILED_AT_HEADER])
+    else:
+        # Dead-lettered by the broker, not the consumer: past the queue's delivery limit, the
+        # consumer having died or lost its connection on every delivery.
+        death = _latest_death(headers.get("x-death"))
+        reason = f"dead-lettered by the broker: {death.get('reason', 'unknown')}"
+        time = death.get("time")
+        failed_at = time.replace(tzinfo=UTC).isoformat() if isinstance(time, datetime) else ""
+    return DeadLetter(
+        event_id=message.message_id,
+        event_type=message.type,
+        reason=reason,
+        error_type=str(headers.get(ERROR_TYPE_HEADER, "")),
+        failed_at=failed_at,
+        body=message.body,
+    )
+
+
+def _latest_death(deaths: object) -> dict[str, Any]:
+    """The broker lists a message's deaths most recent first."""
+    if isinstance(deaths, list) and deaths and isinstance(deaths[0], dict):
+        return deaths[0]
+    return {}
 
 
 async def replay_dead_letters(bus: EventBus, service: str, event_id: str | None = None) -> int:
@@ -77,7 +105,7 @@ async def replay_dead_letters(bus: EventBus, service: str, event_id: str | None 
                 k: v
                 for k, v in message.headers.items()
                 if k not in (RETRIES_HEADER, REASON_HEADER, ERROR_TYPE_HEADER, FAILED_AT_HEADER)
-                and not k.startswith(("x-death", "x-first-death-", "x-last-death-"))
+                and not k.startswith(BROKER_HEADERS)
             }
             await channel.default_exchange.publish(
                 aio_pika.Message(
@@ -105,7 +133,8 @@ async def _main(argv: list[str]) -> int:
     parser.add_argument("--id", dest="event_id", help="replay only this event id")
     args = parser.parse_args(argv)
     settings = Settings()
-    bus = EventBus(settings.amqp_url, Topology(settings.events_prefix))
+    queues = QueueArguments(settings.event_queue_type, settings.event_delivery_limit)
+    bus = EventBus(settings.amqp_url, Topology(settings.events_prefix), queues)
     await bus.connect()
     try:
         if args.action == "list":
