@@ -85,6 +85,9 @@ async def test_a_message_killing_its_consumer_ends_in_dead_letters(limited: Harn
         assert crashes <= DELIVERY_LIMIT, "the broker keeps redelivering a fatal message"
         assert await _crashing_replica(limited) == fatal.id
         crashes += 1
+        # The broker learns of the crash when it sees the connection drop: until then the
+        # message is neither back in the queue nor dead-lettered.
+        await eventually(lambda: _returned_or_dead(limited), what="the crash noticed")
 
     assert crashes == DELIVERY_LIMIT + 1  # the first delivery and one per allowed return
     (letter,) = await list_dead_letters(bus, CONSUMER)
@@ -149,6 +152,17 @@ async def _crashing_replica(harness: Harness) -> str:
         raise
     assert process.returncode == CRASHED
     return output.decode().strip()
+
+
+async def _returned_or_dead(harness: Harness) -> bool:
+    bus = harness.buses[-1]
+    channel = await bus.connection.channel()
+    try:
+        queue = await channel.get_queue(bus.topology.queue(CONSUMER))
+        waiting = queue.declaration_result.message_count
+    finally:
+        await channel.close()
+    return bool(waiting) or bool(await list_dead_letters(bus, CONSUMER))
 
 
 async def _tally_is(harness: Harness, expected: dict[str, int]) -> bool:
