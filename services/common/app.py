@@ -121,11 +121,7 @@ def create_app(runtime: ServiceRuntime[R]) -> Starlette:
             Route("/metrics", metrics),
             Route(
                 "/graphql",
-                GatewayOnly(
-                    SubgraphGraphQL(runtime),
-                    runtime.settings.subgraph_secret,
-                    runtime.settings.environment,
-                ),
+                GatewayOnly(SubgraphGraphQL(runtime), runtime.settings),
                 methods=["GET", "POST"],
             ),
         ],

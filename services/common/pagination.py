@@ -15,8 +15,8 @@ import strawberry
 from pymongo.asynchronous.collection import AsyncCollection
 
 from .errors import BadUserInput
+from .gateway_credential import request_credential
 from .mongo import Document
-from .settings import Settings
 from .store import Aggregate, AggregateStore
 
 MAX_PAGE = 100
@@ -57,12 +57,9 @@ class Connection(Generic[N]):
 
 
 @functools.cache
-def cursor_key() -> bytes:
-    """The deployment's key for cursors, derived from its gateway credential (SUBGRAPH_SECRET):
-    every replica has it, production refuses to start with the built-in one, and a cursor key
-    tells nothing of the credential. Read from the environment as the service's settings are,
-    since cursors are made and read in resolvers, which see no settings."""
-    secret = Settings().subgraph_secret.encode()
+def cursor_key(secret: bytes) -> bytes:
+    """The key for cursors derived from a gateway credential (SUBGRAPH_SECRET): every replica
+    has it, production refuses the built-in one, and a cursor key tells nothing of it."""
     return hmac.new(secret, b"icld paging cursors v1", hashlib.sha256).digest()
 
 
@@ -80,15 +77,20 @@ def _unb64(text: str) -> bytes:
     return data
 
 
-def _signature(scope: str, payload: bytes) -> bytes:
-    mac = hmac.new(cursor_key(), scope.encode() + b"\x00" + payload, hashlib.sha256)
+def _signature(secret: bytes, scope: str, payload: bytes) -> bytes:
+    mac = hmac.new(cursor_key(secret), scope.encode() + b"\x00" + payload, hashlib.sha256)
     return mac.digest()[:_MAC_BYTES]
 
 
 def encode_cursor(values: Sequence[CursorValue], scope: str) -> str:
-    """An opaque cursor: the position's key values, signed for the list `scope` names."""
+    """An opaque cursor: the position's key values, signed for the list `scope` names.
+
+    Signed with the credential the gateway presented: while SUBGRAPH_SECRET is rotated, a
+    gateway still sending the previous value gets cursors that the replicas not yet given
+    the new one accept too."""
     payload = orjson.dumps(list(values))
-    return f"{_b64(payload)}.{_b64(_signature(scope, payload))}"
+    signature = _signature(request_credential().presented, scope, payload)
+    return f"{_b64(payload)}.{_b64(signature)}"
 
 
 def decode_cursor(cursor: str, scope: str, size: int) -> list[CursorValue]:
@@ -101,7 +103,8 @@ def decode_cursor(cursor: str, scope: str, size: int) -> list[CursorValue]:
         payload, mac = _unb64(encoded_payload), _unb64(encoded_mac)
     except ValueError as exc:
         raise BadUserInput("the cursor is not one this list gave out", field="after") from exc
-    if not hmac.compare_digest(mac, _signature(scope, payload)):
+    accepted = request_credential().accepted
+    if not any([hmac.compare_digest(mac, _signature(s, scope, payload)) for s in accepted]):
         raise BadUserInput("the cursor is not one this list gave out", field="after")
     values = orjson.loads(payload)
     # Signed by us, so well-formed unless the code changed: checked all the same, since a

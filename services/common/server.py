@@ -31,7 +31,9 @@ def serve(spec: ServiceSpec[R]) -> None:
     log = logging.getLogger(__name__)
     try:
         refuse_development_tokens(settings)
-        refuse_development_subgraph_secret(settings.environment, settings.subgraph_secret)
+        refuse_development_subgraph_secret(
+            settings.environment, settings.subgraph_secret, settings.subgraph_secret_previous
+        )
     except InsecureSettings as exc:
         log.error("refusing to start", extra={"reason": str(exc)})
         raise SystemExit(f"{spec.name}: refusing to start: {exc}") from None

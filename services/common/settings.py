@@ -115,6 +115,10 @@ class Settings(BaseSettings):
     subgraph_secret: str = Field(DEV_SUBGRAPH_SECRET, min_length=1)
     """The gateway's credential: /graphql answers only requests that carry it in the
     `X-Subgraph-Secret` header (the gateway reads the same variable and sends it)."""
+    subgraph_secret_previous: str = ""
+    """While `SUBGRAPH_SECRET` is rotated: its value before, accepted as well (from gateways
+    not yet given the new one, and in paging cursors signed with it); empty otherwise.
+    docs/operations.md, "Rotate secrets"."""
 
     graphql_max_tokens: int = Field(20_000, ge=1)
     graphql_max_depth: int = Field(20, ge=1)
@@ -158,6 +162,12 @@ class Settings(BaseSettings):
     def oidc_expected_audience(self) -> str:
         return self.oidc_audience or self.jwt_audience
 
+    @property
+    def subgraph_secrets(self) -> tuple[str, ...]:
+        """The gateway's credentials /graphql accepts: the current one first."""
+        previous = (self.subgraph_secret_previous,) if self.subgraph_secret_previous else ()
+        return (self.subgraph_secret, *previous)
+
 
 def asymmetric_only(algorithms: list[str]) -> list[str]:
     refused = [a for a in algorithms if a not in ASYMMETRIC_ALGORITHMS]
@@ -187,12 +197,23 @@ def refuse_development_tokens(settings: Settings) -> None:
         )
 
 
-def refuse_development_subgraph_secret(environment: Environment, secret: str) -> None:
-    """Raises InsecureSettings when, in production, the gateway's credential is the built-in
-    development one: anyone who read this code could call the subgraphs directly."""
-    if environment == "production" and secret == DEV_SUBGRAPH_SECRET:
+def refuse_development_subgraph_secret(
+    environment: Environment, secret: str, previous: str = ""
+) -> None:
+    """Raises InsecureSettings when, in production, the gateway's credential (or the one being
+    rotated out) is the built-in development one: anyone who read this code could call the
+    subgraphs directly."""
+    if environment != "production":
+        return
+    if secret == DEV_SUBGRAPH_SECRET:
         raise InsecureSettings(
             "ENVIRONMENT=production, but SUBGRAPH_SECRET is the built-in development secret: "
             "set SUBGRAPH_SECRET to a secret of your own, the same for the gateway and every "
             "service."
+        )
+    if previous == DEV_SUBGRAPH_SECRET:
+        raise InsecureSettings(
+            "ENVIRONMENT=production, but SUBGRAPH_SECRET_PREVIOUS is the built-in development "
+            "secret: it would still be accepted. Leave SUBGRAPH_SECRET_PREVIOUS empty (it "
+            "holds only a secret of your own being rotated out)."
         )

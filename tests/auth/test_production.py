@@ -8,10 +8,18 @@ import subprocess
 import sys
 from pathlib import Path
 
+from services.common.settings import DEV_SUBGRAPH_SECRET
 from tests.support.servers import free_port
 
 REPO = Path(__file__).resolve().parents[2]
-TOKEN_VARIABLES = ("JWT_SECRET", "JWT_PUBLIC_KEY", "OIDC_ISSUER", "ENVIRONMENT", "SUBGRAPH_SECRET")
+TOKEN_VARIABLES = (
+    "JWT_SECRET",
+    "JWT_PUBLIC_KEY",
+    "OIDC_ISSUER",
+    "ENVIRONMENT",
+    "SUBGRAPH_SECRET",
+    "SUBGRAPH_SECRET_PREVIOUS",
+)
 OWN_SUBGRAPH_SECRET = {"SUBGRAPH_SECRET": "s" * 40}
 SUBGRAPH_SECRET_REFUSAL = (
     "ENVIRONMENT=production, but SUBGRAPH_SECRET is the built-in development secret: set "
@@ -85,6 +93,24 @@ def test_production_refuses_the_development_subgraph_secret() -> None:
     assert service.stderr.endswith(
         f"partnerships: refusing to start: {SUBGRAPH_SECRET_REFUSAL}\n"
     ), service.stderr
+
+
+def test_production_refuses_the_development_subgraph_secret_as_the_previous_one() -> None:
+    """Rotating SUBGRAPH_SECRET away from the built-in one keeps nothing of it accepted."""
+    result = run(
+        ["services.partnerships"],
+        ENVIRONMENT="production",
+        JWT_SECRET="x" * 40,
+        SUBGRAPH_SECRET_PREVIOUS=DEV_SUBGRAPH_SECRET,
+        **OWN_SUBGRAPH_SECRET,
+    )
+    assert result.returncode == 1
+    assert result.stderr.endswith(
+        "partnerships: refusing to start: ENVIRONMENT=production, but SUBGRAPH_SECRET_PREVIOUS "
+        "is the built-in development secret: it would still be accepted. Leave "
+        "SUBGRAPH_SECRET_PREVIOUS empty (it holds only a secret of your own being rotated "
+        "out).\n"
+    ), result.stderr
 
 
 def test_development_starts_with_the_development_secret() -> None:

@@ -32,6 +32,8 @@ ENTITIES = "query($r: [_Any!]!) { _entities(representations: $r) { __typename } 
 ENTITY_OF = {"partnerships": "Organisation", "networks": "Partnership", "training": "Person"}
 ENTITY_OF["finance"] = "Partnership"
 SPECS = [PARTNERSHIPS, NETWORKS, TRAINING, FINANCE]
+OLD_SECRET = "the-gateway-credential-being-rotated-out-0123"
+NEW_SECRET = "the-gateway-credential-being-rotated-in-45678"
 
 
 @pytest.fixture(params=SPECS, ids=lambda spec: spec.name)
@@ -164,11 +166,50 @@ async def test_the_gateway_fetches_the_sdl_with_its_credential(
         )
 
 
+async def test_during_a_rotation_a_service_admits_the_current_and_the_previous_credential(
+    mongo_url: str, broker_url: str, unique: str
+) -> None:
+    """SUBGRAPH_SECRET rotated: the service has the new value and the previous one, so the
+    gateways with either are answered while they are given the new one; nothing else is."""
+    rotation = {"subgraph_secret": NEW_SECRET, "subgraph_secret_previous": OLD_SECRET}
+    async with (
+        running_service(NETWORKS, mongo_url, broker_url, f"test-{unique}", **rotation) as service,
+        served(service) as url,
+    ):
+        for secret in (NEW_SECRET, OLD_SECRET):
+            sdl = (await fetch_subgraph_sdl("networks", url, headers={HEADER: secret})).sdl
+            assert '@key(fields: "id")' in sdl
+        for refused in (
+            "a-third-secret-nobody-was-given-0123456789",
+            DEV_SUBGRAPH_SECRET,
+            NEW_SECRET + OLD_SECRET,
+            NEW_SECRET[:-1],
+            "",
+        ):
+            with pytest.raises(SubgraphSdlUnavailable, match="HTTP status 401"):
+                await fetch_subgraph_sdl("networks", url, headers={HEADER: refused})
+        async with httpx.AsyncClient() as client:
+            both = await client.post(
+                url,
+                json={"query": "{ _service { sdl } }"},
+                headers=[(HEADER, NEW_SECRET), (HEADER, OLD_SECRET)],
+            )
+        assert both.status_code == 401
+
+
 def test_production_refuses_the_development_gateway_credential() -> None:
     async def app(scope: Any, receive: Any, send: Any) -> None:
         raise AssertionError("never reached")
 
-    with pytest.raises(InsecureSettings, match="SUBGRAPH_SECRET"):
-        GatewayOnly(app, DEV_SUBGRAPH_SECRET, "production")
-    GatewayOnly(app, "a-secret-of-our-own-0123456789", "production")
-    GatewayOnly(app, DEV_SUBGRAPH_SECRET, "development")
+    def settings(**secrets: str) -> Settings:
+        return Settings(environment="production", **secrets)
+
+    with pytest.raises(InsecureSettings, match="SUBGRAPH_SECRET is the built-in"):
+        GatewayOnly(app, settings(subgraph_secret=DEV_SUBGRAPH_SECRET))
+    with pytest.raises(InsecureSettings, match="SUBGRAPH_SECRET_PREVIOUS is the built-in"):
+        GatewayOnly(
+            app,
+            settings(subgraph_secret=NEW_SECRET, subgraph_secret_previous=DEV_SUBGRAPH_SECRET),
+        )
+    GatewayOnly(app, settings(subgraph_secret=NEW_SECRET, subgraph_secret_previous=OLD_SECRET))
+    GatewayOnly(app, Settings(environment="development"))

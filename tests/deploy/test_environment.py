@@ -30,9 +30,9 @@ def values(environment: dict[str, Variable]) -> dict[str, str]:
 def assert_sources(environment: dict[str, Variable]) -> None:
     """Credentials come from Secrets, everything else from ConfigMaps (both by reference)."""
     for name, variable in environment.items():
-        credential = name.endswith(("_SECRET", "_URL", "_PUBLIC_KEY")) and name.startswith(
-            ("JWT_", "SUBGRAPH_", "MONGODB_", "AMQP_")
-        )
+        credential = name.endswith(
+            ("_SECRET", "_SECRET_PREVIOUS", "_URL", "_PUBLIC_KEY")
+        ) and name.startswith(("JWT_", "SUBGRAPH_", "MONGODB_", "AMQP_"))
         assert (variable.secret is not None) == credential, f"{name}: {variable}"
 
 
