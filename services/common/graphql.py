@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -22,6 +21,7 @@ from .auth import Principal, require_principal
 from .entities import EntityTypes
 from .errors import DomainError, Unauthenticated
 from .limits import OperationLimits, OperationLimitsExtension, default_limits, limits_of
+from .operation_timeout import TimedExecution, is_timeout, time_limit
 from .request_errors import coded, request_error_code
 
 log = logging.getLogger(__name__)
@@ -113,23 +113,17 @@ class ServiceSchema(strawberry.federation.Schema):
         operation_extensions: dict[str, Any] | None = None,
     ) -> ExecutionResult:
         timeout_s = limits_of(context_value).timeout_s
-        try:
-            async with asyncio.timeout(timeout_s):
-                result = await super().execute(
-                    query,
-                    variable_values,
-                    context_value,
-                    root_value,
-                    operation_name,
-                    allowed_operation_types,
-                    operation_extensions,
-                )
-                # Errors of the request itself skip the extensions when it fails parsing or
-                # validation, so their codes are added here, for every path alike.
-                if result.errors:
-                    result.errors = [_with_code(e) for e in result.errors]
-                return result
-        except TimeoutError:
+        with time_limit(timeout_s) as limit:
+            result = await super().execute(
+                query,
+                variable_values,
+                context_value,
+                root_value,
+                operation_name,
+                allowed_operation_types,
+                operation_extensions,
+            )
+        if limit.expired and any(is_timeout(e) for e in result.errors or ()):
             log.warning(
                 "operation timed out",
                 extra={"operation_name": operation_name, "timeout_s": timeout_s},
@@ -141,6 +135,11 @@ class ServiceSchema(strawberry.federation.Schema):
             return ExecutionResult(
                 data=None, errors=[GraphQLError(message, extensions={"code": "TIMEOUT"})]
             )
+        # Errors of the request itself skip the extensions when it fails parsing or
+        # validation, so their codes are added here, for every path alike.
+        if result.errors:
+            result.errors = [_with_code(e) for e in result.errors]
+        return result
 
     @cached_property
     def entity_types(self) -> EntityTypes:
@@ -170,7 +169,8 @@ class ServiceSchema(strawberry.federation.Schema):
         self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
     ) -> None:
         for error in errors:
-            if not _is_expected(error):
+            # A timeout is reported, and logged, as such by `execute`.
+            if not _is_expected(error) and not is_timeout(error):
                 log.error(
                     "resolver failed",
                     exc_info=error.original_error,
@@ -186,4 +186,5 @@ def build_schema(
         mutation=mutation,
         types=list(types),
         extensions=[OperationLimitsExtension, InternalErrorMasking],
+        execution_context_class=TimedExecution,
     )

@@ -3,6 +3,8 @@ cost, time), whoever sends it: refused with a coded error before any resolver ru
 
 from __future__ import annotations
 
+import gc
+import warnings
 from typing import Any
 
 from services.common.auth import Role
@@ -99,7 +101,14 @@ async def test_an_operation_past_the_timeout_is_stopped_with_a_coded_error(
     async with running_service(
         PARTNERSHIPS, mongo_url, broker_url, f"test-{unique}", graphql_timeout_s=1e-6
     ) as service:
-        body = await service.graphql(aliased(2), role=Role.VIEWER)
-        assert body["data"] is None
-        assert error_codes(body) == ["TIMEOUT"]
-        assert "did not complete within 1e-06 s" in body["errors"][0]["message"]
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            body = await service.graphql(aliased(2), role=Role.VIEWER)
+            nested_body = await service.graphql(nested(6), role=Role.VIEWER)
+            gc.collect()  # a coroutine dropped unstarted warns when it is collected
+        for answer in (body, nested_body):
+            assert answer["data"] is None
+            assert error_codes(answer) == ["TIMEOUT"]
+            assert "did not complete within 1e-06 s" in answer["errors"][0]["message"]
+    # Stopped without leaving a coroutine never awaited (resolvers' or graphql-core's).
+    assert [str(w.message) for w in caught if issubclass(w.category, RuntimeWarning)] == []
