@@ -201,15 +201,14 @@ def test_production_refuses_the_development_gateway_credential() -> None:
     async def app(scope: Any, receive: Any, send: Any) -> None:
         raise AssertionError("never reached")
 
-    def settings(**secrets: str) -> Settings:
-        return Settings(environment="production", **secrets)
+    def settings(secret: str, previous: str = "") -> Settings:
+        return Settings(
+            environment="production", subgraph_secret=secret, subgraph_secret_previous=previous
+        )
 
     with pytest.raises(InsecureSettings, match="SUBGRAPH_SECRET is the built-in"):
-        GatewayOnly(app, settings(subgraph_secret=DEV_SUBGRAPH_SECRET))
+        GatewayOnly(app, settings(DEV_SUBGRAPH_SECRET))
     with pytest.raises(InsecureSettings, match="SUBGRAPH_SECRET_PREVIOUS is the built-in"):
-        GatewayOnly(
-            app,
-            settings(subgraph_secret=NEW_SECRET, subgraph_secret_previous=DEV_SUBGRAPH_SECRET),
-        )
-    GatewayOnly(app, settings(subgraph_secret=NEW_SECRET, subgraph_secret_previous=OLD_SECRET))
+        GatewayOnly(app, settings(NEW_SECRET, DEV_SUBGRAPH_SECRET))
+    GatewayOnly(app, settings(NEW_SECRET, OLD_SECRET))
     GatewayOnly(app, Settings(environment="development"))
