@@ -30,9 +30,10 @@ def values(environment: dict[str, Variable]) -> dict[str, str]:
 def assert_sources(environment: dict[str, Variable]) -> None:
     """Credentials come from Secrets, everything else from ConfigMaps (both by reference)."""
     for name, variable in environment.items():
-        credential = name.endswith(
+        setting = name.removeprefix("GATEWAY_")
+        credential = setting.endswith(
             ("_SECRET", "_SECRET_PREVIOUS", "_URL", "_PUBLIC_KEY")
-        ) and name.startswith(("JWT_", "SUBGRAPH_", "MONGODB_", "AMQP_"))
+        ) and setting.startswith(("JWT_", "SUBGRAPH_", "MONGODB_", "AMQP_"))
         assert (variable.secret is not None) == credential, f"{name}: {variable}"
 
 
