@@ -3,11 +3,10 @@ network and name its national mentors (staff only)."""
 
 from __future__ import annotations
 
-from typing import Annotated
-
 import strawberry
 
-from services.common.pagination import Connection, paginate
+from services.common.pagination import Connection, page_of
+from services.common.query_fields import page_field
 
 from ..commands import networks as commands
 from ..domain.network import DetailsChange, MentorInput
@@ -29,35 +28,31 @@ async def _network(info: NetworksInfo, id: strawberry.ID) -> NetworkType | None:
 
 
 async def _networks(
-    info: NetworksInfo,
-    first: int | None = 20,
-    after: str | None = None,
-    filter: Annotated[NetworkFilter | None, strawberry.argument(name="filter")] = None,
+    info: NetworksInfo, where: NetworkFilter | None, first: int | None, after: str | None
 ) -> Connection[NetworkType]:
     viewer = caller(info)
-    store = repos(info).networks
     query = (
         {}
-        if filter is None
+        if where is None
         else network_query(
-            theme=filter.theme, country=filter.country, status=filter.status, search=filter.search
+            theme=where.theme, country=where.country, status=where.status, search=where.search
         )
     )
-    return await paginate(
-        store.collection,
+    return await page_of(
+        repos(info).networks,
         query,
         sort=["name"],
         first=first,
         after=after,
-        to_node=lambda doc: NetworkType.of(store.load(doc), viewer),
+        of=lambda network: NetworkType.of(network, viewer),
     )
 
 
 @strawberry.type
 class NetworkQueries:
     network: NetworkType | None = strawberry.field(resolver=_network)
-    networks: Connection[NetworkType] = strawberry.field(
-        resolver=_networks, description="Networks by name"
+    networks: Connection[NetworkType] = page_field(
+        NetworkFilter, _networks, description="Networks by name"
     )
 
 
