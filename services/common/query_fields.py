@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 import strawberry
 from strawberry.types import Info
 
+from .auth import Role
 from .graphql import Context
 from .mongo import Document
 from .pagination import Connection, page_of
@@ -28,17 +29,22 @@ def by_id_field(
     find: Callable[[AnyInfo, str], Awaitable[A | None]],
     of: Callable[[A], N],
     *,
+    readers: frozenset[Role] | None = None,
+    name: str | None = None,
     description: str | None = None,
 ) -> N | None:
-    """A field `(id: ID!)`: what `find` finds, as `of` shows it, or null. Its GraphQL type is
-    the annotation of the class attribute it is assigned to."""
+    """A field `(id: ID!)`: what `find` finds, as `of` shows it, or null; for callers with
+    one of the roles `readers` where given. Its GraphQL type is the annotation of the class
+    attribute it is assigned to."""
 
     async def resolve(info: AnyInfo, id: strawberry.ID) -> N | None:
-        info.context.require_principal()
+        principal = info.context.require_principal()
+        if readers is not None:
+            principal.require(*readers)
         found = await find(info, str(id))
         return None if found is None else of(found)
 
-    return strawberry.field(resolver=resolve, description=description)
+    return strawberry.field(resolver=resolve, name=name, description=description)
 
 
 def page_field(
