@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 import strawberry
 from strawberry.types import Info
 
-from .auth import Role
+from .auth import Principal, Role
 from .graphql import Context
 from .mongo import Document
 from .pagination import Connection, page_of
@@ -78,5 +78,30 @@ def store_page(
         info: AnyInfo, where: F | None, first: int | None, after: str | None
     ) -> Connection[N]:
         return await page_of(store(info), query(where), sort=sort, first=first, after=after, of=of)
+
+    return page
+
+
+def viewer_page(
+    store: Callable[[AnyInfo], AggregateStore[G]],
+    query: Callable[[F | None], Document],
+    *,
+    sort: Sequence[str],
+    of: Callable[[G, Principal], N],
+) -> Page[F, N]:
+    """Like `store_page`, for nodes that show what the caller may see of them."""
+
+    async def page(
+        info: AnyInfo, where: F | None, first: int | None, after: str | None
+    ) -> Connection[N]:
+        viewer = info.context.require_principal()
+        return await page_of(
+            store(info),
+            query(where),
+            sort=sort,
+            first=first,
+            after=after,
+            of=lambda aggregate: of(aggregate, viewer),
+        )
 
     return page

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import strawberry
 
-from services.common.pagination import Connection, page_of
-from services.common.query_fields import page_field
+from services.common.mongo import Document
+from services.common.pagination import Connection
+from services.common.query_fields import page_field, viewer_page
 
 from ..commands import networks as commands
 from ..domain.network import DetailsChange, MentorInput
@@ -27,24 +28,11 @@ async def _network(info: NetworksInfo, id: strawberry.ID) -> NetworkType | None:
     return await load_network(info, str(id))
 
 
-async def _networks(
-    info: NetworksInfo, where: NetworkFilter | None, first: int | None, after: str | None
-) -> Connection[NetworkType]:
-    viewer = caller(info)
-    query = (
-        {}
-        if where is None
-        else network_query(
-            theme=where.theme, country=where.country, status=where.status, search=where.search
-        )
-    )
-    return await page_of(
-        repos(info).networks,
-        query,
-        sort=["name"],
-        first=first,
-        after=after,
-        of=lambda network: NetworkType.of(network, viewer),
+def _filter_query(where: NetworkFilter | None) -> Document:
+    if where is None:
+        return {}
+    return network_query(
+        theme=where.theme, country=where.country, status=where.status, search=where.search
     )
 
 
@@ -52,7 +40,11 @@ async def _networks(
 class NetworkQueries:
     network: NetworkType | None = strawberry.field(resolver=_network)
     networks: Connection[NetworkType] = page_field(
-        NetworkFilter, _networks, description="Networks by name"
+        NetworkFilter,
+        viewer_page(
+            lambda info: repos(info).networks, _filter_query, sort=["name"], of=NetworkType.of
+        ),
+        description="Networks by name",
     )
 
 
