@@ -88,8 +88,10 @@ def viewer_page(
     *,
     sort: Sequence[str],
     of: Callable[[G, Principal], N],
+    readable: Callable[[Principal], Document] = lambda viewer: {},
 ) -> Page[F, N]:
-    """Like `store_page`, for nodes that show what the caller may see of them."""
+    """Like `store_page`, for nodes that show what the caller may see of them, among the
+    aggregates the caller may list (`readable`: a query, applied over the filter's)."""
 
     async def page(
         info: AnyInfo, where: F | None, first: int | None, after: str | None
@@ -97,7 +99,7 @@ def viewer_page(
         viewer = info.context.require_principal()
         return await page_of(
             store(info),
-            query(where),
+            {**query(where), **readable(viewer)},
             sort=sort,
             first=first,
             after=after,

@@ -5,8 +5,8 @@ from __future__ import annotations
 import strawberry
 
 from services.common.mongo import Document
-from services.common.pagination import Connection, page_of
-from services.common.query_fields import page_field
+from services.common.pagination import Connection
+from services.common.query_fields import page_field, viewer_page
 
 from ..commands import people as commands
 from ..commands.people import ProfileFields
@@ -35,29 +35,29 @@ async def _person(info: PartnershipsInfo, id: strawberry.ID) -> PersonType | Non
     return None if found is None else PersonType.of(found, principal)
 
 
-async def _people(
-    info: PartnershipsInfo, where: PersonFilter | None, first: int | None, after: str | None
-) -> Connection[PersonType]:
-    principal = caller(info)
+def _filter_query(where: PersonFilter | None) -> Document:
+    if where is None:
+        return {}
     query: Document = {}
-    if where is not None and where.organisation_id is not None:
+    if where.organisation_id is not None:
         query["organisation_id"] = str(where.organisation_id)
-    if where is not None and where.role is not None:
+    if where.role is not None:
         query["role"] = where.role.value
-    return await page_of(
-        repos(info).people,
-        query,
-        sort=["organisation_id"],
-        first=first,
-        after=after,
-        of=lambda person: PersonType.of(person, principal),
-    )
+    return query
 
 
 @strawberry.type
 class PersonQueries:
     person: PersonType | None = strawberry.field(resolver=_person)
-    people: Connection[PersonType] = page_field(PersonFilter, _people)
+    people: Connection[PersonType] = page_field(
+        PersonFilter,
+        viewer_page(
+            lambda info: repos(info).people,
+            _filter_query,
+            sort=["organisation_id"],
+            of=PersonType.of,
+        ),
+    )
 
 
 @strawberry.type

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import strawberry
 
+from services.common.auth import Principal
 from services.common.countries import country_code
 from services.common.money import money
 from services.common.mongo import Document
 from services.common.pagination import Connection, page_of
-from services.common.query_fields import by_id_field, page_field
+from services.common.query_fields import by_id_field, page_field, viewer_page
 
 from ..commands import research_applications as applications
 from ..commands import research_calls as calls
@@ -125,28 +126,18 @@ async def _research_application(
     return ResearchApplicationType.of(found, principal)
 
 
-async def _research_applications(
-    info: TrainingInfo,
-    where: ResearchApplicationFilter | None,
-    first: int | None,
-    after: str | None,
-) -> Connection[ResearchApplicationType]:
-    principal = caller(info)
+def _application_query(where: ResearchApplicationFilter | None) -> Document:
     query: Document = {}
-    if not reads_reviews(principal):
-        query["organisation_id"] = principal.org or ""
     if where is not None and where.call_id is not None:
         query["call_id"] = str(where.call_id)
     if where is not None and where.status is not None:
         query["status"] = where.status.value
-    return await page_of(
-        repos(info).research_applications,
-        query,
-        sort=["created_at"],
-        first=first,
-        after=after,
-        of=lambda application: ResearchApplicationType.of(application, principal),
-    )
+    return query
+
+
+def _listed_applications(viewer: Principal) -> Document:
+    """Those who do not read reviews list their own organisation's applications only."""
+    return {} if reads_reviews(viewer) else {"organisation_id": viewer.org or ""}
 
 
 @strawberry.type
@@ -159,7 +150,14 @@ class ResearchQueries:
         resolver=_research_application
     )
     research_applications: Connection[ResearchApplicationType] = page_field(
-        ResearchApplicationFilter, _research_applications
+        ResearchApplicationFilter,
+        viewer_page(
+            lambda info: repos(info).research_applications,
+            _application_query,
+            sort=["created_at"],
+            of=ResearchApplicationType.of,
+            readable=_listed_applications,
+        ),
     )
     research_output: ResearchOutputType | None = by_id_field(
         lambda info, id: repos(info).research_outputs.get(id), ResearchOutputType.of
