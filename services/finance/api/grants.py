@@ -4,12 +4,12 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Annotated
 
 import strawberry
 
 from services.common.countries import country_code
 from services.common.pagination import Connection, paginate
+from services.common.query_fields import page_field
 
 from ..commands import grants as commands
 from ..domain.lifecycle import ProposedLine
@@ -44,35 +44,34 @@ def grant_query(where: GrantFilter | None) -> GrantQuery:
     )
 
 
+async def _grant(info: FinanceInfo, id: strawberry.ID) -> GrantObject | None:
+    caller(info)
+    found = await any_grant_loader(info).load(str(id))
+    if found is None:
+        return None
+    await require_read(info, found)
+    return GrantObject.of_any(found)
+
+
+async def _grants(
+    info: FinanceInfo, where: GrantFilter | None, first: int | None, after: str | None
+) -> Connection[GrantObject]:
+    stores = repos(info)
+    query = replace(grant_query(where), readable=await readable_partnerships(info))
+    return await paginate(
+        stores.grants.collection,
+        query.filter(),
+        sort=["sort_key"],
+        first=first,
+        after=after,
+        to_node=lambda doc: GrantObject.of_any(stores.load_any_grant(doc)),
+    )
+
+
 @strawberry.type
 class GrantQueries:
-    @strawberry.field
-    async def grant(self, info: FinanceInfo, id: strawberry.ID) -> GrantObject | None:
-        caller(info)
-        found = await any_grant_loader(info).load(str(id))
-        if found is None:
-            return None
-        await require_read(info, found)
-        return GrantObject.of_any(found)
-
-    @strawberry.field
-    async def grants(
-        self,
-        info: FinanceInfo,
-        first: int | None = 20,
-        after: str | None = None,
-        filter: Annotated[GrantFilter | None, strawberry.argument(name="filter")] = None,
-    ) -> Connection[GrantObject]:
-        stores = repos(info)
-        query = replace(grant_query(filter), readable=await readable_partnerships(info))
-        return await paginate(
-            stores.grants.collection,
-            query.filter(),
-            sort=["sort_key"],
-            first=first,
-            after=after,
-            to_node=lambda doc: GrantObject.of_any(stores.load_any_grant(doc)),
-        )
+    grant: GrantObject | None = strawberry.field(resolver=_grant)
+    grants: Connection[GrantObject] = page_field(GrantFilter, _grants)
 
 
 async def _agree_grant(info: FinanceInfo, input: AgreeGrantInput) -> GrantPayload:

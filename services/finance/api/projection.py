@@ -5,22 +5,17 @@ from __future__ import annotations
 import strawberry
 
 from services.common.auth import STAFF
+from services.common.query_fields import by_id_field
 
-from .context import FinanceInfo, caller, repos
+from .context import repos
 from .types import FinancePartnershipType
-
-
-async def _finance_partnership(
-    info: FinanceInfo, id: strawberry.ID
-) -> FinancePartnershipType | None:
-    caller(info).require(*STAFF)
-    view = await repos(info).partnerships.get(str(id))
-    return None if view is None else FinancePartnershipType.of(view)
 
 
 @strawberry.type
 class ProjectionQueries:
-    finance_partnership: FinancePartnershipType | None = strawberry.field(
-        resolver=_finance_partnership,
+    finance_partnership: FinancePartnershipType | None = by_id_field(
+        lambda info, id: repos(info).partnerships.get(id),
+        FinancePartnershipType.of,
+        readers=STAFF,
         description="Staff diagnostics: this service's projection of a partnership",
     )

@@ -3,11 +3,11 @@ network and name its national mentors (staff only)."""
 
 from __future__ import annotations
 
-from typing import Annotated
-
 import strawberry
 
-from services.common.pagination import Connection, paginate
+from services.common.mongo import Document
+from services.common.pagination import Connection
+from services.common.query_fields import page_field, viewer_page
 
 from ..commands import networks as commands
 from ..domain.network import DetailsChange, MentorInput
@@ -28,36 +28,23 @@ async def _network(info: NetworksInfo, id: strawberry.ID) -> NetworkType | None:
     return await load_network(info, str(id))
 
 
-async def _networks(
-    info: NetworksInfo,
-    first: int | None = 20,
-    after: str | None = None,
-    filter: Annotated[NetworkFilter | None, strawberry.argument(name="filter")] = None,
-) -> Connection[NetworkType]:
-    viewer = caller(info)
-    store = repos(info).networks
-    query = (
-        {}
-        if filter is None
-        else network_query(
-            theme=filter.theme, country=filter.country, status=filter.status, search=filter.search
-        )
-    )
-    return await paginate(
-        store.collection,
-        query,
-        sort=["name"],
-        first=first,
-        after=after,
-        to_node=lambda doc: NetworkType.of(store.load(doc), viewer),
+def _filter_query(where: NetworkFilter | None) -> Document:
+    if where is None:
+        return {}
+    return network_query(
+        theme=where.theme, country=where.country, status=where.status, search=where.search
     )
 
 
 @strawberry.type
 class NetworkQueries:
     network: NetworkType | None = strawberry.field(resolver=_network)
-    networks: Connection[NetworkType] = strawberry.field(
-        resolver=_networks, description="Networks by name"
+    networks: Connection[NetworkType] = page_field(
+        NetworkFilter,
+        viewer_page(
+            lambda info: repos(info).networks, _filter_query, sort=["name"], of=NetworkType.of
+        ),
+        description="Networks by name",
     )
 
 

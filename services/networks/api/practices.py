@@ -3,11 +3,10 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
 import strawberry
 
 from services.common.pagination import Connection
+from services.common.query_fields import by_id_field, page_field
 
 from ..commands import practices as commands
 from ..domain.practice import PracticeText
@@ -21,27 +20,15 @@ from .inputs import (
 from .types import PracticePayload, PracticeType, practice_query, practices_page
 
 
-async def _practice(info: NetworksInfo, id: strawberry.ID) -> PracticeType | None:
-    caller(info)
-    found = await repos(info).practices.get(str(id))
-    return None if found is None else PracticeType.of(found)
-
-
-async def _practices(
-    info: NetworksInfo,
-    first: int | None = 20,
-    after: str | None = None,
-    filter: Annotated[PracticeFilter | None, strawberry.argument(name="filter")] = None,
-) -> Connection[PracticeType]:
-    caller(info)
-    return await practices_page(info, practice_query(filter), first, after)
-
-
 @strawberry.type
 class PracticeQueries:
-    practice: PracticeType | None = strawberry.field(resolver=_practice)
-    practices: Connection[PracticeType] = strawberry.field(
-        resolver=_practices, description="Practices, newest first"
+    practice: PracticeType | None = by_id_field(
+        lambda info, id: repos(info).practices.get(id), PracticeType.of
+    )
+    practices: Connection[PracticeType] = page_field(
+        PracticeFilter,
+        lambda info, where, first, after: practices_page(info, practice_query(where), first, after),
+        description="Practices, newest first",
     )
 
 

@@ -5,21 +5,18 @@ from __future__ import annotations
 import strawberry
 
 from services.common.auth import STAFF
+from services.common.query_fields import by_id_field
 from services.contracts.partnership_views import KnownPartnershipType
 
-from .context import NetworksInfo, caller, repos
-
-
-async def _known_partnership(info: NetworksInfo, id: strawberry.ID) -> KnownPartnershipType | None:
-    caller(info).require(*STAFF)
-    view = await repos(info).partnerships.get(str(id))
-    return None if view is None else KnownPartnershipType.of(view)
+from .context import repos
 
 
 @strawberry.type
 class ProjectionQueries:
-    known_partnership: KnownPartnershipType | None = strawberry.field(
-        resolver=_known_partnership,
+    known_partnership: KnownPartnershipType | None = by_id_field(
+        lambda info, id: repos(info).partnerships.get(id),
+        KnownPartnershipType.of,
+        readers=STAFF,
         name="networksKnownPartnership",
         description="Staff diagnostics: this service's projection of a partnership",
     )

@@ -8,12 +8,12 @@ in, and nothing of other partnerships (FORBIDDEN, or filtered out of lists); vie
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Annotated
 
 import strawberry
 
 from services.common.mongo import Document
 from services.common.pagination import Connection
+from services.common.query_fields import by_id_field, page_field
 
 from ..commands import applications as commands
 from ..commands.applications import (
@@ -107,27 +107,18 @@ def _filter_query(where: ApplicationFilter | None) -> Document:
     return query
 
 
+async def _applications(
+    info: PartnershipsInfo, where: ApplicationFilter | None, first: int | None, after: str | None
+) -> Connection[ApplicationType]:
+    stores = repos(info)
+    query = await readable_applications(caller(info), stores, _filter_query(where))
+    return await application_page(stores, query, first, after)
+
+
 @strawberry.type
 class ApplicationQueries:
-    @strawberry.field
-    async def application(
-        self, info: PartnershipsInfo, id: strawberry.ID
-    ) -> ApplicationType | None:
-        found = await readable_application(info, str(id))
-        return None if found is None else ApplicationType.of(found)
-
-    @strawberry.field
-    async def applications(
-        self,
-        info: PartnershipsInfo,
-        first: int | None = 20,
-        after: str | None = None,
-        filter: Annotated[ApplicationFilter | None, strawberry.argument(name="filter")] = None,
-    ) -> Connection[ApplicationType]:
-        principal = caller(info)
-        stores = repos(info)
-        query = await readable_applications(principal, stores, _filter_query(filter))
-        return await application_page(stores, query, first, after)
+    application: ApplicationType | None = by_id_field(readable_application, ApplicationType.of)
+    applications: Connection[ApplicationType] = page_field(ApplicationFilter, _applications)
 
 
 @strawberry.type

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
 import strawberry
 
 from services.common.errors import BadUserInput
 from services.common.mongo import Document
-from services.common.pagination import Connection, page_of
+from services.common.pagination import Connection
+from services.common.query_fields import by_id_field, page_field, store_page
 
 from ..commands import calls as commands
 from .context import PartnershipsInfo, call_loader, caller, repos
@@ -35,30 +34,13 @@ def _filter_query(where: CallFilter | None) -> Document:
 
 @strawberry.type
 class CallQueries:
-    @strawberry.field
-    async def call(self, info: PartnershipsInfo, id: strawberry.ID) -> CallType | None:
-        caller(info)
-        found = await call_loader(info).load(str(id))
-        return None if found is None else CallType.of(found)
-
-    @strawberry.field
-    async def calls(
-        self,
-        info: PartnershipsInfo,
-        first: int | None = 20,
-        after: str | None = None,
-        filter: Annotated[CallFilter | None, strawberry.argument(name="filter")] = None,
-    ) -> Connection[CallType]:
-        caller(info)
-        store = repos(info).calls
-        return await page_of(
-            store,
-            _filter_query(filter),
-            sort=["opens_on"],
-            first=first,
-            after=after,
-            of=CallType.of,
-        )
+    call: CallType | None = by_id_field(lambda info, id: call_loader(info).load(id), CallType.of)
+    calls: Connection[CallType] = page_field(
+        CallFilter,
+        store_page(
+            lambda info: repos(info).calls, _filter_query, sort=["opens_on"], of=CallType.of
+        ),
+    )
 
 
 @strawberry.type

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
 import strawberry
 
 from services.common.countries import country_code
 from services.common.mongo import Document
-from services.common.pagination import Connection, page_of
+from services.common.pagination import Connection
+from services.common.query_fields import by_id_field, page_field, store_page
 from services.common.validation import search_pattern
 
 from ..commands import organisations as commands
-from .context import PartnershipsInfo, caller, repos
+from .context import PartnershipsInfo, caller, organisation_loader, repos
 from .inputs import CreateOrganisationInput, OrganisationFilter, UpdateOrganisationInput
-from .types import OrganisationPayload, OrganisationType, load_organisation
+from .types import OrganisationPayload, OrganisationType
 
 
 def _filter_query(where: OrganisationFilter | None) -> Document:
@@ -34,31 +33,18 @@ def _filter_query(where: OrganisationFilter | None) -> Document:
 
 @strawberry.type
 class OrganisationQueries:
-    @strawberry.field
-    async def organisation(
-        self, info: PartnershipsInfo, id: strawberry.ID
-    ) -> OrganisationType | None:
-        caller(info)
-        return await load_organisation(info, str(id))
-
-    @strawberry.field
-    async def organisations(
-        self,
-        info: PartnershipsInfo,
-        first: int | None = 20,
-        after: str | None = None,
-        filter: Annotated[OrganisationFilter | None, strawberry.argument(name="filter")] = None,
-    ) -> Connection[OrganisationType]:
-        caller(info)
-        store = repos(info).organisations
-        return await page_of(
-            store,
-            _filter_query(filter),
+    organisation: OrganisationType | None = by_id_field(
+        lambda info, id: organisation_loader(info).load(id), OrganisationType.of
+    )
+    organisations: Connection[OrganisationType] = page_field(
+        OrganisationFilter,
+        store_page(
+            lambda info: repos(info).organisations,
+            _filter_query,
             sort=["name"],
-            first=first,
-            after=after,
             of=OrganisationType.of,
-        )
+        ),
+    )
 
 
 @strawberry.type

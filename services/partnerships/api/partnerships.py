@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
 import strawberry
 
 from services.common.countries import country_code
 from services.common.mongo import Document
-from services.common.pagination import Connection, page_of
+from services.common.pagination import Connection
+from services.common.query_fields import by_id_field, page_field, store_page
 from services.common.validation import search_pattern
 
 from ..commands import partnerships as commands
@@ -47,32 +46,18 @@ def partnership_query(where: PartnershipFilter | None) -> Document:
 
 @strawberry.type
 class PartnershipQueries:
-    @strawberry.field
-    async def partnership(
-        self, info: PartnershipsInfo, id: strawberry.ID
-    ) -> PartnershipType | None:
-        caller(info)
-        found = await partnership_loader(info).load(str(id))
-        return None if found is None else PartnershipType.of(found)
-
-    @strawberry.field
-    async def partnerships(
-        self,
-        info: PartnershipsInfo,
-        first: int | None = 20,
-        after: str | None = None,
-        filter: Annotated[PartnershipFilter | None, strawberry.argument(name="filter")] = None,
-    ) -> Connection[PartnershipType]:
-        caller(info)
-        store = repos(info).partnerships
-        return await page_of(
-            store,
-            partnership_query(filter),
+    partnership: PartnershipType | None = by_id_field(
+        lambda info, id: partnership_loader(info).load(id), PartnershipType.of
+    )
+    partnerships: Connection[PartnershipType] = page_field(
+        PartnershipFilter,
+        store_page(
+            lambda info: repos(info).partnerships,
+            partnership_query,
             sort=["title"],
-            first=first,
-            after=after,
             of=PartnershipType.of,
-        )
+        ),
+    )
 
 
 @strawberry.type

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
 import strawberry
 
 from services.common.mongo import Document
-from services.common.pagination import Connection, paginate
+from services.common.pagination import Connection
+from services.common.query_fields import page_field, viewer_page
 
 from ..commands import people as commands
 from ..commands.people import ProfileFields
@@ -30,37 +29,35 @@ def _profile(data: PersonProfileInput) -> ProfileFields:
     )
 
 
+async def _person(info: PartnershipsInfo, id: strawberry.ID) -> PersonType | None:
+    principal = caller(info)
+    found = await person_loader(info).load(str(id))
+    return None if found is None else PersonType.of(found, principal)
+
+
+def _filter_query(where: PersonFilter | None) -> Document:
+    if where is None:
+        return {}
+    query: Document = {}
+    if where.organisation_id is not None:
+        query["organisation_id"] = str(where.organisation_id)
+    if where.role is not None:
+        query["role"] = where.role.value
+    return query
+
+
 @strawberry.type
 class PersonQueries:
-    @strawberry.field
-    async def person(self, info: PartnershipsInfo, id: strawberry.ID) -> PersonType | None:
-        principal = caller(info)
-        found = await person_loader(info).load(str(id))
-        return None if found is None else PersonType.of(found, principal)
-
-    @strawberry.field
-    async def people(
-        self,
-        info: PartnershipsInfo,
-        first: int | None = 20,
-        after: str | None = None,
-        filter: Annotated[PersonFilter | None, strawberry.argument(name="filter")] = None,
-    ) -> Connection[PersonType]:
-        principal = caller(info)
-        query: Document = {}
-        if filter is not None and filter.organisation_id is not None:
-            query["organisation_id"] = str(filter.organisation_id)
-        if filter is not None and filter.role is not None:
-            query["role"] = filter.role.value
-        store = repos(info).people
-        return await paginate(
-            store.collection,
-            query,
+    person: PersonType | None = strawberry.field(resolver=_person)
+    people: Connection[PersonType] = page_field(
+        PersonFilter,
+        viewer_page(
+            lambda info: repos(info).people,
+            _filter_query,
             sort=["organisation_id"],
-            first=first,
-            after=after,
-            to_node=lambda doc: PersonType.of(store.load(doc), principal),
-        )
+            of=PersonType.of,
+        ),
+    )
 
 
 @strawberry.type

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
 import strawberry
 
 from services.common.mongo import Document
 from services.common.pagination import Connection
+from services.common.query_fields import by_id_field, page_field
 
 from ..commands import visits as commands
 from .context import PartnershipsInfo, caller, repos, starts_in, today, visit_loader
@@ -38,22 +37,15 @@ def _filter_query(where: VisitFilter | None) -> Document:
 
 @strawberry.type
 class VisitQueries:
-    @strawberry.field
-    async def visit(self, info: PartnershipsInfo, id: strawberry.ID) -> VisitType | None:
-        caller(info)
-        found = await visit_loader(info).load(str(id))
-        return None if found is None else VisitType.of(found)
-
-    @strawberry.field
-    async def visits(
-        self,
-        info: PartnershipsInfo,
-        first: int | None = 20,
-        after: str | None = None,
-        filter: Annotated[VisitFilter | None, strawberry.argument(name="filter")] = None,
-    ) -> Connection[VisitType]:
-        caller(info)
-        return await visit_page(repos(info), _filter_query(filter), first, after)
+    visit: VisitType | None = by_id_field(
+        lambda info, id: visit_loader(info).load(id), VisitType.of
+    )
+    visits: Connection[VisitType] = page_field(
+        VisitFilter,
+        lambda info, where, first, after: visit_page(
+            repos(info), _filter_query(where), first, after
+        ),
+    )
 
 
 @strawberry.type

@@ -7,12 +7,11 @@ subgraph's fields keep the order the published schema (web/schema.graphql) has t
 
 from __future__ import annotations
 
-from typing import Annotated
-
 import strawberry
 
 from services.common.mongo import Document
-from services.common.pagination import Connection, page_of
+from services.common.pagination import Connection
+from services.common.query_fields import by_id_field, page_field, store_page
 from services.common.validation import search_pattern
 
 from ..commands import cohorts as cohort_commands
@@ -51,55 +50,40 @@ def _cohort_query(where: CohortFilter | None) -> Document:
     return query
 
 
-async def _cohorts(
-    info: TrainingInfo,
-    first: int | None = 20,
-    after: str | None = None,
-    filter: Annotated[CohortFilter | None, strawberry.argument(name="filter")] = None,
-) -> Connection[CohortType]:
-    caller(info)
-    store = repos(info).cohorts
-    return await page_of(
-        store, _cohort_query(filter), sort=["starts_on"], first=first, after=after, of=CohortType.of
-    )
+def _programme_query(where: ProgrammeFilter | None) -> Document:
+    query: Document = {}
+    if where is None:
+        return query
+    if where.theme is not None:
+        query["theme"] = where.theme.value
+    if where.search is not None:
+        query["title"] = {"$regex": search_pattern(where.search, "filter.search"), "$options": "i"}
+    return query
 
 
 @strawberry.type
 class ProgrammeQueries:
-    @strawberry.field
-    async def programme(self, info: TrainingInfo, id: strawberry.ID) -> ProgrammeType | None:
-        caller(info)
-        found = await repos(info).programmes.get(str(id))
-        return None if found is None else ProgrammeType.of(found)
-
-    @strawberry.field
-    async def programmes(
-        self,
-        info: TrainingInfo,
-        first: int | None = 20,
-        after: str | None = None,
-        filter: Annotated[ProgrammeFilter | None, strawberry.argument(name="filter")] = None,
-    ) -> Connection[ProgrammeType]:
-        caller(info)
-        query: Document = {}
-        if filter is not None and filter.theme is not None:
-            query["theme"] = filter.theme.value
-        if filter is not None and filter.search is not None:
-            pattern = search_pattern(filter.search, "filter.search")
-            query["title"] = {"$regex": pattern, "$options": "i"}
-        store = repos(info).programmes
-        return await page_of(
-            store, query, sort=["title"], first=first, after=after, of=ProgrammeType.of
-        )
-
-    @strawberry.field
-    async def cohort(self, info: TrainingInfo, id: strawberry.ID) -> CohortType | None:
-        caller(info)
-        found = await repos(info).cohorts.get(str(id))
-        return None if found is None else CohortType.of(found)
-
-    cohorts: Connection[CohortType] = strawberry.field(
-        resolver=_cohorts, description="Cohorts by start"
+    cohorts: Connection[CohortType] = page_field(
+        CohortFilter,
+        store_page(
+            lambda info: repos(info).cohorts, _cohort_query, sort=["starts_on"], of=CohortType.of
+        ),
+        description="Cohorts by start",
+    )
+    programme: ProgrammeType | None = by_id_field(
+        lambda info, id: repos(info).programmes.get(id), ProgrammeType.of
+    )
+    programmes: Connection[ProgrammeType] = page_field(
+        ProgrammeFilter,
+        store_page(
+            lambda info: repos(info).programmes,
+            _programme_query,
+            sort=["title"],
+            of=ProgrammeType.of,
+        ),
+    )
+    cohort: CohortType | None = by_id_field(
+        lambda info, id: repos(info).cohorts.get(id), CohortType.of
     )
 
 

@@ -2,20 +2,29 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 import strawberry
 
 from services.common.auth import STAFF
-from services.contracts.partnership_views import KnownPartnershipType
+from services.common.query_fields import by_id_field
+from services.common.store import AggregateStore
+from services.contracts.partnership_views import KnownPartnershipType, PartnershipView
 
-from .context import TrainingInfo, repos
+from ..projection import NetworkView, PersonView
+from .context import repos
 from .types import KnownNetworkType, KnownPersonType
 
+V = TypeVar("V", PersonView, PartnershipView, NetworkView)
 
-async def _known_person(info: TrainingInfo, id: strawberry.ID) -> KnownPersonType | None:
-    info.context.require_principal().require(*STAFF)
-    view = await repos(info).people.get(str(id))
-    if view is None or not view.known:
-        return None
+
+async def _known(store: AggregateStore[V], id: str) -> V | None:
+    """The view once a snapshot of it has arrived (not a placeholder other events made)."""
+    view = await store.get(id)
+    return view if view is not None and view.known else None
+
+
+def _person(view: PersonView) -> KnownPersonType:
     return KnownPersonType(
         id=strawberry.ID(view.id),
         organisation_id=strawberry.ID(view.organisation_id),
@@ -25,19 +34,7 @@ async def _known_person(info: TrainingInfo, id: strawberry.ID) -> KnownPersonTyp
     )
 
 
-async def _known_partnership(info: TrainingInfo, id: strawberry.ID) -> KnownPartnershipType | None:
-    info.context.require_principal().require(*STAFF)
-    view = await repos(info).partnerships.get(str(id))
-    if view is None or not view.known:
-        return None
-    return KnownPartnershipType.of(view)
-
-
-async def _known_network(info: TrainingInfo, id: strawberry.ID) -> KnownNetworkType | None:
-    info.context.require_principal().require(*STAFF)
-    view = await repos(info).networks.get(str(id))
-    if view is None or not view.known:
-        return None
+def _network(view: NetworkView) -> KnownNetworkType:
     return KnownNetworkType(
         id=strawberry.ID(view.id),
         name=view.name,
@@ -53,12 +50,21 @@ class ProjectionQueries:
     Named for the service: each service answers from its own projections.
     """
 
-    known_person: KnownPersonType | None = strawberry.field(
-        resolver=_known_person, name="trainingKnownPerson"
+    known_person: KnownPersonType | None = by_id_field(
+        lambda info, id: _known(repos(info).people, id),
+        _person,
+        readers=STAFF,
+        name="trainingKnownPerson",
     )
-    known_partnership: KnownPartnershipType | None = strawberry.field(
-        resolver=_known_partnership, name="trainingKnownPartnership"
+    known_partnership: KnownPartnershipType | None = by_id_field(
+        lambda info, id: _known(repos(info).partnerships, id),
+        KnownPartnershipType.of,
+        readers=STAFF,
+        name="trainingKnownPartnership",
     )
-    known_network: KnownNetworkType | None = strawberry.field(
-        resolver=_known_network, name="trainingKnownNetwork"
+    known_network: KnownNetworkType | None = by_id_field(
+        lambda info, id: _known(repos(info).networks, id),
+        _network,
+        readers=STAFF,
+        name="trainingKnownNetwork",
     )

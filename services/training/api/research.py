@@ -3,14 +3,14 @@ are in commands/research_*.py."""
 
 from __future__ import annotations
 
-from typing import Annotated
-
 import strawberry
 
+from services.common.auth import Principal
 from services.common.countries import country_code
 from services.common.money import money
 from services.common.mongo import Document
-from services.common.pagination import Connection, paginate
+from services.common.pagination import Connection, page_of
+from services.common.query_fields import by_id_field, page_field, viewer_page
 
 from ..commands import research_applications as applications
 from ..commands import research_calls as calls
@@ -102,74 +102,66 @@ def _payload(
     )
 
 
+async def _research_calls(
+    info: TrainingInfo, first: int | None = 20, after: str | None = None
+) -> Connection[ResearchCallType]:
+    caller(info)
+    return await page_of(
+        repos(info).research_calls,
+        {},
+        sort=["opens_on"],
+        first=first,
+        after=after,
+        of=ResearchCallType.of,
+    )
+
+
+async def _research_application(
+    info: TrainingInfo, id: strawberry.ID
+) -> ResearchApplicationType | None:
+    principal = caller(info)
+    found = await repos(info).research_applications.get(str(id))
+    if found is None or not reads_application(principal, found.organisation_id):
+        return None
+    return ResearchApplicationType.of(found, principal)
+
+
+def _application_query(where: ResearchApplicationFilter | None) -> Document:
+    query: Document = {}
+    if where is not None and where.call_id is not None:
+        query["call_id"] = str(where.call_id)
+    if where is not None and where.status is not None:
+        query["status"] = where.status.value
+    return query
+
+
+def _listed_applications(viewer: Principal) -> Document:
+    """Those who do not read reviews list their own organisation's applications only."""
+    return {} if reads_reviews(viewer) else {"organisation_id": viewer.org or ""}
+
+
 @strawberry.type
 class ResearchQueries:
-    @strawberry.field
-    async def research_call(self, info: TrainingInfo, id: strawberry.ID) -> ResearchCallType | None:
-        caller(info)
-        found = await repos(info).research_calls.get(str(id))
-        return None if found is None else ResearchCallType.of(found)
-
-    @strawberry.field
-    async def research_calls(
-        self, info: TrainingInfo, first: int | None = 20, after: str | None = None
-    ) -> Connection[ResearchCallType]:
-        caller(info)
-        store = repos(info).research_calls
-        return await paginate(
-            store.collection,
-            {},
-            sort=["opens_on"],
-            first=first,
-            after=after,
-            to_node=lambda doc: ResearchCallType.of(store.load(doc)),
-        )
-
-    @strawberry.field
-    async def research_application(
-        self, info: TrainingInfo, id: strawberry.ID
-    ) -> ResearchApplicationType | None:
-        principal = caller(info)
-        found = await repos(info).research_applications.get(str(id))
-        if found is None or not reads_application(principal, found.organisation_id):
-            return None
-        return ResearchApplicationType.of(found, principal)
-
-    @strawberry.field
-    async def research_applications(
-        self,
-        info: TrainingInfo,
-        first: int | None = 20,
-        after: str | None = None,
-        filter: Annotated[
-            ResearchApplicationFilter | None, strawberry.argument(name="filter")
-        ] = None,
-    ) -> Connection[ResearchApplicationType]:
-        principal = caller(info)
-        query: Document = {}
-        if not reads_reviews(principal):
-            query["organisation_id"] = principal.org or ""
-        if filter is not None and filter.call_id is not None:
-            query["call_id"] = str(filter.call_id)
-        if filter is not None and filter.status is not None:
-            query["status"] = filter.status.value
-        store = repos(info).research_applications
-        return await paginate(
-            store.collection,
-            query,
+    research_call: ResearchCallType | None = by_id_field(
+        lambda info, id: repos(info).research_calls.get(id), ResearchCallType.of
+    )
+    research_calls: Connection[ResearchCallType] = strawberry.field(resolver=_research_calls)
+    research_application: ResearchApplicationType | None = strawberry.field(
+        resolver=_research_application
+    )
+    research_applications: Connection[ResearchApplicationType] = page_field(
+        ResearchApplicationFilter,
+        viewer_page(
+            lambda info: repos(info).research_applications,
+            _application_query,
             sort=["created_at"],
-            first=first,
-            after=after,
-            to_node=lambda doc: ResearchApplicationType.of(store.load(doc), principal),
-        )
-
-    @strawberry.field
-    async def research_output(
-        self, info: TrainingInfo, id: strawberry.ID
-    ) -> ResearchOutputType | None:
-        caller(info)
-        found = await repos(info).research_outputs.get(str(id))
-        return None if found is None else ResearchOutputType.of(found)
+            of=ResearchApplicationType.of,
+            readable=_listed_applications,
+        ),
+    )
+    research_output: ResearchOutputType | None = by_id_field(
+        lambda info, id: repos(info).research_outputs.get(id), ResearchOutputType.of
+    )
 
 
 @strawberry.type

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
 import strawberry
 
 from services.common.countries import country_code
 from services.common.errors import BadUserInput
 from services.common.mongo import Document
-from services.common.pagination import Connection, page_of
+from services.common.pagination import Connection
+from services.common.query_fields import by_id_field, page_field, store_page
 
 from ..commands import workshops as commands
 from ..commands.workshops import CostLineArgs, NewWorkshop
@@ -49,34 +48,20 @@ def _workshop_query(where: WorkshopFilter | None) -> Document:
     return query
 
 
-async def _workshops(
-    info: TrainingInfo,
-    first: int | None = 20,
-    after: str | None = None,
-    filter: Annotated[WorkshopFilter | None, strawberry.argument(name="filter")] = None,
-) -> Connection[WorkshopType]:
-    caller(info)
-    store = repos(info).workshops
-    return await page_of(
-        store,
-        _workshop_query(filter),
-        sort=["starts_on"],
-        first=first,
-        after=after,
-        of=WorkshopType.of,
-    )
-
-
 @strawberry.type
 class WorkshopQueries:
-    @strawberry.field
-    async def workshop(self, info: TrainingInfo, id: strawberry.ID) -> WorkshopType | None:
-        caller(info)
-        found = await repos(info).workshops.get(str(id))
-        return None if found is None else WorkshopType.of(found)
-
-    workshops: Connection[WorkshopType] = strawberry.field(
-        resolver=_workshops, description="Workshops by start"
+    workshops: Connection[WorkshopType] = page_field(
+        WorkshopFilter,
+        store_page(
+            lambda info: repos(info).workshops,
+            _workshop_query,
+            sort=["starts_on"],
+            of=WorkshopType.of,
+        ),
+        description="Workshops by start",
+    )
+    workshop: WorkshopType | None = by_id_field(
+        lambda info, id: repos(info).workshops.get(id), WorkshopType.of
     )
 
 
