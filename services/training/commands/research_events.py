@@ -3,9 +3,9 @@ a decision, an accepted final report and a published output."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import TypeVar
 
+from services.common.changes import announced
 from services.common.events.envelope import Event
 from services.common.events.payloads import amount_fields, payload
 from services.common.store import Aggregate, Change
@@ -63,9 +63,6 @@ def event_of(fact: Fact) -> Event:
 
 
 def research_emitting(change: DomainChange[A]) -> Change[A]:
-    """The store's change: the domain's, with its facts as outbox events."""
-
-    def apply(aggregate: A) -> Sequence[Event]:
-        return [event_of(fact) for fact in change(aggregate)]
-
-    return apply
+    """The store's change: the domain's, with its facts as outbox events (services/common/
+    changes.py)."""
+    return announced(change, lambda _aggregate, facts: [event_of(fact) for fact in facts])
