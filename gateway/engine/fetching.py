@@ -331,23 +331,17 @@ def _project(value: Any, rep_field: RepField) -> Any:
 
 def _merge(target: dict[str, Any], source: dict[str, Any]) -> None:
     for key, value in source.items():
-        existing = target.get(key)
-        if existing is None:
-            target[key] = value
-        elif type(existing) is dict and type(value) is dict:
-            _merge(existing, value)
-        elif type(existing) is list and type(value) is list and len(existing) == len(value):
-            _merge_lists(existing, value)
-        else:
-            target[key] = value
+        target[key] = _merged(target.get(key), value)
 
 
-def _merge_lists(target: list[Any], source: list[Any]) -> None:
-    for index, value in enumerate(source):
-        existing = target[index]
-        if type(existing) is dict and type(value) is dict:
-            _merge(existing, value)
-        elif type(existing) is list and type(value) is list and len(existing) == len(value):
-            _merge_lists(existing, value)
-        else:
-            target[index] = value
+def _merged(existing: Any, value: Any) -> Any:
+    """`value` merged into `existing` in place where both are objects, or lists of one
+    length (item by item); otherwise `value` replaces it."""
+    if type(existing) is dict and type(value) is dict:
+        _merge(existing, value)
+        return existing
+    if type(existing) is list and type(value) is list and len(existing) == len(value):
+        for index, item in enumerate(value):
+            existing[index] = _merged(existing[index], item)
+        return existing
+    return value

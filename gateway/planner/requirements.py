@@ -70,50 +70,44 @@ def as_client_field(
     """A required field as if the client selected it, to be planned like one, under
     `data_key` at `parent` (its response path and type). Its subfields keep their names unless
     the client uses one for another field at that path: then an alias."""
-    path, type_name = parent
-    field_type = _field_type(supergraph, type_name, selection.name)
-    below = path + (data_key,) + (LIST,) * list_depth(field_type)
-    return ClientField(
-        response_key=data_key,
-        name=selection.name,
-        arguments=arguments_text(selection),
-        variables=frozenset(),
-        selections=_client_selections(
-            supergraph,
-            keys_at,
-            fresh_alias,
-            (below, get_named_type(field_type).name),
-            selection.selections,
-        ),
-    )
 
+    def client_field(
+        parent: tuple[tuple[str, ...], str], data_key: str, selection: FieldSetSelection
+    ) -> ClientField:
+        path, type_name = parent
+        field_type = _field_type(supergraph, type_name, selection.name)
+        below = path + (data_key,) + (LIST,) * list_depth(field_type)
+        return ClientField(
+            response_key=data_key,
+            name=selection.name,
+            arguments=arguments_text(selection),
+            variables=frozenset(),
+            selections=client_selections(
+                (below, get_named_type(field_type).name), selection.selections
+            ),
+        )
 
-def _client_selections(
-    supergraph: Supergraph,
-    keys_at: KeysAt,
-    fresh_alias: Callable[[str], str],
-    parent: tuple[tuple[str, ...], str],
-    field_set: FieldSet,
-) -> tuple[ClientSelection, ...]:
-    path = parent[0]
-    selections: list[ClientSelection] = []
-    for selection in field_set:
-        if selection.type_condition is not None:
-            inner = (path, selection.type_condition)
-            selections.append(
-                ClientFragment(
-                    selection.type_condition,
-                    _client_selections(
-                        supergraph, keys_at, fresh_alias, inner, selection.selections
-                    ),
+    def client_selections(
+        parent: tuple[tuple[str, ...], str], field_set: FieldSet
+    ) -> tuple[ClientSelection, ...]:
+        path = parent[0]
+        selections: list[ClientSelection] = []
+        for selection in field_set:
+            if selection.type_condition is not None:
+                inner = (path, selection.type_condition)
+                selections.append(
+                    ClientFragment(
+                        selection.type_condition, client_selections(inner, selection.selections)
+                    )
                 )
-            )
-            continue
-        used = keys_at.get(path, {}).get(selection.name)
-        wanted = (selection.name, arguments_text(selection))
-        key = selection.name if used in (None, wanted) else fresh_alias(selection.name)
-        selections.append(as_client_field(supergraph, keys_at, fresh_alias, parent, key, selection))
-    return tuple(selections)
+                continue
+            used = keys_at.get(path, {}).get(selection.name)
+            wanted = (selection.name, arguments_text(selection))
+            key = selection.name if used in (None, wanted) else fresh_alias(selection.name)
+            selections.append(client_field(parent, key, selection))
+        return tuple(selections)
+
+    return client_field(parent, data_key, selection)
 
 
 def planned_rep_field(supergraph: Supergraph, type_name: str, planned: ClientField) -> RepField:

@@ -16,7 +16,18 @@ from pymongo.asynchronous.collection import AsyncCollection
 from pymongo.errors import DuplicateKeyError
 
 from .errors import Busy
-from .mongo import Document
+from .mongo import Document, IndexSpec
+
+
+def unique_case_numbers(numbered: str) -> IndexSpec:
+    """The unique index on the case numbers of the `numbered` collection. Drafts have none
+    (null); a sparse index would still index the stored nulls, so the index is partial: only
+    string case numbers."""
+    return IndexSpec(
+        numbered,
+        [("case_number", 1)],
+        {"unique": True, "partialFilterExpression": {"case_number": {"$type": "string"}}},
+    )
 
 
 def format_case_number(year: int, sequence: int, prefix: str = "") -> str:

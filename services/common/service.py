@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Generic, TypeVar
+from typing import Generic, Protocol, TypeVar
 
 from pymongo.asynchronous.database import AsyncDatabase
 
@@ -14,6 +14,19 @@ from .mongo import Document, IndexSpec
 from .store import OutboxNotifier
 
 R = TypeVar("R")
+R_co = TypeVar("R_co", covariant=True)
+
+
+class Storage(Protocol[R_co]):
+    """A service's `repositories` module: its stores, aggregate collections and indexes."""
+
+    @property
+    def COLLECTIONS(self) -> tuple[str, ...]: ...
+
+    @property
+    def INDEXES(self) -> tuple[IndexSpec, ...]: ...
+
+    def repositories(self, db: AsyncDatabase[Document], notifier: OutboxNotifier) -> R_co: ...
 
 
 @dataclass(frozen=True)
@@ -29,3 +42,24 @@ class ServiceSpec(Generic[R]):
     """Collections holding aggregates, hence outboxes the relay must drain."""
     indexes: tuple[IndexSpec, ...] = ()
     handlers: Callable[[R], Mapping[str, Handler]] = field(default=lambda _repos: {})
+
+    @classmethod
+    def declare(
+        cls,
+        name: str,
+        default_port: int,
+        schema: ServiceSchema,
+        storage: Storage[R],
+        handlers: Callable[[R], Mapping[str, Handler]],
+    ) -> ServiceSpec[R]:
+        """The spec of a service laid out as every service is: its `repositories` module
+        gives the stores, the collections holding aggregates and the indexes."""
+        return cls(
+            name=name,
+            default_port=default_port,
+            schema=schema,
+            repositories=storage.repositories,
+            aggregate_collections=storage.COLLECTIONS,
+            indexes=storage.INDEXES,
+            handlers=handlers,
+        )

@@ -21,7 +21,7 @@ and changes nothing.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from services.common.events.consumer import Handler
 from services.common.events.envelope import Event
@@ -32,6 +32,7 @@ from services.contracts.partnerships import (
     APPLICATION_DECIDED,
     VISIT_COMPLETED,
     ApplicationDecidedV1,
+    BudgetLineV1,
     VisitV1,
 )
 from services.contracts.training import (
@@ -40,6 +41,7 @@ from services.contracts.training import (
     WORKSHOP_COMPLETED,
     ResearchApplicationDecidedV1,
     ResearchApplicationReportedV1,
+    ResearchBudgetLineV1,
     WorkshopV1,
 )
 
@@ -50,7 +52,7 @@ from .commands.research_grants import open_research_grant, record_final_report
 from .domain.expenses import VisitRecord
 from .domain.funding import CompletedWorkshop, HeldWorkshop, NetworkDetails, ReportedCost
 from .domain.grant import DecidedLine, Decision
-from .domain.research_grant import ResearchDecision, ResearchLine
+from .domain.research_grant import ResearchDecision
 from .repositories import Repositories
 
 
@@ -110,15 +112,20 @@ def decision_of(data: ApplicationDecidedV1) -> Decision:
         outcome=data.outcome,
         conditions=data.conditions,
         duration_months=data.duration_months,
-        approved_budget=tuple(
-            DecidedLine(
-                year=line.year,
-                category=line.category,
-                amount_minor=line.amount_minor,
-                currency=line.currency,
-            )
-            for line in data.approved_budget
-        ),
+        approved_budget=decided_lines(data.approved_budget),
+    )
+
+
+def decided_lines(lines: Sequence[BudgetLineV1 | ResearchBudgetLineV1]) -> tuple[DecidedLine, ...]:
+    """A decided budget, partnerships' or training's, in finance's terms."""
+    return tuple(
+        DecidedLine(
+            year=line.year,
+            category=line.category,
+            amount_minor=line.amount_minor,
+            currency=line.currency,
+        )
+        for line in lines
     )
 
 
@@ -186,14 +193,6 @@ def research_decision_of(data: ResearchApplicationDecidedV1) -> ResearchDecision
         countries=tuple(data.countries),
         themes=tuple(data.themes),
         max_amount_minor=data.max_amount_minor,
-        approved_budget=tuple(
-            ResearchLine(
-                year=line.year,
-                category=line.category,
-                amount_minor=line.amount_minor,
-                currency=line.currency,
-            )
-            for line in data.approved_budget
-        ),
+        approved_budget=decided_lines(data.approved_budget),
         duration_months=data.duration_months,
     )

@@ -4,16 +4,8 @@ from __future__ import annotations
 
 from services.common.service import ServiceSpec
 
+from . import repositories
 from .api.schema import schema
 from .handlers import handlers
-from .repositories import COLLECTIONS, INDEXES, Repositories, repositories
 
-SPEC: ServiceSpec[Repositories] = ServiceSpec(
-    name="finance",
-    default_port=4004,
-    schema=schema,
-    repositories=repositories,
-    aggregate_collections=COLLECTIONS,
-    indexes=INDEXES,
-    handlers=handlers,
-)
+SPEC = ServiceSpec.declare("finance", 4004, schema, repositories, handlers)

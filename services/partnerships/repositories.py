@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from pymongo.asynchronous.database import AsyncDatabase
 
-from services.common.case_numbers import CaseNumbers
+from services.common.case_numbers import CaseNumbers, unique_case_numbers
 from services.common.mongo import Document, IndexSpec
 from services.common.store import AggregateStore, OutboxNotifier
 
@@ -44,13 +44,7 @@ INDEXES = (
     IndexSpec(VISITS, [("starts_on", 1)]),
     IndexSpec(CALLS, [("opens_on", 1)]),
     IndexSpec(CALLS, [("open_until", 1)]),
-    # Unique among submitted applications; drafts have none (null). A sparse index would
-    # still index the stored nulls, so the index is partial: only string case numbers.
-    IndexSpec(
-        APPLICATIONS,
-        [("case_number", 1)],
-        {"unique": True, "partialFilterExpression": {"case_number": {"$type": "string"}}},
-    ),
+    unique_case_numbers(APPLICATIONS),
     IndexSpec(APPLICATIONS, [("sort_key", 1)]),
     IndexSpec(APPLICATIONS, [("partnership_id", 1), ("sort_key", 1)]),
     IndexSpec(APPLICATIONS, [("call_id", 1), ("sort_key", 1)]),

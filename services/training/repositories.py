@@ -26,7 +26,7 @@ from typing import Literal, TypeVar
 
 from pymongo.asynchronous.database import AsyncDatabase
 
-from services.common.case_numbers import CaseNumbers
+from services.common.case_numbers import CaseNumbers, unique_case_numbers
 from services.common.errors import Busy
 from services.common.keyed_lock import KeyedLock
 from services.common.mongo import Document, IndexSpec
@@ -93,12 +93,7 @@ INDEXES = (
     *(IndexSpec(WORKSHOPS, keys) for keys in _SEATING_INDEXES),
     IndexSpec(PEOPLE, [("organisation_id", 1)]),
     IndexSpec(RESEARCH_CALLS, [("opens_on", 1)]),
-    # Unique among submitted applications; drafts have none (see partnerships' applications).
-    IndexSpec(
-        RESEARCH_APPLICATIONS,
-        [("case_number", 1)],
-        {"unique": True, "partialFilterExpression": {"case_number": {"$type": "string"}}},
-    ),
+    unique_case_numbers(RESEARCH_APPLICATIONS),
     IndexSpec(RESEARCH_APPLICATIONS, [("call_id", 1), ("status", 1)]),
     IndexSpec(RESEARCH_APPLICATIONS, [("organisation_id", 1)]),
     IndexSpec(RESEARCH_APPLICATIONS, [("principal_investigator_id", 1)]),

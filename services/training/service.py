@@ -4,16 +4,8 @@ from __future__ import annotations
 
 from services.common.service import ServiceSpec
 
+from . import repositories
 from .api.schema import schema
 from .handlers import handlers
-from .repositories import COLLECTIONS, INDEXES, Repositories, repositories
 
-SPEC: ServiceSpec[Repositories] = ServiceSpec(
-    name="training",
-    default_port=4003,
-    schema=schema,
-    repositories=repositories,
-    aggregate_collections=COLLECTIONS,
-    indexes=INDEXES,
-    handlers=handlers,
-)
+SPEC = ServiceSpec.declare("training", 4003, schema, repositories, handlers)

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
+from typing import Any
 
 import aio_pika
 from aio_pika.abc import (
     AbstractChannel,
     AbstractExchange,
+    AbstractIncomingMessage,
     AbstractRobustConnection,
 )
 from aiormq.exceptions import ChannelPreconditionFailed
@@ -34,6 +36,19 @@ def to_message(event: Event, headers: dict[str, str | int] | None = None) -> aio
         type=event.type,
         timestamp=event.time,
         headers=dict(headers or {}),
+    )
+
+
+def copied_message(message: AbstractIncomingMessage, headers: dict[str, Any]) -> aio_pika.Message:
+    """A persistent copy of a received message with other headers (to dead-letter or replay it)."""
+    return aio_pika.Message(
+        body=message.body,
+        content_type=message.content_type,
+        delivery_mode=aio_pika.DeliveryMode.PERSISTENT,
+        message_id=message.message_id,
+        type=message.type,
+        timestamp=message.timestamp,
+        headers=headers,
     )
 
 

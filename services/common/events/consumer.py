@@ -23,7 +23,7 @@ from ..keyed_lock import KeyedLock
 from ..logging import event_id
 from ..metrics import EVENTS_CONSUMED
 from ..tracing import enabled, extract, tracer
-from .bus import EventBus, to_message
+from .bus import EventBus, copied_message, to_message
 from .envelope import Event, event_attributes, routing_key_of
 
 log = logging.getLogger(__name__)
@@ -179,17 +179,11 @@ class EventConsumer:
             ERROR_TYPE_HEADER: type(exc).__name__ if exc else "",
             FAILED_AT_HEADER: datetime.now(UTC).isoformat(),
         }
-        dead = aio_pika.Message(
-            body=message.body,
-            content_type=message.content_type,
-            delivery_mode=aio_pika.DeliveryMode.PERSISTENT,
-            message_id=message.message_id,
-            type=message.type,
-            timestamp=message.timestamp,
-            headers=headers,
-        )
         await self._publish_then_ack(
-            message, dead, exchange=self._bus.topology.dead_exchange, routing_key=self._service
+            message,
+            copied_message(message, headers),
+            exchange=self._bus.topology.dead_exchange,
+            routing_key=self._service,
         )
 
     async def _publish_then_ack(

@@ -13,12 +13,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-import aio_pika
 import orjson
 from aio_pika.abc import AbstractIncomingMessage
 
 from ..settings import Settings
-from .bus import EventBus
+from .bus import EventBus, copied_message
 from .consumer import (
     BROKER_HEADERS,
     ERROR_TYPE_HEADER,
@@ -108,15 +107,7 @@ async def replay_dead_letters(bus: EventBus, service: str, event_id: str | None 
                 and not k.startswith(BROKER_HEADERS)
             }
             await channel.default_exchange.publish(
-                aio_pika.Message(
-                    body=message.body,
-                    content_type=message.content_type,
-                    delivery_mode=aio_pika.DeliveryMode.PERSISTENT,
-                    message_id=message.message_id,
-                    type=message.type,
-                    timestamp=message.timestamp,
-                    headers=headers,
-                ),
+                copied_message(message, headers),
                 routing_key=bus.topology.queue(service),
             )
             await message.ack()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from services.common.changes import announced
 from services.common.events.envelope import Event
+from services.common.events.payloads import amount_fields, payload
 from services.common.money import BUDGET_CURRENCY
 from services.common.store import Change
 from services.contracts.finance import (
@@ -64,28 +65,14 @@ def events_of(grant: Grant, fact: GrantFact) -> list[Event]:
 
 def snapshot(grant: Grant) -> GrantV1:
     budget = grant.budget
-    return GrantV1(
-        id=grant.id,
-        version=grant.version,
-        application_id=grant.application_id,
-        case_number=grant.case_number,
-        partnership_id=grant.partnership_id,
-        type=grant.type.value,
-        status=grant.status.value,
+    return payload(
+        GrantV1,
+        grant,
         iati_activity_status=grant.status.iati_code,
-        decided_on=grant.decided_on,
-        starts_on=grant.starts_on,
-        ends_on=grant.ends_on,
         budget_number=budget.number,
         iati_budget_type=budget.type.iati_code,
         budget=[
-            GrantBudgetLineV1(
-                year=line.year,
-                category=line.category.value,
-                amount_minor=line.amount.minor,
-                currency=line.amount.currency,
-            )
-            for line in budget.lines
+            payload(GrantBudgetLineV1, line, **amount_fields(line.amount)) for line in budget.lines
         ],
         approved_minor=budget.total.minor,
         currency=BUDGET_CURRENCY,
@@ -93,12 +80,11 @@ def snapshot(grant: Grant) -> GrantV1:
 
 
 def status_changed(grant: Grant, fact: GrantStatusChanged) -> list[Event]:
-    changed = GrantStatusChangedV1(
-        id=grant.id,
-        version=grant.version,
-        partnership_id=grant.partnership_id,
-        from_status=fact.from_status.value,
-        to_status=fact.to_status.value,
+    changed = payload(
+        GrantStatusChangedV1,
+        grant,
+        from_status=fact.from_status,
+        to_status=fact.to_status,
         iati_activity_status=fact.to_status.iati_code,
         note=fact.note,
     )
@@ -117,36 +103,26 @@ def expense_recorded(grant: Grant, expense: Expense) -> ExpenseV1:
     )
     if amount is None or sek is None or rate is None or rate_date is None:
         raise ValueError("a recorded expense has its amounts")
-    return ExpenseV1(
-        id=expense.id,
+    return payload(
+        ExpenseV1,
+        expense,
         grant_id=grant.id,
         partnership_id=grant.partnership_id,
-        version=expense.version,
-        category=expense.category.value,
-        incurred_on=expense.incurred_on,
-        year=expense.year,
-        amount_minor=amount.minor,
-        currency=amount.currency,
-        exchange_rate=rate,
-        rate_date=rate_date,
+        **amount_fields(amount),
         sek_minor=sek.minor,
-        source=expense.source.value,
-        source_ref=expense.source_ref,
-        receipt_reference=expense.receipt_reference,
     )
 
 
 def report_moved(grant: Grant, fact: ReportStatusChanged) -> FinancialReportStatusChangedV1:
     report = fact.report
     shown = lines_of(grant, report)
-    return FinancialReportStatusChangedV1(
-        id=report.id,
+    return payload(
+        FinancialReportStatusChangedV1,
+        report,
         grant_id=grant.id,
         partnership_id=grant.partnership_id,
-        version=report.version,
-        accounting_year=report.accounting_year,
-        from_status=None if fact.from_status is None else fact.from_status.value,
-        to_status=report.status.value,
+        from_status=fact.from_status,
+        to_status=report.status,
         budget_minor=shown.budget_total.minor,
         actual_minor=shown.actual_total.minor,
         currency=BUDGET_CURRENCY,
@@ -158,15 +134,11 @@ def disbursement_paid(grant: Grant, fact: DisbursementPaid) -> DisbursementV1:
     paid = fact.disbursement
     if paid.paid_on is None:
         raise ValueError("a paid disbursement has its day")
-    return DisbursementV1(
-        id=paid.id,
+    return payload(
+        DisbursementV1,
+        paid,
         grant_id=grant.id,
         partnership_id=grant.partnership_id,
-        report_id=paid.report_id,
-        accounting_year=paid.accounting_year,
-        amount_minor=paid.amount.minor,
-        currency=paid.amount.currency,
-        approved_on=paid.approved_on,
-        paid_on=paid.paid_on,
+        **amount_fields(paid.amount),
         iati_transaction_type=paid.transaction_type,
     )

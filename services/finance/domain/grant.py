@@ -26,12 +26,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field
 
 from services.common.audit import Audited
-from services.common.errors import NotFound
+from services.common.errors import BadUserInput, Conflict, NotFound
 from services.common.money import BUDGET_CURRENCY, Money
 from services.common.vocabulary import CostCategory
 
@@ -218,18 +218,48 @@ REIMBURSEMENT = 7
 """IATI TransactionType 7: Reimbursement."""
 
 
-class Disbursement(BaseModel):
+class Payment(BaseModel):
+    """Money an officer approved to pay, then recorded as paid."""
+
     model_config = ConfigDict(frozen=True)
 
     id: str
-    report_id: str
-    accounting_year: int
     amount: Money
     status: DisbursementStatus = DisbursementStatus.APPROVED
     approved_on: date
     approved_by: str
     paid_on: date | None = None
     paid_by: str | None = None
+
+
+P = TypeVar("P", bound=Payment)
+
+
+def require_made(paid_on: date, today: date) -> None:
+    if paid_on > today:
+        raise BadUserInput("a payment is recorded once made: the day is in the future",
+                           field="paidOn")  # fmt: skip
+
+
+def mark_paid(payment: P, what: str, field: str, actor: str, paid_on: date) -> P:
+    """`payment` (a `what`, named by `field` in errors) as paid on `paid_on`: once, and not
+    before it was approved."""
+    if payment.status is DisbursementStatus.PAID:
+        raise Conflict(f"the {what} is paid already", field=field)
+    if paid_on < payment.approved_on:
+        raise BadUserInput(
+            f"the {what} was approved on {payment.approved_on.isoformat()}: it is paid on or"
+            " after that day",
+            field="paidOn",
+        )
+    return payment.model_copy(
+        update={"status": DisbursementStatus.PAID, "paid_on": paid_on, "paid_by": actor}
+    )
+
+
+class Disbursement(Payment):
+    report_id: str
+    accounting_year: int
     transaction_type: int = REIMBURSEMENT
 
 
@@ -251,27 +281,64 @@ def period_end(starts_on: date, duration_months: int) -> date:
     return add_months(starts_on, duration_months) - timedelta(days=1)
 
 
-class Grant(Audited):
+class CaseGrant(Audited):
+    """What every grant holds, a partnership's or a research one: the decided case, its
+    countries, its period and the versions of its budget."""
+
     application_id: str
     case_number: str
+    countries: list[str]
+    """As at the decision, Sweden included."""
+    duration_months: int
+    decided_on: date
+    starts_on: date
+    ends_on: date
+    budgets: list[Budget]
+
+    # --- derived and stored for queries (never read back) ---------------------------------
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def partner_countries(self) -> list[str]:
+        """The countries outside Sweden (the partners abroad, the countries studied): the key
+        of per-country totals."""
+        return list(dict.fromkeys(c for c in self.countries if c != SWEDEN))
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def sort_key(self) -> str:
+        return f"{self.case_number} {self.id}"
+
+    # --- reading ----------------------------------------------------------------------------
+
+    @property
+    def budget(self) -> Budget:
+        """The budget in force: the latest version."""
+        return self.budgets[-1]
+
+    @property
+    def approved(self) -> Money:
+        return self.budget.total
+
+    @property
+    def years(self) -> int:
+        return math.ceil(self.duration_months / 12)
+
+
+class Grant(CaseGrant):
+    """A partnership's grant; its `starts_on` is the decision day until the agreement fixes
+    the period."""
+
     partnership_id: str
     type: ApplicationType
     partnership_kind: str
     """bilateral, tripartite or multilateral, as at the decision."""
-    countries: list[str]
-    """Every organisation's country, Sweden included, as at the decision."""
     region: Region
     cap_kind: CapKind
     conditions: str | None = None
-    duration_months: int
-    decided_on: date
     rules_valid_from: date | None
     """The budget rules the grant is held to (None: none were in force)."""
-    starts_on: date
-    """The decision day until the agreement fixes the period."""
-    ends_on: date
     status: GrantStatus = GrantStatus.PIPELINE
-    budgets: list[Budget]
     budget_breaches: list[str] = Field(default_factory=list)
     """Rules the budget in force breaks (only ever a decided budget: a revision that breaks
     one is refused). While any remain, the grant cannot be agreed."""
@@ -280,17 +347,6 @@ class Grant(Audited):
     disbursements: list[Disbursement] = Field(default_factory=list)
 
     # --- derived and stored for queries (never read back) ---------------------------------
-
-    @computed_field  # type: ignore[prop-decorator]
-    @property
-    def partner_countries(self) -> list[str]:
-        """Countries of the partners abroad: the key of per-country totals."""
-        return list(dict.fromkeys(c for c in self.countries if c != SWEDEN))
-
-    @computed_field  # type: ignore[prop-decorator]
-    @property
-    def sort_key(self) -> str:
-        return f"{self.case_number} {self.id}"
 
     @computed_field  # type: ignore[prop-decorator]
     @property
@@ -327,19 +383,6 @@ class Grant(Audited):
     @staticmethod
     def is_visit_draft(expense: Expense) -> bool:
         return expense.source is ExpenseSource.VISIT and expense.participant_id is not None
-
-    @property
-    def budget(self) -> Budget:
-        """The budget in force: the latest version."""
-        return self.budgets[-1]
-
-    @property
-    def approved(self) -> Money:
-        return self.budget.total
-
-    @property
-    def years(self) -> int:
-        return math.ceil(self.duration_months / 12)
 
     def year_range(self, year: int) -> tuple[date, date]:
         """First and last day of a year of the grant (the last year ends with the period)."""

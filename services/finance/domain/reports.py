@@ -35,7 +35,9 @@ from .grant import (
     FinancialReport,
     Grant,
     ReportStatus,
+    mark_paid,
     replace,
+    require_made,
 )
 
 TRANSITIONS: Mapping[ReportStatus, frozenset[ReportStatus]] = {
@@ -269,9 +271,7 @@ def approve_disbursement(
 
 
 def pay(actor: str, disbursement_id: str, paid_on: date, today: date) -> GrantChange:
-    if paid_on > today:
-        raise BadUserInput("a payment is recorded once made: the day is in the future",
-                           field="paidOn")  # fmt: skip
+    require_made(paid_on, today)
 
     def apply(grant: Grant) -> Sequence[GrantFact]:
         found = [d for d in grant.disbursements if d.id == disbursement_id]
@@ -279,18 +279,7 @@ def pay(actor: str, disbursement_id: str, paid_on: date, today: date) -> GrantCh
             raise NotFound(
                 f"the grant has no disbursement {disbursement_id!r}", field="disbursementId"
             )
-        disbursement = found[0]
-        if disbursement.status is DisbursementStatus.PAID:
-            raise Conflict("the disbursement is paid already", field="disbursementId")
-        if paid_on < disbursement.approved_on:
-            raise BadUserInput(
-                f"the disbursement was approved on {disbursement.approved_on.isoformat()}:"
-                " it is paid on or after that day",
-                field="paidOn",
-            )
-        paid = disbursement.model_copy(
-            update={"status": DisbursementStatus.PAID, "paid_on": paid_on, "paid_by": actor}
-        )
+        paid = mark_paid(found[0], "disbursement", "disbursementId", actor, paid_on)
         grant.disbursements = replace(grant.disbursements, paid)
         grant.record(
             actor,

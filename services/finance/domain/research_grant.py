@@ -31,22 +31,25 @@ from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, computed_field
+from pydantic import Field, computed_field
 
-from services.common.audit import Audited
 from services.common.errors import BadUserInput, Conflict, NotFound
 from services.common.money import BUDGET_CURRENCY, Money
 from services.common.vocabulary import CostCategory
 
 from . import SYSTEM_ACTOR, NothingToApply
 from .grant import (
-    SWEDEN,
     Budget,
     BudgetLine,
     BudgetType,
+    CaseGrant,
+    DecidedLine,
     DisbursementStatus,
     GrantStatus,
+    Payment,
+    mark_paid,
     period_end,
+    require_made,
     total_of,
 )
 
@@ -75,27 +78,8 @@ class PaymentStage(StrEnum):
     FINAL = "final"
 
 
-class ResearchPayment(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-    id: str
+class ResearchPayment(Payment):
     stage: PaymentStage
-    amount: Money
-    status: DisbursementStatus = DisbursementStatus.APPROVED
-    approved_on: date
-    approved_by: str
-    paid_on: date | None = None
-    paid_by: str | None = None
-
-
-@dataclass(frozen=True)
-class ResearchLine:
-    """A line of the approved budget as the decision states it."""
-
-    year: int
-    category: str
-    amount_minor: int
-    currency: str
 
 
 @dataclass(frozen=True)
@@ -114,16 +98,14 @@ class ResearchDecision:
     countries: Sequence[str]
     themes: Sequence[str]
     max_amount_minor: int
-    approved_budget: Sequence[ResearchLine]
+    approved_budget: Sequence[DecidedLine]
     duration_months: int
 
 
-class ResearchGrant(Audited):
+class ResearchGrant(CaseGrant):
     """A research grant; stored with the partnership grants, told apart by `kind`."""
 
     kind: Literal[GrantKind.RESEARCH] = GrantKind.RESEARCH
-    application_id: str
-    case_number: str
     call_id: str
     research_kind: str
     """project or fieldwork."""
@@ -132,32 +114,15 @@ class ResearchGrant(Audited):
     """The university: its coordinators read the grant."""
     partnership_ids: list[str]
     network_ids: list[str]
-    countries: list[str]
     themes: list[str]
     cap: Money
     """The call's maximum for the kind, at the decision."""
-    duration_months: int
-    decided_on: date
-    starts_on: date
-    ends_on: date
     status: GrantStatus = GrantStatus.IMPLEMENTATION
-    budgets: list[Budget]
     reported_on: date | None = None
     """The day officers accepted the final report."""
     payments: list[ResearchPayment] = Field(default_factory=list)
 
     # --- derived and stored for queries (never read back) ---------------------------------
-
-    @computed_field  # type: ignore[prop-decorator]
-    @property
-    def partner_countries(self) -> list[str]:
-        """The countries studied outside Sweden: the key of per-country totals."""
-        return list(dict.fromkeys(c for c in self.countries if c != SWEDEN))
-
-    @computed_field  # type: ignore[prop-decorator]
-    @property
-    def sort_key(self) -> str:
-        return f"{self.case_number} {self.id}"
 
     @computed_field  # type: ignore[prop-decorator]
     @property
@@ -177,18 +142,6 @@ class ResearchGrant(Audited):
         return entries
 
     # --- reading ----------------------------------------------------------------------------
-
-    @property
-    def budget(self) -> Budget:
-        return self.budgets[-1]
-
-    @property
-    def approved(self) -> Money:
-        return self.budget.total
-
-    @property
-    def years(self) -> int:
-        return math.ceil(self.duration_months / 12)
 
     @property
     def advance_amount(self) -> Money:
@@ -353,23 +306,11 @@ def approve_payment(
 
 def pay(grant: ResearchGrant, actor: str, payment_id: str, paid_on: date, today: date) -> None:
     """Records a payment made; the final one paid closes the grant."""
-    if paid_on > today:
-        raise BadUserInput("a payment is recorded once made: the day is in the future",
-                           field="paidOn")  # fmt: skip
+    require_made(paid_on, today)
     found = next((p for p in grant.payments if p.id == payment_id), None)
     if found is None:
         raise NotFound(f"the grant has no payment {payment_id!r}", field="paymentId")
-    if found.status is DisbursementStatus.PAID:
-        raise Conflict("the payment is paid already", field="paymentId")
-    if paid_on < found.approved_on:
-        raise BadUserInput(
-            f"the payment was approved on {found.approved_on.isoformat()}: it is paid on or"
-            " after that day",
-            field="paidOn",
-        )
-    paid = found.model_copy(
-        update={"status": DisbursementStatus.PAID, "paid_on": paid_on, "paid_by": actor}
-    )
+    paid = mark_paid(found, "payment", "paymentId", actor, paid_on)
     grant.payments = [paid if p.id == payment_id else p for p in grant.payments]
     grant.record(
         actor,

@@ -11,6 +11,7 @@ from services.common.auth import STAFF, Principal
 from services.common.changes import announced
 from services.common.errors import BadUserInput, Conflict, NotFound
 from services.common.events.envelope import Event
+from services.common.events.payloads import payload
 from services.contracts.networks import (
     MEMBERSHIP_JOINED,
     MEMBERSHIP_LEFT,
@@ -36,14 +37,11 @@ log = logging.getLogger(__name__)
 
 
 def _joined(membership: Membership, network: Network) -> Event:
-    data = MembershipJoinedV1(
-        id=membership.id,
-        version=membership.version,
-        network_id=membership.network_id,
-        partnership_id=membership.partnership_id,
-        organisation_ids=membership.organisation_ids,
+    data = payload(
+        MembershipJoinedV1,
+        membership,
         joined_on=membership.current.joined_on,
-        theme=network.theme.value,
+        theme=network.theme,
     )
     return MEMBERSHIP_JOINED.new(membership.id, data)
 
@@ -52,15 +50,12 @@ def _left(membership: Membership, _ended: None) -> list[Event]:
     period = membership.current
     if period.left_on is None or period.left_reason is None:
         raise ValueError("the membership has not ended")
-    data = MembershipLeftV1(
-        id=membership.id,
-        version=membership.version,
-        network_id=membership.network_id,
-        partnership_id=membership.partnership_id,
-        organisation_ids=membership.organisation_ids,
+    data = payload(
+        MembershipLeftV1,
+        membership,
         joined_on=period.joined_on,
         left_on=period.left_on,
-        reason=period.left_reason.value,
+        reason=period.left_reason,
     )
     return [MEMBERSHIP_LEFT.new(membership.id, data)]
 

@@ -12,6 +12,7 @@ from datetime import date
 from services.common.auth import STAFF, Principal
 from services.common.changes import announced
 from services.common.events.envelope import Event
+from services.common.events.payloads import payload
 from services.common.idempotency import new_id
 from services.common.vocabulary import Theme
 from services.contracts.networks import NETWORK_CLOSED, NETWORK_CREATED, NETWORK_UPDATED, NetworkV1
@@ -40,17 +41,8 @@ class NewNetwork:
 
 
 def snapshot(network: Network) -> NetworkV1:
-    return NetworkV1(
-        id=network.id,
-        version=network.version,
-        name=network.name,
-        theme=network.theme.value,
-        countries=network.countries,
-        starts_on=network.starts_on,
-        ends_on=network.ends_on,
-        status=network.status.value,
-        closed_on=network.closed_on,
-        mentor_countries=sorted({m.country for m in network.mentors}),
+    return payload(
+        NetworkV1, network, mentor_countries=sorted({m.country for m in network.mentors})
     )
 
 

@@ -10,6 +10,7 @@ from datetime import datetime
 
 from services.common.auth import STAFF, Principal, Role
 from services.common.changes import unannounced
+from services.common.events.payloads import payload
 from services.common.idempotency import new_id
 from services.contracts.networks import PRACTICE_PUBLISHED, PracticePublishedV1
 
@@ -21,16 +22,7 @@ ACTORS = (*STAFF, Role.COORDINATOR)
 
 
 def snapshot(practice: Practice) -> PracticePublishedV1:
-    return PracticePublishedV1(
-        id=practice.id,
-        version=practice.version,
-        network_id=practice.network_id,
-        partnership_id=practice.partnership_id,
-        title=practice.title,
-        tags=practice.tags,
-        language=practice.language,
-        published_at=practice.published_at,
-    )
+    return payload(PracticePublishedV1, practice)
 
 
 async def _membership_acted_for(

@@ -18,6 +18,7 @@ from services.common.auth import STAFF, Principal
 from services.common.changes import announced, unannounced
 from services.common.errors import Busy, Conflict, NotFound
 from services.common.events.envelope import Event
+from services.common.events.payloads import amount_fields, payload
 from services.common.idempotency import new_id, replaying
 from services.common.store import Change
 from services.common.vocabulary import CostCategory, Theme
@@ -166,26 +167,14 @@ def _proposal(data: ProposalFields) -> Proposal:
 
 
 def _budget_v1(lines: Sequence[BudgetLine]) -> list[BudgetLineV1]:
-    return [
-        BudgetLineV1(
-            year=line.year,
-            category=line.category.value,
-            amount_minor=line.amount.minor,
-            currency=line.amount.currency,
-        )
-        for line in lines
-    ]
+    return [payload(BudgetLineV1, line, **amount_fields(line.amount)) for line in lines]
 
 
 def _submitted_v1(application: Application) -> ApplicationSubmittedV1:
-    return ApplicationSubmittedV1(
-        id=application.id,
-        version=application.version,
+    return payload(
+        ApplicationSubmittedV1,
+        application,
         case_number=application.case_number or "",
-        partnership_id=application.partnership_id,
-        call_id=application.call_id,
-        type=application.type.value,
-        duration_months=application.duration_months,
         requested_budget=_budget_v1(application.requested_budget),
     )
 
@@ -194,17 +183,14 @@ def _decided_v1(application: Application, partnership: Partnership) -> Applicati
     decision = application.decision
     if decision is None:
         raise ValueError(f"application {application.id!r} has no decision to announce")
-    return ApplicationDecidedV1(
-        id=application.id,
-        version=application.version,
+    return payload(
+        ApplicationDecidedV1,
+        application,
         case_number=application.case_number or "",
-        partnership_id=application.partnership_id,
-        partnership_kind=partnership.kind.value,
+        partnership_kind=partnership.kind,
         countries=partnership.countries,
-        type=application.type.value,
-        outcome=decision.outcome.value,
+        outcome=decision.outcome,
         conditions=decision.conditions,
-        duration_months=application.duration_months,
         approved_budget=_budget_v1(decision.approved_budget),
     )
 
@@ -320,11 +306,10 @@ async def return_application(
 
 
 def _returned(application: Application, note_to_applicants: str) -> list[Event]:
-    returned = ApplicationReturnedV1(
-        id=application.id,
-        version=application.version,
+    returned = payload(
+        ApplicationReturnedV1,
+        application,
         case_number=application.case_number or "",
-        partnership_id=application.partnership_id,
         note=note_to_applicants,
     )
     return [APPLICATION_RETURNED.new(application.id, returned)]

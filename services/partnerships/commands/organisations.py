@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from services.common.auth import STAFF, Principal
 from services.common.changes import announced
+from services.common.events.payloads import payload
 from services.common.idempotency import new_id
 from services.contracts.partnerships import (
     ORGANISATION_CREATED,
@@ -16,14 +17,7 @@ from ..repositories import Repositories
 
 
 def organisation_v1(org: Organisation) -> OrganisationV1:
-    return OrganisationV1(
-        id=org.id,
-        version=org.version,
-        name=org.name,
-        kind=org.kind.value,
-        country=org.country,
-        is_swedish=org.is_swedish,
-    )
+    return payload(OrganisationV1, org)
 
 
 async def create_organisation(

@@ -9,6 +9,7 @@ from services.common.auth import STAFF, Principal
 from services.common.changes import announced
 from services.common.errors import BadUserInput
 from services.common.events.envelope import Event
+from services.common.events.payloads import payload
 from services.common.idempotency import new_id
 from services.common.vocabulary import Theme
 from services.contracts.partnerships import (
@@ -37,36 +38,15 @@ from ..repositories import Repositories
 
 
 def partnership_v1(partnership: Partnership) -> PartnershipV1:
-    return PartnershipV1(
-        id=partnership.id,
-        version=partnership.version,
-        title=partnership.title,
-        swedish_partner_id=partnership.swedish_partner_id,
-        partner_ids=partnership.partner_ids,
-        organisation_ids=partnership.organisation_ids,
-        countries=partnership.countries,
-        kind=partnership.kind.value,
-        themes=[t.value for t in partnership.themes],
-        focus=partnership.focus,
-        status=partnership.status.value,
-        started_on=partnership.started_on,
-    )
+    return payload(PartnershipV1, partnership)
 
 
 def _steering_group_v1(partnership: Partnership) -> SteeringGroupChangedV1:
-    return SteeringGroupChangedV1(
+    return payload(
+        SteeringGroupChangedV1,
+        partnership,
         partnership_id=partnership.id,
-        version=partnership.version,
-        members=[
-            SteeringGroupMemberV1(
-                person_id=m.person_id,
-                organisation_id=m.organisation_id,
-                role=m.role.value,
-                political_side=m.political_side.value if m.political_side else None,
-                senior=m.senior,
-            )
-            for m in partnership.steering_group
-        ],
+        members=[payload(SteeringGroupMemberV1, m) for m in partnership.steering_group],
     )
 
 
@@ -134,12 +114,8 @@ async def change_partnership_status(
 
 
 def _status_changed(partnership: Partnership, done: StatusChange) -> list[Event]:
-    changed = PartnershipStatusChangedV1(
-        id=partnership.id,
-        version=partnership.version,
-        from_status=done.from_status.value,
-        to_status=done.to_status.value,
-        note=done.note,
+    changed = payload(
+        PartnershipStatusChangedV1, done, id=partnership.id, version=partnership.version
     )
     events = [PARTNERSHIP_STATUS_CHANGED.new(partnership.id, changed)]
     if done.to_status is PartnershipStatus.CLOSED:

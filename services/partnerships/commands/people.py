@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from services.common.auth import Principal
 from services.common.changes import announced
 from services.common.errors import NotFound
+from services.common.events.payloads import payload
 from services.common.idempotency import new_id
 from services.contracts.partnerships import PERSON_CREATED, PERSON_UPDATED, PersonV1
 
@@ -42,18 +43,7 @@ class ProfileFields:
 
 
 def person_v1(person: Person) -> PersonV1:
-    return PersonV1(
-        id=person.id,
-        version=person.version,
-        organisation_id=person.organisation_id,
-        given_name=person.given_name,
-        family_name=person.family_name,
-        gender=person.gender.value,
-        role=person.role.value,
-        political_side=person.political_side.value if person.political_side else None,
-        senior=person.senior,
-        position=person.position,
-    )
+    return payload(PersonV1, person)
 
 
 async def create_person(

@@ -7,6 +7,7 @@ from datetime import date
 
 from services.common.auth import Principal
 from services.common.changes import announced
+from services.common.events.payloads import payload
 from services.common.idempotency import new_id
 from services.common.store import Change
 from services.contracts.partnerships import VISIT_CANCELLED, VISIT_COMPLETED, VISIT_PLANNED, VisitV1
@@ -18,18 +19,7 @@ from ..repositories import Repositories
 
 
 def visit_v1(visit: Visit) -> VisitV1:
-    return VisitV1(
-        id=visit.id,
-        version=visit.version,
-        partnership_id=visit.partnership_id,
-        host_organisation_id=visit.host_organisation_id,
-        host_country=visit.host_country,
-        starts_on=visit.starts_on,
-        ends_on=visit.ends_on,
-        participant_ids=visit.participant_ids,
-        purpose=visit.purpose,
-        status=visit.status.value,
-    )
+    return payload(VisitV1, visit)
 
 
 def completing(

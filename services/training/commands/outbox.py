@@ -11,6 +11,7 @@ from typing import TypeVar
 
 from services.common.changes import announced
 from services.common.events.envelope import Event
+from services.common.events.payloads import amount_fields, payload
 from services.common.store import Aggregate, Change
 from services.contracts.training import (
     CERTIFICATE_ISSUED,
@@ -39,59 +40,23 @@ _WORKSHOP_EVENTS = {
 
 
 def workshop_v1(workshop: Workshop, participants: int) -> WorkshopV1:
-    return WorkshopV1(
-        id=workshop.id,
-        version=workshop.version,
-        kind=workshop.kind.value,
-        title=workshop.title,
-        network_id=workshop.network_id,
-        cohort_id=workshop.cohort_id,
-        programme_id=workshop.programme_id,
-        city=workshop.city,
-        country=workshop.country,
-        starts_on=workshop.starts_on,
-        ends_on=workshop.ends_on,
-        capacity=workshop.capacity,
-        status=workshop.status.value,
+    return payload(
+        WorkshopV1,
+        workshop,
         participants=participants,
-        costs=[
-            CostLineV1(
-                category=c.category.value,
-                amount_minor=c.amount.minor,
-                currency=c.amount.currency,
-            )
-            for c in workshop.costs
-        ],
+        costs=[payload(CostLineV1, c, **amount_fields(c.amount)) for c in workshop.costs],
     )
 
 
 def event_of(fact: Fact) -> Event:
     if isinstance(fact, RegistrationMoved):
-        changed = RegistrationChangedV1(
-            id=fact.registration_id,
-            version=fact.version,
-            workshop_id=fact.workshop_id,
-            cohort_id=fact.cohort_id,
-            person_id=fact.person_id,
-            organisation_id=fact.organisation_id,
-            partnership_id=fact.partnership_id,
-            from_status=fact.from_status.value if fact.from_status else None,
-            to_status=fact.to_status.value,
-        )
+        changed = payload(RegistrationChangedV1, fact, id=fact.registration_id)
         return REGISTRATION_CHANGED.new(fact.registration_id, changed)
     if isinstance(fact, WorkshopReached):
         snapshot = workshop_v1(fact.workshop, fact.participants)
         return _WORKSHOP_EVENTS[fact.status].new(fact.workshop.id, snapshot)
     if isinstance(fact, CertificateIssued):
-        issued = CertificateIssuedV1(
-            id=fact.number,
-            registration_id=fact.registration_id,
-            person_id=fact.person_id,
-            organisation_id=fact.organisation_id,
-            programme_id=fact.programme_id,
-            cohort_id=fact.cohort_id,
-            issued_on=fact.issued_on,
-        )
+        issued = payload(CertificateIssuedV1, fact, id=fact.number)
         return CERTIFICATE_ISSUED.new(fact.registration_id, issued)
     raise TypeError(f"no event announces a {type(fact).__name__}")
 

@@ -3,10 +3,11 @@ a decision, an accepted final report and a published output."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import TypeVar
 
+from services.common.changes import announced
 from services.common.events.envelope import Event
+from services.common.events.payloads import amount_fields, payload
 from services.common.store import Aggregate, Change
 from services.contracts.training import (
     RESEARCH_APPLICATION_DECIDED,
@@ -29,46 +30,20 @@ def decided_v1(application: ResearchApplication) -> ResearchApplicationDecidedV1
     decision = application.decision
     if decision is None or application.case_number is None:
         raise ValueError("only a submitted, decided application is announced")
-    return ResearchApplicationDecidedV1(
-        id=application.id,
-        version=application.version,
-        case_number=application.case_number,
-        call_id=application.call_id,
-        kind=application.kind.value,
-        outcome=decision.outcome.value,
-        principal_investigator_id=application.principal_investigator_id,
-        organisation_id=application.organisation_id,
-        partnership_ids=application.partnership_ids,
-        network_ids=application.network_ids,
-        countries=application.countries,
-        themes=[t.value for t in application.themes],
+    return payload(
+        ResearchApplicationDecidedV1,
+        application,
+        outcome=decision.outcome,
         max_amount_minor=decision.max_amount.minor,
         approved_budget=[
-            ResearchBudgetLineV1(
-                year=line.year,
-                category=line.category.value,
-                amount_minor=line.amount.minor,
-                currency=line.amount.currency,
-            )
+            payload(ResearchBudgetLineV1, line, **amount_fields(line.amount))
             for line in decision.approved_budget
         ],
-        duration_months=application.duration_months,
     )
 
 
 def output_v1(output: ResearchOutput) -> ResearchOutputV1:
-    return ResearchOutputV1(
-        id=output.id,
-        version=output.version,
-        application_id=output.application_id,
-        kind=output.kind.value,
-        title=output.title,
-        published_on=output.published_on,
-        url=output.url,
-        partnership_ids=output.partnership_ids,
-        network_ids=output.network_ids,
-        themes=[t.value for t in output.themes],
-    )
+    return payload(ResearchOutputV1, output)
 
 
 def event_of(fact: Fact) -> Event:
@@ -78,11 +53,8 @@ def event_of(fact: Fact) -> Event:
         application = fact.application
         if application.case_number is None or application.report_accepted_on is None:
             raise ValueError("only an accepted report of a submitted application is announced")
-        reported = ResearchApplicationReportedV1(
-            id=application.id,
-            version=application.version,
-            case_number=application.case_number,
-            accepted_on=application.report_accepted_on,
+        reported = payload(
+            ResearchApplicationReportedV1, application, accepted_on=application.report_accepted_on
         )
         return RESEARCH_APPLICATION_REPORTED.new(application.id, reported)
     if isinstance(fact, Published):
@@ -91,9 +63,6 @@ def event_of(fact: Fact) -> Event:
 
 
 def research_emitting(change: DomainChange[A]) -> Change[A]:
-    """The store's change: the domain's, with its facts as outbox events."""
-
-    def apply(aggregate: A) -> Sequence[Event]:
-        return [event_of(fact) for fact in change(aggregate)]
-
-    return apply
+    """The store's change: the domain's, with its facts as outbox events (services/common/
+    changes.py)."""
+    return announced(change, lambda _aggregate, facts: [event_of(fact) for fact in facts])
