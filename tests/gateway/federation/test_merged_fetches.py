@@ -10,16 +10,12 @@ from typing import Any
 
 import pytest
 
-from tests.gateway.support.federation import (
-    Federation,
-    assert_response,
-    federation,
-    scenario_sdl,
-)
+from tests.gateway.federation.test_entities import SCENARIO
+from tests.gateway.federation.test_entities import subgraphs as entities_subgraphs
+from tests.gateway.support.federation import Federation, assert_response, federation
 from tests.gateway.support.gateway import differs_from_apollo
-from tests.gateway.support.subgraph import Row, Subgraph, by_key
+from tests.gateway.support.subgraph import Row
 
-SCENARIO = "entities"
 ONE_REQUEST = "sends a request per place of the plan"
 
 VARIANTS: list[Row] = [
@@ -52,44 +48,13 @@ def _in_stock(product: dict[str, Any], _info: object) -> int:
     return count
 
 
-def subgraphs() -> list[Subgraph]:
-    return [
-        Subgraph(
-            "products",
-            scenario_sdl(SCENARIO, "products"),
-            resolvers={
-                "Query": {
-                    "products": lambda _root, _info: PRODUCTS,
-                    "product": lambda _root, _info, upc: next(
-                        (p for p in PRODUCTS if p["upc"] == upc), None
-                    ),
-                }
-            },
-            entities={"Product": by_key(PRODUCTS, "upc"), "Variant": by_key(VARIANTS, "id", "sku")},
-        ),
-        Subgraph(
-            "inventory",
-            scenario_sdl(SCENARIO, "inventory"),
-            resolvers={"Product": {"inStock": _in_stock}},
-            entities={
-                "Product": by_key(STOCK, "sku"),
-                "Variant": by_key(VARIANT_STOCK, "id", "sku"),
-            },
-        ),
-        Subgraph(
-            "reviews",
-            scenario_sdl(SCENARIO, "reviews"),
-            entities={"Product": by_key(REVIEWS, "upc")},
-        ),
-        Subgraph("accounts", scenario_sdl(SCENARIO, "accounts")),
-        Subgraph("badges", scenario_sdl(SCENARIO, "badges")),
-    ]
-
-
 @pytest.fixture(scope="module")
 def running(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Federation]:
     name = "merged_fetches"
-    with federation(SCENARIO, subgraphs(), tmp_path_factory.mktemp(name)) as running:
+    subgraphs = entities_subgraphs(
+        PRODUCTS, STOCK, VARIANT_STOCK, REVIEWS, {"Product": {"inStock": _in_stock}}
+    )
+    with federation(SCENARIO, subgraphs, tmp_path_factory.mktemp(name)) as running:
         yield running
 
 
