@@ -12,7 +12,7 @@ from typing import Any
 import orjson
 
 from ..planner import Fetch, QueryPlan, RepField
-from ..planner.plan import LIST
+from ..planner.plan import LIST, EntityCall, EntityPlace
 from ..transport.contract import SubgraphUnavailable, Transport
 from .errors import DOWNSTREAM, INTERNAL, VALIDATION, error
 
@@ -55,12 +55,14 @@ class PlanExecution:
 
     async def _fetch(self, fetch: Fetch) -> None:
         variables = {k: self.variables[k] for k in fetch.variables if k in self.variables}
-        targets: list[list[dict[str, Any]]] = []
+        batches: list[_Batch] = []
         if fetch.entity:
-            representations, targets = self._representations(fetch)
-            if not representations:
+            for call in fetch.calls:
+                representations, targets = self._representations(call)
+                variables[call.variable] = representations
+                batches.append(_Batch(call, targets))
+            if not any(batch.targets for batch in batches):
                 return
-            variables["representations"] = representations
         body = orjson.dumps({"query": fetch.document, "variables": variables})
         try:
             raw = await self.transport.fetch(
@@ -70,60 +72,80 @@ class PlanExecution:
             if not isinstance(response, dict):
                 raise ValueError("the response is not a JSON object")
         except SubgraphUnavailable as failure:
-            self._failed(fetch, targets, failure.reason)
+            self._failed(fetch, batches, failure.reason)
             return
         except ValueError as invalid:
-            self._failed(fetch, targets, f"invalid response: {invalid}")
+            self._failed(fetch, batches, f"invalid response: {invalid}")
             return
         data = response.get("data")
         errors = response.get("errors")
-        if fetch.renaming is not None and isinstance(data, dict):
-            fetch.renaming.apply(data.get("_entities") if fetch.entity else data)
-        malformed = _malformed(data, len(targets) if fetch.entity else None, bool(errors))
+        malformed = _malformed(data, bool(errors))
         if malformed is not None:
             self._failed(
                 fetch,
-                targets,
+                batches,
                 malformed,
-                message=f"Subgraph '{fetch.graph}' {malformed}.",
+                message=_malformed_message(fetch, malformed),
                 code=DOWNSTREAM,
             )
-        elif fetch.entity:
-            entities = data.get("_entities") if isinstance(data, dict) else None
-            if isinstance(entities, list):
-                for entity, places in zip(entities, targets, strict=True):
-                    if entity is not None:
-                        for target in places:
-                            _merge(target, entity)
+        elif not fetch.entity:
+            if isinstance(data, dict):
+                if fetch.renaming is not None:
+                    fetch.renaming.apply(data)
+                _merge(self.data, data)
         elif isinstance(data, dict):
-            _merge(self.data, data)
+            for batch in batches:
+                self._merge_entities(fetch, batch, data.get(batch.call.key), bool(errors))
         if errors:
-            paths = self._paths(fetch) if fetch.entity else {}
             if not isinstance(data, dict):
-                self.explained.update(tuple(path) for path in self._fields(fetch, targets, paths))
+                self.explained.update(tuple(path) for path in self._fields(fetch, batches))
             for subgraph_error in errors:
-                self.errors.append(
-                    self._client_error(fetch, subgraph_error, targets, paths, data is None)
-                )
+                self.errors.append(self._client_error(fetch, subgraph_error, batches, data is None))
 
-    def _paths(self, fetch: Fetch) -> dict[int, list[Any]]:
-        """The response path of each object at the fetch's path (by identity), for errors."""
-        current: list[tuple[Any, list[Any]]] = [(self.data, [])]
-        for segment in fetch.path:
-            following: list[tuple[Any, list[Any]]] = []
-            for value, at in current:
-                if segment == LIST:
-                    if isinstance(value, list):
-                        following.extend((item, [*at, i]) for i, item in enumerate(value))
-                elif isinstance(value, dict) and value.get(segment) is not None:
-                    following.append((value[segment], [*at, segment]))
-            current = following
-        return {id(value): at for value, at in current if isinstance(value, dict)}
+    def _merge_entities(self, fetch: Fetch, batch: _Batch, entities: Any, has_errors: bool) -> None:
+        """Merges one `_entities` call's answer into the objects it was asked for."""
+        if batch.call.renaming is not None:
+            batch.call.renaming.apply(entities)
+        malformed = _malformed_entities(entities, len(batch.targets), has_errors)
+        if malformed is not None:
+            self._failed(
+                fetch,
+                [batch],
+                malformed,
+                message=_malformed_message(fetch, malformed),
+                code=DOWNSTREAM,
+            )
+            return
+        if isinstance(entities, list):
+            for entity, places in zip(entities, batch.targets, strict=True):
+                if entity is not None:
+                    for target in places:
+                        _merge(target, entity)
+
+    def _paths(self, batch: _Batch) -> dict[int, list[Any]]:
+        """The response path of each object at the call's places (by identity), for errors."""
+        if batch.paths is not None:
+            return batch.paths
+        found: dict[int, list[Any]] = {}
+        for place in batch.call.places:
+            current: list[tuple[Any, list[Any]]] = [(self.data, [])]
+            for segment in place.path:
+                following: list[tuple[Any, list[Any]]] = []
+                for value, at in current:
+                    if segment == LIST:
+                        if isinstance(value, list):
+                            following.extend((item, [*at, i]) for i, item in enumerate(value))
+                    elif isinstance(value, dict) and value.get(segment) is not None:
+                        following.append((value[segment], [*at, segment]))
+                current = following
+            found.update((id(value), at) for value, at in current if isinstance(value, dict))
+        batch.paths = found
+        return found
 
     def _failed(
         self,
         fetch: Fetch,
-        targets: list[list[dict[str, Any]]],
+        batches: list[_Batch],
         reason: str,
         *,
         message: str | None = None,
@@ -131,8 +153,7 @@ class PlanExecution:
     ) -> None:
         """Every field the fetch was to bring stays null, with an error at its client path."""
         log.warning("fetch from subgraph failed", extra={"subgraph": fetch.graph, "reason": reason})
-        paths = self._paths(fetch) if fetch.entity else {}
-        for path in self._fields(fetch, targets, paths):
+        for path in self._fields(fetch, batches):
             self.errors.append(
                 {
                     "message": message or f"Subgraph '{fetch.graph}' is unavailable.",
@@ -141,16 +162,18 @@ class PlanExecution:
                 }
             )
 
-    def _fields(
-        self, fetch: Fetch, targets: list[list[dict[str, Any]]], paths: dict[int, list[Any]]
-    ) -> list[list[Any]]:
-        """The client path of every field the fetch was to bring."""
+    def _fields(self, fetch: Fetch, batches: list[_Batch]) -> list[list[Any]]:
+        """The client path of every field the fetch (or these calls of it) was to bring."""
         places: list[tuple[list[Any], Any]] = []
         if fetch.entity:
-            for entity_targets in targets:
-                for obj in entity_targets:
-                    spec = fetch.representations[obj["__typename"]]
-                    places.append((paths[id(obj)], fetch.selection.fragments.get(spec.typename)))
+            for batch in batches:
+                paths = self._paths(batch)
+                for entity_targets in batch.targets:
+                    for obj in entity_targets:
+                        typename = batch.call_typename(obj)
+                        places.append(
+                            (paths[id(obj)], batch.call.selection.fragments.get(typename))
+                        )
         else:
             places.append(([], fetch.selection))
         return [
@@ -161,12 +184,7 @@ class PlanExecution:
         ]
 
     def _client_error(
-        self,
-        fetch: Fetch,
-        subgraph_error: Any,
-        targets: list[list[dict[str, Any]]],
-        paths: dict[int, list[Any]],
-        refused: bool,
+        self, fetch: Fetch, subgraph_error: Any, batches: list[_Batch], refused: bool
     ) -> dict[str, Any]:
         """The subgraph's error at the client's path, with its message and extensions (an
         internal error's only as a code); `refused`: the subgraph sent no data."""
@@ -184,21 +202,12 @@ class PlanExecution:
             message, extensions = "Internal server error", {"code": INTERNAL}
         formatted: dict[str, Any] = {"message": message}
         if isinstance(path, list):
-            if fetch.renaming is not None:
-                path = (
-                    path[:2] + fetch.renaming.path(path[2:])
-                    if fetch.entity
-                    else fetch.renaming.path(path)
-                )
             if not fetch.entity:
-                formatted["path"] = path
-            elif (
-                len(path) >= 2
-                and path[0] == "_entities"
-                and isinstance(path[1], int)
-                and 0 <= path[1] < len(targets)
-            ):
-                formatted["path"] = [*paths[id(targets[path[1]][0])], *path[2:]]
+                formatted["path"] = path if fetch.renaming is None else fetch.renaming.path(path)
+            else:
+                client_path = self._entity_error_path(batches, path)
+                if client_path is not None:
+                    formatted["path"] = client_path
         formatted["extensions"] = {**extensions, "serviceName": fetch.graph}
         if code is None:
             # No data and no path: the subgraph refused the operation before executing it, a
@@ -209,39 +218,77 @@ class PlanExecution:
             formatted["extensions"]["code"] = VALIDATION if refused and path is None else DOWNSTREAM
         return formatted
 
+    def _entity_error_path(self, batches: list[_Batch], path: list[Any]) -> list[Any] | None:
+        """The client path of an error at `[<call key>, index, …]` in an entity fetch's
+        answer: below the (first) object that entity was fetched for."""
+        if len(path) < 2 or not isinstance(path[1], int):
+            return None
+        batch = next((b for b in batches if b.call.key == path[0]), None)
+        if batch is None or not 0 <= path[1] < len(batch.targets):
+            return None
+        below = path[2:]
+        if batch.call.renaming is not None:
+            below = batch.call.renaming.path(below)
+        return [*self._paths(batch)[id(batch.targets[path[1]][0])], *below]
+
     def _representations(
-        self, fetch: Fetch
+        self, call: EntityCall
     ) -> tuple[list[dict[str, Any]], list[list[dict[str, Any]]]]:
-        """One representation per distinct entity at the fetch's path, and for each the
+        """One representation per distinct entity at the call's places, and for each the
         objects in the response tree it goes into."""
-        readers = {
-            runtime: _RepresentationReader(spec.typename, spec.fields)
-            for runtime, spec in fetch.representations.items()
-        }
         representations: list[dict[str, Any]] = []
         targets: list[list[dict[str, Any]]] = []
         seen: dict[Any, int] = {}
-        for obj in _objects_at(self.data, fetch.path):
-            reader = readers.get(obj.get("__typename"))  # type: ignore[arg-type]
-            if reader is None:
-                continue
-            try:
-                values = reader.values(obj)
-            except KeyError:  # a field of the key or @requires is absent: the entity can't be sent
-                continue
-            identity: Any = (reader.typename, values)
-            try:
-                index = seen.get(identity)
-            except TypeError:  # unhashable values: a nested key or @requires
-                identity = orjson.dumps(identity, option=orjson.OPT_SORT_KEYS)
-                index = seen.get(identity)
-            if index is None:
-                seen[identity] = len(representations)
-                representations.append(reader.representation(values))
-                targets.append([obj])
-            else:
-                targets[index].append(obj)
+        for place in call.places:
+            readers = _readers(place)
+            for obj in _objects_at(self.data, place.path):
+                reader = readers.get(obj.get("__typename"))  # type: ignore[arg-type]
+                if reader is None:
+                    continue
+                try:
+                    values = reader.values(obj)
+                except KeyError:  # a field of the key or @requires is absent: can't be sent
+                    continue
+                identity: Any = (reader.typename, values)
+                try:
+                    index = seen.get(identity)
+                except TypeError:  # unhashable values: a nested key or @requires
+                    identity = orjson.dumps(identity, option=orjson.OPT_SORT_KEYS)
+                    index = seen.get(identity)
+                if index is None:
+                    seen[identity] = len(representations)
+                    representations.append(reader.representation(values))
+                    targets.append([obj])
+                else:
+                    targets[index].append(obj)
         return representations, targets
+
+
+class _Batch:
+    """One `_entities` call of a fetch as sent: the objects each representation is for."""
+
+    __slots__ = ("call", "paths", "targets")
+
+    def __init__(self, call: EntityCall, targets: list[list[dict[str, Any]]]) -> None:
+        self.call = call
+        self.targets = targets
+        self.paths: dict[int, list[Any]] | None = None
+
+    def call_typename(self, obj: dict[str, Any]) -> str:
+        """The entity type the object was sent as (its fragment in the call's selection)."""
+        typename = obj["__typename"]
+        return next(
+            place.representations[typename].typename
+            for place in self.call.places
+            if typename in place.representations
+        )
+
+
+def _readers(place: EntityPlace) -> dict[str, _RepresentationReader]:
+    return {
+        runtime: _RepresentationReader(spec.typename, spec.fields)
+        for runtime, spec in place.representations.items()
+    }
 
 
 class _RepresentationReader:
@@ -273,17 +320,19 @@ class _RepresentationReader:
         return representation
 
 
-def _malformed(data: Any, representations: int | None, has_errors: bool) -> str | None:
-    """What is wrong with a subgraph's `data` for a fetch that sent `representations` (None: a
-    root fetch), or None when it has the shape the fetch asked for. A null `data` with errors
-    is the subgraph's refusal, which those errors explain."""
+def _malformed(data: Any, has_errors: bool) -> str | None:
+    """What is wrong with a subgraph's `data`, or None when it is an object (or a null that
+    the errors beside it explain: the subgraph's refusal)."""
     if data is None:
         return None if has_errors else "answered no data and no errors"
     if not isinstance(data, dict):
         return "answered data that is not an object"
-    if representations is None:
-        return None
-    entities = data.get("_entities")
+    return None
+
+
+def _malformed_entities(entities: Any, representations: int, has_errors: bool) -> str | None:
+    """What is wrong with the answer of an `_entities` call that sent `representations`, or
+    None when it has the shape asked for (or is a null its errors explain)."""
     if entities is None and has_errors:
         return None
     if not isinstance(entities, list):
@@ -293,6 +342,10 @@ def _malformed(data: Any, representations: int | None, has_errors: bool) -> str 
     if any(entity is not None and not isinstance(entity, dict) for entity in entities):
         return "answered an entity that is not an object"
     return None
+
+
+def _malformed_message(fetch: Fetch, malformed: str) -> str:
+    return f"Subgraph '{fetch.graph}' {malformed}."
 
 
 def _objects_at(data: dict[str, Any], path: tuple[str, ...]) -> list[dict[str, Any]]:

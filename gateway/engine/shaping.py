@@ -72,6 +72,7 @@ class _Field:
         "non_null",
         "object_type",
         "selections",
+        "shape",
         "type",
     )
 
@@ -90,6 +91,9 @@ class _Field:
         self.non_null = field_type is not None and field_type.non_null
         self.items_non_null = False
         self.object_type = ""
+        self.shape: list[_Field] | None = None
+        """For a field of one object type (or a list of them): the compiled fields of its
+        selections, linked at first use so that shaping follows them without a lookup."""
         self.kind = kind
         if field_type is None:
             return
@@ -159,18 +163,13 @@ class Shaper:
         self, plan: QueryPlan, data: dict[str, Any], introspection: Mapping[str, Any]
     ) -> dict[str, Any] | None:
         self._introspection = introspection
-        completed = self._object(data, plan.root_type, plan.selections, None)
+        root = self.cache.fields(plan.selections, plan.root_type)
+        completed = self._object(data, plan.root_type, root, None)
         return None if completed is _INVALID else completed
 
-    def _object(
-        self,
-        raw: dict[str, Any],
-        type_name: str,
-        selections: tuple[ClientSelection, ...],
-        path: Path,
-    ) -> Any:
+    def _object(self, raw: dict[str, Any], type_name: str, shape: list[_Field], path: Path) -> Any:
         out: dict[str, Any] = {}
-        for field in self.cache.fields(selections, type_name):
+        for field in shape:
             key = field.key
             kind = field.kind
             if kind == LEAF:
@@ -193,7 +192,12 @@ class Shaper:
                 completed = value
             elif kind == OBJECT:
                 completed = (
-                    self._object(value, field.object_type, field.selections, (path, key))
+                    self._object(
+                        value,
+                        field.object_type,
+                        field.shape or self._link(field),
+                        (path, key),
+                    )
                     if type(value) is dict
                     else _INVALID
                 )
@@ -209,16 +213,21 @@ class Shaper:
             out[key] = completed
         return out
 
+    def _link(self, field: _Field) -> list[_Field]:
+        """The compiled fields below a field of one object type, kept on the field."""
+        field.shape = self.cache.fields(field.selections, field.object_type)
+        return field.shape
+
     def _object_list(self, value: Any, field: _Field, path: Path) -> Any:
         """A list of objects of one concrete type: the commonest composite list."""
         if type(value) is not list:
             return _INVALID
         items: list[Any] = []
         name = field.object_type
-        selections = field.selections
+        shape = field.shape or self._link(field)
         for index, item in enumerate(value):
             completed = (
-                self._object(item, name, selections, (path, index)) if type(item) is dict else None
+                self._object(item, name, shape, (path, index)) if type(item) is dict else None
             )
             if completed is None or completed is _INVALID:
                 if field.items_non_null:
@@ -258,9 +267,10 @@ class Shaper:
             elif item_type.kind == OBJECT and not item_type.non_null:
                 completed = []
                 name = item_type.name
+                shape = self.cache.fields(selections, name)
                 for index, item in enumerate(value):
                     if type(item) is dict:
-                        item_value = self._object(item, name, selections, ((path, index)))
+                        item_value = self._object(item, name, shape, ((path, index)))
                         completed.append(None if item_value is _INVALID else item_value)
                     else:
                         completed.append(None)
@@ -283,7 +293,9 @@ class Shaper:
                 ):
                     return _INVALID if field_type.non_null else None
                 type_name = runtime
-            completed = self._object(value, type_name, selections, path)
+            completed = self._object(
+                value, type_name, self.cache.fields(selections, type_name), path
+            )
         if completed is _INVALID:
             return _INVALID if field_type.non_null else None
         return completed

@@ -26,8 +26,9 @@ from ..supergraph.fieldsets import FieldSet, FieldSetSelection
 from .aliasing import alias_conflicts, subgraph_type
 from .client_keys import client_keys_by_path, list_depth
 from .collect import collect_fields, merged_selections
-from .drafts import FetchDraft, RepresentationDraft
+from .drafts import FetchDraft, RepresentationDraft, call_key, call_variable
 from .members import declared_type, members_in
+from .merging import merge_entity_fetches
 from .operation import ClientField, ClientSelection
 from .plan import LIST, QueryPlan, RepField
 from .provides import provided_by
@@ -139,14 +140,20 @@ class _Planner:
             previous = fetch
             position = _Position(fetch, fetch.selection, (), root_type, None, client_keys)
             self._add_local(position, key, occurrences, meta, graph)
-        for number, fetch in enumerate(self.fetches):
+        for fetch in self.fetches:
             drop_impossible_fragments(
                 fetch.selection, fetch.graph, self.supergraph, entities=fetch.entity
             )
-            fetch.renaming = alias_conflicts(fetch.selection, self._fresh_alias)
-            fetch.document = self._document(fetch, number, operation_name, variable_definitions)
+        fetches = merge_entity_fetches(self.fetches, self.supergraph.runtime_types)
+        for fetch in fetches:
+            if fetch.entity:
+                for call in fetch.calls:
+                    call.renaming = alias_conflicts(call.selection, self._fresh_alias)
+            else:
+                fetch.renaming = alias_conflicts(fetch.selection, self._fresh_alias)
+            fetch.document = self._document(fetch, operation_name, variable_definitions)
         return QueryPlan(
-            fetches=tuple(fetch.freeze() for fetch in self.fetches),
+            fetches=tuple(fetch.freeze() for fetch in fetches),
             operation_kind=self.operation_kind,
             root_type=root_type,
             selections=selections,
@@ -774,15 +781,19 @@ class _Planner:
     def _document(
         self,
         fetch: FetchDraft,
-        number: int,
         operation_name: str | None,
         variable_definitions: Mapping[str, str],
     ) -> str:
-        name = f"{operation_name}__{fetch.graph}__{number}" if operation_name else ""
+        name = f"{operation_name}__{fetch.graph}__{fetch.id}" if operation_name else ""
         definitions = [variable_definitions[v] for v in sorted(fetch.variables)]
         if fetch.entity:
-            definitions.insert(0, "$representations: [_Any!]!")
-            body = "{_entities(representations: $representations)" + fetch.selection.text() + "}"
+            calls = [
+                f"{call_key(n) + ': ' if n else ''}_entities(representations: "
+                f"${call_variable(n)}){call.selection.text()}"
+                for n, call in enumerate(fetch.calls)
+            ]
+            definitions[:0] = [f"${call_variable(n)}: [_Any!]!" for n in range(len(calls))]
+            body = "{" + " ".join(calls) + "}"
         else:
             body = fetch.selection.text()
         head = fetch.operation_kind + (f" {name}" if name else "")

@@ -7,7 +7,15 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from .aliasing import Renaming
-from .plan import Fetch, FetchField, FetchSelection, RepField, Representation
+from .plan import (
+    EntityCall,
+    EntityPlace,
+    Fetch,
+    FetchField,
+    FetchSelection,
+    RepField,
+    Representation,
+)
 from .selections import SubgraphField, SubgraphSelection
 
 
@@ -23,8 +31,52 @@ class RepresentationDraft:
 
 
 @dataclass
+class PlaceDraft:
+    """An `EntityPlace` while fetches are merged."""
+
+    path: tuple[str, ...]
+    representations: dict[str, RepresentationDraft]
+
+    def freeze(self) -> EntityPlace:
+        return EntityPlace(
+            self.path,
+            MappingProxyType(
+                {runtime: draft.freeze() for runtime, draft in self.representations.items()}
+            ),
+        )
+
+
+@dataclass
+class CallDraft:
+    """An `EntityCall` while fetches are merged."""
+
+    selection: SubgraphSelection
+    places: list[PlaceDraft]
+    renaming: Renaming | None = None
+
+    def freeze(self, number: int) -> EntityCall:
+        return EntityCall(
+            key=call_key(number),
+            variable=call_variable(number),
+            places=tuple(place.freeze() for place in self.places),
+            selection=_frozen_selection(self.selection),
+            renaming=self.renaming,
+        )
+
+
+def call_key(number: int) -> str:
+    """The response key of an operation's `_entities` call `number` (from 0)."""
+    return f"_entities{number}" if number else "_entities"
+
+
+def call_variable(number: int) -> str:
+    return f"representations{number}" if number else "representations"
+
+
+@dataclass
 class FetchDraft:
-    """A `Fetch` while it is planned (the same attributes)."""
+    """A `Fetch` while it is planned. An entity fetch is planned for one place (`path`,
+    `representations`, `selection`); merging gives it its `calls`, which may serve several."""
 
     id: int
     graph: str
@@ -37,18 +89,15 @@ class FetchDraft:
     variables: set[str] = field(default_factory=set)
     document: str = ""
     renaming: Renaming | None = None
+    calls: list[CallDraft] = field(default_factory=list)
 
     def freeze(self) -> Fetch:
         return Fetch(
             id=self.id,
             graph=self.graph,
             operation_kind=self.operation_kind,
-            path=self.path,
-            selection=_frozen_selection(self.selection),
-            entity=self.entity,
-            representations=MappingProxyType(
-                {runtime: draft.freeze() for runtime, draft in self.representations.items()}
-            ),
+            selection=_frozen_selection(SubgraphSelection() if self.entity else self.selection),
+            calls=tuple(call.freeze(number) for number, call in enumerate(self.calls)),
             depends_on=frozenset(self.depends_on),
             variables=frozenset(self.variables),
             document=self.document,

@@ -69,24 +69,54 @@ class FetchSelection:
 
 
 @dataclass(frozen=True, slots=True)
+class EntityPlace:
+    """Objects an `_entities` call enriches: those at `path` whose __typename has a
+    representation here."""
+
+    path: tuple[str, ...]
+    """Response keys with LIST marks."""
+    representations: Mapping[str, Representation]
+    """By the __typename found in the data at `path`."""
+
+
+@dataclass(frozen=True, slots=True)
+class EntityCall:
+    """One `_entities` field of an entity fetch's operation. A fetch that merges the entity
+    fetches of several places (or types) sends the representations of all of them at once;
+    places whose selections would clash get calls of their own in the same operation."""
+
+    key: str
+    """Its response key in the subgraph's answer (an alias after the first call)."""
+    variable: str
+    """The variable that carries its representations."""
+    places: tuple[EntityPlace, ...]
+    selection: FetchSelection
+    """What `_entities` selects: inline fragments by entity type."""
+    renaming: Renaming | None
+    """Turns the aliases the document adds against merge conflicts back into planned keys."""
+
+
+@dataclass(frozen=True, slots=True)
 class Fetch:
     id: int
     graph: str
     operation_kind: str
     """query or mutation."""
-    path: tuple[str, ...]
-    """Where in the response this fetch's data goes: () for root fetches; response keys
-    with LIST marks for entity fetches."""
     selection: FetchSelection
-    entity: bool
-    representations: Mapping[str, Representation]
-    """Entity fetches: by the __typename found in the data at `path`."""
+    """A root fetch's selection (empty for an entity fetch: see `calls`)."""
+    calls: tuple[EntityCall, ...]
+    """An entity fetch's `_entities` fields (none for a root fetch)."""
     depends_on: frozenset[int]
     variables: frozenset[str]
     document: str
     """The subgraph operation."""
     renaming: Renaming | None
-    """Turns the aliases the document adds against merge conflicts back into planned keys."""
+    """A root fetch's: turns the aliases the document adds against merge conflicts back into
+    planned keys."""
+
+    @property
+    def entity(self) -> bool:
+        return bool(self.calls)
 
 
 @dataclass(frozen=True, slots=True)

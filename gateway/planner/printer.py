@@ -2,13 +2,15 @@
 
 Our plan is a graph of fetches, each started as soon as the fetches it depends on are done,
 so the text lists them in plan order with `after:` naming those fetches rather than nesting
-Sequence/Parallel blocks (which cannot express every such graph). An entity fetch sits in a
-`Flatten(path: …)` block: where in the response its entities are; its `representations`
-block says, per runtime type found there (types sending the same share a block: `... on A, B`),
-the entity type sent as __typename and the fields
-sent (key fields and @requires' fields), written `sent: read` where the value is read from
-another response key; below a field of interface or union type, `... on T { … }` lists what an
-object of type T sends beside its __typename. Each fetch shows the operation sent to its subgraph.
+Sequence/Parallel blocks (which cannot express every such graph). An entity fetch of one place
+sits in a `Flatten(path: …)` block: where in the response its entities are. One that serves
+several places (merged fetches) holds a `Flatten(path: …)` block per place instead, with
+`into:` naming the `_entities` call (by its alias) where that is not the first. Its
+`representations` (or per-place) block says, per runtime type found there (types sending the
+same share a block: `... on A, B`), the entity type sent as __typename and the fields sent
+(key fields and @requires' fields), written `sent: read` where the value is read from another
+response key; below a field of interface or union type, `... on T { … }` lists what an object
+of type T sends beside its __typename. Each fetch shows the operation sent to its subgraph.
 """
 
 from __future__ import annotations
@@ -39,16 +41,24 @@ def _fetch(fetch: Fetch) -> list[str]:
     if fetch.depends_on:
         attributes.append("after: " + ", ".join(f"#{d}" for d in sorted(fetch.depends_on)))
     lines = [f"Fetch #{fetch.id}(" + ", ".join(attributes) + ") {"]
-    if fetch.entity:
-        lines.append(_INDENT + "representations {")
-        for runtimes, representation in _shared(fetch.representations):
+    places = [(call, place) for call in fetch.calls for place in call.places]
+    single = len(places) == 1
+    for call, place in places:
+        if single:
+            lines.append(_INDENT + "representations {")
+        else:
+            into = "" if call.key == "_entities" else f', into: "{call.key}"'
+            lines.append(_INDENT + f'Flatten(path: "{".".join(place.path)}"{into}) {{')
+        for runtimes, representation in _shared(place.representations):
             lines.extend(_INDENT * 2 + line for line in _representation(runtimes, representation))
-        lines.append(_INDENT + "} =>")
+        lines.append(_INDENT + ("} =>" if single else "}"))
+    if places and not single:
+        lines.append(_INDENT + "=>")
     lines.extend(_INDENT + line for line in print_ast(parse(fetch.document)).splitlines())
     lines.append("}")
-    if not fetch.entity:
+    if not single:
         return lines
-    path = ".".join(fetch.path)
+    path = ".".join(places[0][1].path)
     return [f'Flatten(path: "{path}") {{', *(_INDENT + line for line in lines), "}"]
 
 

@@ -17,7 +17,7 @@ from tests.gateway.support.federation import (
     scenario_sdl,
 )
 from tests.gateway.support.gateway import differs_from_apollo
-from tests.gateway.support.subgraph import Row, Stall, Subgraph, by_key
+from tests.gateway.support.subgraph import FieldResolver, Row, Stall, Subgraph, by_key
 
 SCENARIO = "entities"
 
@@ -82,36 +82,44 @@ def _organization(membership: dict[str, Any], _info: object) -> dict[str, Any]:
     return ORGANIZATIONS[membership["organization"]["id"]]
 
 
-def subgraphs() -> list[Subgraph]:
+def subgraphs(
+    products: list[Row] = PRODUCTS,
+    stock: list[Row] = STOCK,
+    variant_stock: list[Row] = VARIANT_STOCK,
+    reviews: list[Row] = REVIEWS,
+    inventory_resolvers: dict[str, dict[str, FieldResolver]] | None = None,
+) -> list[Subgraph]:
+    """The scenario's subgraphs over these rows (this module's by default)."""
     return [
         Subgraph(
             "products",
             scenario_sdl(SCENARIO, "products"),
             resolvers={
                 "Query": {
-                    "products": lambda _root, _info: PRODUCTS,
+                    "products": lambda _root, _info: products,
                     "product": lambda _root, _info, upc: next(
-                        (p for p in PRODUCTS if p["upc"] == upc), None
+                        (p for p in products if p["upc"] == upc), None
                     ),
                 }
             },
             entities={
-                "Product": by_key(PRODUCTS, "upc"),
-                "Variant": by_key([v for p in PRODUCTS for v in p["variants"]], "id", "sku"),
+                "Product": by_key(products, "upc"),
+                "Variant": by_key([v for p in products for v in p["variants"]], "id", "sku"),
             },
         ),
         Subgraph(
             "inventory",
             scenario_sdl(SCENARIO, "inventory"),
+            resolvers=inventory_resolvers,
             entities={
-                "Product": by_key(STOCK, "sku"),
-                "Variant": by_key(VARIANT_STOCK, "id", "sku"),
+                "Product": by_key(stock, "sku"),
+                "Variant": by_key(variant_stock, "id", "sku"),
             },
         ),
         Subgraph(
             "reviews",
             scenario_sdl(SCENARIO, "reviews"),
-            entities={"Product": by_key(REVIEWS, "upc")},
+            entities={"Product": by_key(reviews, "upc")},
         ),
         Subgraph(
             "accounts",

@@ -75,6 +75,8 @@ def test_every_part_of_a_golden_plan_is_frozen(operation: Path) -> None:
 def test_a_plan_refuses_changes_to_its_fetches_representations_selections_and_renamings() -> None:
     plan = _plan("type_differences", (PLANS / "type_differences-aliased.graphql").read_text())
     root, entities = plan.fetches
+    (call,) = entities.calls
+    (place,) = call.places
     renaming = root.renaming
     assert renaming is not None
 
@@ -85,9 +87,11 @@ def test_a_plan_refuses_changes_to_its_fetches_representations_selections_and_re
     with pytest.raises(AttributeError):
         entities.depends_on.add(5)  # type: ignore[attr-defined]
     with pytest.raises(TypeError):
-        entities.representations["Movie"] = entities.representations["Book"]  # type: ignore[index]
+        place.representations["Movie"] = place.representations["Book"]  # type: ignore[index]
     with pytest.raises(dataclasses.FrozenInstanceError):
-        entities.representations["Book"].fields = ()  # type: ignore[misc]
+        place.representations["Book"].fields = ()  # type: ignore[misc]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        entities.calls = ()  # type: ignore[misc]
     with pytest.raises(TypeError):
         root.selection.fields["extra"] = root.selection.fields["media"]  # type: ignore[index]
     media = root.selection.fields["media"].selection
@@ -100,7 +104,7 @@ def test_a_plan_refuses_changes_to_its_fetches_representations_selections_and_re
         renaming.below = {}  # type: ignore[misc]
     # What was refused is still there, as planned.
     assert entities.depends_on == frozenset({0})
-    assert entities.representations["Book"].fields == (RepField("id", "id"),)
+    assert place.representations["Book"].fields == (RepField("id", "id"),)
     assert list(media.fragments) == ["Book", "Movie"]
     assert media.fragments["Movie"].fields["id"] == FetchField(
         response_key="id", name="id", arguments="", type="ID", sent_key="__gw1_id", selection=None

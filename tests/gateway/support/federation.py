@@ -17,7 +17,7 @@ from typing import Any
 
 from .gateway import GatewayProcess
 from .serving import ServedApp, unreachable_url
-from .subgraph import Received, Subgraph
+from .subgraph import Received, Representation, Subgraph
 
 SCENARIOS = Path(__file__).resolve().parents[1] / "federation" / "scenarios"
 
@@ -68,6 +68,11 @@ class Federation:
     def fetches(self, subgraph: str) -> list[Received]:
         """The requests the gateway sent to `subgraph` since the test began."""
         return list(self.subgraphs[subgraph].received)
+
+    def entity_calls(self, subgraph: str) -> list[list[Representation]]:
+        """The representations of every `_entities` call sent to `subgraph`, request after
+        request: what was asked for, however the gateway grouped it into requests."""
+        return [call for fetch in self.fetches(subgraph) for call in fetch.entity_calls]
 
     def fetch_counts(self) -> dict[str, int]:
         return {name: len(s.received) for name, s in self.subgraphs.items()}

@@ -77,6 +77,16 @@ class Received:
         return reps
 
     @property
+    def entity_calls(self) -> list[list[Representation]]:
+        """The representations of each `_entities` call of the request (a gateway may send
+        several, aliased, in one request), in the order of their variables."""
+        names = sorted(
+            (name for name in self.variables if name.startswith("representations")),
+            key=lambda name: int(name.removeprefix("representations") or 0),
+        )
+        return [self.variables[name] for name in names]
+
+    @property
     def is_entities_fetch(self) -> bool:
         return "_entities" in self.query
 
