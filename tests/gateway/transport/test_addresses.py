@@ -104,7 +104,8 @@ async def test_addresses_are_resolved_again_and_replicas_come_and_go() -> None:
         for _ in range(10):
             await client.fetch("finance", QUERY, {}, idempotent=True)
         assert len(one.received) == settled
-    assert table.asked > 2
+    # The first resolution may already have seen both addresses; dropping one took another.
+    assert table.asked >= 2
 
 
 async def test_a_refused_address_is_skipped_for_queries_and_mutations() -> None:
