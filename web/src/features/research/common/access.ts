@@ -26,6 +26,18 @@ export function isAdvisor(user: SessionUser): boolean {
   return user.roles.includes("advisor");
 }
 
+/**
+ * A research grant, as finance decides: staff and viewers, and coordinators of the university
+ * (finance does not yet let a researcher read their own grant).
+ */
+export function readsGrant(user: SessionUser, organisationId: string): boolean {
+  return (
+    isStaff(user) ||
+    user.roles.includes("viewer") ||
+    (user.roles.includes("coordinator") && user.org === organisationId)
+  );
+}
+
 /** Reviews, reviewers, the ranking and the history: staff and the advisory group. */
 export function readsReviews(user: SessionUser): boolean {
   return isStaff(user) || isAdvisor(user);

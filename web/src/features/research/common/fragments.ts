@@ -151,11 +151,19 @@ export const ORGANISATION_PEOPLE = graphql(`
   }
 `);
 
+/** A page of calls, oldest first (the API's order); the list page reads them all. */
 export const RESEARCH_CALLS = graphql(`
-  query ResearchCalls {
-    researchCalls(first: 100) {
-      nodes {
-        ...ResearchCall_call
+  query ResearchCalls($after: String) {
+    researchCalls(first: 20, after: $after) {
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          ...ResearchCall_call
+        }
       }
     }
   }

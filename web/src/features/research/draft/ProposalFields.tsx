@@ -314,8 +314,7 @@ function BudgetRows({ rows, years, onChange, errorAt }: BudgetProps) {
               style={{ flex: "1 1 140px" }}
             />
             <Button
-              variant="subtle"
-              color="red.8"
+              variant="default"
               onClick={() => onChange(rows.filter((_, i) => i !== n))}
               aria-label={intl.formatMessage({ id: "research.budget.remove" }, { number: n + 1 })}
             >

@@ -1,6 +1,6 @@
 import { Alert, Button, Group, NativeSelect, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { skipToken, useQuery } from "@apollo/client/react";
-import { useMemo } from "react";
+import { useEffect, useMemo } from "react";
 import { FormattedMessage, useIntl } from "react-intl";
 import { Link, useSearchParams } from "react-router";
 
@@ -35,7 +35,16 @@ export default function ResearchPage() {
   const { user } = useSession();
   const [params, setParams] = useSearchParams();
   const calls = useQuery(RESEARCH_CALLS);
-  const ordered = useMemo(() => currentFirst(calls.data?.researchCalls.nodes ?? []), [calls.data]);
+  const callPage = calls.data?.researchCalls.pageInfo;
+  const { fetchMore } = calls;
+  // A call a year or so: every page is read, so that the current call can come first.
+  useEffect(() => {
+    if (callPage?.hasNextPage) void fetchMore({ variables: { after: callPage.endCursor } });
+  }, [callPage, fetchMore]);
+  const ordered = useMemo(
+    () => currentFirst(calls.data?.researchCalls.edges.map((e) => e.node) ?? []),
+    [calls.data],
+  );
   const call = ordered.find((c) => c.id === params.get("call")) ?? ordered[0] ?? null;
   const status = params.get("status");
   const filter = {

@@ -10,7 +10,7 @@ import { PageLoader } from "../../../ui/PageLoader";
 import { ProblemAlert } from "../../../ui/ProblemAlert";
 import { Section } from "../../../ui/Section";
 import { BudgetView } from "../../applications/page/BudgetView";
-import { isAdvisor } from "../common/access";
+import { isAdvisor, readsGrant } from "../common/access";
 import { ResearchStatusBadge } from "../common/StatusBadge";
 import { ActionsPanel } from "./ActionsPanel";
 import { DetailsView } from "./DetailsView";
@@ -69,7 +69,9 @@ export default function ResearchApplicationPage() {
     (application.reviewerIds ?? []).includes(user.sub);
   const outcome =
     application.status === "INELIGIBLE" || application.decision || application.feedback;
-  const funded = application.status === "APPROVED" || application.status === "REPORTED";
+  const funded =
+    (application.status === "APPROVED" || application.status === "REPORTED") &&
+    readsGrant(user, application.organisationId);
 
   return (
     <Stack gap="md">
@@ -89,7 +91,7 @@ export default function ResearchApplicationPage() {
       </Stack>
       {submitted !== undefined && (
         <Alert
-          color="green"
+          color="blue"
           role="status"
           title={intl.formatMessage({ id: "research.page.submittedTitle" })}
         >

@@ -154,7 +154,7 @@ export function ReviewForm({ application, reviewerId, onReload }: Props) {
           </Text>
         )}
         <Group justify="space-between">
-          <Button variant="subtle" color="red.8" onClick={() => setConflictOpen(true)}>
+          <Button variant="default" onClick={() => setConflictOpen(true)}>
             <FormattedMessage id="research.review.declareConflict" />
           </Button>
           <Button type="submit" loading={submitting.loading}>
