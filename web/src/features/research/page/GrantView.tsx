@@ -1,9 +1,9 @@
-import { Button, Group, Loader, Stack, Text } from "@mantine/core";
 import { useApolloClient } from "@apollo/client/react";
-import { FormattedMessage, useIntl } from "react-intl";
+import { useIntl } from "react-intl";
 
 import type { ResearchGrant_ApplicationFragment } from "../../../gql/graphql";
 import { useFormat } from "../../../i18n/format";
+import { AwaitedNotice } from "../../../ui/AwaitedNotice";
 import { TermList } from "../../../ui/TermList";
 import { usePolling } from "../../../ui/usePolling";
 import { RESEARCH_GRANT } from "./operations";
@@ -24,21 +24,13 @@ export function GrantView({ application }: { application: ResearchGrant_Applicat
 
   if (grant === null) {
     return (
-      <Stack gap="xs">
-        <Group gap="xs" role="status" aria-live="polite">
-          {polling && <Loader size="xs" aria-hidden />}
-          <Text size="sm">
-            <FormattedMessage id={polling ? "research.grant.opening" : "research.grant.notYet"} />
-          </Text>
-        </Group>
-        {!polling && (
-          <Group>
-            <Button variant="default" size="xs" onClick={again}>
-              <FormattedMessage id="research.grant.refresh" />
-            </Button>
-          </Group>
-        )}
-      </Stack>
+      <AwaitedNotice
+        polling={polling}
+        onAgain={again}
+        waiting="research.grant.opening"
+        idle="research.grant.notYet"
+        again="research.grant.refresh"
+      />
     );
   }
   const terms: [string, string][] = [

@@ -6,6 +6,7 @@ import { Link, useLocation, useParams } from "react-router";
 
 import { useSession } from "../../../auth/AuthContext";
 import { problemOf } from "../../../errors/problem";
+import { submittedFrom } from "../../../ui/navigationState";
 import { PageLoader } from "../../../ui/PageLoader";
 import { ProblemAlert } from "../../../ui/ProblemAlert";
 import { Section } from "../../../ui/Section";
@@ -20,13 +21,6 @@ import { RESEARCH_APPLICATION_PAGE } from "./operations";
 import { OutcomeView } from "./OutcomeView";
 import { ReviewForm } from "./ReviewForm";
 import { ReviewsView } from "./ReviewsView";
-
-/** The draft form hands over the case number of the submission it just made. */
-function submittedFrom(state: unknown): string | null | undefined {
-  if (typeof state !== "object" || state === null || !("submitted" in state)) return undefined;
-  const value = state.submitted;
-  return typeof value === "string" ? value : null;
-}
 
 /**
  * `/research/applications/:id`: the proposal, its budget, screening, decision and released
