@@ -1,4 +1,5 @@
-"""Organisations for the development sign-in, read through the gateway as an officer."""
+"""Organisations and people for the development sign-in, read through the gateway as an
+officer."""
 
 from __future__ import annotations
 
@@ -25,6 +26,17 @@ query DevSignInOrganisations($first: Int!, $after: String) {
 """
 ORGANISATION = """
 query DevSignInOrganisation($id: ID!) { organisation(id: $id) { id name country } }
+"""
+PEOPLE = """
+query DevSignInPeople($organisationId: ID!, $first: Int!, $after: String) {
+  people(first: $first, after: $after, filter: {organisationId: $organisationId}) {
+    nodes { id organisationId givenName familyName }
+    pageInfo { hasNextPage endCursor }
+  }
+}
+"""
+PERSON = """
+query DevSignInPerson($id: ID!) { person(id: $id) { id organisationId givenName familyName } }
 """
 
 
@@ -58,6 +70,33 @@ class Directory:
         organisation: dict[str, str] | None = data["organisation"]
         return organisation
 
+    async def people(self, organisation_id: str) -> list[dict[str, str]]:
+        """The organisation's people (id, organisationId, name), by name; none for an unknown
+        or malformed id."""
+        found: list[dict[str, str]] = []
+        after: str | None = None
+        while True:
+            try:
+                data = await self._execute(
+                    PEOPLE, {"organisationId": organisation_id, "first": PAGE, "after": after}
+                )
+            except _Refused:
+                return []
+            page = data["people"]
+            found += [_named(p) for p in page["nodes"]]
+            if not page["pageInfo"]["hasNextPage"]:
+                return sorted(found, key=lambda p: (p["name"].casefold(), p["id"]))
+            after = page["pageInfo"]["endCursor"]
+
+    async def person(self, person_id: str) -> dict[str, str] | None:
+        """The person (id, organisationId, name), or None when there is none with this id."""
+        try:
+            data = await self._execute(PERSON, {"id": person_id})
+        except _Refused:
+            return None
+        person: dict[str, str] | None = data["person"]
+        return None if person is None else _named(person)
+
     async def _execute(self, query: str, variables: dict[str, Any]) -> dict[str, Any]:
         # A fresh short-lived token each time: nothing long-lived to leak from this process.
         token = mint(self._tokens, Role.OFFICER, sub="devstack-console", ttl=TOKEN_TTL)
@@ -85,6 +124,11 @@ class Directory:
 
 class _Refused(Exception):
     """The gateway refused the arguments (a malformed id)."""
+
+
+def _named(person: dict[str, str]) -> dict[str, str]:
+    name = " ".join(p for p in (person.get("givenName"), person.get("familyName")) if p)
+    return {"id": person["id"], "organisationId": person["organisationId"], "name": name}
 
 
 def _code(error: dict[str, Any]) -> str | None:

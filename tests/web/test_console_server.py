@@ -252,6 +252,9 @@ async def test_a_session_lasts_as_long_as_DEVSTACK_TOKEN_TTL_S_says(dist: Path) 
         (["officer"], 400, "send {"),
         ({"role": "coordinator"}, 400, "give organisationId"),
         ({"role": "coordinator", "organisationId": ""}, 400, "give organisationId"),
+        ({"role": "researcher"}, 400, "a researcher signs in for an organisation"),
+        ({"role": "advisor"}, 400, "an advisor signs in as a person: give personId"),
+        ({"role": "advisor", "personId": ""}, 400, "give personId"),
     ],
 )
 async def test_sign_in_requests_it_cannot_serve_are_400(

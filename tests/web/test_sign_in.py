@@ -41,6 +41,7 @@ PEOPLE = """query($organisationId: ID!) {
 NAVIGATION = [
     ("/partnerships", "nav.partnerships"),
     ("/applications", "nav.applications"),
+    ("/research", "nav.research"),
     ("/", "nav.dashboard"),
 ]
 

@@ -13,6 +13,7 @@ const NAVIGATION = [
   { to: "/", label: "nav.dashboard", end: true },
   { to: "/partnerships", label: "nav.partnerships", end: false },
   { to: "/applications", label: "nav.applications", end: false },
+  { to: "/research", label: "nav.research", end: false },
 ] as const;
 
 export function Layout() {

@@ -6,6 +6,7 @@ import { SignInPage } from "../auth/SignInPage";
 import { applicationRoutes } from "../features/applications/routes";
 import { dashboardRoutes } from "../features/dashboard/routes";
 import { partnershipRoutes } from "../features/partnerships/routes";
+import { researchRoutes } from "../features/research/routes";
 import { visitRoutes } from "../features/visits/routes";
 import { PageLoader } from "../ui/PageLoader";
 import { Layout } from "./Layout";
@@ -29,6 +30,7 @@ export function createRouter() {
         ...dashboardRoutes,
         ...partnershipRoutes,
         ...applicationRoutes,
+        ...researchRoutes,
         ...visitRoutes,
         { path: "*", element: <NotFoundPage /> },
       ],

@@ -6,7 +6,14 @@ import { tokenClaims, type Role, type Session } from "./session";
 
 type OidcConfig = Extract<AuthConfig, { mode: "oidc" }>;
 
-const KNOWN_ROLES: readonly Role[] = ["admin", "officer", "coordinator", "viewer"];
+const KNOWN_ROLES: readonly Role[] = [
+  "admin",
+  "officer",
+  "coordinator",
+  "viewer",
+  "researcher",
+  "advisor",
+];
 
 export function userManager(config: OidcConfig): UserManager {
   const origin = window.location.origin;

@@ -1,5 +1,5 @@
 /** The signed-in user's session, kept in localStorage so a reload keeps the user signed in. */
-export type Role = "admin" | "officer" | "coordinator" | "viewer";
+export type Role = "admin" | "officer" | "coordinator" | "viewer" | "researcher" | "advisor";
 
 export interface SessionUser {
   sub: string;

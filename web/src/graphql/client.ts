@@ -58,6 +58,8 @@ export function createClient({ gatewayUrl, token, onUnauthenticated }: ClientOpt
             applications: relayStylePagination(["filter"]),
             organisations: relayStylePagination(["filter"]),
             people: relayStylePagination(["filter"]),
+            researchApplications: relayStylePagination(["filter"]),
+            researchCalls: relayStylePagination(),
           },
         },
         // Value types without an id live inside their parent.

@@ -5,6 +5,7 @@ import { FormattedMessage, useIntl } from "react-intl";
 import { Link, useLocation, useParams } from "react-router";
 
 import { problemOf } from "../../../errors/problem";
+import { submittedFrom } from "../../../ui/navigationState";
 import { PageLoader } from "../../../ui/PageLoader";
 import { ProblemAlert } from "../../../ui/ProblemAlert";
 import { Section } from "../../../ui/Section";
@@ -17,13 +18,6 @@ import { DetailsView } from "./DetailsView";
 import { GrantView } from "./GrantView";
 import { APPLICATION_PAGE } from "./operations";
 import { ResultsChainView } from "./ResultsChainView";
-
-/** The draft form hands over the case number of the submission it just made. */
-function submittedFrom(state: unknown): string | null | undefined {
-  if (typeof state !== "object" || state === null || !("submitted" in state)) return undefined;
-  const value = state.submitted;
-  return typeof value === "string" ? value : null;
-}
 
 /** `/applications/:id`: the application read-only, its decision, grant and history. */
 export default function ApplicationPage() {

@@ -1,9 +1,10 @@
-import { Anchor, Button, Group, Loader, Stack, Text } from "@mantine/core";
+import { Anchor, Stack, Text } from "@mantine/core";
 import { FormattedMessage, useIntl } from "react-intl";
 import { Link } from "react-router";
 
 import type { ApplicationGrant_ApplicationFragment } from "../../../gql/graphql";
 import { useFormat } from "../../../i18n/format";
+import { AwaitedNotice } from "../../../ui/AwaitedNotice";
 import { TermList } from "../../../ui/TermList";
 import { useGrantPolling } from "./useGrantPolling";
 
@@ -27,21 +28,13 @@ export function GrantView({ application, partnershipId }: Props) {
   if (grant === null) {
     return (
       <Stack gap="xs">
-        <Group gap="xs" role="status" aria-live="polite">
-          {polling && <Loader size="xs" aria-hidden />}
-          <Text size="sm">
-            <FormattedMessage
-              id={polling ? "applications.grant.opening" : "applications.grant.notYet"}
-            />
-          </Text>
-        </Group>
-        {!polling && (
-          <Group>
-            <Button variant="default" size="xs" onClick={again}>
-              <FormattedMessage id="applications.grant.refresh" />
-            </Button>
-          </Group>
-        )}
+        <AwaitedNotice
+          polling={polling}
+          onAgain={again}
+          waiting="applications.grant.opening"
+          idle="applications.grant.notYet"
+          again="applications.grant.refresh"
+        />
         <Text size="sm">{partnershipLink}</Text>
       </Stack>
     );

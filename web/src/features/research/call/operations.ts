@@ -1,0 +1,21 @@
+import { graphql } from "../../../gql";
+
+export const RANK_CALL = graphql(`
+  mutation RankResearchCall($callId: ID!) {
+    rankResearchCall(callId: $callId) {
+      applications {
+        ...ResearchDetail_application
+      }
+    }
+  }
+`);
+
+export const DECIDE_CALL = graphql(`
+  mutation DecideResearchCall($input: DecideResearchCallInput!) {
+    decideResearchCall(input: $input) {
+      applications {
+        ...ResearchDetail_application
+      }
+    }
+  }
+`);

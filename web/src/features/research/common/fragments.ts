@@ -1,0 +1,178 @@
+import { graphql } from "../../../gql";
+
+graphql(`
+  fragment ResearchCall_call on ResearchCallType {
+    id
+    version
+    title
+    themes
+    opensOn
+    closesOn
+    open
+    totalBudget {
+      amount
+      currency
+    }
+    capVersions {
+      validFrom
+      caps {
+        kind
+        maxAmount {
+          amount
+          currency
+        }
+      }
+    }
+  }
+`);
+
+graphql(`
+  fragment ResearchRow_application on ResearchApplication {
+    id
+    version
+    callId
+    caseNumber
+    title
+    kind
+    status
+    principalInvestigatorId
+    organisationId
+    submittedOn
+    requested {
+      amount
+      currency
+    }
+    ranking {
+      position
+      meanTotal
+      meanRelevance
+      reviews
+    }
+  }
+`);
+
+graphql(`
+  fragment ResearchDetail_application on ResearchApplication {
+    ...ResearchRow_application
+    coApplicantIds
+    declaredDegree
+    abstract
+    researchQuestions
+    methods
+    countries
+    themes
+    sdgs
+    durationMonths
+    budget {
+      year
+      category
+      amount {
+        amount
+        currency
+      }
+    }
+    maxAmount {
+      amount
+      currency
+    }
+    ethicalApproval
+    partnershipIds
+    networkIds
+    ineligibleReasons
+    decision {
+      outcome
+      decidedOn
+      maxAmount {
+        amount
+        currency
+      }
+      approvedBudget {
+        year
+        category
+        amount {
+          amount
+          currency
+        }
+      }
+    }
+    feedback
+    reportAcceptedOn
+    reviewerIds
+    reviews {
+      reviewerId
+      comment
+      submittedAt
+      scores {
+        scientificQuality
+        relevance
+        feasibility
+        partnershipValue
+        total
+      }
+    }
+    auditTrail {
+      at
+      actor
+      action
+      fromStatus
+      toStatus
+      note
+      version
+    }
+  }
+`);
+
+/** A person's name where the caller may read it (staff, the person's own organisation). */
+export const RESEARCH_PERSON = graphql(`
+  query ResearchPerson($id: ID!) {
+    person(id: $id) {
+      id
+      givenName
+      familyName
+      organisation {
+        id
+        name
+      }
+    }
+  }
+`);
+
+/** The people of an organisation: principal investigators, co-applicants, reviewers. */
+export const ORGANISATION_PEOPLE = graphql(`
+  query ResearchOrganisationPeople($organisationId: ID!) {
+    people(first: 100, filter: { organisationId: $organisationId }) {
+      nodes {
+        id
+        givenName
+        familyName
+        position
+      }
+    }
+  }
+`);
+
+/** A page of calls, oldest first (the API's order); the list page reads them all. */
+export const RESEARCH_CALLS = graphql(`
+  query ResearchCalls($after: String) {
+    researchCalls(first: 20, after: $after) {
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          ...ResearchCall_call
+        }
+      }
+    }
+  }
+`);
+
+export const RESEARCH_CALL = graphql(`
+  query ResearchCall($id: ID!) {
+    researchCall(id: $id) {
+      ...ResearchCall_call
+    }
+  }
+`);
