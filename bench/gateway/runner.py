@@ -54,11 +54,12 @@ class Run:
     cpu: dict[str, float] = field(default_factory=dict)
     """CPU % in the measured window, 100 = one core: gateway, subgraphs, wrk, others, and the
     busy share of the gateway's and of the load cores."""
-    fetches_alone: int = 0
-    """Subgraph requests for one client request on its own (the check before the load)."""
-    fetches_per_request: float = 0.0
-    """Subgraph requests per client request in the window (those in flight at its edges
-    make it a little high when few requests complete)."""
+    fetches_alone: dict[str, int] = field(default_factory=dict)
+    """Subgraph → its requests for one client request on its own (the check before the load)."""
+    fetches_per_request: dict[str, float] = field(default_factory=dict)
+    """Subgraph → its requests per client request in the window (those in flight at its edges
+    make it a little high when few requests complete; sharing between requests in flight
+    makes it lower than alone)."""
     cache_misses: int = 0
     """Subgraph requests in the window not answered from the subgraphs' response cache."""
     busy_before_pct: float = 0.0
@@ -153,7 +154,7 @@ def measure(
     with _target(target, settings, subgraphs) as (url, server):
         before = subgraphs.counts()
         answer = check.fetch(url, body)
-        run.fetches_alone = subgraphs.counts().requests - before.requests
+        run.fetches_alone = subgraphs.counts().since(before).by_subgraph
         check.compare(workload.query, references[workload.query], (target, answer))
         run.busy_before_pct = wait_until_quiet(settings.quiet_below, settings.quiet_timeout_s)
         _load(run, url, server, script, settings, subgraphs)
@@ -201,11 +202,12 @@ def _load(
     run.cpu = cpu_after.usage_since(cpu_before)
     if server is not None:
         run.peak_rss_mb = server.peak_rss_mb()
+    served = counts_after.since(counts_before)
     if result.requests:
-        run.fetches_per_request = (counts_after.requests - counts_before.requests) / (
-            result.requests
-        )
-    run.cache_misses = counts_after.misses - counts_before.misses
+        run.fetches_per_request = {
+            name: n / result.requests for name, n in served.by_subgraph.items()
+        }
+    run.cache_misses = served.misses
     if result.failed:
         run.problems.append(f"measured window: {_errors(result)}")
     if result.requests == 0:

@@ -18,8 +18,21 @@ from .schemas import SDL
 
 @dataclass(frozen=True)
 class Counts:
-    requests: int
+    by_subgraph: dict[str, int]
+    """Subgraph name → requests it served."""
     misses: int
+    """Response-cache misses, over all four."""
+
+    @property
+    def requests(self) -> int:
+        return sum(self.by_subgraph.values())
+
+    def since(self, before: Counts) -> Counts:
+        """What was served between `before` and these counts."""
+        return Counts(
+            {name: n - before.by_subgraph.get(name, 0) for name, n in self.by_subgraph.items()},
+            self.misses - before.misses,
+        )
 
 
 @dataclass
@@ -31,13 +44,14 @@ class Subgraphs:
         return f"http://127.0.0.1:{self.ports[name]}/graphql"
 
     def counts(self) -> Counts:
-        """Requests and response-cache misses so far, over all four."""
-        requests = misses = 0
-        for port in self.ports.values():
+        """Requests (per subgraph) and response-cache misses so far."""
+        by_subgraph: dict[str, int] = {}
+        misses = 0
+        for name, port in self.ports.items():
             stats = httpx.get(f"http://127.0.0.1:{port}/stats", timeout=10).json()
-            requests += stats["requests"]
+            by_subgraph[name] = stats["requests"]
             misses += stats["misses"]
-        return Counts(requests, misses)
+        return Counts(by_subgraph, misses)
 
     def cpu_s(self) -> float:
         return sum(server.cpu_s() for server in self.servers.values())
