@@ -57,9 +57,10 @@ class Run:
     fetches_alone: dict[str, int] = field(default_factory=dict)
     """Subgraph → its requests for one client request on its own (the check before the load)."""
     fetches_per_request: dict[str, float] = field(default_factory=dict)
-    """Subgraph → its requests per client request in the window (those in flight at its edges
-    make it a little high when few requests complete; sharing between requests in flight
-    makes it lower than alone)."""
+    """Subgraph → its requests per client request in the window, which starts once the
+    warm-up's requests are done (sharing between requests in flight makes it lower than alone;
+    the early fetches of requests still in flight when the window ends make it a little high
+    when few requests complete)."""
     cache_misses: int = 0
     """Subgraph requests in the window not answered from the subgraphs' response cache."""
     busy_before_pct: float = 0.0
@@ -189,7 +190,7 @@ def _load(
     )
     if warm_up.failed:
         run.problems.append(f"warm-up: {_errors(warm_up)}")
-    counts_before = subgraphs.counts()
+    counts_before = subgraphs.settled()
     cpu_before = _CpuSample.take(server, subgraphs, settings)
     result, output = wrk.run(
         url, script, connections=connections, duration_s=settings.duration_s, cpus=cpus

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import sys
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -52,6 +53,20 @@ class Subgraphs:
             by_subgraph[name] = stats["requests"]
             misses += stats["misses"]
         return Counts(by_subgraph, misses)
+
+    def settled(self, quiet_s: float = 0.5, timeout_s: float = 30.0) -> Counts:
+        """The counts once no subgraph request has arrived for `quiet_s` (at most `timeout_s`):
+        a gateway still finishing the client requests of a warm-up that wrk has left must not
+        add their subgraph requests to the next window."""
+        deadline = time.monotonic() + timeout_s
+        last = self.counts()
+        while time.monotonic() < deadline:
+            time.sleep(quiet_s)
+            now = self.counts()
+            if now == last:
+                return now
+            last = now
+        return last
 
     def cpu_s(self) -> float:
         return sum(server.cpu_s() for server in self.servers.values())
