@@ -24,6 +24,9 @@ SUBGRAPH = "subgraph"
 READY_TIMEOUT_S = 120.0
 CONTENDED_PCT = 25.0
 """CPU % (100 = one core) of work not ours in a window that marks the run as contended."""
+EDGE_SHARE = 0.05
+"""Requests in flight at the window's end, as a share of those completed, above which the
+subgraph requests per client request are marked doubtful."""
 SATURATED_SHARE = 0.95
 """Busy share of the load cores at which subgraphs and wrk may be what limits the run."""
 
@@ -209,6 +212,13 @@ def _load(
             name: n / result.requests for name, n in served.by_subgraph.items()
         }
     run.cache_misses = served.misses
+    edge = connections / result.requests if result.requests else 0.0
+    if edge > EDGE_SHARE:
+        run.notes.append(
+            f"subgraph requests per request may be up to {100 * edge:.0f} % high (the early "
+            f"fetches of {connections} requests in flight at the end, over {result.requests} "
+            "completed)"
+        )
     if result.failed:
         run.problems.append(f"measured window: {_errors(result)}")
     if result.requests == 0:
