@@ -1,8 +1,9 @@
-"""python -m bench.gateway [--gateways python,apollo,hive] [--repeats 3] [--duration 30] ...
+"""python -m bench.gateway [--gateways python,apollo,hive] [--queries public] [--repeats 3] ...
 
-Measures the gateways with wrk on one federated scenario and writes the "Gateway" section of
-docs/benchmarks.md. `python -m bench.gateway compose` re-composes bench/gateway/supergraph.graphql
-from the subgraph SDLs with @apollo/composition.
+Measures the gateways with wrk on the federated scenario's queries and writes the "Gateway"
+section of docs/benchmarks.md. A short smoke run: `--queries public --gateways python,hive-dedup
+--repeats 1 --duration 2 --warmup 1 --no-docs`. `python -m bench.gateway compose` re-composes
+bench/gateway/supergraph.graphql from the subgraph SDLs with @apollo/composition.
 """
 
 from __future__ import annotations
@@ -66,21 +67,27 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     available = sorted(os.sched_getaffinity(0))
     parser = argparse.ArgumentParser(prog="python -m bench.gateway", description=__doc__)
     parser.add_argument(
-        "--gateways", type=_names(list(gateways.GATEWAYS)), default=list(gateways.GATEWAYS)
+        "--gateways",
+        type=_names(list(gateways.GATEWAYS)),
+        default=list(gateways.GATEWAYS),
+        help="targets, comma-separated (default all): " + ", ".join(gateways.GATEWAYS),
     )
     parser.add_argument(
-        "--queries", type=_names(list(scenario.QUERIES)), default=["deep", "trivial"]
+        "--queries",
+        type=_names(list(scenario.QUERIES)),
+        default=list(scenario.QUERIES),
+        help="scenarios, comma-separated (default all): " + ", ".join(scenario.QUERIES),
     )
     parser.add_argument("--repeats", type=int, default=3, help="runs of each gateway, interleaved")
     parser.add_argument("--duration", type=float, default=30, help="measured seconds per run")
     parser.add_argument("--warmup", type=float, default=10, help="discarded seconds before it")
     parser.add_argument("--connections", type=int, default=50)
     parser.add_argument(
-        "--overhead-connections",
+        "--low-connections",
         type=int,
         default=1,
-        help="also run the trivial query at this many connections for the latency overhead "
-        "without queueing (0: not)",
+        help=f"also run the {' and '.join(scenario.LOW_LOAD_QUERIES)} queries at this many "
+        "connections, for latency without queueing (0: not)",
     )
     parser.add_argument("--subgraph-port", type=int, default=scenario.SUBGRAPH_PORT)
     parser.add_argument("--gateway-port", type=int, default=scenario.GATEWAY_PORT)
@@ -109,9 +116,14 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
 
 def workloads(args: argparse.Namespace) -> list[Workload]:
+    """Each query at --connections, then the low-load ones at --low-connections."""
     found = [Workload(query, args.connections) for query in args.queries]
-    if "trivial" in args.queries and args.overhead_connections > 0:
-        found.append(Workload("trivial", args.overhead_connections))
+    if args.low_connections > 0:
+        found += [
+            Workload(query, args.low_connections)
+            for query in args.queries
+            if query in scenario.LOW_LOAD_QUERIES
+        ]
     return list(dict.fromkeys(found))
 
 
@@ -137,27 +149,36 @@ def machine_facts() -> list[str]:
 
 
 def setup_lines(args: argparse.Namespace) -> list[str]:
-    versions = [
-        f"{gateways.GATEWAYS[g].label}: {gateways.GATEWAYS[g].versions()}" for g in args.gateways
-    ]
+    programs = {gateways.GATEWAYS[g].program: gateways.GATEWAYS[g] for g in args.gateways}
+    versions = [f"{gateways.PROGRAMS[p]}: {gateway.versions()}" for p, gateway in programs.items()]
     uvicorn = metadata.version("uvicorn")
     graphql_core = metadata.version("graphql-core")
+    low = f"{', '.join(scenario.LOW_LOAD_QUERIES)}: {args.low_connections}"
     return [
         *versions,
+        "Targets: " + "; ".join(f"{gateways.GATEWAYS[g].label} (`{g}`)" for g in args.gateways),
+        "In-flight deduplication (every client here sends the same query, so a gateway that "
+        "shares work between identical requests in flight does less of it): this gateway with "
+        f"`{'`, `'.join(gateways.DEDUPE_SETTINGS)}` true (its default: identical subgraph "
+        "requests share one HTTP exchange, identical operations of one identity one execution) "
+        "and, for `python-nodedup`, false; Hive Gateway with its transport's "
+        "`deduplicateInflightRequests` (on by default: identical subgraph requests share one "
+        "response) off, and on for `hive-dedup` (its inbound deduplication of operations is off "
+        "by default and stays off); Apollo Gateway has none",
         "Node gateways: `NODE_ENV=production`, no usage reporting, telemetry, landing page, "
         "response cache or other plugins (`bench/gateway/node/*.mjs`); Hive Gateway as "
-        "`createGatewayRuntime` on `node:http`, with its in-flight deduplication of identical "
-        "subgraph requests off (it shares one subgraph response between concurrent client "
-        "requests, which the other gateways do not; every client here sends the same query)",
+        "`createGatewayRuntime` on `node:http`",
         f"Subgraphs: one process each, graphql-core {graphql_core} executing the SDL with "
         f"batched `_entities`, a raw ASGI app under uvicorn {uvicorn} (httptools, uvloop), "
         "with a response cache keyed by request body",
         f"Cores: gateway on {processes_cpus(args.gateway_cpus)}, subgraphs and wrk on "
         f"{processes_cpus(args.load_cpus)}",
-        f"wrk: 2 threads, {args.connections} connections (the overhead rows: "
-        f"{args.overhead_connections}), {args.warmup:g} s warm-up (discarded), then "
-        f"{args.duration:g} s measured; {args.repeats} repeats, gateways interleaved and "
-        "started afresh for every run; a run with socket errors or non-2xx answers is invalid",
+        f"wrk: 2 threads, {args.connections} connections (and {low}), {args.warmup:g} s "
+        f"warm-up (discarded), then {args.duration:g} s measured; {args.repeats} repeats, "
+        "targets interleaved and started afresh for every run; a run with socket errors or "
+        "non-2xx answers is invalid",
+        "Subgraph requests: counted by the subgraphs, for one client request alone (before the "
+        "load) and per client request over the measured window",
         "Peak RSS: VmHWM of the gateway process (and any children) at the end of the run",
     ]
 

@@ -12,9 +12,44 @@ from ..report_sections import markdown_table
 from .gateways import GATEWAYS
 from .runner import SATURATED_SHARE, SUBGRAPH, Run
 from .scenario import SUBGRAPH_DIRECT, Workload
-from .stats import AIM_RATIO, AimCheck, Overhead, Summary, aim, overheads, ratio_to_baseline
+from .schemas import SDL
+from .stats import (
+    AIM_RATIO,
+    LEADER,
+    AimCheck,
+    LeadCheck,
+    Overhead,
+    Summary,
+    aim,
+    lead,
+    overheads,
+    ratio_to_baseline,
+    total,
+)
 
 HEADING = "## Gateway: federated queries through this gateway, Apollo Gateway and Hive Gateway"
+INTRO = (
+    "One federated scenario — four Federation v2 subgraphs (accounts, inventory, products, "
+    "reviews; `bench/gateway/schemas.py`, data generated from a seed) composed once by "
+    "`@apollo/composition` into `bench/gateway/supergraph.graphql` — served by each target in "
+    "turn: this gateway, Apollo Gateway and Hive Gateway, this gateway and Hive Gateway each "
+    "with its in-flight deduplication on and off. Each target runs alone on one core "
+    "(`taskset`), so requests/s is per core; the subgraphs and wrk run on the other core(s). "
+    "The subgraphs answer a request body they have seen before from memory: **this measures "
+    "the gateways, not the subgraphs** (their CPU use is in the last table). Before any "
+    "measurement every target's answer to each query is checked to be identical JSON (data "
+    "and key order); each run checks it again before and after its window."
+)
+QUERIES = (
+    "Queries (`bench/gateway/scenario.py`): **public**, shaped like the query of the public "
+    "federation benchmark (graphql-hive/graphql-gateways-benchmark: the same fields, fragments "
+    "and list lengths — users and top products, their reviews, the reviews' products and "
+    "authors, and theirs — so that users and products come back by several paths); **deep**, "
+    "top products → inventory + reviews → accounts + products → inventory + accounts; "
+    "**trivial**, one field of the accounts subgraph, also sent to that subgraph directly for "
+    "the gateways' overhead. The public and trivial queries run at two loads: many connections "
+    "(throughput under queueing) and one (latency without it)."
+)
 
 
 @dataclass(frozen=True)
@@ -95,8 +130,6 @@ def cpu_table(summaries: Sequence[Summary]) -> list[str]:
         "wrk CPU %",
         "load cores busy %",
         "others CPU %",
-        "subgraph fetches: one request alone",
-        "per request under load",
         "subgraph cache misses",
     ]
     rows = [
@@ -110,12 +143,39 @@ def cpu_table(summaries: Sequence[Summary]) -> list[str]:
             f"{s.cpu.get('wrk', 0):.0f}",
             f"{s.cpu.get('load_cores', 0):.0f}",
             f"{s.cpu.get('others', 0):.0f}",
-            str(s.fetches_alone),
-            f"{s.fetches_per_request:.2f}",
             str(s.cache_misses),
         ]
         for s in summaries
         if s.valid
+    ]
+    return markdown_table(header, rows)
+
+
+def fetches_table(summaries: Sequence[Summary]) -> list[str]:
+    """Subgraph requests per client request, in total and per subgraph (in SDL order)."""
+    parts = " + ".join(SDL)
+    header = [
+        "target",
+        "query",
+        "connections",
+        f"one request alone: all = {parts}",
+        f"per request under load: all = {parts}",
+    ]
+
+    def split(by_subgraph: dict[str, int] | dict[str, float], digits: int) -> str:
+        values = [by_subgraph.get(name, 0) for name in SDL]
+        return f"{total(by_subgraph):.{digits}f} = " + " + ".join(f"{v:.{digits}f}" for v in values)
+
+    rows = [
+        [
+            _label(s.target),
+            s.workload.query,
+            str(s.workload.connections),
+            split(s.fetches_alone, 0),
+            split(s.fetches_per_request, 2),
+        ]
+        for s in summaries
+        if s.valid and s.target != SUBGRAPH
     ]
     return markdown_table(header, rows)
 
@@ -160,6 +220,23 @@ def aim_lines(checks: Sequence[AimCheck], main_connections: int) -> list[str]:
         f"- Aim (at least {AIM_RATIO:g}x Apollo Gateway's requests/s per core, with lower "
         f"p99): **{'met' if met else 'not met'}** — {details}."
     ]
+
+
+def lead_lines(checks: Sequence[LeadCheck], main_connections: int) -> list[str]:
+    relevant = [c for c in checks if c.workload.connections == main_connections]
+    aim_text = (
+        f"- Aim of issue 17 (ahead of {_label(LEADER)} at {main_connections} connections, "
+        "with a p99 below every peer's)"
+    )
+    if not relevant:
+        return [f"{aim_text}: **not measured** (this run did not measure both)."]
+    details = "; ".join(
+        f"{c.workload.query}: {c.ratio:.2f}x its requests/s, p99 {_ms(c.p99_ms)} ms vs "
+        f"{_ms(c.best_peer_p99_ms)} ms ({_label(c.best_peer)})"
+        for c in relevant
+    )
+    met = all(c.met for c in relevant)
+    return [f"{aim_text}: **{'met' if met else 'not met'}** — {details}."]
 
 
 def problem_lines(runs: Sequence[Run]) -> list[str]:
@@ -211,15 +288,9 @@ def render(summaries: Sequence[Summary], runs: Sequence[Run], context: Context) 
     out = [
         HEADING,
         "",
-        "One federated scenario — four Federation v2 subgraphs (accounts, inventory, products, "
-        "reviews; `bench/gateway/schemas.py`, data generated from a seed) composed once by "
-        "`@apollo/composition` into `bench/gateway/supergraph.graphql` — served by three "
-        "gateways in turn. Each gateway runs alone on one core (`taskset`), so requests/s is "
-        "per core; the subgraphs and wrk run on the other core(s). The subgraphs answer a "
-        "request body they have seen before from memory: **this measures the gateways, not "
-        "the subgraphs** (their CPU use is in the last table). Before any measurement every "
-        "gateway's answer to each query is checked to be identical JSON (data and key order); "
-        "each run checks it again before and after its window.",
+        INTRO,
+        "",
+        QUERIES,
         "",
         "```",
         context.command,
@@ -232,6 +303,7 @@ def render(summaries: Sequence[Summary], runs: Sequence[Run], context: Context) 
         *capacity_lines(summaries, context.load_cpus),
         "",
         *aim_lines(aim(summaries, context.workloads), context.main_connections),
+        *lead_lines(lead(summaries, context.workloads), context.main_connections),
         *problem_lines(runs),
         *note_lines(runs),
         "",
@@ -248,7 +320,11 @@ def render(summaries: Sequence[Summary], runs: Sequence[Run], context: Context) 
             "",
         ]
     out += [
-        "### CPU in the measured window (100 % = one core; medians) and subgraph traffic",
+        "### Subgraph requests per client request (counted by the subgraphs; medians)",
+        "",
+        *fetches_table(summaries),
+        "",
+        "### CPU in the measured window (100 % = one core; medians) and subgraph cache misses",
         "",
         *cpu_table(summaries),
         "",

@@ -24,6 +24,9 @@ SUBGRAPH = "subgraph"
 READY_TIMEOUT_S = 120.0
 CONTENDED_PCT = 25.0
 """CPU % (100 = one core) of work not ours in a window that marks the run as contended."""
+EDGE_SHARE = 0.05
+"""Requests in flight at the window's end, as a share of those completed, above which the
+subgraph requests per client request are marked doubtful."""
 SATURATED_SHARE = 0.95
 """Busy share of the load cores at which subgraphs and wrk may be what limits the run."""
 
@@ -54,11 +57,13 @@ class Run:
     cpu: dict[str, float] = field(default_factory=dict)
     """CPU % in the measured window, 100 = one core: gateway, subgraphs, wrk, others, and the
     busy share of the gateway's and of the load cores."""
-    fetches_alone: int = 0
-    """Subgraph requests for one client request on its own (the check before the load)."""
-    fetches_per_request: float = 0.0
-    """Subgraph requests per client request in the window (those in flight at its edges
-    make it a little high when few requests complete)."""
+    fetches_alone: dict[str, int] = field(default_factory=dict)
+    """Subgraph → its requests for one client request on its own (the check before the load)."""
+    fetches_per_request: dict[str, float] = field(default_factory=dict)
+    """Subgraph → its requests per client request in the window, which starts once the
+    warm-up's requests are done (sharing between requests in flight makes it lower than alone;
+    the early fetches of requests still in flight when the window ends make it a little high
+    when few requests complete)."""
     cache_misses: int = 0
     """Subgraph requests in the window not answered from the subgraphs' response cache."""
     busy_before_pct: float = 0.0
@@ -153,7 +158,7 @@ def measure(
     with _target(target, settings, subgraphs) as (url, server):
         before = subgraphs.counts()
         answer = check.fetch(url, body)
-        run.fetches_alone = subgraphs.counts().requests - before.requests
+        run.fetches_alone = subgraphs.counts().since(before).by_subgraph
         check.compare(workload.query, references[workload.query], (target, answer))
         run.busy_before_pct = wait_until_quiet(settings.quiet_below, settings.quiet_timeout_s)
         _load(run, url, server, script, settings, subgraphs)
@@ -188,7 +193,7 @@ def _load(
     )
     if warm_up.failed:
         run.problems.append(f"warm-up: {_errors(warm_up)}")
-    counts_before = subgraphs.counts()
+    counts_before = subgraphs.settled()
     cpu_before = _CpuSample.take(server, subgraphs, settings)
     result, output = wrk.run(
         url, script, connections=connections, duration_s=settings.duration_s, cpus=cpus
@@ -201,11 +206,19 @@ def _load(
     run.cpu = cpu_after.usage_since(cpu_before)
     if server is not None:
         run.peak_rss_mb = server.peak_rss_mb()
+    served = counts_after.since(counts_before)
     if result.requests:
-        run.fetches_per_request = (counts_after.requests - counts_before.requests) / (
-            result.requests
+        run.fetches_per_request = {
+            name: n / result.requests for name, n in served.by_subgraph.items()
+        }
+    run.cache_misses = served.misses
+    edge = connections / result.requests if result.requests else 0.0
+    if edge > EDGE_SHARE:
+        run.notes.append(
+            f"subgraph requests per request may be up to {100 * edge:.0f} % high (the early "
+            f"fetches of {connections} requests in flight at the end, over {result.requests} "
+            "completed)"
         )
-    run.cache_misses = counts_after.misses - counts_before.misses
     if result.failed:
         run.problems.append(f"measured window: {_errors(result)}")
     if result.requests == 0:

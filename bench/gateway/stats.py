@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import statistics
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from .gateways import GATEWAYS
 from .runner import SUBGRAPH, Run
 from .scenario import Workload
 
@@ -13,6 +14,8 @@ AIM_RATIO = 2.0
 """Requests/s per core of this gateway over Apollo Gateway's that the aim asks for."""
 BASELINE = "apollo"
 OURS = "python"
+LEADER = "hive-dedup"
+"""The peer to be ahead of (issue 17): Hive Gateway with its in-flight deduplication."""
 
 
 def median(values: Sequence[float]) -> float:
@@ -32,8 +35,10 @@ class Summary:
     """Percentile → the median over the valid runs of that percentile."""
     peak_rss_mb: float | None
     cpu: dict[str, float]
-    fetches_alone: int
-    fetches_per_request: float
+    fetches_alone: dict[str, int]
+    """Subgraph → its requests for one client request alone (the run with the most)."""
+    fetches_per_request: dict[str, float]
+    """Subgraph → the median of its requests per client request under load."""
     cache_misses: int
 
 
@@ -63,10 +68,17 @@ def _summary(target: str, workload: Workload, runs: list[Run]) -> Summary:
         latency_ms={p: median([r.latency_ms[p] for r in results]) for p in percentiles},
         peak_rss_mb=median(rss) if rss else None,
         cpu={name: median([r.cpu.get(name, 0.0) for r in valid]) for name in cpu_names},
-        fetches_alone=max((r.fetches_alone for r in valid), default=0),
-        fetches_per_request=median([r.fetches_per_request for r in valid]),
+        fetches_alone=max((r.fetches_alone for r in valid), key=total, default={}),
+        fetches_per_request={
+            name: median([r.fetches_per_request.get(name, 0.0) for r in valid])
+            for name in dict.fromkeys(n for r in valid for n in r.fetches_per_request)
+        },
         cache_misses=sum(r.cache_misses for r in valid),
     )
+
+
+def total(by_subgraph: Mapping[str, float]) -> float:
+    return sum(by_subgraph.values())
 
 
 def find(summaries: Sequence[Summary], target: str, workload: Workload) -> Summary | None:
@@ -139,6 +151,52 @@ def aim(summaries: Sequence[Summary], workloads: Sequence[Workload]) -> list[Aim
                 ours.per_s / baseline.per_s,
                 ours.latency_ms[99],
                 baseline.latency_ms[99],
+            )
+        )
+    return checks
+
+
+@dataclass(frozen=True)
+class LeadCheck:
+    """This gateway against the leading peer at one workload, and its p99 against every peer's."""
+
+    workload: Workload
+    ratio: float
+    """This gateway's requests/s over the leader's."""
+    p99_ms: float
+    best_peer: str
+    """The peer with the lowest p99."""
+    best_peer_p99_ms: float
+
+    @property
+    def met(self) -> bool:
+        return self.ratio > 1 and self.p99_ms < self.best_peer_p99_ms
+
+
+def lead(summaries: Sequence[Summary], workloads: Sequence[Workload]) -> list[LeadCheck]:
+    """Per workload where this gateway and the leader have valid runs; the peers are the
+    other programs' targets (not this gateway without deduplication, not the subgraph)."""
+    checks = []
+    for workload in workloads:
+        ours, leader = find(summaries, OURS, workload), find(summaries, LEADER, workload)
+        if ours is None or leader is None:
+            continue
+        peers = [
+            s
+            for s in summaries
+            if s.workload == workload
+            and s.valid
+            and s.target != SUBGRAPH
+            and GATEWAYS[s.target].program != GATEWAYS[OURS].program
+        ]
+        best = min(peers, key=lambda s: s.latency_ms[99])
+        checks.append(
+            LeadCheck(
+                workload,
+                ours.per_s / leader.per_s,
+                ours.latency_ms[99],
+                best.target,
+                best.latency_ms[99],
             )
         )
     return checks

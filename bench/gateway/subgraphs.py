@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import sys
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -18,8 +19,21 @@ from .schemas import SDL
 
 @dataclass(frozen=True)
 class Counts:
-    requests: int
+    by_subgraph: dict[str, int]
+    """Subgraph name → requests it served."""
     misses: int
+    """Response-cache misses, over all four."""
+
+    @property
+    def requests(self) -> int:
+        return sum(self.by_subgraph.values())
+
+    def since(self, before: Counts) -> Counts:
+        """What was served between `before` and these counts."""
+        return Counts(
+            {name: n - before.by_subgraph.get(name, 0) for name, n in self.by_subgraph.items()},
+            self.misses - before.misses,
+        )
 
 
 @dataclass
@@ -31,13 +45,28 @@ class Subgraphs:
         return f"http://127.0.0.1:{self.ports[name]}/graphql"
 
     def counts(self) -> Counts:
-        """Requests and response-cache misses so far, over all four."""
-        requests = misses = 0
-        for port in self.ports.values():
+        """Requests (per subgraph) and response-cache misses so far."""
+        by_subgraph: dict[str, int] = {}
+        misses = 0
+        for name, port in self.ports.items():
             stats = httpx.get(f"http://127.0.0.1:{port}/stats", timeout=10).json()
-            requests += stats["requests"]
+            by_subgraph[name] = stats["requests"]
             misses += stats["misses"]
-        return Counts(requests, misses)
+        return Counts(by_subgraph, misses)
+
+    def settled(self, quiet_s: float = 0.5, timeout_s: float = 30.0) -> Counts:
+        """The counts once no subgraph request has arrived for `quiet_s` (at most `timeout_s`):
+        a gateway still finishing the client requests of a warm-up that wrk has left must not
+        add their subgraph requests to the next window."""
+        deadline = time.monotonic() + timeout_s
+        last = self.counts()
+        while time.monotonic() < deadline:
+            time.sleep(quiet_s)
+            now = self.counts()
+            if now == last:
+                return now
+            last = now
+        return last
 
     def cpu_s(self) -> float:
         return sum(server.cpu_s() for server in self.servers.values())

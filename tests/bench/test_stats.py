@@ -9,6 +9,7 @@ from bench.gateway.wrk import WrkResult
 
 DEEP = Workload("deep", 50)
 TRIVIAL = Workload("trivial", 50)
+PUBLIC = Workload("public", 50)
 NO_ERRORS = {"connect": 0, "read": 0, "write": 0, "timeout": 0, "status": 0}
 
 
@@ -88,3 +89,50 @@ def test_aim_line_says_met_only_when_every_query_meets_it() -> None:
     assert report.aim_lines(checks[:1], 50)[0].startswith("- Aim (at least 2x Apollo Gateway's")
     assert "**met**" in report.aim_lines(checks[:1], 50)[0]
     assert "**not measured**" in report.aim_lines(checks, 1)[0]
+
+
+def test_subgraph_requests_are_the_busiest_run_alone_and_medians_under_load() -> None:
+    alone = {"accounts": 3, "inventory": 7, "products": 4, "reviews": 2}
+    runs = [
+        run("hive-dedup", PUBLIC, 50, 10, 20, fetches_alone=alone, fetches_per_request=load)
+        for load in (
+            {"accounts": 1.0, "inventory": 2.0, "products": 1.0, "reviews": 0.5},
+            {"accounts": 2.0, "inventory": 3.0, "products": 1.5, "reviews": 0.5},
+            {"accounts": 1.5, "inventory": 4.0, "products": 2.0, "reviews": 0.5},
+        )
+    ]
+    runs[0].fetches_alone = {"accounts": 3, "inventory": 6, "products": 4, "reviews": 2}
+
+    summaries = stats.summarise(runs)
+
+    assert summaries[0].fetches_alone == alone
+    assert report.fetches_table(summaries)[2:] == [
+        "| Hive Gateway (dedup) | public | 50 | 16 = 3 + 7 + 4 + 2 "
+        "| 6.50 = 1.50 + 3.00 + 1.50 + 0.50 |"
+    ]
+
+
+def test_lead_is_ahead_of_hive_with_dedup_and_below_every_peers_p99() -> None:
+    summaries = stats.summarise(
+        [
+            run("python", PUBLIC, 300, 100, 200),
+            run("python-nodedup", PUBLIC, 100, 400, 100),
+            run("hive-dedup", PUBLIC, 250, 150, 400),
+            run("apollo", PUBLIC, 50, 900, 190),
+        ]
+    )
+
+    [check] = stats.lead(summaries, [PUBLIC])
+
+    assert (check.ratio, check.best_peer, check.best_peer_p99_ms, check.met) == (
+        1.2,
+        "apollo",
+        190,
+        False,
+    )
+    assert report.lead_lines([check], 50) == [
+        "- Aim of issue 17 (ahead of Hive Gateway (dedup) at 50 connections, with a p99 below "
+        "every peer's): **not met** — public: 1.20x its requests/s, p99 200 ms vs 190 ms "
+        "(Apollo Gateway)."
+    ]
+    assert "**not measured**" in report.lead_lines([check], 1)[0]
