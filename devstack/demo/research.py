@@ -297,7 +297,9 @@ mutation($input: DecideResearchCallInput!) {
 """
 NETWORK_RESEARCH = """
 query($r: [_Any!]!) {
-  _entities(representations: $r) { ... on Network { research { outputs { id title } } } }
+  _entities(representations: $r) {
+    ... on Network { research { outputs { id applicationId } } }
+  }
 }
 """
 PUBLISH_OUTPUT = """
@@ -532,7 +534,9 @@ def _reported(research: Research, network_id: str, today: date) -> str:
         application = research.act("REPORTED", ACCEPT_REPORT)
     representation = {"__typename": "Network", "id": network_id}
     linked = research.training.execute(NETWORK_RESEARCH, {"r": [representation]})["_entities"][0]
-    outputs = [o["id"] for o in linked["research"]["outputs"] if o["title"] == OUTPUT["title"]]
+    outputs = [
+        o["id"] for o in linked["research"]["outputs"] if o["applicationId"] == application["id"]
+    ]
     if not outputs:
         published = research.training.execute(PUBLISH_OUTPUT, {"input": {
             **OUTPUT,
