@@ -1,7 +1,7 @@
 """Demo data, loaded idempotently through the public GraphQL APIs.
 
 Each step takes the shared `Demo` and returns one line for the user. Later steps
-(partnerships, networks, workshops, grants) append themselves to STEPS and find the
+(partnerships, networks, workshops, grants, research) append themselves to STEPS and find the
 ids of what earlier steps loaded on the `Demo`.
 """
 
@@ -25,6 +25,7 @@ from .networks import load_networks
 from .organisations import load_organisations
 from .partnerships import load_partnerships
 from .programme import load_programme
+from .research import load_research
 from .training import load_training
 
 STEPS: tuple[Step, ...] = (
@@ -34,6 +35,7 @@ STEPS: tuple[Step, ...] = (
     load_networks,
     load_finance,
     load_training,
+    load_research,
 )
 
 

@@ -1,4 +1,5 @@
-"""Demo step: the organisations of the three example partnerships."""
+"""Demo step: the organisations of the three example partnerships and the universities whose
+researchers apply to, and review for, the research call (research.py)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,14 @@ class DemoOrganisation:
     country: str
 
 
-# The three example partnerships of ICLD's gender-equality network brochure.
+UNIVERSITIES = (
+    DemoOrganisation("Uppsala University", "UNIVERSITY", "SE"),
+    DemoOrganisation("Universidad de San Carlos de Guatemala", "UNIVERSITY", "GT"),
+    DemoOrganisation("University of Dar es Salaam", "UNIVERSITY", "TZ"),
+)
+
+# The three example partnerships of ICLD's gender-equality network brochure, then the
+# universities.
 ORGANISATIONS = (
     DemoOrganisation("Region Gotland", "REGION", "SE"),
     DemoOrganisation("Kibaha", "LOCAL_GOVERNMENT", "TZ"),
@@ -22,6 +30,7 @@ ORGANISATIONS = (
     DemoOrganisation("Stellenbosch", "LOCAL_GOVERNMENT", "ZA"),
     DemoOrganisation("Robertsfors", "MUNICIPALITY", "SE"),
     DemoOrganisation("Machakos", "LOCAL_GOVERNMENT", "KE"),
+    *UNIVERSITIES,
 )
 
 FIND_ORGANISATIONS = """

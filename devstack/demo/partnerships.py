@@ -7,6 +7,7 @@ gender-equality network brochure. The people are fictional.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .model import Demo
@@ -109,13 +110,14 @@ mutation($input: SetSteeringGroupInput!) { setSteeringGroup(input: $input) { par
 """
 
 
-def _load_people(demo: Demo, organisation: str) -> int:
+def load_people(demo: Demo, organisation: str, people: Sequence[DemoPerson]) -> int:
+    """Creates whoever of `people` the organisation does not have yet; returns how many."""
     api = demo.apis["partnerships"]
     org_id = demo.organisations[organisation]
     found = api.execute(FIND_PEOPLE, {"org": org_id})["people"]["nodes"]
     known = {f"{p['givenName']} {p['familyName']}": p["id"] for p in found}
     created = 0
-    for person in PEOPLE[organisation]:
+    for person in people:
         if person.name not in known:
             profile = {
                 "givenName": person.given,
@@ -164,7 +166,7 @@ def _load_partnership(demo: Demo, spec: DemoPartnership) -> bool:
 
 
 def load_partnerships(demo: Demo) -> str:
-    people = sum(_load_people(demo, org) for org in PEOPLE)
+    people = sum(load_people(demo, org, team) for org, team in PEOPLE.items())
     partnerships = sum(_load_partnership(demo, spec) for spec in PARTNERSHIPS)
     return (
         f"{len(PARTNERSHIPS)} partnerships ({partnerships} new) with steering groups, "

@@ -128,7 +128,8 @@ mutation($input: CreateCohortInput!) {
 """
 
 
-def _wait(api: GraphQLClient, query: str, key: str, ids: list[str], what: str) -> None:
+def wait_known(api: GraphQLClient, query: str, key: str, ids: list[str], what: str) -> None:
+    """Until the training service's projection (`query`, answering `key`) knows each of `ids`."""
     deadline = time.monotonic() + PROJECTION_TIMEOUT_S
     waiting = list(ids)
     while waiting:
@@ -292,12 +293,12 @@ def load_training(demo: Demo) -> str:
     api = demo.apis["training"]
     network_id = _network_id(demo)
     if network_id is not None:
-        _wait(api, KNOWN_NETWORK, "trainingKnownNetwork", [network_id], "network")
+        wait_known(api, KNOWN_NETWORK, "trainingKnownNetwork", [network_id], "network")
     names = {name for name, _ in _participants()} | {a[0] for a in APPLICANTS}
     people = [demo.people[n] for n in sorted(names)]
-    _wait(api, KNOWN_PERSON, "trainingKnownPerson", people, "people")
+    wait_known(api, KNOWN_PERSON, "trainingKnownPerson", people, "people")
     partnership_ids = [demo.partnerships[spec.title] for spec in PARTNERSHIPS]
-    _wait(api, KNOWN_PARTNERSHIP, "trainingKnownPartnership", partnership_ids, "partnerships")
+    wait_known(api, KNOWN_PARTNERSHIP, "trainingKnownPartnership", partnership_ids, "partnerships")
 
     recorded = sum(_record(api, demo, spec, network_id) for spec in WORKSHOPS)
     attended = sum(len(_participants()) - len(spec.absent) for spec in WORKSHOPS)
