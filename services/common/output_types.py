@@ -1,12 +1,14 @@
-"""How the subgraphs build their GraphQL output objects from domain objects: fields taken from
-the attributes of the same name, the audit trail, objects loaded by key or in lists."""
+"""How the subgraphs build their GraphQL output objects: from domain objects (fields taken from
+the attributes of the same name, the audit trail, objects loaded by key or in lists) and as
+stubs of the entities of other subgraphs they extend."""
 
 from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Iterable
-from typing import Any, TypeVar
+from typing import Any, Self, TypeVar
 
+import strawberry
 from strawberry.dataloader import DataLoader
 
 from .audit import AuditEntry, AuditEntryType
@@ -49,3 +51,15 @@ async def load_all_shown(
     """The objects listed under `key`, each as `show` shows it."""
     found = await loader.load(str(key))
     return [show(m) for m in found or []]
+
+
+@strawberry.type
+class ForeignEntity:
+    """Base of another subgraph's entity that a subgraph extends: only its key, `id`, taken
+    as given (the subclass adds this subgraph's fields, which load from the key)."""
+
+    id: strawberry.ID
+
+    @classmethod
+    def resolve_reference(cls, id: strawberry.ID) -> Self:
+        return cls(id=id)

@@ -15,6 +15,7 @@ import strawberry
 from services.common.audit import AuditEntryType
 from services.common.auth import Principal
 from services.common.money import MoneyType
+from services.common.output_types import audit_trail, from_attributes, load_all_shown, load_shown
 
 from ..domain.access import may_see
 from ..domain.cohort import Cohort
@@ -56,8 +57,7 @@ def visible(
 
 
 async def _programme_cohorts(root: ProgrammeType, info: TrainingInfo) -> list[CohortType]:
-    found = await cohorts_of_programme_loader(info).load(str(root.id))
-    return [CohortType.of(c) for c in found or []]
+    return await load_all_shown(cohorts_of_programme_loader(info), root.id, CohortType.of)
 
 
 @strawberry.type(name="Programme", description="An International Training Programme (ITP)")
@@ -77,16 +77,7 @@ class ProgrammeType:
 
     @classmethod
     def of(cls, programme: Programme) -> ProgrammeType:
-        return cls(
-            id=strawberry.ID(programme.id),
-            title=programme.title,
-            theme=programme.theme,
-            target_group=programme.target_group,
-            language=programme.language,
-            description=programme.description,
-            version=programme.version,
-            audit_trail=[AuditEntryType.of(e) for e in programme.audit],
-        )
+        return from_attributes(cls, programme, audit_trail=audit_trail(programme.audit))
 
 
 @strawberry.type(name="OrganisationNominations")
@@ -105,8 +96,7 @@ class OrganisationNominationsType:
 
 
 async def _cohort_phases(root: CohortType, info: TrainingInfo) -> list[WorkshopType]:
-    found = await phases_loader(info).load(str(root.id))
-    return [WorkshopType.of(w) for w in found or []]
+    return await load_all_shown(phases_loader(info), root.id, WorkshopType.of)
 
 
 def _cohort_registrations(
@@ -160,8 +150,7 @@ class CohortType:
 
     @strawberry.field
     async def programme(self, info: TrainingInfo) -> ProgrammeType | None:
-        found = await programme_loader(info).load(str(self.programme_id))
-        return None if found is None else ProgrammeType.of(found)
+        return await load_shown(programme_loader(info), self.programme_id, ProgrammeType.of)
 
     @strawberry.field
     def network(self) -> Annotated[NetworkEntity, strawberry.lazy(ENTITIES)] | None:
@@ -184,21 +173,11 @@ class CohortType:
 
     @classmethod
     def of(cls, cohort: Cohort) -> CohortType:
-        return cls(
-            id=strawberry.ID(cohort.id),
-            programme_id=strawberry.ID(cohort.programme_id),
-            number=cohort.number,
-            starts_on=cohort.starts_on,
-            ends_on=cohort.ends_on,
-            applications_open_on=cohort.applications_open_on,
-            applications_close_on=cohort.applications_close_on,
-            network_id=strawberry.ID(cohort.network_id) if cohort.network_id else None,
-            capacity=cohort.capacity,
-            seats_taken=cohort.seats_taken,
-            seats_left=cohort.seats_left,
+        return from_attributes(
+            cls,
+            cohort,
             waitlist_length=len(cohort.waitlist()),
-            version=cohort.version,
-            audit_trail=[AuditEntryType.of(e) for e in cohort.audit],
+            audit_trail=audit_trail(cohort.audit),
             model=cohort,
         )
 
@@ -214,9 +193,7 @@ class WorkshopCostLineType:
 
     @classmethod
     def of(cls, line: CostLine) -> WorkshopCostLineType:
-        return cls(
-            category=line.category, amount=MoneyType.of(line.amount), description=line.description
-        )
+        return from_attributes(cls, line, amount=MoneyType.of(line.amount))
 
 
 def _workshop_registrations(
@@ -270,8 +247,7 @@ class WorkshopType:
     async def cohort(self, info: TrainingInfo) -> CohortType | None:
         if self.cohort_id is None:
             return None
-        found = await cohort_loader(info).load(str(self.cohort_id))
-        return None if found is None else CohortType.of(found)
+        return await load_shown(cohort_loader(info), self.cohort_id, CohortType.of)
 
     registrations: list[RegistrationType] = strawberry.field(
         resolver=_workshop_registrations,
@@ -281,36 +257,19 @@ class WorkshopType:
     @classmethod
     def of(cls, workshop: Workshop) -> WorkshopType:
         completed = workshop.status is WorkshopStatus.COMPLETED
-        return cls(
-            id=strawberry.ID(workshop.id),
-            kind=workshop.kind,
-            title=workshop.title,
-            network_id=strawberry.ID(workshop.network_id) if workshop.network_id else None,
-            cohort_id=strawberry.ID(workshop.cohort_id) if workshop.cohort_id else None,
-            programme_id=strawberry.ID(workshop.programme_id) if workshop.programme_id else None,
-            city=workshop.city,
-            country=workshop.country,
-            starts_on=workshop.starts_on,
-            ends_on=workshop.ends_on,
-            capacity=workshop.capacity,
-            status=workshop.status,
-            seats_taken=workshop.seats_taken,
-            seats_left=workshop.seats_left,
+        return from_attributes(
+            cls,
+            workshop,
             waitlist_length=len(workshop.waitlist()),
             participants=len(workshop.attendance) if completed else len(workshop.enrolled()),
             cost_lines=[WorkshopCostLineType.of(c) for c in workshop.costs],
-            completed_on=workshop.completed_on,
-            cancelled_on=workshop.cancelled_on,
-            note=workshop.note,
-            version=workshop.version,
-            audit_trail=[AuditEntryType.of(e) for e in workshop.audit],
+            audit_trail=audit_trail(workshop.audit),
             model=workshop,
         )
 
     @classmethod
     async def resolve_reference(cls, info: TrainingInfo, id: strawberry.ID) -> WorkshopType | None:
-        found = await workshop_loader(info).load(str(id))
-        return None if found is None else cls.of(found)
+        return await load_shown(workshop_loader(info), id, cls.of)
 
 
 # --- registrations ------------------------------------------------------------------------------
@@ -326,13 +285,7 @@ class StatusChangeType:
 
     @classmethod
     def of(cls, change: StatusChange) -> StatusChangeType:
-        return cls(
-            at=change.at,
-            actor=change.actor,
-            from_status=change.from_status,
-            to_status=change.to_status,
-            note=change.note,
-        )
+        return from_attributes(cls, change)
 
 
 @strawberry.type(name="ProgressReport")
@@ -344,7 +297,7 @@ class ProgressReportType:
 
     @classmethod
     def of(cls, report: ProgressReport) -> ProgressReportType:
-        return cls(at=report.at, by=report.by, text=report.text, final=report.final)
+        return from_attributes(cls, report)
 
 
 @strawberry.type(name="ChangeProject", description="An ITP participant's change project")
@@ -355,10 +308,8 @@ class ChangeProjectType:
 
     @classmethod
     def of(cls, project: ChangeProject) -> ChangeProjectType:
-        return cls(
-            outline=project.outline,
-            reports=[ProgressReportType.of(r) for r in project.reports],
-            reported=project.reported,
+        return from_attributes(
+            cls, project, reports=[ProgressReportType.of(r) for r in project.reports]
         )
 
 
@@ -371,8 +322,7 @@ class CertificateType:
 
     @strawberry.field
     async def cohort(self, info: TrainingInfo) -> CohortType | None:
-        found = await cohort_loader(info).load(str(self.cohort_id))
-        return None if found is None else CohortType.of(found)
+        return await load_shown(cohort_loader(info), self.cohort_id, CohortType.of)
 
 
 @strawberry.type(name="Attendance", description="Whether the participant attended a workshop")
@@ -474,25 +424,15 @@ class RegistrationType:
     def of(cls, placed: Placed) -> RegistrationType:
         registration: Registration = placed.registration
         seating = placed.seating
-        return cls(
-            id=strawberry.ID(registration.id),
-            version=registration.version,
-            status=registration.status,
-            person_id=strawberry.ID(registration.person_id),
-            organisation_id=strawberry.ID(registration.organisation_id),
-            partnership_id=(
-                strawberry.ID(registration.partnership_id) if registration.partnership_id else None
-            ),
+        project = registration.change_project
+        return from_attributes(
+            cls,
+            registration,
             workshop_id=strawberry.ID(seating.id) if placed.workshop else None,
             cohort_id=strawberry.ID(seating.id) if placed.cohort else None,
-            registered_at=registration.registered_at,
             waitlist_position=seating.waitlist_position(registration),
             history=[StatusChangeType.of(c) for c in registration.history],
-            change_project=(
-                ChangeProjectType.of(registration.change_project)
-                if registration.change_project
-                else None
-            ),
+            change_project=ChangeProjectType.of(project) if project else None,
             placed=placed,
         )
 
