@@ -153,10 +153,18 @@ async def load_network(info: NetworksInfo, network_id: str) -> NetworkType | Non
     return await load_shown(network_loader(info), network_id, lambda n: NetworkType.of(n, viewer))
 
 
-def _partnership(partnership_id: strawberry.ID) -> PartnershipEntity:
+async def _network_of(
+    root: MembershipType | PracticeType, info: NetworksInfo
+) -> NetworkType | None:
+    return await load_network(info, root.network_id)
+
+
+def _partnership_of(
+    root: MembershipType | PracticeCommentType | EndorsementType | PracticeType,
+) -> Annotated[PartnershipEntity, strawberry.lazy(ENTITIES)]:
     from .entities import PartnershipEntity
 
-    return PartnershipEntity(id=partnership_id)
+    return PartnershipEntity(id=root.partnership_id)
 
 
 @strawberry.type(name="MembershipPeriod")
@@ -182,13 +190,9 @@ class MembershipType:
     version: int
     audit_trail: list[AuditEntryType]
 
-    @strawberry.field
-    async def network(self, info: NetworksInfo) -> NetworkType | None:
-        return await load_network(info, str(self.network_id))
+    network = strawberry.field(resolver=_network_of)
 
-    @strawberry.field
-    def partnership(self) -> Annotated[PartnershipEntity, strawberry.lazy(ENTITIES)]:
-        return _partnership(self.partnership_id)
+    partnership = strawberry.field(resolver=_partnership_of)
 
     @classmethod
     def of(cls, membership: Membership) -> MembershipType:
@@ -209,9 +213,7 @@ class PracticeCommentType:
     text: str
     at: datetime
 
-    @strawberry.field
-    def partnership(self) -> Annotated[PartnershipEntity, strawberry.lazy(ENTITIES)]:
-        return _partnership(self.partnership_id)
+    partnership = strawberry.field(resolver=_partnership_of)
 
     @classmethod
     def of(cls, comment: Comment) -> PracticeCommentType:
@@ -223,9 +225,7 @@ class EndorsementType:
     partnership_id: strawberry.ID
     at: datetime
 
-    @strawberry.field
-    def partnership(self) -> Annotated[PartnershipEntity, strawberry.lazy(ENTITIES)]:
-        return _partnership(self.partnership_id)
+    partnership = strawberry.field(resolver=_partnership_of)
 
     @classmethod
     def of(cls, endorsement: Endorsement) -> EndorsementType:
@@ -261,13 +261,9 @@ class PracticeType:
     def endorsement_count(self) -> int:
         return len(self.endorsements)
 
-    @strawberry.field
-    async def network(self, info: NetworksInfo) -> NetworkType | None:
-        return await load_network(info, str(self.network_id))
+    network = strawberry.field(resolver=_network_of)
 
-    @strawberry.field
-    def partnership(self) -> Annotated[PartnershipEntity, strawberry.lazy(ENTITIES)]:
-        return _partnership(self.partnership_id)
+    partnership = strawberry.field(resolver=_partnership_of)
 
     @classmethod
     def of(cls, practice: Practice) -> PracticeType:

@@ -72,6 +72,18 @@ class _Identified(Protocol):
     def id(self) -> strawberry.ID: ...
 
 
+async def _partnership_of(
+    root: VisitType | ApplicationType, info: PartnershipsInfo
+) -> PartnershipType | None:
+    return await load_shown(partnership_loader(info), root.partnership_id, PartnershipType.of)
+
+
+async def _organisation_of(
+    root: PersonType | SteeringGroupMemberType, info: PartnershipsInfo
+) -> OrganisationType | None:
+    return await load_organisation(info, root.organisation_id)
+
+
 # --- organisations ------------------------------------------------------------------------
 
 
@@ -129,9 +141,7 @@ class PersonType:
         description="Staff and own organisation"
     )
 
-    @strawberry.field
-    async def organisation(self, info: PartnershipsInfo) -> OrganisationType | None:
-        return await load_organisation(info, str(self.organisation_id))
+    organisation = strawberry.field(resolver=_organisation_of)
 
     @classmethod
     def of(cls, person: Person, viewer: Principal | None) -> PersonType:
@@ -169,9 +179,7 @@ class VisitType:
     version: int
     audit_trail: list[AuditEntryType]
 
-    @strawberry.field
-    async def partnership(self, info: PartnershipsInfo) -> PartnershipType | None:
-        return await load_shown(partnership_loader(info), self.partnership_id, PartnershipType.of)
+    partnership = strawberry.field(resolver=_partnership_of)
 
     @strawberry.field
     async def host_organisation(self, info: PartnershipsInfo) -> OrganisationType | None:
@@ -397,9 +405,7 @@ class ApplicationType:
     updated_at: datetime
     audit_trail: list[AuditEntryType]
 
-    @strawberry.field
-    async def partnership(self, info: PartnershipsInfo) -> PartnershipType | None:
-        return await load_shown(partnership_loader(info), self.partnership_id, PartnershipType.of)
+    partnership = strawberry.field(resolver=_partnership_of)
 
     @strawberry.field
     async def call(self, info: PartnershipsInfo) -> CallType | None:
@@ -478,9 +484,7 @@ class SteeringGroupMemberType:
     async def person(self, info: PartnershipsInfo) -> PersonType | None:
         return await load_person(info, self.person_id)
 
-    @strawberry.field
-    async def organisation(self, info: PartnershipsInfo) -> OrganisationType | None:
-        return await load_organisation(info, str(self.organisation_id))
+    organisation = strawberry.field(resolver=_organisation_of)
 
     @classmethod
     def of(cls, member: SteeringGroupMember) -> SteeringGroupMemberType:

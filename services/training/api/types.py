@@ -53,6 +53,36 @@ def visible(
     ]
 
 
+def _network_of(
+    root: CohortType | WorkshopType,
+) -> Annotated[NetworkEntity, strawberry.lazy(ENTITIES)] | None:
+    from .entities import NetworkEntity
+
+    return None if root.network_id is None else NetworkEntity(id=root.network_id)
+
+
+def _organisation_of(
+    root: OrganisationNominationsType | RegistrationType,
+) -> Annotated[OrganisationEntity, strawberry.lazy(ENTITIES)]:
+    from .entities import OrganisationEntity
+
+    return OrganisationEntity(id=root.organisation_id)
+
+
+def _person_of(
+    root: RegistrationType | ParticipantHistoryType,
+) -> Annotated[PersonEntity, strawberry.lazy(ENTITIES)]:
+    from .entities import PersonEntity
+
+    return PersonEntity(id=root.person_id)
+
+
+async def _cohort_of(root: WorkshopType | CertificateType, info: TrainingInfo) -> CohortType | None:
+    if root.cohort_id is None:
+        return None
+    return await load_shown(cohort_loader(info), root.cohort_id, CohortType.of)
+
+
 # --- programmes and cohorts --------------------------------------------------------------------
 
 
@@ -88,11 +118,7 @@ class OrganisationNominationsType:
         description="What the nominations still lack (warnings, not refusals)"
     )
 
-    @strawberry.field
-    def organisation(self) -> Annotated[OrganisationEntity, strawberry.lazy(ENTITIES)]:
-        from .entities import OrganisationEntity
-
-        return OrganisationEntity(id=self.organisation_id)
+    organisation = strawberry.field(resolver=_organisation_of)
 
 
 async def _cohort_phases(root: CohortType, info: TrainingInfo) -> list[WorkshopType]:
@@ -152,11 +178,7 @@ class CohortType:
     async def programme(self, info: TrainingInfo) -> ProgrammeType | None:
         return await load_shown(programme_loader(info), self.programme_id, ProgrammeType.of)
 
-    @strawberry.field
-    def network(self) -> Annotated[NetworkEntity, strawberry.lazy(ENTITIES)] | None:
-        from .entities import NetworkEntity
-
-        return None if self.network_id is None else NetworkEntity(id=self.network_id)
+    network = strawberry.field(resolver=_network_of)
 
     phases: list[WorkshopType] = strawberry.field(
         resolver=_cohort_phases, description="Its phases (workshops of kind ITP_PHASE), by start"
@@ -237,17 +259,9 @@ class WorkshopType:
     audit_trail: list[AuditEntryType]
     model: strawberry.Private[Workshop]
 
-    @strawberry.field
-    def network(self) -> Annotated[NetworkEntity, strawberry.lazy(ENTITIES)] | None:
-        from .entities import NetworkEntity
+    network = strawberry.field(resolver=_network_of)
 
-        return None if self.network_id is None else NetworkEntity(id=self.network_id)
-
-    @strawberry.field
-    async def cohort(self, info: TrainingInfo) -> CohortType | None:
-        if self.cohort_id is None:
-            return None
-        return await load_shown(cohort_loader(info), self.cohort_id, CohortType.of)
+    cohort = strawberry.field(resolver=_cohort_of)
 
     registrations: list[RegistrationType] = strawberry.field(
         resolver=_workshop_registrations,
@@ -320,9 +334,7 @@ class CertificateType:
     registration_id: strawberry.ID
     cohort_id: strawberry.ID
 
-    @strawberry.field
-    async def cohort(self, info: TrainingInfo) -> CohortType | None:
-        return await load_shown(cohort_loader(info), self.cohort_id, CohortType.of)
+    cohort = strawberry.field(resolver=_cohort_of)
 
 
 @strawberry.type(name="Attendance", description="Whether the participant attended a workshop")
@@ -375,17 +387,9 @@ class RegistrationType:
     change_project: ChangeProjectType | None = strawberry.field(description="Cohorts only")
     placed: strawberry.Private[Placed]
 
-    @strawberry.field
-    def person(self) -> Annotated[PersonEntity, strawberry.lazy(ENTITIES)]:
-        from .entities import PersonEntity
+    person = strawberry.field(resolver=_person_of)
 
-        return PersonEntity(id=self.person_id)
-
-    @strawberry.field
-    def organisation(self) -> Annotated[OrganisationEntity, strawberry.lazy(ENTITIES)]:
-        from .entities import OrganisationEntity
-
-        return OrganisationEntity(id=self.organisation_id)
+    organisation = strawberry.field(resolver=_organisation_of)
 
     @strawberry.field
     def partnership(self) -> Annotated[PartnershipEntity, strawberry.lazy(ENTITIES)] | None:
@@ -469,11 +473,7 @@ class ParticipantHistoryType:
     registrations: list[RegistrationType]
     certificates: list[CertificateType]
 
-    @strawberry.field
-    def person(self) -> Annotated[PersonEntity, strawberry.lazy(ENTITIES)]:
-        from .entities import PersonEntity
-
-        return PersonEntity(id=self.person_id)
+    person = strawberry.field(resolver=_person_of)
 
 
 # --- what the projections hold (staff diagnostics) ---------------------------------------------
