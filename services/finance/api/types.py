@@ -627,12 +627,13 @@ class GrantObject:
 
 @strawberry.type
 class GrantPayload:
+    """The grant as a change left it; the payloads of changes to a part of it add the part."""
+
     grant: GrantObject
 
 
 @strawberry.type
-class ExpensePayload:
-    grant: GrantObject
+class ExpensePayload(GrantPayload):
     expense: ExpenseType
 
     @classmethod
@@ -641,8 +642,7 @@ class ExpensePayload:
 
 
 @strawberry.type
-class FinancialReportPayload:
-    grant: GrantObject
+class FinancialReportPayload(GrantPayload):
     report: FinancialReportType
 
     @classmethod
@@ -651,8 +651,7 @@ class FinancialReportPayload:
 
 
 @strawberry.type
-class DisbursementPayload:
-    grant: GrantObject
+class DisbursementPayload(GrantPayload):
     disbursement: DisbursementType
 
     @classmethod
