@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import strawberry
 
+from services.common.output_types import ForeignEntity
+
 from ..domain import access
 from ..domain.funding import FundingKind, funding_id, new_funding
 from ..domain.grant import grant_id_for
@@ -52,9 +54,7 @@ async def _partnership_funding(
     keys=["id"],
     description="A partnership (owned by the partnerships subgraph); here its grants and funding",
 )
-class PartnershipEntity:
-    id: strawberry.ID
-
+class PartnershipEntity(ForeignEntity):
     grants: list[GrantObject] = strawberry.field(
         resolver=_partnership_grants,
         description="Its grants by case number (empty for those who may not read them)",
@@ -63,10 +63,6 @@ class PartnershipEntity:
         resolver=_partnership_funding,
         description="Its grants in sum (null for those who may not read them)",
     )
-
-    @classmethod
-    def resolve_reference(cls, info: FinanceInfo, id: strawberry.ID) -> PartnershipEntity:
-        return cls(id=id)
 
 
 async def _application_grant(root: ApplicationEntity, info: FinanceInfo) -> GrantObject | None:
@@ -81,18 +77,12 @@ async def _application_grant(root: ApplicationEntity, info: FinanceInfo) -> Gran
     keys=["id"],
     description="An application (owned by the partnerships subgraph); here its grant",
 )
-class ApplicationEntity:
-    id: strawberry.ID
-
+class ApplicationEntity(ForeignEntity):
     grant: GrantObject | None = strawberry.field(
         resolver=_application_grant,
         description="The grant opened when it was approved (null before, or for those who may"
         " not read it)",
     )
-
-    @classmethod
-    def resolve_reference(cls, info: FinanceInfo, id: strawberry.ID) -> ApplicationEntity:
-        return cls(id=id)
 
 
 async def _research_application_grant(
@@ -111,18 +101,12 @@ async def _research_application_grant(
     keys=["id"],
     description="A research application (owned by the training subgraph); here its grant",
 )
-class ResearchApplicationEntity:
-    id: strawberry.ID
-
+class ResearchApplicationEntity(ForeignEntity):
     grant: GrantObject | None = strawberry.field(
         resolver=_research_application_grant,
         description="The research grant opened when it was approved (null before, or for those"
         " who may not read it)",
     )
-
-    @classmethod
-    def resolve_reference(cls, info: FinanceInfo, id: strawberry.ID) -> ResearchApplicationEntity:
-        return cls(id=id)
 
 
 async def _network_funding(root: NetworkEntity, info: FinanceInfo) -> TrainingFundingType:
@@ -136,16 +120,10 @@ async def _network_funding(root: NetworkEntity, info: FinanceInfo) -> TrainingFu
     keys=["id"],
     description="A network (owned by the networks subgraph); here its funding",
 )
-class NetworkEntity:
-    id: strawberry.ID
-
+class NetworkEntity(ForeignEntity):
     funding: TrainingFundingType = strawberry.field(
         resolver=_network_funding, description="Its workshops' booked costs"
     )
-
-    @classmethod
-    def resolve_reference(cls, info: FinanceInfo, id: strawberry.ID) -> NetworkEntity:
-        return cls(id=id)
 
 
 async def _workshop_costs(root: WorkshopEntity, info: FinanceInfo) -> WorkshopCostsType | None:
@@ -160,13 +138,7 @@ async def _workshop_costs(root: WorkshopEntity, info: FinanceInfo) -> WorkshopCo
     keys=["id"],
     description="A workshop (owned by the training subgraph); here its costs",
 )
-class WorkshopEntity:
-    id: strawberry.ID
-
+class WorkshopEntity(ForeignEntity):
     costs: WorkshopCostsType | None = strawberry.field(
         resolver=_workshop_costs, description="Its costs once completed and booked"
     )
-
-    @classmethod
-    def resolve_reference(cls, info: FinanceInfo, id: strawberry.ID) -> WorkshopEntity:
-        return cls(id=id)

@@ -7,6 +7,7 @@ from datetime import date
 import strawberry
 
 from services.common.money import MoneyType
+from services.common.output_types import from_attributes
 
 from ..domain.research_grant import ADVANCE_PERCENT, ResearchGrant, ResearchPayment
 from .enums import DisbursementStatus, PaymentStage
@@ -25,16 +26,7 @@ class ResearchPaymentType:
 
     @classmethod
     def of(cls, payment: ResearchPayment) -> ResearchPaymentType:
-        return cls(
-            id=strawberry.ID(payment.id),
-            stage=payment.stage,
-            amount=MoneyType.of(payment.amount),
-            status=payment.status,
-            approved_on=payment.approved_on,
-            approved_by=payment.approved_by,
-            paid_on=payment.paid_on,
-            paid_by=payment.paid_by,
-        )
+        return from_attributes(cls, payment, amount=MoneyType.of(payment.amount))
 
 
 @strawberry.type(
@@ -60,17 +52,11 @@ class ResearchTermsType:
 
     @classmethod
     def of(cls, grant: ResearchGrant) -> ResearchTermsType:
-        return cls(
-            call_id=strawberry.ID(grant.call_id),
-            research_kind=grant.research_kind,
-            principal_investigator_id=strawberry.ID(grant.principal_investigator_id),
-            organisation_id=strawberry.ID(grant.organisation_id),
-            partnership_ids=[strawberry.ID(i) for i in grant.partnership_ids],
-            network_ids=[strawberry.ID(i) for i in grant.network_ids],
-            themes=grant.themes,
+        return from_attributes(
+            cls,
+            grant,
             cap=MoneyType.of(grant.cap),
             advance_amount=MoneyType.of(grant.advance_amount),
             final_amount=MoneyType.of(grant.final_amount),
-            reported_on=grant.reported_on,
             payments=[ResearchPaymentType.of(p) for p in grant.payments],
         )

@@ -12,6 +12,7 @@ from services.common.audit import AuditEntryType
 from services.common.clock import clock
 from services.common.errors import BadUserInput
 from services.common.money import BUDGET_CURRENCY, Money, MoneyType
+from services.common.output_types import audit_trail, from_attributes, load_shown
 from services.common.pagination import (
     Connection,
     Edge,
@@ -76,6 +77,15 @@ def difference(a: Money, b: Money) -> MoneyType:
     return MoneyType.of(Money(minor=a.minor - b.minor, currency=a.currency))
 
 
+def against_budget(budget: Money, actual: Money) -> dict[str, MoneyType]:
+    """The `budget`, `actual` and `variance` (budget - actual) fields."""
+    return {
+        "budget": money(budget),
+        "actual": money(actual),
+        "variance": difference(budget, actual),
+    }
+
+
 def page(
     items: Sequence[T],
     key: Callable[[T], str],
@@ -116,7 +126,7 @@ class BudgetLineType:
 
     @classmethod
     def of(cls, line: BudgetLine) -> BudgetLineType:
-        return cls(year=line.year, category=line.category, amount=money(line.amount))
+        return from_attributes(cls, line, amount=money(line.amount))
 
 
 @strawberry.type(name="Budget", description="A version of a grant's budget")
@@ -132,15 +142,12 @@ class BudgetObject:
 
     @classmethod
     def of(cls, budget: Budget) -> BudgetObject:
-        return cls(
-            number=budget.number,
-            type=budget.type,
+        return from_attributes(
+            cls,
+            budget,
             iati_budget_type=budget.type.iati_code,
             lines=[BudgetLineType.of(line) for line in budget.lines],
             total=money(budget.total),
-            adopted_at=budget.adopted_at,
-            adopted_by=budget.adopted_by,
-            note=budget.note,
         )
 
 
@@ -174,28 +181,11 @@ class ExpenseType:
 
     @classmethod
     def of(cls, expense: Expense) -> ExpenseType:
-        return cls(
-            id=strawberry.ID(expense.id),
-            version=expense.version,
-            status=expense.status,
-            source=expense.source,
-            source_ref=expense.source_ref,
-            participant_id=(
-                None if expense.participant_id is None else strawberry.ID(expense.participant_id)
-            ),
-            category=expense.category,
-            incurred_on=expense.incurred_on,
-            year=expense.year,
+        return from_attributes(
+            cls,
+            expense,
             amount=None if expense.amount is None else money(expense.amount),
-            exchange_rate=expense.exchange_rate,
-            rate_date=expense.rate_date,
             sek_amount=None if expense.sek is None else money(expense.sek),
-            receipt_reference=expense.receipt_reference,
-            description=expense.description,
-            created_at=expense.created_at,
-            created_by=expense.created_by,
-            recorded_at=expense.recorded_at,
-            recorded_by=expense.recorded_by,
         )
 
 
@@ -208,12 +198,7 @@ class ReportLineType:
 
     @classmethod
     def of(cls, line: ReportLine) -> ReportLineType:
-        return cls(
-            category=line.category,
-            budget=money(line.budget),
-            actual=money(line.actual),
-            variance=difference(line.budget, line.actual),
-        )
+        return from_attributes(cls, line, **against_budget(line.budget, line.actual))
 
 
 @strawberry.type(name="FinancialReport")
@@ -240,22 +225,15 @@ class FinancialReportType:
     def of(cls, grant: Grant, report: FinancialReport) -> FinancialReportType:
         shown = lines_of(grant, report)
         first, last = grant.year_range(report.accounting_year)
-        return cls(
-            id=strawberry.ID(report.id),
-            version=report.version,
-            accounting_year=report.accounting_year,
+        return from_attributes(
+            cls,
+            report,
             final=report.accounting_year == grant.years,
-            status=report.status,
             year_starts_on=first,
             year_ends_on=last,
             lines=[ReportLineType.of(line) for line in shown.lines],
             budget_total=money(shown.budget_total),
             actual_total=money(shown.actual_total),
-            opened_at=report.opened_at,
-            opened_by=report.opened_by,
-            submitted_on=report.submitted_on,
-            approved_on=report.approved_on,
-            approved_by=report.approved_by,
         )
 
 
@@ -274,16 +252,10 @@ class DisbursementType:
 
     @classmethod
     def of(cls, disbursement: Disbursement) -> DisbursementType:
-        return cls(
-            id=strawberry.ID(disbursement.id),
-            report_id=strawberry.ID(disbursement.report_id),
-            accounting_year=disbursement.accounting_year,
+        return from_attributes(
+            cls,
+            disbursement,
             amount=money(disbursement.amount),
-            status=disbursement.status,
-            approved_on=disbursement.approved_on,
-            approved_by=disbursement.approved_by,
-            paid_on=disbursement.paid_on,
-            paid_by=disbursement.paid_by,
             iati_transaction_type=disbursement.transaction_type,
         )
 
@@ -307,8 +279,7 @@ def as_of_day(as_of: date | None) -> date:
 
 
 async def _deadline_grant(root: ReportDeadlineType, info: FinanceInfo) -> GrantObject | None:
-    found = await grant_loader(info).load(str(root.grant_id))
-    return None if found is None else GrantObject.of(found)
+    return await load_shown(grant_loader(info), root.grant_id, GrantObject.of)
 
 
 async def _deadline_report(
@@ -348,18 +319,7 @@ class ReportDeadlineType:
 
     @classmethod
     def of(cls, deadline: ReportDeadline) -> ReportDeadlineType:
-        return cls(
-            grant_id=strawberry.ID(deadline.grant_id),
-            partnership_id=strawberry.ID(deadline.partnership_id),
-            case_number=deadline.case_number,
-            accounting_year=deadline.accounting_year,
-            final=deadline.final,
-            year_starts_on=deadline.year_starts_on,
-            year_ends_on=deadline.year_ends_on,
-            due_on=deadline.due_on,
-            status=deadline.status,
-            report_id=None if deadline.report_id is None else strawberry.ID(deadline.report_id),
-        )
+        return from_attributes(cls, deadline)
 
 
 @strawberry.type(name="BudgetVsActualsRow")
@@ -383,19 +343,10 @@ class BudgetVsActuals:
 def budget_vs_actuals(report: summary.BudgetVsActuals) -> BudgetVsActuals:
     return BudgetVsActuals(
         rows=[
-            BudgetVsActualsRow(
-                year=row.year,
-                category=row.category,
-                budget=money(row.budget),
-                actual=money(row.actual),
-                variance=difference(row.budget, row.actual),
-                drafts=row.drafts,
-            )
+            from_attributes(BudgetVsActualsRow, row, **against_budget(row.budget, row.actual))
             for row in report.rows
         ],
-        budget=money(report.budget),
-        actual=money(report.actual),
-        variance=difference(report.budget, report.actual),
+        **against_budget(report.budget, report.actual),
     )
 
 
@@ -412,11 +363,11 @@ class CapType:
 
     @classmethod
     def of(cls, cap: Cap) -> CapType:
-        return cls(
+        return from_attributes(
+            cls,
+            cap,
             application_type=cap.grant_type,
-            region=cap.region,
             partnership_kind=cap.kind,
-            period=cap.period,
             amount=money(cap.amount),
             working_hours=None if cap.working_hours is None else money(cap.working_hours),
         )
@@ -432,12 +383,8 @@ class BudgetRulesType:
 
     @classmethod
     def of(cls, rules: BudgetRules, built_in: bool) -> BudgetRulesType:
-        return cls(
-            valid_from=rules.valid_from,
-            eligible_categories=rules.eligible_categories,
-            caps=[CapType.of(c) for c in rules.caps],
-            note=rules.note,
-            built_in=built_in,
+        return from_attributes(
+            cls, rules, caps=[CapType.of(c) for c in rules.caps], built_in=built_in
         )
 
 
@@ -512,6 +459,32 @@ def _research_application(
 
 def zero() -> Money:
     return Money(minor=0, currency=BUDGET_CURRENCY)
+
+
+PARTNERSHIP_GRANT_ONLY = (
+    "partnership_id",
+    "type",
+    "partnership_kind",
+    "region",
+    "conditions",
+    "rules_valid_from",
+)
+"""The grant's fields that are null for a research grant."""
+
+
+def _shown_alike(grant: Grant | ResearchGrant) -> dict[str, object]:
+    """The fields a partnership grant and a research grant show the same way, besides the
+    attributes they have alike."""
+    return {
+        "iati_activity_status": grant.status.iati_code,
+        "original_amount": money(grant.budgets[0].total),
+        "approved_amount": money(grant.approved),
+        "disbursed": money(grant.disbursed),
+        "remaining": money(grant.remaining),
+        "budget": BudgetObject.of(grant.budget),
+        "budgets": [BudgetObject.of(b) for b in grant.budgets],
+        "audit_trail": audit_trail(grant.audit),
+    }
 
 
 @strawberry.federation.type(
@@ -604,84 +577,36 @@ class GrantObject:
 
     @classmethod
     def of(cls, grant: Grant) -> GrantObject:
-        return cls(
+        return from_attributes(
+            cls,
+            grant,
             grant=grant,
             research_grant=None,
-            id=strawberry.ID(grant.id),
             kind=GrantKind.PARTNERSHIP,
-            application_id=strawberry.ID(grant.application_id),
-            case_number=grant.case_number,
-            partnership_id=strawberry.ID(grant.partnership_id),
-            type=grant.type,
-            status=grant.status,
-            iati_activity_status=grant.status.iati_code,
-            partnership_kind=grant.partnership_kind,
-            countries=grant.countries,
-            region=grant.region,
-            conditions=grant.conditions,
-            duration_months=grant.duration_months,
-            years=grant.years,
-            decided_on=grant.decided_on,
-            starts_on=grant.starts_on,
-            ends_on=grant.ends_on,
-            rules_valid_from=grant.rules_valid_from,
-            original_amount=money(grant.budgets[0].total),
-            approved_amount=money(grant.approved),
             spent=money(grant.spent),
-            disbursed=money(grant.disbursed),
-            remaining=money(grant.remaining),
-            budget=BudgetObject.of(grant.budget),
-            budgets=[BudgetObject.of(b) for b in grant.budgets],
-            budget_breaches=grant.budget_breaches,
             reports=[FinancialReportType.of(grant, r) for r in grant.reports],
             disbursements=[DisbursementType.of(d) for d in grant.disbursements],
-            version=grant.version,
-            created_at=grant.created_at,
-            updated_at=grant.updated_at,
-            audit_trail=[AuditEntryType.of(e) for e in grant.audit],
             research=None,
+            **_shown_alike(grant),
         )
 
     @classmethod
     def of_research(cls, grant: ResearchGrant) -> GrantObject:
         """A research grant: no partnership, no expenses nor financial reports in finance
         (the university accounts for the money), its payments under `research`."""
-        return cls(
+        return from_attributes(
+            cls,
+            grant,
             grant=None,
             research_grant=grant,
-            id=strawberry.ID(grant.id),
             kind=GrantKind.RESEARCH,
-            application_id=strawberry.ID(grant.application_id),
-            case_number=grant.case_number,
-            partnership_id=None,
-            type=None,
-            status=grant.status,
-            iati_activity_status=grant.status.iati_code,
-            partnership_kind=None,
-            countries=grant.countries,
-            region=None,
-            conditions=None,
-            duration_months=grant.duration_months,
-            years=grant.years,
-            decided_on=grant.decided_on,
-            starts_on=grant.starts_on,
-            ends_on=grant.ends_on,
-            rules_valid_from=None,
-            original_amount=money(grant.budgets[0].total),
-            approved_amount=money(grant.approved),
             spent=money(zero()),
-            disbursed=money(grant.disbursed),
-            remaining=money(grant.remaining),
-            budget=BudgetObject.of(grant.budget),
-            budgets=[BudgetObject.of(b) for b in grant.budgets],
             budget_breaches=[],
             reports=[],
             disbursements=[],
-            version=grant.version,
-            created_at=grant.created_at,
-            updated_at=grant.updated_at,
-            audit_trail=[AuditEntryType.of(e) for e in grant.audit],
             research=ResearchTermsType.of(grant),
+            **dict.fromkeys(PARTNERSHIP_GRANT_ONLY),
+            **_shown_alike(grant),
         )
 
     @classmethod
@@ -702,12 +627,13 @@ class GrantObject:
 
 @strawberry.type
 class GrantPayload:
+    """The grant as a change left it; the payloads of changes to a part of it add the part."""
+
     grant: GrantObject
 
 
 @strawberry.type
-class ExpensePayload:
-    grant: GrantObject
+class ExpensePayload(GrantPayload):
     expense: ExpenseType
 
     @classmethod
@@ -716,8 +642,7 @@ class ExpensePayload:
 
 
 @strawberry.type
-class FinancialReportPayload:
-    grant: GrantObject
+class FinancialReportPayload(GrantPayload):
     report: FinancialReportType
 
     @classmethod
@@ -726,8 +651,7 @@ class FinancialReportPayload:
 
 
 @strawberry.type
-class DisbursementPayload:
-    grant: GrantObject
+class DisbursementPayload(GrantPayload):
     disbursement: DisbursementType
 
     @classmethod
@@ -754,8 +678,9 @@ class FundingTotalType:
 
     @classmethod
     def of(cls, total: FundingTotal) -> FundingTotalType:
-        return cls(
-            key=total.key,
+        return from_attributes(
+            cls,
+            total,
             committed=money(total.committed),
             spent=money(total.spent),
             disbursed=money(total.disbursed),
@@ -777,13 +702,8 @@ class UnfundedVisitType:
     @classmethod
     def of(cls, unfunded: UnfundedVisit) -> UnfundedVisitType:
         visit = unfunded.visit
-        return cls(
-            visit_id=strawberry.ID(visit.visit_id),
-            starts_on=visit.starts_on,
-            ends_on=visit.ends_on,
-            host_country=visit.host_country,
-            participants=len(visit.participant_ids),
-            reason=unfunded.reason,
+        return from_attributes(
+            cls, visit, participants=len(visit.participant_ids), reason=unfunded.reason
         )
 
 
@@ -803,15 +723,13 @@ class PartnershipFundingType:
 
     @classmethod
     def of(cls, funding: PartnershipFunding) -> PartnershipFundingType:
-        return cls(
+        return from_attributes(
+            cls,
+            funding,
             approved=money(funding.approved),
             spent=money(funding.spent),
             disbursed=money(funding.disbursed),
             remaining=money(funding.remaining),
-            grants=funding.grants,
-            active_grant_id=(
-                None if funding.active_grant_id is None else strawberry.ID(funding.active_grant_id)
-            ),
             unfunded_visits=[UnfundedVisitType.of(u) for u in funding.unfunded_visits],
         )
 
@@ -825,7 +743,7 @@ class CostLineType:
 
     @classmethod
     def of(cls, line: CostLine) -> CostLineType:
-        return cls(category=line.category, amount=money(line.amount))
+        return from_attributes(cls, line, amount=money(line.amount))
 
 
 @strawberry.type(name="WorkshopCosts", description="A completed workshop's costs as booked")
@@ -849,25 +767,13 @@ class WorkshopCostsType:
 
     @classmethod
     def of(cls, funding: Funding, booking: WorkshopBooking) -> WorkshopCostsType:
-        return cls(
-            workshop_id=strawberry.ID(booking.workshop_id),
-            title=booking.title,
-            kind=booking.kind,
-            city=booking.city,
-            country=booking.country,
-            starts_on=booking.starts_on,
-            ends_on=booking.ends_on,
-            participants=booking.participants,
-            network_id=None if booking.network_id is None else strawberry.ID(booking.network_id),
-            cohort_id=None if booking.cohort_id is None else strawberry.ID(booking.cohort_id),
-            programme_id=(
-                None if booking.programme_id is None else strawberry.ID(booking.programme_id)
-            ),
+        return from_attributes(
+            cls,
+            booking,
             funding_kind=funding.kind,
             funding_id=strawberry.ID(funding.id),
             lines=[CostLineType.of(line) for line in booking.lines],
             totals=[MoneyType.of(m) for m in totals(booking.lines)],
-            booked_at=booking.booked_at,
         )
 
 
@@ -894,16 +800,9 @@ class TrainingFundingType:
         sums = funding.totals
         zero = Money(minor=0, currency=BUDGET_CURRENCY)
         sek = next((m for m in sums if m.currency == BUDGET_CURRENCY), zero)
-        return cls(
-            id=strawberry.ID(funding.id),
-            kind=funding.kind,
-            ref_id=strawberry.ID(funding.ref_id),
-            name=funding.name,
-            theme=funding.theme,
-            countries=funding.countries,
-            starts_on=funding.starts_on,
-            ends_on=funding.ends_on,
-            status=funding.status,
+        return from_attributes(
+            cls,
+            funding,
             workshops=[WorkshopCostsType.of(funding, b) for b in funding.bookings],
             totals=[MoneyType.of(m) for m in sums],
             total_sek=MoneyType.of(sek),
@@ -930,15 +829,6 @@ class FinancePartnershipType:
 
     @classmethod
     def of(cls, view: PartnershipView) -> FinancePartnershipType:
-        return cls(
-            id=strawberry.ID(view.id),
-            title=view.title,
-            status=view.status,
-            kind=view.kind,
-            themes=view.themes,
-            countries=view.countries,
-            organisation_ids=[strawberry.ID(i) for i in view.organisation_ids],
-            source_version=view.source_version,
-            status_version=view.status_version,
-            unfunded_visits=[UnfundedVisitType.of(u) for u in view.unfunded],
+        return from_attributes(
+            cls, view, unfunded_visits=[UnfundedVisitType.of(u) for u in view.unfunded]
         )

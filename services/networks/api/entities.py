@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import strawberry
 
+from services.common.output_types import ForeignEntity, load_all_shown
+
 from .context import NetworksInfo, memberships_loader, practices_loader
 from .types import MembershipType, PracticeType
 
@@ -16,13 +18,11 @@ from .types import MembershipType, PracticeType
 async def _partnership_networks(
     root: PartnershipEntity, info: NetworksInfo
 ) -> list[MembershipType]:
-    found = await memberships_loader(info).load(str(root.id))
-    return [MembershipType.of(m) for m in found or []]
+    return await load_all_shown(memberships_loader(info), root.id, MembershipType.of)
 
 
 async def _partnership_practices(root: PartnershipEntity, info: NetworksInfo) -> list[PracticeType]:
-    found = await practices_loader(info).load(str(root.id))
-    return [PracticeType.of(p) for p in found or []]
+    return await load_all_shown(practices_loader(info), root.id, PracticeType.of)
 
 
 @strawberry.federation.type(
@@ -31,9 +31,7 @@ async def _partnership_practices(root: PartnershipEntity, info: NetworksInfo) ->
     description="A partnership (owned by the partnerships subgraph); here its networks and"
     " practices",
 )
-class PartnershipEntity:
-    id: strawberry.ID
-
+class PartnershipEntity(ForeignEntity):
     networks: list[MembershipType] = strawberry.field(
         resolver=_partnership_networks,
         description="Its memberships of networks, current and past, each with its network;"
@@ -43,7 +41,3 @@ class PartnershipEntity:
         resolver=_partnership_practices,
         description="The practices it shared, newest first; batched across partnerships",
     )
-
-    @classmethod
-    def resolve_reference(cls, info: NetworksInfo, id: strawberry.ID) -> PartnershipEntity:
-        return cls(id=id)

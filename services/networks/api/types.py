@@ -10,6 +10,7 @@ import strawberry
 from services.common.audit import AuditEntryType
 from services.common.auth import Principal
 from services.common.mongo import Document
+from services.common.output_types import audit_trail, from_attributes, load_shown
 from services.common.pagination import Connection, page_of
 
 from ..domain.membership import Membership, Period
@@ -28,6 +29,7 @@ ENTITIES = "services.networks.api.entities"
 
 
 STAFF_ONLY = "Personal data: staff only (null for everyone else)"
+MENTOR_PERSONAL_DATA = ("name", "email", "phone")
 
 
 @strawberry.type(name="Mentor", description="A national mentor of a network's country")
@@ -40,14 +42,9 @@ class MentorType:
 
     @classmethod
     def of(cls, mentor: Mentor, viewer: Principal | None) -> MentorType:
-        staff = viewer is not None and viewer.is_staff
-        return cls(
-            country=mentor.country,
-            affiliation=mentor.affiliation,
-            name=mentor.name if staff else None,
-            email=mentor.email if staff else None,
-            phone=mentor.phone if staff else None,
-        )
+        if viewer is not None and viewer.is_staff:
+            return from_attributes(cls, mentor)
+        return from_attributes(cls, mentor, **dict.fromkeys(MENTOR_PERSONAL_DATA))
 
 
 def practice_query(where: PracticeFilter | None) -> Document:
@@ -138,37 +135,36 @@ class NetworkType:
 
     @classmethod
     def of(cls, network: Network, viewer: Principal | None) -> NetworkType:
-        return cls(
-            id=strawberry.ID(network.id),
-            name=network.name,
-            theme=network.theme,
-            countries=network.countries,
-            starts_on=network.starts_on,
-            ends_on=network.ends_on,
-            description=network.description,
-            status=network.status,
-            closed_on=network.closed_on,
-            version=network.version,
+        return from_attributes(
+            cls,
+            network,
             mentors=[MentorType.of(m, viewer) for m in network.mentors],
-            audit_trail=[AuditEntryType.of(e) for e in network.audit],
+            audit_trail=audit_trail(network.audit),
         )
 
     @classmethod
     async def resolve_reference(cls, info: NetworksInfo, id: strawberry.ID) -> NetworkType | None:
-        viewer = caller(info)
-        found = await network_loader(info).load(str(id))
-        return None if found is None else cls.of(found, viewer)
+        caller(info)
+        return await load_network(info, id)
 
 
 async def load_network(info: NetworksInfo, network_id: str) -> NetworkType | None:
-    found = await network_loader(info).load(network_id)
-    return None if found is None else NetworkType.of(found, info.context.principal)
+    viewer = info.context.principal
+    return await load_shown(network_loader(info), network_id, lambda n: NetworkType.of(n, viewer))
 
 
-def _partnership(partnership_id: strawberry.ID) -> PartnershipEntity:
+async def _network_of(
+    root: MembershipType | PracticeType, info: NetworksInfo
+) -> NetworkType | None:
+    return await load_network(info, root.network_id)
+
+
+def _partnership_of(
+    root: MembershipType | PracticeCommentType | EndorsementType | PracticeType,
+) -> Annotated[PartnershipEntity, strawberry.lazy(ENTITIES)]:
     from .entities import PartnershipEntity
 
-    return PartnershipEntity(id=partnership_id)
+    return PartnershipEntity(id=root.partnership_id)
 
 
 @strawberry.type(name="MembershipPeriod")
@@ -179,9 +175,7 @@ class MembershipPeriodType:
 
     @classmethod
     def of(cls, period: Period) -> MembershipPeriodType:
-        return cls(
-            joined_on=period.joined_on, left_on=period.left_on, left_reason=period.left_reason
-        )
+        return from_attributes(cls, period)
 
 
 @strawberry.type(name="Membership", description="A partnership's membership of a network")
@@ -196,26 +190,19 @@ class MembershipType:
     version: int
     audit_trail: list[AuditEntryType]
 
-    @strawberry.field
-    async def network(self, info: NetworksInfo) -> NetworkType | None:
-        return await load_network(info, str(self.network_id))
+    network = strawberry.field(resolver=_network_of)
 
-    @strawberry.field
-    def partnership(self) -> Annotated[PartnershipEntity, strawberry.lazy(ENTITIES)]:
-        return _partnership(self.partnership_id)
+    partnership = strawberry.field(resolver=_partnership_of)
 
     @classmethod
     def of(cls, membership: Membership) -> MembershipType:
-        return cls(
-            id=strawberry.ID(membership.id),
-            network_id=strawberry.ID(membership.network_id),
-            partnership_id=strawberry.ID(membership.partnership_id),
-            status=membership.status,
+        return from_attributes(
+            cls,
+            membership,
             joined_on=membership.current.joined_on,
             left_on=membership.current.left_on,
             periods=[MembershipPeriodType.of(p) for p in membership.periods],
-            version=membership.version,
-            audit_trail=[AuditEntryType.of(e) for e in membership.audit],
+            audit_trail=audit_trail(membership.audit),
         )
 
 
@@ -226,18 +213,11 @@ class PracticeCommentType:
     text: str
     at: datetime
 
-    @strawberry.field
-    def partnership(self) -> Annotated[PartnershipEntity, strawberry.lazy(ENTITIES)]:
-        return _partnership(self.partnership_id)
+    partnership = strawberry.field(resolver=_partnership_of)
 
     @classmethod
     def of(cls, comment: Comment) -> PracticeCommentType:
-        return cls(
-            id=strawberry.ID(comment.id),
-            partnership_id=strawberry.ID(comment.partnership_id),
-            text=comment.text,
-            at=comment.at,
-        )
+        return from_attributes(cls, comment)
 
 
 @strawberry.type(name="Endorsement")
@@ -245,13 +225,11 @@ class EndorsementType:
     partnership_id: strawberry.ID
     at: datetime
 
-    @strawberry.field
-    def partnership(self) -> Annotated[PartnershipEntity, strawberry.lazy(ENTITIES)]:
-        return _partnership(self.partnership_id)
+    partnership = strawberry.field(resolver=_partnership_of)
 
     @classmethod
     def of(cls, endorsement: Endorsement) -> EndorsementType:
-        return cls(partnership_id=strawberry.ID(endorsement.partnership_id), at=endorsement.at)
+        return from_attributes(cls, endorsement)
 
 
 @strawberry.type(name="Practice", description="A local solution or method shared for learning")
@@ -283,33 +261,18 @@ class PracticeType:
     def endorsement_count(self) -> int:
         return len(self.endorsements)
 
-    @strawberry.field
-    async def network(self, info: NetworksInfo) -> NetworkType | None:
-        return await load_network(info, str(self.network_id))
+    network = strawberry.field(resolver=_network_of)
 
-    @strawberry.field
-    def partnership(self) -> Annotated[PartnershipEntity, strawberry.lazy(ENTITIES)]:
-        return _partnership(self.partnership_id)
+    partnership = strawberry.field(resolver=_partnership_of)
 
     @classmethod
     def of(cls, practice: Practice) -> PracticeType:
-        return cls(
-            id=strawberry.ID(practice.id),
-            network_id=strawberry.ID(practice.network_id),
-            partnership_id=strawberry.ID(practice.partnership_id),
-            title=practice.title,
-            challenge=practice.challenge,
-            solution=practice.solution,
-            results=practice.results,
-            lessons_learned=practice.lessons_learned,
-            tags=practice.tags,
-            language=practice.language,
-            published_at=practice.published_at,
+        return from_attributes(
+            cls,
+            practice,
             comments=[PracticeCommentType.of(c) for c in practice.comments],
             endorsements=[EndorsementType.of(e) for e in practice.endorsements],
-            cited_output_ids=[strawberry.ID(i) for i in practice.cited_output_ids],
-            version=practice.version,
-            audit_trail=[AuditEntryType.of(e) for e in practice.audit],
+            audit_trail=audit_trail(practice.audit),
         )
 
 

@@ -16,6 +16,7 @@ from services.common.audit import AuditEntryType
 from services.common.auth import Principal
 from services.common.money import BUDGET_CURRENCY, Money, MoneyType
 from services.common.mongo import Document
+from services.common.output_types import audit_trail, from_attributes, load_shown
 from services.common.pagination import Connection, page_of
 
 from ..domain.access import may_read_applications_of, may_see_personal_data
@@ -71,6 +72,18 @@ class _Identified(Protocol):
     def id(self) -> strawberry.ID: ...
 
 
+async def _partnership_of(
+    root: VisitType | ApplicationType, info: PartnershipsInfo
+) -> PartnershipType | None:
+    return await load_shown(partnership_loader(info), root.partnership_id, PartnershipType.of)
+
+
+async def _organisation_of(
+    root: PersonType | SteeringGroupMemberType, info: PartnershipsInfo
+) -> OrganisationType | None:
+    return await load_organisation(info, root.organisation_id)
+
+
 # --- organisations ------------------------------------------------------------------------
 
 
@@ -86,15 +99,7 @@ class OrganisationType:
 
     @classmethod
     def of(cls, org: Organisation) -> OrganisationType:
-        return cls(
-            id=strawberry.ID(org.id),
-            name=org.name,
-            kind=org.kind,
-            country=org.country,
-            is_swedish=org.is_swedish,
-            version=org.version,
-            audit_trail=[AuditEntryType.of(e) for e in org.audit],
-        )
+        return from_attributes(cls, org, audit_trail=audit_trail(org.audit))
 
     @classmethod
     async def resolve_reference(
@@ -104,11 +109,12 @@ class OrganisationType:
 
 
 async def load_organisation(info: PartnershipsInfo, org_id: str) -> OrganisationType | None:
-    org = await organisation_loader(info).load(org_id)
-    return None if org is None else OrganisationType.of(org)
+    return await load_shown(organisation_loader(info), org_id, OrganisationType.of)
 
 
 # --- people -------------------------------------------------------------------------------
+
+PERSONAL_DATA = ("given_name", "family_name", "gender", "email", "phone")
 
 
 @strawberry.federation.type(name="Person", keys=["id"])
@@ -135,35 +141,25 @@ class PersonType:
         description="Staff and own organisation"
     )
 
-    @strawberry.field
-    async def organisation(self, info: PartnershipsInfo) -> OrganisationType | None:
-        return await load_organisation(info, str(self.organisation_id))
+    organisation = strawberry.field(resolver=_organisation_of)
 
     @classmethod
     def of(cls, person: Person, viewer: Principal | None) -> PersonType:
-        personal = may_see_personal_data(viewer, person)
-        return cls(
-            id=strawberry.ID(person.id),
-            organisation_id=strawberry.ID(person.organisation_id),
-            role=person.role,
-            political_side=person.political_side,
-            senior=person.senior,
-            position=person.position,
-            version=person.version,
-            given_name=person.given_name if personal else None,
-            family_name=person.family_name if personal else None,
-            gender=person.gender if personal else None,
-            email=person.email if personal else None,
-            phone=person.phone if personal else None,
-            audit_trail=[AuditEntryType.of(e) for e in person.audit] if personal else None,
-        )
+        if may_see_personal_data(viewer, person):
+            return from_attributes(cls, person, audit_trail=audit_trail(person.audit))
+        return from_attributes(cls, person, audit_trail=None, **dict.fromkeys(PERSONAL_DATA))
 
     @classmethod
     async def resolve_reference(
         cls, info: PartnershipsInfo, id: strawberry.ID
     ) -> PersonType | None:
-        person = await person_loader(info).load(str(id))
-        return None if person is None else cls.of(person, info.context.principal)
+        return await load_person(info, id)
+
+
+async def load_person(info: PartnershipsInfo, person_id: str) -> PersonType | None:
+    """The person with their personal data as this caller may see it."""
+    viewer = info.context.principal
+    return await load_shown(person_loader(info), person_id, lambda p: PersonType.of(p, viewer))
 
 
 # --- visits and the meeting rule ----------------------------------------------------------
@@ -183,10 +179,7 @@ class VisitType:
     version: int
     audit_trail: list[AuditEntryType]
 
-    @strawberry.field
-    async def partnership(self, info: PartnershipsInfo) -> PartnershipType | None:
-        found = await partnership_loader(info).load(str(self.partnership_id))
-        return None if found is None else PartnershipType.of(found)
+    partnership = strawberry.field(resolver=_partnership_of)
 
     @strawberry.field
     async def host_organisation(self, info: PartnershipsInfo) -> OrganisationType | None:
@@ -201,24 +194,11 @@ class VisitType:
 
     @classmethod
     def of(cls, visit: Visit) -> VisitType:
-        return cls(
-            id=strawberry.ID(visit.id),
-            partnership_id=strawberry.ID(visit.partnership_id),
-            host_organisation_id=strawberry.ID(visit.host_organisation_id),
-            host_country=visit.host_country,
-            starts_on=visit.starts_on,
-            ends_on=visit.ends_on,
-            participant_ids=[strawberry.ID(i) for i in visit.participant_ids],
-            purpose=visit.purpose,
-            status=visit.status,
-            version=visit.version,
-            audit_trail=[AuditEntryType.of(e) for e in visit.audit],
-        )
+        return from_attributes(cls, visit, audit_trail=audit_trail(visit.audit))
 
     @classmethod
     async def resolve_reference(cls, info: PartnershipsInfo, id: strawberry.ID) -> VisitType | None:
-        found = await visit_loader(info).load(str(id))
-        return None if found is None else cls.of(found)
+        return await load_shown(visit_loader(info), id, cls.of)
 
 
 async def visit_page(
@@ -301,24 +281,11 @@ class CallType:
 
     @classmethod
     def of(cls, call: Call) -> CallType:
-        return cls(
-            id=strawberry.ID(call.id),
-            title=call.title,
-            programme=call.programme,
-            allowed_types=call.allowed_types,
-            opens_on=call.opens_on,
-            closes_on=call.closes_on,
-            extended_to=call.extended_to,
-            open_until=call.open_until,
-            version=call.version,
-            audit_trail=[AuditEntryType.of(e) for e in call.audit],
-            _call=call,
-        )
+        return from_attributes(cls, call, audit_trail=audit_trail(call.audit), _call=call)
 
     @classmethod
     async def resolve_reference(cls, info: PartnershipsInfo, id: strawberry.ID) -> CallType | None:
-        found = await call_loader(info).load(str(id))
-        return None if found is None else cls.of(found)
+        return await load_shown(call_loader(info), id, cls.of)
 
 
 # --- applications -------------------------------------------------------------------------
@@ -333,7 +300,7 @@ class IndicatorType:
 
     @classmethod
     def of(cls, item: Indicator) -> IndicatorType:
-        return cls(name=item.name, unit=item.unit, baseline=item.baseline, target=item.target)
+        return from_attributes(cls, item)
 
 
 @strawberry.type(name="Result", description="A goal or an output and its indicators")
@@ -343,9 +310,7 @@ class ResultType:
 
     @classmethod
     def of(cls, item: Result) -> ResultType:
-        return cls(
-            statement=item.statement, indicators=[IndicatorType.of(i) for i in item.indicators]
-        )
+        return from_attributes(cls, item, indicators=[IndicatorType.of(i) for i in item.indicators])
 
 
 @strawberry.type(name="Outcome")
@@ -356,8 +321,9 @@ class OutcomeType:
 
     @classmethod
     def of(cls, item: Outcome) -> OutcomeType:
-        return cls(
-            statement=item.statement,
+        return from_attributes(
+            cls,
+            item,
             indicators=[IndicatorType.of(i) for i in item.indicators],
             outputs=[ResultType.of(o) for o in item.outputs],
         )
@@ -384,7 +350,7 @@ class BudgetLineType:
 
     @classmethod
     def of(cls, line: BudgetLine) -> BudgetLineType:
-        return cls(year=line.year, category=line.category, amount=MoneyType.of(line.amount))
+        return from_attributes(cls, line, amount=MoneyType.of(line.amount))
 
 
 def _total(lines: Sequence[BudgetLine]) -> MoneyType:
@@ -405,11 +371,9 @@ class DecisionType:
 
     @classmethod
     def of(cls, decision: Decision) -> DecisionType:
-        return cls(
-            outcome=decision.outcome,
-            conditions=decision.conditions,
-            decided_at=decision.decided_at,
-            decided_by=decision.decided_by,
+        return from_attributes(
+            cls,
+            decision,
             approved_budget=[BudgetLineType.of(b) for b in decision.approved_budget],
             approved_total=_total(decision.approved_budget),
         )
@@ -441,42 +405,23 @@ class ApplicationType:
     updated_at: datetime
     audit_trail: list[AuditEntryType]
 
-    @strawberry.field
-    async def partnership(self, info: PartnershipsInfo) -> PartnershipType | None:
-        found = await partnership_loader(info).load(str(self.partnership_id))
-        return None if found is None else PartnershipType.of(found)
+    partnership = strawberry.field(resolver=_partnership_of)
 
     @strawberry.field
     async def call(self, info: PartnershipsInfo) -> CallType | None:
-        found = await call_loader(info).load(str(self.call_id))
-        return None if found is None else CallType.of(found)
+        return await load_shown(call_loader(info), self.call_id, CallType.of)
 
     @classmethod
     def of(cls, application: Application) -> ApplicationType:
-        return cls(
-            id=strawberry.ID(application.id),
-            case_number=application.case_number,
-            status=application.status,
-            type=application.type,
-            title=application.title,
-            duration_months=application.duration_months,
-            project_area=application.project_area,
-            sdgs=application.sdgs,
-            theme=application.theme,
-            year=application.year,
-            submitted_on=application.submitted_on,
+        decision = application.decision
+        return from_attributes(
+            cls,
+            application,
             results_chain=ResultsChainType.of(application.results_chain),
             requested_budget=[BudgetLineType.of(b) for b in application.requested_budget],
             requested_total=_total(application.requested_budget),
-            decision=None
-            if application.decision is None
-            else DecisionType.of(application.decision),
-            partnership_id=strawberry.ID(application.partnership_id),
-            call_id=strawberry.ID(application.call_id),
-            version=application.version,
-            created_at=application.created_at,
-            updated_at=application.updated_at,
-            audit_trail=[AuditEntryType.of(e) for e in application.audit],
+            decision=None if decision is None else DecisionType.of(decision),
+            audit_trail=audit_trail(application.audit),
         )
 
     @classmethod
@@ -537,22 +482,13 @@ class SteeringGroupMemberType:
 
     @strawberry.field
     async def person(self, info: PartnershipsInfo) -> PersonType | None:
-        person = await person_loader(info).load(str(self.person_id))
-        return None if person is None else PersonType.of(person, info.context.principal)
+        return await load_person(info, self.person_id)
 
-    @strawberry.field
-    async def organisation(self, info: PartnershipsInfo) -> OrganisationType | None:
-        return await load_organisation(info, str(self.organisation_id))
+    organisation = strawberry.field(resolver=_organisation_of)
 
     @classmethod
     def of(cls, member: SteeringGroupMember) -> SteeringGroupMemberType:
-        return cls(
-            person_id=strawberry.ID(member.person_id),
-            organisation_id=strawberry.ID(member.organisation_id),
-            role=member.role,
-            political_side=member.political_side,
-            senior=member.senior,
-        )
+        return from_attributes(cls, member)
 
 
 async def _steering_group_gaps(root: PartnershipType, info: PartnershipsInfo) -> list[str]:
@@ -606,29 +542,18 @@ class PartnershipType:
 
     @classmethod
     def of(cls, partnership: Partnership) -> PartnershipType:
-        return cls(
-            id=strawberry.ID(partnership.id),
-            title=partnership.title,
-            kind=partnership.kind,
-            status=partnership.status,
-            themes=partnership.themes,
-            focus=partnership.focus,
-            countries=partnership.countries,
-            started_on=partnership.started_on,
-            closed_on=partnership.closed_on,
-            version=partnership.version,
-            swedish_partner_id=strawberry.ID(partnership.swedish_partner_id),
-            partner_ids=[strawberry.ID(i) for i in partnership.partner_ids],
+        return from_attributes(
+            cls,
+            partnership,
             steering_group=[SteeringGroupMemberType.of(m) for m in partnership.steering_group],
-            audit_trail=[AuditEntryType.of(e) for e in partnership.audit],
+            audit_trail=audit_trail(partnership.audit),
         )
 
     @classmethod
     async def resolve_reference(
         cls, info: PartnershipsInfo, id: strawberry.ID
     ) -> PartnershipType | None:
-        found = await partnership_loader(info).load(str(id))
-        return None if found is None else cls.of(found)
+        return await load_shown(partnership_loader(info), id, cls.of)
 
 
 # --- statistics ---------------------------------------------------------------------------

@@ -8,7 +8,11 @@ types.py.
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+
 import strawberry
+
+from services.common.output_types import ForeignEntity, load_all_shown
 
 from ..domain.registration import RegistrationStatus
 from ..domain.workshop import WorkshopStatus
@@ -32,23 +36,22 @@ async def _person_registrations(root: PersonEntity, info: TrainingInfo) -> list[
     return visible(info.context.principal, found or [], None)
 
 
-async def _organisation_participants(
-    root: OrganisationEntity, info: TrainingInfo, status: list[RegistrationStatus] | None = None
-) -> list[RegistrationType]:
-    found = await registrations_loader(info, "organisation_ids").load(str(root.id))
-    return visible(info.context.principal, found or [], status)
+def _participants(
+    key: str,
+) -> Callable[..., Awaitable[list[RegistrationType]]]:
+    """The resolver of the registrations whose `key` lists the entity, of some statuses."""
 
+    async def resolve(
+        root: ForeignEntity, info: TrainingInfo, status: list[RegistrationStatus] | None = None
+    ) -> list[RegistrationType]:
+        found = await registrations_loader(info, key).load(str(root.id))
+        return visible(info.context.principal, found or [], status)
 
-async def _partnership_participants(
-    root: PartnershipEntity, info: TrainingInfo, status: list[RegistrationStatus] | None = None
-) -> list[RegistrationType]:
-    found = await registrations_loader(info, "partnership_ids").load(str(root.id))
-    return visible(info.context.principal, found or [], status)
+    return resolve
 
 
 async def _partnership_workshops(root: PartnershipEntity, info: TrainingInfo) -> list[WorkshopType]:
-    found = await partnership_workshops_loader(info).load(str(root.id))
-    return [WorkshopType.of(w) for w in found or []]
+    return await load_all_shown(partnership_workshops_loader(info), root.id, WorkshopType.of)
 
 
 async def _network_workshops(
@@ -61,9 +64,7 @@ async def _network_workshops(
 @strawberry.federation.type(
     name="Person", keys=["id"], description="A person (owned by partnerships); here their training"
 )
-class PersonEntity:
-    id: strawberry.ID
-
+class PersonEntity(ForeignEntity):
     registrations: list[RegistrationType] = strawberry.field(
         resolver=_person_registrations,
         description="The person's registrations, by start: their history of training,"
@@ -75,27 +76,17 @@ class PersonEntity:
         " person's own organisation only (others see none)",
     )
 
-    @classmethod
-    def resolve_reference(cls, info: TrainingInfo, id: strawberry.ID) -> PersonEntity:
-        return cls(id=id)
-
 
 @strawberry.federation.type(
     name="Organisation",
     keys=["id"],
     description="An organisation (owned by partnerships); here its participants in training",
 )
-class OrganisationEntity:
-    id: strawberry.ID
-
+class OrganisationEntity(ForeignEntity):
     participants: list[RegistrationType] = strawberry.field(
-        resolver=_organisation_participants,
+        resolver=_participants("organisation_ids"),
         description="Registrations of the organisation's people. " + PERSONAL,
     )
-
-    @classmethod
-    def resolve_reference(cls, info: TrainingInfo, id: strawberry.ID) -> OrganisationEntity:
-        return cls(id=id)
 
 
 @strawberry.federation.type(
@@ -103,11 +94,9 @@ class OrganisationEntity:
     keys=["id"],
     description="A partnership (owned by partnerships); here its participants and workshops",
 )
-class PartnershipEntity:
-    id: strawberry.ID
-
+class PartnershipEntity(ForeignEntity):
     participants: list[RegistrationType] = strawberry.field(
-        resolver=_partnership_participants,
+        resolver=_participants("partnership_ids"),
         description="Registrations made through the partnership. " + PERSONAL,
     )
     workshops: list[WorkshopType] = strawberry.field(
@@ -118,24 +107,14 @@ class PartnershipEntity:
         resolver=partnership_research, description="Research naming the partnership"
     )
 
-    @classmethod
-    def resolve_reference(cls, info: TrainingInfo, id: strawberry.ID) -> PartnershipEntity:
-        return cls(id=id)
-
 
 @strawberry.federation.type(
     name="Network", keys=["id"], description="A network (owned by networks); here its workshops"
 )
-class NetworkEntity:
-    id: strawberry.ID
-
+class NetworkEntity(ForeignEntity):
     workshops: list[WorkshopType] = strawberry.field(
         resolver=_network_workshops, description="The network's workshops, by start"
     )
     research: LinkedResearch = strawberry.field(
         resolver=network_research, description="Research naming the network"
     )
-
-    @classmethod
-    def resolve_reference(cls, info: TrainingInfo, id: strawberry.ID) -> NetworkEntity:
-        return cls(id=id)

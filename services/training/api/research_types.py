@@ -17,18 +17,23 @@ import strawberry
 from services.common.audit import AuditEntryType
 from services.common.auth import Principal
 from services.common.money import MoneyType
+from services.common.output_types import audit_trail, from_attributes, load_shown
 from services.common.vocabulary import CostCategory, Theme
 
 from ..domain.research_access import reads_application, reads_reviews
 from ..domain.research_application import (
     BudgetLine,
+    Decision,
     Degree,
     EthicalApproval,
     Outcome,
+    Ranking,
     ResearchApplication,
     ResearchStatus,
+    Review,
+    Scores,
 )
-from ..domain.research_call import ResearchCall, ResearchKind
+from ..domain.research_call import CapVersion, KindCap, ResearchCall, ResearchKind
 from ..domain.research_output import OutputKind, ResearchOutput
 from .context import TrainingInfo, today
 from .research_context import research_application_loader, research_output_loader
@@ -41,6 +46,7 @@ strawberry.enum(Outcome, name="ResearchOutcome")
 strawberry.enum(OutputKind, name="ResearchOutputKind")
 
 REVIEWS = "Staff and the advisory group only (null for others)"
+REVIEW_FIELDS = ("reviewer_ids", "reviews", "ranking", "audit_trail")
 
 
 @strawberry.type
@@ -48,11 +54,19 @@ class ResearchCap:
     kind: ResearchKind
     max_amount: MoneyType = strawberry.field(description="The most one application is granted")
 
+    @classmethod
+    def of(cls, cap: KindCap) -> ResearchCap:
+        return from_attributes(cls, cap, max_amount=MoneyType.of(cap.max_amount))
+
 
 @strawberry.type
 class ResearchCapVersion:
     valid_from: date
     caps: list[ResearchCap]
+
+    @classmethod
+    def of(cls, version: CapVersion) -> ResearchCapVersion:
+        return from_attributes(cls, version, caps=[ResearchCap.of(c) for c in version.caps])
 
 
 @strawberry.type(description="A call for research on local democracy")
@@ -75,24 +89,11 @@ class ResearchCallType:
 
     @classmethod
     def of(cls, call: ResearchCall) -> ResearchCallType:
-        return cls(
-            id=strawberry.ID(call.id),
-            title=call.title,
-            themes=list(call.themes),
-            opens_on=call.opens_on,
-            closes_on=call.closes_on,
+        return from_attributes(
+            cls,
+            call,
             total_budget=MoneyType.of(call.total_budget),
-            cap_versions=[
-                ResearchCapVersion(
-                    valid_from=v.valid_from,
-                    caps=[
-                        ResearchCap(kind=c.kind, max_amount=MoneyType.of(c.max_amount))
-                        for c in v.caps
-                    ],
-                )
-                for v in call.cap_versions
-            ],
-            version=call.version,
+            cap_versions=[ResearchCapVersion.of(v) for v in call.cap_versions],
         )
 
 
@@ -104,7 +105,7 @@ class ResearchBudgetLine:
 
     @classmethod
     def of(cls, line: BudgetLine) -> ResearchBudgetLine:
-        return cls(year=line.year, category=line.category, amount=MoneyType.of(line.amount))
+        return from_attributes(cls, line, amount=MoneyType.of(line.amount))
 
 
 @strawberry.type
@@ -115,6 +116,10 @@ class ResearchScores:
     partnership_value: int = strawberry.field(description="Value to the partnerships")
     total: int
 
+    @classmethod
+    def of(cls, scores: Scores) -> ResearchScores:
+        return from_attributes(cls, scores)
+
 
 @strawberry.type
 class ResearchReview:
@@ -122,6 +127,10 @@ class ResearchReview:
     scores: ResearchScores
     comment: str
     submitted_at: datetime
+
+    @classmethod
+    def of(cls, review: Review) -> ResearchReview:
+        return from_attributes(cls, review, scores=ResearchScores.of(review.scores))
 
 
 @strawberry.type
@@ -131,6 +140,10 @@ class ResearchRanking:
     mean_relevance: Decimal
     reviews: int
 
+    @classmethod
+    def of(cls, ranking: Ranking) -> ResearchRanking:
+        return from_attributes(cls, ranking)
+
 
 @strawberry.type
 class ResearchDecision:
@@ -138,6 +151,15 @@ class ResearchDecision:
     decided_on: date
     max_amount: MoneyType = strawberry.field(description="The cap the application was held to")
     approved_budget: list[ResearchBudgetLine]
+
+    @classmethod
+    def of(cls, decision: Decision) -> ResearchDecision:
+        return from_attributes(
+            cls,
+            decision,
+            max_amount=MoneyType.of(decision.max_amount),
+            approved_budget=[ResearchBudgetLine.of(x) for x in decision.approved_budget],
+        )
 
 
 @strawberry.federation.type(
@@ -193,79 +215,27 @@ class ResearchApplicationType:
 
     @classmethod
     def of(cls, a: ResearchApplication, principal: Principal | None) -> ResearchApplicationType:
-        inner = reads_reviews(principal)
         decision = a.decision
-        return cls(
-            id=strawberry.ID(a.id),
-            call_id=strawberry.ID(a.call_id),
-            kind=a.kind,
-            title=a.title,
-            case_number=a.case_number,
-            status=a.status,
-            principal_investigator_id=strawberry.ID(a.principal_investigator_id),
-            organisation_id=strawberry.ID(a.organisation_id),
-            co_applicant_ids=[strawberry.ID(i) for i in a.co_applicant_ids],
-            declared_degree=a.declared_degree,
-            abstract=a.abstract,
-            research_questions=list(a.research_questions),
-            methods=a.methods,
-            countries=list(a.countries),
-            themes=list(a.themes),
-            sdgs=list(a.sdgs),
-            duration_months=a.duration_months,
+        inner = reads_reviews(principal)
+        return from_attributes(
+            cls,
+            a,
             budget=[ResearchBudgetLine.of(line) for line in a.budget],
             requested=MoneyType.of(a.requested),
             max_amount=MoneyType.of(a.max_amount) if a.max_amount else None,
-            ethical_approval=a.ethical_approval,
-            partnership_ids=[strawberry.ID(i) for i in a.partnership_ids],
-            network_ids=[strawberry.ID(i) for i in a.network_ids],
-            submitted_on=a.submitted_on,
-            ineligible_reasons=list(a.ineligible_reasons),
-            decision=(
-                None
-                if decision is None
-                else ResearchDecision(
-                    outcome=decision.outcome,
-                    decided_on=decision.decided_on,
-                    max_amount=MoneyType.of(decision.max_amount),
-                    approved_budget=[ResearchBudgetLine.of(x) for x in decision.approved_budget],
-                )
-            ),
-            feedback=a.feedback,
-            report_accepted_on=a.report_accepted_on,
-            version=a.version,
-            reviewer_ids=[strawberry.ID(i) for i in a.reviewer_ids] if inner else None,
-            reviews=(
-                [
-                    ResearchReview(
-                        reviewer_id=strawberry.ID(r.reviewer_id),
-                        scores=ResearchScores(
-                            scientific_quality=r.scores.scientific_quality,
-                            relevance=r.scores.relevance,
-                            feasibility=r.scores.feasibility,
-                            partnership_value=r.scores.partnership_value,
-                            total=r.scores.total,
-                        ),
-                        comment=r.comment,
-                        submitted_at=r.submitted_at,
-                    )
-                    for r in a.reviews
-                ]
-                if inner
-                else None
-            ),
-            ranking=(
-                ResearchRanking(
-                    position=a.ranking.position,
-                    mean_total=a.ranking.mean_total,
-                    mean_relevance=a.ranking.mean_relevance,
-                    reviews=a.ranking.reviews,
-                )
-                if inner and a.ranking
-                else None
-            ),
-            audit_trail=[AuditEntryType.of(e) for e in a.audit] if inner else None,
+            decision=None if decision is None else ResearchDecision.of(decision),
+            **(_reviews_of(a) if inner else dict.fromkeys(REVIEW_FIELDS)),
         )
+
+
+def _reviews_of(a: ResearchApplication) -> dict[str, object]:
+    """The REVIEW_FIELDS of an application, for those who may read them."""
+    return {
+        "reviewer_ids": a.reviewer_ids,
+        "reviews": [ResearchReview.of(r) for r in a.reviews],
+        "ranking": None if a.ranking is None else ResearchRanking.of(a.ranking),
+        "audit_trail": audit_trail(a.audit),
+    }
 
 
 def visible_applications(
@@ -295,25 +265,13 @@ class ResearchOutputType:
 
     @classmethod
     def of(cls, output: ResearchOutput) -> ResearchOutputType:
-        return cls(
-            id=strawberry.ID(output.id),
-            application_id=strawberry.ID(output.application_id),
-            kind=output.kind,
-            title=output.title,
-            published_on=output.published_on,
-            url=output.url,
-            partnership_ids=[strawberry.ID(i) for i in output.partnership_ids],
-            network_ids=[strawberry.ID(i) for i in output.network_ids],
-            themes=list(output.themes),
-            version=output.version,
-        )
+        return from_attributes(cls, output)
 
     @classmethod
     async def resolve_reference(
         cls, info: TrainingInfo, id: strawberry.ID
     ) -> ResearchOutputType | None:
-        found = await research_output_loader(info).load(str(id))
-        return None if found is None else cls.of(found)
+        return await load_shown(research_output_loader(info), id, cls.of)
 
 
 @strawberry.type(description="Research linked to a partnership or network")

@@ -15,6 +15,7 @@ import strawberry
 from services.common.audit import AuditEntryType
 from services.common.auth import Principal
 from services.common.money import MoneyType
+from services.common.output_types import audit_trail, from_attributes, load_all_shown, load_shown
 
 from ..domain.access import may_see
 from ..domain.cohort import Cohort
@@ -52,12 +53,41 @@ def visible(
     ]
 
 
+def _network_of(
+    root: CohortType | WorkshopType,
+) -> Annotated[NetworkEntity, strawberry.lazy(ENTITIES)] | None:
+    from .entities import NetworkEntity
+
+    return None if root.network_id is None else NetworkEntity(id=root.network_id)
+
+
+def _organisation_of(
+    root: OrganisationNominationsType | RegistrationType,
+) -> Annotated[OrganisationEntity, strawberry.lazy(ENTITIES)]:
+    from .entities import OrganisationEntity
+
+    return OrganisationEntity(id=root.organisation_id)
+
+
+def _person_of(
+    root: RegistrationType | ParticipantHistoryType,
+) -> Annotated[PersonEntity, strawberry.lazy(ENTITIES)]:
+    from .entities import PersonEntity
+
+    return PersonEntity(id=root.person_id)
+
+
+async def _cohort_of(root: WorkshopType | CertificateType, info: TrainingInfo) -> CohortType | None:
+    if root.cohort_id is None:
+        return None
+    return await load_shown(cohort_loader(info), root.cohort_id, CohortType.of)
+
+
 # --- programmes and cohorts --------------------------------------------------------------------
 
 
 async def _programme_cohorts(root: ProgrammeType, info: TrainingInfo) -> list[CohortType]:
-    found = await cohorts_of_programme_loader(info).load(str(root.id))
-    return [CohortType.of(c) for c in found or []]
+    return await load_all_shown(cohorts_of_programme_loader(info), root.id, CohortType.of)
 
 
 @strawberry.type(name="Programme", description="An International Training Programme (ITP)")
@@ -77,16 +107,7 @@ class ProgrammeType:
 
     @classmethod
     def of(cls, programme: Programme) -> ProgrammeType:
-        return cls(
-            id=strawberry.ID(programme.id),
-            title=programme.title,
-            theme=programme.theme,
-            target_group=programme.target_group,
-            language=programme.language,
-            description=programme.description,
-            version=programme.version,
-            audit_trail=[AuditEntryType.of(e) for e in programme.audit],
-        )
+        return from_attributes(cls, programme, audit_trail=audit_trail(programme.audit))
 
 
 @strawberry.type(name="OrganisationNominations")
@@ -97,16 +118,11 @@ class OrganisationNominationsType:
         description="What the nominations still lack (warnings, not refusals)"
     )
 
-    @strawberry.field
-    def organisation(self) -> Annotated[OrganisationEntity, strawberry.lazy(ENTITIES)]:
-        from .entities import OrganisationEntity
-
-        return OrganisationEntity(id=self.organisation_id)
+    organisation = strawberry.field(resolver=_organisation_of)
 
 
 async def _cohort_phases(root: CohortType, info: TrainingInfo) -> list[WorkshopType]:
-    found = await phases_loader(info).load(str(root.id))
-    return [WorkshopType.of(w) for w in found or []]
+    return await load_all_shown(phases_loader(info), root.id, WorkshopType.of)
 
 
 def _cohort_registrations(
@@ -160,14 +176,9 @@ class CohortType:
 
     @strawberry.field
     async def programme(self, info: TrainingInfo) -> ProgrammeType | None:
-        found = await programme_loader(info).load(str(self.programme_id))
-        return None if found is None else ProgrammeType.of(found)
+        return await load_shown(programme_loader(info), self.programme_id, ProgrammeType.of)
 
-    @strawberry.field
-    def network(self) -> Annotated[NetworkEntity, strawberry.lazy(ENTITIES)] | None:
-        from .entities import NetworkEntity
-
-        return None if self.network_id is None else NetworkEntity(id=self.network_id)
+    network = strawberry.field(resolver=_network_of)
 
     phases: list[WorkshopType] = strawberry.field(
         resolver=_cohort_phases, description="Its phases (workshops of kind ITP_PHASE), by start"
@@ -184,21 +195,11 @@ class CohortType:
 
     @classmethod
     def of(cls, cohort: Cohort) -> CohortType:
-        return cls(
-            id=strawberry.ID(cohort.id),
-            programme_id=strawberry.ID(cohort.programme_id),
-            number=cohort.number,
-            starts_on=cohort.starts_on,
-            ends_on=cohort.ends_on,
-            applications_open_on=cohort.applications_open_on,
-            applications_close_on=cohort.applications_close_on,
-            network_id=strawberry.ID(cohort.network_id) if cohort.network_id else None,
-            capacity=cohort.capacity,
-            seats_taken=cohort.seats_taken,
-            seats_left=cohort.seats_left,
+        return from_attributes(
+            cls,
+            cohort,
             waitlist_length=len(cohort.waitlist()),
-            version=cohort.version,
-            audit_trail=[AuditEntryType.of(e) for e in cohort.audit],
+            audit_trail=audit_trail(cohort.audit),
             model=cohort,
         )
 
@@ -214,9 +215,7 @@ class WorkshopCostLineType:
 
     @classmethod
     def of(cls, line: CostLine) -> WorkshopCostLineType:
-        return cls(
-            category=line.category, amount=MoneyType.of(line.amount), description=line.description
-        )
+        return from_attributes(cls, line, amount=MoneyType.of(line.amount))
 
 
 def _workshop_registrations(
@@ -260,18 +259,9 @@ class WorkshopType:
     audit_trail: list[AuditEntryType]
     model: strawberry.Private[Workshop]
 
-    @strawberry.field
-    def network(self) -> Annotated[NetworkEntity, strawberry.lazy(ENTITIES)] | None:
-        from .entities import NetworkEntity
+    network = strawberry.field(resolver=_network_of)
 
-        return None if self.network_id is None else NetworkEntity(id=self.network_id)
-
-    @strawberry.field
-    async def cohort(self, info: TrainingInfo) -> CohortType | None:
-        if self.cohort_id is None:
-            return None
-        found = await cohort_loader(info).load(str(self.cohort_id))
-        return None if found is None else CohortType.of(found)
+    cohort = strawberry.field(resolver=_cohort_of)
 
     registrations: list[RegistrationType] = strawberry.field(
         resolver=_workshop_registrations,
@@ -281,36 +271,19 @@ class WorkshopType:
     @classmethod
     def of(cls, workshop: Workshop) -> WorkshopType:
         completed = workshop.status is WorkshopStatus.COMPLETED
-        return cls(
-            id=strawberry.ID(workshop.id),
-            kind=workshop.kind,
-            title=workshop.title,
-            network_id=strawberry.ID(workshop.network_id) if workshop.network_id else None,
-            cohort_id=strawberry.ID(workshop.cohort_id) if workshop.cohort_id else None,
-            programme_id=strawberry.ID(workshop.programme_id) if workshop.programme_id else None,
-            city=workshop.city,
-            country=workshop.country,
-            starts_on=workshop.starts_on,
-            ends_on=workshop.ends_on,
-            capacity=workshop.capacity,
-            status=workshop.status,
-            seats_taken=workshop.seats_taken,
-            seats_left=workshop.seats_left,
+        return from_attributes(
+            cls,
+            workshop,
             waitlist_length=len(workshop.waitlist()),
             participants=len(workshop.attendance) if completed else len(workshop.enrolled()),
             cost_lines=[WorkshopCostLineType.of(c) for c in workshop.costs],
-            completed_on=workshop.completed_on,
-            cancelled_on=workshop.cancelled_on,
-            note=workshop.note,
-            version=workshop.version,
-            audit_trail=[AuditEntryType.of(e) for e in workshop.audit],
+            audit_trail=audit_trail(workshop.audit),
             model=workshop,
         )
 
     @classmethod
     async def resolve_reference(cls, info: TrainingInfo, id: strawberry.ID) -> WorkshopType | None:
-        found = await workshop_loader(info).load(str(id))
-        return None if found is None else cls.of(found)
+        return await load_shown(workshop_loader(info), id, cls.of)
 
 
 # --- registrations ------------------------------------------------------------------------------
@@ -326,13 +299,7 @@ class StatusChangeType:
 
     @classmethod
     def of(cls, change: StatusChange) -> StatusChangeType:
-        return cls(
-            at=change.at,
-            actor=change.actor,
-            from_status=change.from_status,
-            to_status=change.to_status,
-            note=change.note,
-        )
+        return from_attributes(cls, change)
 
 
 @strawberry.type(name="ProgressReport")
@@ -344,7 +311,7 @@ class ProgressReportType:
 
     @classmethod
     def of(cls, report: ProgressReport) -> ProgressReportType:
-        return cls(at=report.at, by=report.by, text=report.text, final=report.final)
+        return from_attributes(cls, report)
 
 
 @strawberry.type(name="ChangeProject", description="An ITP participant's change project")
@@ -355,10 +322,8 @@ class ChangeProjectType:
 
     @classmethod
     def of(cls, project: ChangeProject) -> ChangeProjectType:
-        return cls(
-            outline=project.outline,
-            reports=[ProgressReportType.of(r) for r in project.reports],
-            reported=project.reported,
+        return from_attributes(
+            cls, project, reports=[ProgressReportType.of(r) for r in project.reports]
         )
 
 
@@ -369,10 +334,7 @@ class CertificateType:
     registration_id: strawberry.ID
     cohort_id: strawberry.ID
 
-    @strawberry.field
-    async def cohort(self, info: TrainingInfo) -> CohortType | None:
-        found = await cohort_loader(info).load(str(self.cohort_id))
-        return None if found is None else CohortType.of(found)
+    cohort = strawberry.field(resolver=_cohort_of)
 
 
 @strawberry.type(name="Attendance", description="Whether the participant attended a workshop")
@@ -425,17 +387,9 @@ class RegistrationType:
     change_project: ChangeProjectType | None = strawberry.field(description="Cohorts only")
     placed: strawberry.Private[Placed]
 
-    @strawberry.field
-    def person(self) -> Annotated[PersonEntity, strawberry.lazy(ENTITIES)]:
-        from .entities import PersonEntity
+    person = strawberry.field(resolver=_person_of)
 
-        return PersonEntity(id=self.person_id)
-
-    @strawberry.field
-    def organisation(self) -> Annotated[OrganisationEntity, strawberry.lazy(ENTITIES)]:
-        from .entities import OrganisationEntity
-
-        return OrganisationEntity(id=self.organisation_id)
+    organisation = strawberry.field(resolver=_organisation_of)
 
     @strawberry.field
     def partnership(self) -> Annotated[PartnershipEntity, strawberry.lazy(ENTITIES)] | None:
@@ -474,25 +428,15 @@ class RegistrationType:
     def of(cls, placed: Placed) -> RegistrationType:
         registration: Registration = placed.registration
         seating = placed.seating
-        return cls(
-            id=strawberry.ID(registration.id),
-            version=registration.version,
-            status=registration.status,
-            person_id=strawberry.ID(registration.person_id),
-            organisation_id=strawberry.ID(registration.organisation_id),
-            partnership_id=(
-                strawberry.ID(registration.partnership_id) if registration.partnership_id else None
-            ),
+        project = registration.change_project
+        return from_attributes(
+            cls,
+            registration,
             workshop_id=strawberry.ID(seating.id) if placed.workshop else None,
             cohort_id=strawberry.ID(seating.id) if placed.cohort else None,
-            registered_at=registration.registered_at,
             waitlist_position=seating.waitlist_position(registration),
             history=[StatusChangeType.of(c) for c in registration.history],
-            change_project=(
-                ChangeProjectType.of(registration.change_project)
-                if registration.change_project
-                else None
-            ),
+            change_project=ChangeProjectType.of(project) if project else None,
             placed=placed,
         )
 
@@ -529,11 +473,7 @@ class ParticipantHistoryType:
     registrations: list[RegistrationType]
     certificates: list[CertificateType]
 
-    @strawberry.field
-    def person(self) -> Annotated[PersonEntity, strawberry.lazy(ENTITIES)]:
-        from .entities import PersonEntity
-
-        return PersonEntity(id=self.person_id)
+    person = strawberry.field(resolver=_person_of)
 
 
 # --- what the projections hold (staff diagnostics) ---------------------------------------------
