@@ -22,11 +22,11 @@ from ..domain.network import (
     MentorInput,
     Network,
     NetworkStatus,
-    change_details,
     change_status,
     create,
     set_mentors,
 )
+from ..domain.network_details import change_details
 from ..repositories import Repositories
 
 

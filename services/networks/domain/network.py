@@ -12,7 +12,6 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
-from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, Field
 
@@ -21,10 +20,6 @@ from services.common.countries import country_code
 from services.common.errors import BadUserInput
 from services.common.validation import clean_text
 from services.common.vocabulary import Theme
-
-if TYPE_CHECKING:
-    from .membership import Membership
-    from .partnership import Partnership
 
 MIN_YEARS = 3
 MAX_YEARS = 5
@@ -190,91 +185,6 @@ class DetailsChange:
     description: str | None = None
 
 
-def change_details(
-    actor: str,
-    details: DetailsChange,
-    *,
-    memberships: Sequence[Membership],
-    partnerships: Mapping[str, Partnership],
-) -> NetworkEdit:
-    """New details, checked against the network's mentors and every membership.
-
-    `memberships` are all of the network's memberships and `partnerships` their partnerships,
-    read just before: the period must still hold every membership period, and every active
-    member must keep a partner country in the network.
-    """
-    name, countries, description = details.name, details.countries, details.description
-    new_name = clean_text(name, "name") if name is not None else None
-    new_countries = check_countries(countries) if countries is not None else None
-    new_description = (
-        clean_text(description, "description", max_length=2000, required=False)
-        if description is not None
-        else None
-    )
-
-    def apply(network: Network) -> None:
-        _require_open(network)
-        first = details.starts_on or network.starts_on
-        last = details.ends_on or network.ends_on
-        check_period(first, last)
-        _check_memberships_fit(first, last, memberships)
-        if new_countries is not None:
-            _check_countries_kept(network, new_countries, memberships, partnerships)
-            network.countries = new_countries
-        network.starts_on, network.ends_on = first, last
-        if new_name is not None:
-            network.name = new_name
-        if new_description is not None:
-            network.description = new_description
-        network.record(actor, "details changed")
-
-    return apply
-
-
-def _check_memberships_fit(
-    starts_on: date, ends_on: date, memberships: Sequence[Membership]
-) -> None:
-    for membership in memberships:
-        for period in membership.periods:
-            if period.joined_on < starts_on:
-                raise BadUserInput(
-                    f"partnership {membership.partnership_id!r} joined on "
-                    f"{period.joined_on.isoformat()}, before the new start",
-                    field="startsOn",
-                )
-            last_day = period.left_on or period.joined_on
-            if last_day > ends_on:
-                raise BadUserInput(
-                    f"partnership {membership.partnership_id!r} is a member until "
-                    f"{last_day.isoformat()}, after the new end",
-                    field="endsOn",
-                )
-
-
-def _check_countries_kept(
-    network: Network,
-    countries: Sequence[str],
-    memberships: Sequence[Membership],
-    partnerships: Mapping[str, Partnership],
-) -> None:
-    for mentor in network.mentors:
-        if mentor.country not in countries:
-            raise BadUserInput(
-                f"{mentor.country} has a national mentor: change the mentors first",
-                field="countries",
-            )
-    for membership in memberships:
-        view = partnerships.get(membership.partnership_id)
-        if not membership.active or view is None:
-            continue
-        if not set(view.partner_countries) & set(countries):
-            raise BadUserInput(
-                f"partnership {membership.partnership_id!r} would have no partner country"
-                " left in the network",
-                field="countries",
-            )
-
-
 def change_status(
     actor: str, to_status: NetworkStatus, note: str | None, today: date
 ) -> NetworkEdit:
@@ -304,13 +214,13 @@ def set_mentors(actor: str, mentors: Sequence[MentorInput]) -> NetworkEdit:
     """Replaces the national mentors (checked against the countries of the current state)."""
 
     def apply(network: Network) -> None:
-        _require_open(network)
+        require_open(network)
         network.mentors = check_mentors(mentors, network.countries)
         network.record(actor, "mentors changed", note=f"{len(network.mentors)} mentors")
 
     return apply
 
 
-def _require_open(network: Network) -> None:
+def require_open(network: Network) -> None:
     if network.status is NetworkStatus.CLOSED:
         raise BadUserInput("the network is closed", field="id")
