@@ -57,13 +57,20 @@ def headers(caller: str, request_id: int) -> dict[str, str]:
     return {"authorization": caller, "x-request-id": f"r{request_id}"}
 
 
+def fetching(
+    transport: DeduplicatingTransport, count: int, *, idempotent: bool = True
+) -> list[asyncio.Task[bytes]]:
+    """`count` fetches of QUERY by one caller, each with a request id of its own."""
+    return [
+        asyncio.create_task(transport.fetch("a", QUERY, headers("anna", i), idempotent=idempotent))
+        for i in range(count)
+    ]
+
+
 async def test_identical_query_fetches_in_flight_share_one_exchange() -> None:
     held, joins = HeldServer(), Joins()
     async with sharing(held, joins) as transport:
-        fetches = [
-            asyncio.create_task(transport.fetch("a", QUERY, headers("anna", i), idempotent=True))
-            for i in range(5)
-        ]
+        fetches = fetching(transport, 5)
         await joins.reached(4)
         held.release.set()
         answers = await asyncio.gather(*fetches)
@@ -90,10 +97,7 @@ async def test_fetches_of_two_callers_never_share() -> None:
 async def test_mutation_fetches_are_never_shared() -> None:
     held, joins = HeldServer(), Joins()
     async with sharing(held, joins) as transport:
-        fetches = [
-            asyncio.create_task(transport.fetch("a", QUERY, headers("anna", i), idempotent=False))
-            for i in range(3)
-        ]
+        fetches = fetching(transport, 3, idempotent=False)
         await held.arrived(3)
         held.release.set()
         await asyncio.gather(*fetches)
@@ -104,10 +108,7 @@ async def test_mutation_fetches_are_never_shared() -> None:
 async def test_a_failed_exchange_reaches_every_sharer() -> None:
     held, joins = HeldServer(status=500), Joins()
     async with sharing(held, joins) as transport:
-        fetches = [
-            asyncio.create_task(transport.fetch("a", QUERY, headers("anna", i), idempotent=True))
-            for i in range(3)
-        ]
+        fetches = fetching(transport, 3)
         await joins.reached(2)
         held.release.set()
         outcomes = await asyncio.gather(*fetches, return_exceptions=True)
@@ -119,10 +120,7 @@ async def test_a_failed_exchange_reaches_every_sharer() -> None:
 async def test_a_cancelled_sharer_does_not_break_the_others() -> None:
     held, joins = HeldServer(), Joins()
     async with sharing(held, joins) as transport:
-        first, *others = (
-            asyncio.create_task(transport.fetch("a", QUERY, headers("anna", i), idempotent=True))
-            for i in range(3)
-        )
+        first, *others = fetching(transport, 3)
         await joins.reached(2)
         first.cancel()
         with pytest.raises(asyncio.CancelledError):
