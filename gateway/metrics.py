@@ -1,5 +1,5 @@
-"""Prometheus metrics of one gateway app: requests by operation, subgraph fetches, the plan
-cache, connections and requests in flight.
+"""Prometheus metrics of one gateway app: requests by operation, subgraph fetches, requests
+shared with identical ones in flight, the plan cache, connections and requests in flight.
 
 Each app has a registry of its own (a test process runs many apps; a gateway process one).
 Operation names come from clients, so the label set is bounded: an operation gets its own
@@ -62,6 +62,17 @@ class GatewayMetrics:
             ["subgraph"],
             registry=self.registry,
         )
+        self.shared_subgraph_requests = Counter(
+            "icld_gateway_shared_subgraph_requests_total",
+            "Subgraph queries that shared an identical one in flight instead of being sent",
+            ["subgraph"],
+            registry=self.registry,
+        )
+        self.shared_operations = Counter(
+            "icld_gateway_shared_operations_total",
+            "Query operations that shared an identical one in flight instead of being executed",
+            registry=self.registry,
+        )
         self.plan_cache = Counter(
             "icld_gateway_plan_cache_total",
             "Query plan lookups, by result (hit: the plan was cached; miss: it was built)",
@@ -81,6 +92,9 @@ class GatewayMetrics:
 
     def plan_looked_up(self, hit: bool) -> None:
         self.plan_cache.labels("hit" if hit else "miss").inc()
+
+    def subgraph_request_shared(self, subgraph: str) -> None:
+        self.shared_subgraph_requests.labels(subgraph).inc()
 
     def count_connections(self, count: Callable[[], int]) -> None:
         """Reports `count()` as the open connections (the server knows them, not the app)."""

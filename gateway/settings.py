@@ -46,6 +46,12 @@ class GatewaySettings(BaseSettings):
     (Docker's --scale, a Kubernetes headless Service), so replicas added or gone are seen."""
     request_timeout_s: float = Field(30.0, gt=0)
     """Bound on one whole operation."""
+    dedupe_subgraph_requests: bool = True
+    """Identical subgraph queries in flight at the same time (same subgraph, document,
+    variables and forwarded credentials) share one HTTP exchange."""
+    dedupe_operations: bool = True
+    """Identical query operations in flight at the same time (same document, operation name,
+    variables and caller) share one execution."""
 
     max_body_bytes: int = Field(1024 * 1024, ge=1)
     max_depth: int = Field(15, ge=1)

@@ -19,7 +19,7 @@ from ..composition import CompositionFailed
 from ..metrics import CONTENT_TYPE as METRICS_CONTENT_TYPE
 from ..metrics import GatewayMetrics
 from ..settings import GatewaySettings
-from ..transport import HttpTransport, Transport
+from ..transport import DeduplicatingTransport, HttpTransport, Transport
 from .engines import EngineFactory, EngineSlot, GatewayEngine
 from .graphql_endpoint import GraphQLEndpoint
 from .measured_transport import MeasuredTransport
@@ -73,7 +73,11 @@ def create_app(
     )
 
     def measured_engine(sdl: str, transport: Transport) -> GatewayEngine:
-        return factory(sdl, MeasuredTransport(transport, metrics))
+        fetching: Transport = MeasuredTransport(transport, metrics)
+        if settings.dedupe_subgraph_requests:
+            # Above the measurements: they count the exchanges actually made.
+            fetching = DeduplicatingTransport(fetching, on_shared=metrics.subgraph_request_shared)
+        return factory(sdl, fetching)
 
     slot = EngineSlot(measured_engine, http, subgraph_urls or {})
     page = (GRAPHIQL_DIR / "index.html").read_bytes()

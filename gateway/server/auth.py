@@ -4,7 +4,7 @@ passes (each subgraph decides what needs a caller)."""
 
 from __future__ import annotations
 
-from services.common.auth import TokenVerifier
+from services.common.auth import Principal, TokenVerifier
 from services.common.errors import Unauthenticated
 
 from ..settings import GatewaySettings
@@ -17,11 +17,13 @@ class BearerCheck:
         if settings.verifies_tokens:
             self._verifier = TokenVerifier(settings.token_settings())
 
-    async def check(self, authorization: str | None) -> None:
+    async def check(self, authorization: str | None) -> Principal | None:
+        """The caller the token names; None without a token or when tokens are not
+        verified here."""
         if self._verifier is None or not authorization:
-            return
+            return None
         try:
-            await self._verifier.principal(authorization)
+            return await self._verifier.principal(authorization)
         except Unauthenticated as exc:
             raise RequestError(
                 401, exc.message, "UNAUTHENTICATED", headers={"www-authenticate": "Bearer"}

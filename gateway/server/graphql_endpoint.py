@@ -10,7 +10,6 @@ import re
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
 from urllib.parse import parse_qsl
 
 import orjson
@@ -33,11 +32,19 @@ from .errors import RequestError, bad_request
 from .limits import Limits, Measurement, enforce, measure
 from .operation_span import OperationSpan
 from .params import GraphQLParams, from_json_body, from_query_string
+from .shared_executions import Caller, SharedExecutions, execute
 
 log = logging.getLogger(__name__)
 
 GRAPHQL_RESPONSE_JSON = "application/graphql-response+json"
 REQUEST_ID = re.compile(r"[A-Za-z0-9._:\-]{1,128}")
+INTERNAL_ERROR = orjson.dumps(
+    {
+        "errors": [
+            {"message": "Internal server error", "extensions": {"code": "INTERNAL_SERVER_ERROR"}}
+        ]
+    }
+)
 
 
 @dataclass
@@ -70,6 +77,7 @@ class GraphQLEndpoint:
         self._documents = DocumentCache(settings.parse_cache_size)
         self._apq = PersistedQueries(settings.apq_cache_size, enabled=settings.apq_enabled)
         self._bearer = BearerCheck(settings)
+        self._shared = SharedExecutions(metrics) if settings.dedupe_operations else None
         self._cors = (
             Cors(
                 settings.cors_origins,
@@ -122,24 +130,17 @@ class GraphQLEndpoint:
         self._metrics.in_flight.inc()
         try:
             try:
-                params = await self._params(method, headers, scope, receive)
+                params, caller = await self._params(method, headers, scope, receive)
                 trace.operation_name = params.operation_name
-                body, status = await self._run(params, headers, rid, method == "GET", trace)
+                payload, status = await self._run(
+                    params, headers, rid, method == "GET", trace, caller
+                )
             except RequestError as exc:
-                body, status, extra_headers = exc.body(), exc.status, exc.headers
+                payload, status, extra_headers = orjson.dumps(exc.body()), exc.status, exc.headers
             except Exception:
                 log.exception("request failed")
-                body = {
-                    "errors": [
-                        {
-                            "message": "Internal server error",
-                            "extensions": {"code": "INTERNAL_SERVER_ERROR"},
-                        }
-                    ]
-                }
-                status = 500
+                payload, status = INTERNAL_ERROR, 500
             trace.status = status
-            payload = orjson.dumps(body)
             response_headers = [
                 (b"content-type", _media_type(headers.get("accept"))),
                 (b"content-length", str(len(payload)).encode()),
@@ -174,19 +175,21 @@ class GraphQLEndpoint:
 
     async def _params(
         self, method: str, headers: Mapping[str, str], scope: Scope, receive: Receive
-    ) -> GraphQLParams:
+    ) -> tuple[GraphQLParams, Caller]:
         if self._settings.csrf_prevention:
             check_csrf(headers)
-        await self._bearer.check(headers.get("authorization"))
+        authorization = headers.get("authorization")
+        principal = await self._bearer.check(authorization)
+        caller = principal if principal is not None else authorization
         if method == "GET":
             query_string = scope["query_string"].decode("latin-1")
-            return from_query_string(dict(parse_qsl(query_string, keep_blank_values=True)))
+            return from_query_string(dict(parse_qsl(query_string, keep_blank_values=True))), caller
         content_type = headers.get("content-type", "")
         if content_type.split(";", 1)[0].strip().lower() != "application/json":
             raise RequestError(
                 415, "POST requests must have Content-Type: application/json", "BAD_REQUEST"
             )
-        return from_json_body(await self._body(headers, receive))
+        return from_json_body(await self._body(headers, receive)), caller
 
     async def _body(self, headers: Mapping[str, str], receive: Receive) -> bytes:
         limit = self._settings.max_body_bytes
@@ -214,7 +217,8 @@ class GraphQLEndpoint:
         rid: str,
         is_get: bool,
         trace: _Trace,
-    ) -> tuple[dict[str, Any], int]:
+        caller: Caller,
+    ) -> tuple[bytes, int]:
         loaded = self._slot.current
         if loaded is None:
             raise RequestError(
@@ -255,13 +259,13 @@ class GraphQLEndpoint:
         timeout_s = self._settings.request_timeout_s
         try:
             async with asyncio.timeout(timeout_s):
-                result = await loaded.engine.execute(operation_request)
+                if self._shared is not None and operation.operation is OperationType.QUERY:
+                    return await self._shared.execute(loaded.engine, operation_request, caller)
+                return await execute(loaded.engine, operation_request)
         except TimeoutError as exc:
             raise RequestError(
                 504, f"The operation did not complete within {timeout_s:g} s.", "GATEWAY_TIMEOUT"
             ) from exc
-        # No "data" means the operation was not executed (a validation error): a request error.
-        return result, 200 if "data" in result else 400
 
     def _measure(
         self,
