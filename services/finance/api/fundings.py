@@ -6,7 +6,7 @@ import strawberry
 
 from ..domain.funding import FundingKind, funding_id, new_funding
 from .context import FinanceInfo, caller, repos
-from .types import TrainingFundingType
+from .values import TrainingFundingType
 
 
 async def _training_funding(

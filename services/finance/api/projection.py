@@ -8,7 +8,7 @@ from services.common.auth import STAFF
 from services.common.query_fields import by_id_field
 
 from .context import repos
-from .types import FinancePartnershipType
+from .values import FinancePartnershipType
 
 
 @strawberry.type

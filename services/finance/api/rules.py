@@ -9,7 +9,8 @@ from ..commands import rules as commands
 from ..domain.rules import DEFAULT_RULES, CapEntry
 from .context import FinanceInfo, caller, repos
 from .inputs import PublishBudgetRulesInput
-from .types import BudgetRulesPayload, BudgetRulesType
+from .types import BudgetRulesPayload
+from .values import BudgetRulesType
 
 
 async def _budget_rules(info: FinanceInfo) -> list[BudgetRulesType]:

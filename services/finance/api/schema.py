@@ -12,13 +12,6 @@ from services.contracts.organisation_views import (
 )
 
 from .deadlines import DeadlineQueries
-from .entities import (
-    ApplicationEntity,
-    NetworkEntity,
-    PartnershipEntity,
-    ResearchApplicationEntity,
-    WorkshopEntity,
-)
 from .expenses import ExpenseMutations
 from .fundings import FundingQueries
 from .grants import GrantMutations, GrantQueries
@@ -27,6 +20,13 @@ from .reports import ReportMutations
 from .research_grants import ResearchGrantMutations
 from .rules import RulesMutations, RulesQueries
 from .totals import TotalsQueries
+from .types import (
+    ApplicationEntity,
+    NetworkEntity,
+    PartnershipEntity,
+    ResearchApplicationEntity,
+    WorkshopEntity,
+)
 
 
 @strawberry.type

@@ -7,7 +7,8 @@ import strawberry
 
 from ..domain.totals import TotalsGrouping, funding_totals
 from .context import FinanceInfo, repos, require_reads_everything
-from .types import FundingTotalType, check_year
+from .types import check_year
+from .values import FundingTotalType
 
 
 async def _funding_totals(

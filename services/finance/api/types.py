@@ -1,10 +1,13 @@
-"""GraphQL output types of the finance subgraph (its own entities and value types)."""
+"""GraphQL output types of the finance subgraph: grants with their report deadlines, the
+entities of other subgraphs it extends (`Partnership`, `Application`, `ResearchApplication`,
+`Network`, `Workshop`), payloads. One module, as they refer to each other (a grant to its
+partnership, the partnership to its grants); the value types under them are in values.py."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Annotated, TypeVar
+from typing import TypeVar
 
 import strawberry
 
@@ -12,7 +15,7 @@ from services.common.audit import AuditEntryType
 from services.common.clock import clock
 from services.common.errors import BadUserInput
 from services.common.money import BUDGET_CURRENCY, Money, MoneyType
-from services.common.output_types import audit_trail, from_attributes, load_shown
+from services.common.output_types import ForeignEntity, audit_trail, from_attributes, load_shown
 from services.common.pagination import (
     Connection,
     Edge,
@@ -22,68 +25,60 @@ from services.common.pagination import (
     page_size,
 )
 
-from ..domain import summary
+from ..domain import access, summary
 from ..domain.deadlines import ReportDeadline, report_deadlines
-from ..domain.expenses import UnfundedVisit
-from ..domain.funding import CostLine, Funding, WorkshopBooking, totals
+from ..domain.funding import (
+    funding_id,
+    new_funding,
+)
 from ..domain.grant import (
-    Budget,
-    BudgetLine,
     Disbursement,
     Expense,
     FinancialReport,
     Grant,
-    ReportLine,
+    grant_id_for,
 )
-from ..domain.reports import lines_of
-from ..domain.research_grant import ResearchGrant
-from ..domain.rules import BudgetRules, Cap
-from ..domain.summary import PartnershipFunding
-from ..domain.totals import FundingTotal
-from ..projection import PartnershipView
-from .context import FinanceInfo, any_grant_loader, caller, grant_loader, require_read
+from ..domain.research_grant import ResearchGrant, research_grant_id_for
+from ..domain.summary import partnership_funding
+from .context import (
+    FinanceInfo,
+    any_grant_loader,
+    caller,
+    funding_loader,
+    grant_loader,
+    grants_by_partnership_loader,
+    may_read,
+    require_read,
+    view_loader,
+    workshop_booking_loader,
+)
 from .enums import (
     ApplicationType,
-    BudgetType,
-    CapKind,
-    CapPeriod,
     CostCategory,
     DeadlineStatus,
-    DisbursementStatus,
-    ExpenseSource,
     ExpenseStatus,
     FundingKind,
     GrantKind,
     GrantStatus,
     Region,
-    ReportStatus,
 )
 from .research_types import ResearchTermsType
-
-if TYPE_CHECKING:
-    from .entities import ApplicationEntity, PartnershipEntity, ResearchApplicationEntity
-
-ENTITIES = "services.finance.api.entities"
+from .values import (
+    BudgetObject,
+    BudgetRulesType,
+    BudgetVsActuals,
+    DisbursementType,
+    ExpenseType,
+    FinancialReportType,
+    PartnershipFundingType,
+    TrainingFundingType,
+    WorkshopCostsType,
+    budget_vs_actuals,
+    money,
+)
 
 T = TypeVar("T")
 N = TypeVar("N")
-
-
-def money(value: Money) -> MoneyType:
-    return MoneyType.of(value)
-
-
-def difference(a: Money, b: Money) -> MoneyType:
-    return MoneyType.of(Money(minor=a.minor - b.minor, currency=a.currency))
-
-
-def against_budget(budget: Money, actual: Money) -> dict[str, MoneyType]:
-    """The `budget`, `actual` and `variance` (budget - actual) fields."""
-    return {
-        "budget": money(budget),
-        "actual": money(actual),
-        "variance": difference(budget, actual),
-    }
 
 
 def page(
@@ -116,148 +111,6 @@ def page(
         ),
         total_count=len(items),
     )
-
-
-@strawberry.type(name="BudgetLine", description="A line of a grant's budget")
-class BudgetLineType:
-    year: int = strawberry.field(description="Year of the grant: 1, 2 or 3")
-    category: CostCategory
-    amount: MoneyType
-
-    @classmethod
-    def of(cls, line: BudgetLine) -> BudgetLineType:
-        return from_attributes(cls, line, amount=money(line.amount))
-
-
-@strawberry.type(name="Budget", description="A version of a grant's budget")
-class BudgetObject:
-    number: int = strawberry.field(description="1 the original, then each revision")
-    type: BudgetType
-    iati_budget_type: int
-    lines: list[BudgetLineType]
-    total: MoneyType
-    adopted_at: datetime
-    adopted_by: str
-    note: str | None
-
-    @classmethod
-    def of(cls, budget: Budget) -> BudgetObject:
-        return from_attributes(
-            cls,
-            budget,
-            iati_budget_type=budget.type.iati_code,
-            lines=[BudgetLineType.of(line) for line in budget.lines],
-            total=money(budget.total),
-        )
-
-
-@strawberry.type(name="Expense")
-class ExpenseType:
-    id: strawberry.ID
-    version: int
-    status: ExpenseStatus
-    source: ExpenseSource
-    source_ref: str | None = strawberry.field(description="The visit or workshop id")
-    participant_id: strawberry.ID | None = strawberry.field(
-        description="For a visit's draft: whose travel"
-    )
-    category: CostCategory
-    incurred_on: date
-    year: int = strawberry.field(description="Year of the grant the expense falls in")
-    amount: MoneyType | None = strawberry.field(description="In local currency; null on a draft")
-    exchange_rate: str | None = strawberry.field(
-        description="SEK per unit of the local currency, a decimal string"
-    )
-    rate_date: date | None
-    sek_amount: MoneyType | None = strawberry.field(
-        description="amount x rate, rounded half-to-even to the öre"
-    )
-    receipt_reference: str
-    description: str
-    created_at: datetime
-    created_by: str
-    recorded_at: datetime | None
-    recorded_by: str | None
-
-    @classmethod
-    def of(cls, expense: Expense) -> ExpenseType:
-        return from_attributes(
-            cls,
-            expense,
-            amount=None if expense.amount is None else money(expense.amount),
-            sek_amount=None if expense.sek is None else money(expense.sek),
-        )
-
-
-@strawberry.type(name="FinancialReportLine", description="Budget vs actual of one line")
-class ReportLineType:
-    category: CostCategory
-    budget: MoneyType
-    actual: MoneyType
-    variance: MoneyType = strawberry.field(description="budget - actual")
-
-    @classmethod
-    def of(cls, line: ReportLine) -> ReportLineType:
-        return from_attributes(cls, line, **against_budget(line.budget, line.actual))
-
-
-@strawberry.type(name="FinancialReport")
-class FinancialReportType:
-    id: strawberry.ID
-    version: int
-    accounting_year: int = strawberry.field(description="Year of the grant: 1, 2 or 3")
-    final: bool = strawberry.field(description="The report of the grant's last year")
-    status: ReportStatus
-    year_starts_on: date
-    year_ends_on: date
-    lines: list[ReportLineType] = strawberry.field(
-        description="Budget vs actual by line; frozen from submission"
-    )
-    budget_total: MoneyType
-    actual_total: MoneyType
-    opened_at: datetime
-    opened_by: str
-    submitted_on: date | None
-    approved_on: date | None
-    approved_by: str | None
-
-    @classmethod
-    def of(cls, grant: Grant, report: FinancialReport) -> FinancialReportType:
-        shown = lines_of(grant, report)
-        first, last = grant.year_range(report.accounting_year)
-        return from_attributes(
-            cls,
-            report,
-            final=report.accounting_year == grant.years,
-            year_starts_on=first,
-            year_ends_on=last,
-            lines=[ReportLineType.of(line) for line in shown.lines],
-            budget_total=money(shown.budget_total),
-            actual_total=money(shown.actual_total),
-        )
-
-
-@strawberry.type(name="Disbursement")
-class DisbursementType:
-    id: strawberry.ID
-    report_id: strawberry.ID
-    accounting_year: int
-    amount: MoneyType
-    status: DisbursementStatus
-    approved_on: date
-    approved_by: str
-    paid_on: date | None
-    paid_by: str | None
-    iati_transaction_type: int = strawberry.field(description="7: Reimbursement")
-
-    @classmethod
-    def of(cls, disbursement: Disbursement) -> DisbursementType:
-        return from_attributes(
-            cls,
-            disbursement,
-            amount=money(disbursement.amount),
-            iati_transaction_type=disbursement.transaction_type,
-        )
 
 
 MIN_YEAR, MAX_YEAR = 1900, 2200
@@ -322,72 +175,6 @@ class ReportDeadlineType:
         return from_attributes(cls, deadline)
 
 
-@strawberry.type(name="BudgetVsActualsRow")
-class BudgetVsActualsRow:
-    year: int
-    category: CostCategory
-    budget: MoneyType
-    actual: MoneyType = strawberry.field(description="Recorded expenses, in SEK")
-    variance: MoneyType = strawberry.field(description="budget - actual")
-    drafts: int = strawberry.field(description="Draft expenses still to complete")
-
-
-@strawberry.type(name="BudgetVsActuals")
-class BudgetVsActuals:
-    rows: list[BudgetVsActualsRow]
-    budget: MoneyType
-    actual: MoneyType
-    variance: MoneyType
-
-
-def budget_vs_actuals(report: summary.BudgetVsActuals) -> BudgetVsActuals:
-    return BudgetVsActuals(
-        rows=[
-            from_attributes(BudgetVsActualsRow, row, **against_budget(row.budget, row.actual))
-            for row in report.rows
-        ],
-        **against_budget(report.budget, report.actual),
-    )
-
-
-@strawberry.type(name="BudgetCap")
-class CapType:
-    application_type: ApplicationType
-    region: Region
-    partnership_kind: CapKind
-    period: CapPeriod
-    amount: MoneyType
-    working_hours: MoneyType | None = strawberry.field(
-        description="At most this much of the amount for working hours (work input)"
-    )
-
-    @classmethod
-    def of(cls, cap: Cap) -> CapType:
-        return from_attributes(
-            cls,
-            cap,
-            application_type=cap.grant_type,
-            partnership_kind=cap.kind,
-            amount=money(cap.amount),
-            working_hours=None if cap.working_hours is None else money(cap.working_hours),
-        )
-
-
-@strawberry.type(name="BudgetRules", description="A version of the eligible costs and caps")
-class BudgetRulesType:
-    valid_from: date
-    eligible_categories: list[CostCategory]
-    caps: list[CapType]
-    note: str
-    built_in: bool
-
-    @classmethod
-    def of(cls, rules: BudgetRules, built_in: bool) -> BudgetRulesType:
-        return from_attributes(
-            cls, rules, caps=[CapType.of(c) for c in rules.caps], built_in=built_in
-        )
-
-
 def _expenses(
     root: GrantObject,
     info: FinanceInfo,
@@ -433,25 +220,19 @@ def _report_deadlines(
 
 def _partnership(
     root: GrantObject,
-) -> Annotated[PartnershipEntity, strawberry.lazy(ENTITIES)] | None:
-    from .entities import PartnershipEntity
-
+) -> PartnershipEntity | None:
     return None if root.partnership_id is None else PartnershipEntity(id=root.partnership_id)
 
 
 def _application(
     root: GrantObject,
-) -> Annotated[ApplicationEntity, strawberry.lazy(ENTITIES)] | None:
-    from .entities import ApplicationEntity
-
+) -> ApplicationEntity | None:
     return None if root.grant is None else ApplicationEntity(id=root.application_id)
 
 
 def _research_application(
     root: GrantObject,
-) -> Annotated[ResearchApplicationEntity, strawberry.lazy(ENTITIES)] | None:
-    from .entities import ResearchApplicationEntity
-
+) -> ResearchApplicationEntity | None:
     if root.research_grant is None:
         return None
     return ResearchApplicationEntity(id=root.application_id)
@@ -547,23 +328,21 @@ class GrantObject:
 
     expenses: Connection[ExpenseType] = strawberry.field(resolver=_expenses)
 
-    partnership: Annotated[PartnershipEntity, strawberry.lazy(ENTITIES)] | None = strawberry.field(
+    partnership: PartnershipEntity | None = strawberry.field(
         resolver=_partnership,
         description="The partnership (resolved by the partnerships subgraph; null for a"
         " research grant)",
     )
-    application: Annotated[ApplicationEntity, strawberry.lazy(ENTITIES)] | None = strawberry.field(
+    application: ApplicationEntity | None = strawberry.field(
         resolver=_application,
         description="The application it was decided on (null for a research grant)",
     )
     research: ResearchTermsType | None = strawberry.field(
         description="A research grant's terms and payments (null for a partnership grant)"
     )
-    research_application: Annotated[ResearchApplicationEntity, strawberry.lazy(ENTITIES)] | None = (
-        strawberry.field(
-            resolver=_research_application,
-            description="The research application it was decided on (null for a partnership grant)",
-        )
+    research_application: ResearchApplicationEntity | None = strawberry.field(
+        resolver=_research_application,
+        description="The research application it was decided on (null for a partnership grant)",
     )
 
     budget_vs_actuals: BudgetVsActuals = strawberry.field(
@@ -664,171 +443,119 @@ class BudgetRulesPayload:
     rules: BudgetRulesType
 
 
-# --- totals -------------------------------------------------------------------------------
+# --- the entities of other subgraphs that finance extends --------------------------------
+# Their fields load through per-request loaders: any number of representations cost one
+# database query per type.
 
 
-@strawberry.type(name="FundingTotal", description="Grants' money under one key, in SEK")
-class FundingTotalType:
-    key: str = strawberry.field(
-        description="A partner country (ISO 3166-1), a theme or a calendar year"
-    )
-    committed: MoneyType = strawberry.field(description="Budgets in force")
-    spent: MoneyType = strawberry.field(description="Recorded expenses")
-    disbursed: MoneyType = strawberry.field(description="Paid disbursements")
-
-    @classmethod
-    def of(cls, total: FundingTotal) -> FundingTotalType:
-        return from_attributes(
-            cls,
-            total,
-            committed=money(total.committed),
-            spent=money(total.spent),
-            disbursed=money(total.disbursed),
-        )
+async def _partnership_grants(root: PartnershipEntity, info: FinanceInfo) -> list[GrantObject]:
+    if not await may_read(info, str(root.id)):
+        return []
+    found = await grants_by_partnership_loader(info).load(str(root.id))
+    return [GrantObject.of(g) for g in found or []]
 
 
-# --- what finance adds to other subgraphs' entities ---------------------------------------
+async def _partnership_funding(
+    root: PartnershipEntity, info: FinanceInfo
+) -> PartnershipFundingType | None:
+    if not await may_read(info, str(root.id)):
+        return None
+    grants = await grants_by_partnership_loader(info).load(str(root.id))
+    view = await view_loader(info).load(str(root.id))
+    unfunded = [] if view is None else view.unfunded
+    return PartnershipFundingType.of(partnership_funding(grants or [], unfunded))
 
 
-@strawberry.type(name="UnfundedVisit", description="A completed visit no grant took yet")
-class UnfundedVisitType:
-    visit_id: strawberry.ID
-    starts_on: date
-    ends_on: date
-    host_country: str
-    participants: int
-    reason: str
-
-    @classmethod
-    def of(cls, unfunded: UnfundedVisit) -> UnfundedVisitType:
-        visit = unfunded.visit
-        return from_attributes(
-            cls, visit, participants=len(visit.participant_ids), reason=unfunded.reason
-        )
-
-
-@strawberry.type(name="PartnershipFunding", description="A partnership's grants in sum, in SEK")
-class PartnershipFundingType:
-    approved: MoneyType = strawberry.field(description="Budgets in force (cancelled grants aside)")
-    spent: MoneyType = strawberry.field(description="Recorded expenses")
-    disbursed: MoneyType = strawberry.field(description="Paid disbursements")
-    remaining: MoneyType = strawberry.field(
-        description="Approved less disbursements approved or paid"
-    )
-    grants: int
-    active_grant_id: strawberry.ID | None = strawberry.field(
-        description="The grant in implementation that takes visits' travel costs first"
-    )
-    unfunded_visits: list[UnfundedVisitType]
-
-    @classmethod
-    def of(cls, funding: PartnershipFunding) -> PartnershipFundingType:
-        return from_attributes(
-            cls,
-            funding,
-            approved=money(funding.approved),
-            spent=money(funding.spent),
-            disbursed=money(funding.disbursed),
-            remaining=money(funding.remaining),
-            unfunded_visits=[UnfundedVisitType.of(u) for u in funding.unfunded_visits],
-        )
-
-
-# Not training's WorkshopCostLine: the booked line has no description (the completion event
-# carries none), and a type shared across subgraphs must resolve the same fields in each.
-@strawberry.type(name="BookedCostLine", description="A cost of a completed workshop as booked")
-class CostLineType:
-    category: CostCategory
-    amount: MoneyType
-
-    @classmethod
-    def of(cls, line: CostLine) -> CostLineType:
-        return from_attributes(cls, line, amount=money(line.amount))
-
-
-@strawberry.type(name="WorkshopCosts", description="A completed workshop's costs as booked")
-class WorkshopCostsType:
-    workshop_id: strawberry.ID
-    title: str
-    kind: str
-    city: str
-    country: str
-    starts_on: date
-    ends_on: date
-    participants: int
-    network_id: strawberry.ID | None
-    cohort_id: strawberry.ID | None
-    programme_id: strawberry.ID | None
-    funding_kind: FundingKind
-    funding_id: strawberry.ID
-    lines: list[CostLineType]
-    totals: list[MoneyType] = strawberry.field(description="Per currency, SEK first")
-    booked_at: datetime
-
-    @classmethod
-    def of(cls, funding: Funding, booking: WorkshopBooking) -> WorkshopCostsType:
-        return from_attributes(
-            cls,
-            booking,
-            funding_kind=funding.kind,
-            funding_id=strawberry.ID(funding.id),
-            lines=[CostLineType.of(line) for line in booking.lines],
-            totals=[MoneyType.of(m) for m in totals(booking.lines)],
-        )
-
-
-@strawberry.type(
-    name="TrainingFunding",
-    description="What a network, programme or cohort has funded: its workshops' costs",
+@strawberry.federation.type(
+    name="Partnership",
+    keys=["id"],
+    description="A partnership (owned by the partnerships subgraph); here its grants and funding",
 )
-class TrainingFundingType:
-    id: strawberry.ID
-    kind: FundingKind
-    ref_id: strawberry.ID
-    name: str = strawberry.field(description="The network's name, from its events")
-    theme: str | None
-    countries: list[str]
-    starts_on: date | None
-    ends_on: date | None
-    status: str
-    workshops: list[WorkshopCostsType]
-    totals: list[MoneyType] = strawberry.field(description="Per currency, SEK first")
-    total_sek: MoneyType = strawberry.field(description="The costs booked in SEK")
-
-    @classmethod
-    def of(cls, funding: Funding) -> TrainingFundingType:
-        sums = funding.totals
-        zero = Money(minor=0, currency=BUDGET_CURRENCY)
-        sek = next((m for m in sums if m.currency == BUDGET_CURRENCY), zero)
-        return from_attributes(
-            cls,
-            funding,
-            workshops=[WorkshopCostsType.of(funding, b) for b in funding.bookings],
-            totals=[MoneyType.of(m) for m in sums],
-            total_sek=MoneyType.of(sek),
-        )
+class PartnershipEntity(ForeignEntity):
+    grants: list[GrantObject] = strawberry.field(
+        resolver=_partnership_grants,
+        description="Its grants by case number (empty for those who may not read them)",
+    )
+    funding: PartnershipFundingType | None = strawberry.field(
+        resolver=_partnership_funding,
+        description="Its grants in sum (null for those who may not read them)",
+    )
 
 
-# --- diagnostics ---------------------------------------------------------------------------
+async def _application_grant(root: ApplicationEntity, info: FinanceInfo) -> GrantObject | None:
+    found = await grant_loader(info).load(grant_id_for(str(root.id)))
+    if found is None or not await may_read(info, found.partnership_id):
+        return None
+    return GrantObject.of(found)
 
 
-@strawberry.type(
-    name="FinancePartnership", description="A partnership as the finance service knows it"
+@strawberry.federation.type(
+    name="Application",
+    keys=["id"],
+    description="An application (owned by the partnerships subgraph); here its grant",
 )
-class FinancePartnershipType:
-    id: strawberry.ID
-    title: str
-    status: str
-    kind: str
-    themes: list[str]
-    countries: list[str]
-    organisation_ids: list[strawberry.ID]
-    source_version: int
-    status_version: int
-    unfunded_visits: list[UnfundedVisitType]
+class ApplicationEntity(ForeignEntity):
+    grant: GrantObject | None = strawberry.field(
+        resolver=_application_grant,
+        description="The grant opened when it was approved (null before, or for those who may"
+        " not read it)",
+    )
 
-    @classmethod
-    def of(cls, view: PartnershipView) -> FinancePartnershipType:
-        return from_attributes(
-            cls, view, unfunded_visits=[UnfundedVisitType.of(u) for u in view.unfunded]
-        )
+
+async def _research_application_grant(
+    root: ResearchApplicationEntity, info: FinanceInfo
+) -> GrantObject | None:
+    found = await any_grant_loader(info).load(research_grant_id_for(str(root.id)))
+    if not isinstance(found, ResearchGrant):
+        return None
+    if not access.may_read(caller(info), [found.organisation_id]):
+        return None
+    return GrantObject.of_research(found)
+
+
+@strawberry.federation.type(
+    name="ResearchApplication",
+    keys=["id"],
+    description="A research application (owned by the training subgraph); here its grant",
+)
+class ResearchApplicationEntity(ForeignEntity):
+    grant: GrantObject | None = strawberry.field(
+        resolver=_research_application_grant,
+        description="The research grant opened when it was approved (null before, or for those"
+        " who may not read it)",
+    )
+
+
+async def _network_funding(root: NetworkEntity, info: FinanceInfo) -> TrainingFundingType:
+    caller(info)
+    found = await funding_loader(info).load(funding_id(FundingKind.NETWORK, str(root.id)))
+    return TrainingFundingType.of(found or new_funding(FundingKind.NETWORK, str(root.id)))
+
+
+@strawberry.federation.type(
+    name="Network",
+    keys=["id"],
+    description="A network (owned by the networks subgraph); here its funding",
+)
+class NetworkEntity(ForeignEntity):
+    funding: TrainingFundingType = strawberry.field(
+        resolver=_network_funding, description="Its workshops' booked costs"
+    )
+
+
+async def _workshop_costs(root: WorkshopEntity, info: FinanceInfo) -> WorkshopCostsType | None:
+    caller(info)
+    funding = await workshop_booking_loader(info).load(str(root.id))
+    booking = None if funding is None else funding.booking(str(root.id))
+    return None if funding is None or booking is None else WorkshopCostsType.of(funding, booking)
+
+
+@strawberry.federation.type(
+    name="Workshop",
+    keys=["id"],
+    description="A workshop (owned by the training subgraph); here its costs",
+)
+class WorkshopEntity(ForeignEntity):
+    costs: WorkshopCostsType | None = strawberry.field(
+        resolver=_workshop_costs, description="Its costs once completed and booked"
+    )

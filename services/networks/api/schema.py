@@ -12,11 +12,11 @@ from services.contracts.organisation_views import (
 )
 
 from .citations import CitationMutations
-from .entities import PartnershipEntity
 from .memberships import MembershipMutations, MembershipQueries
 from .networks import NetworkMutations, NetworkQueries
 from .practices import PracticeMutations, PracticeQueries
 from .projection import ProjectionQueries
+from .types import PartnershipEntity
 
 
 @strawberry.type

@@ -1,50 +1,43 @@
-"""GraphQL output types of the networks subgraph: networks, memberships, practices, payloads."""
+"""GraphQL output types of the networks subgraph: networks, memberships, practices, the
+`Partnership` it extends with its networks and practices, payloads. One module, as they
+refer to each other (a membership to its partnership, the partnership to its memberships);
+the value types under them are in values.py."""
 
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import strawberry
 
 from services.common.audit import AuditEntryType
 from services.common.auth import Principal
 from services.common.mongo import Document
-from services.common.output_types import audit_trail, from_attributes, load_shown
+from services.common.output_types import (
+    ForeignEntity,
+    audit_trail,
+    from_attributes,
+    load_all_shown,
+    load_shown,
+)
 from services.common.pagination import Connection, page_of
 
-from ..domain.membership import Membership, Period
-from ..domain.network import Mentor, Network
+from ..domain.membership import Membership
+from ..domain.network import Network
 from ..domain.practice import Comment, Endorsement, Practice
 from ..repositories import practice_query as practices_where
-from .context import NetworksInfo, caller, network_loader, repos
-from .enums import LeaveReason, MembershipStatus, NetworkStatus, Theme
+from .context import (
+    NetworksInfo,
+    caller,
+    memberships_loader,
+    network_loader,
+    practices_loader,
+    repos,
+)
+from .enums import MembershipStatus, NetworkStatus, Theme
 from .inputs import PracticeFilter
 from .research_outputs import KnownResearchOutputType, outputs_by_id, outputs_of_network
-
-if TYPE_CHECKING:
-    from .entities import PartnershipEntity
-
-ENTITIES = "services.networks.api.entities"
-
-
-STAFF_ONLY = "Personal data: staff only (null for everyone else)"
-MENTOR_PERSONAL_DATA = ("name", "email", "phone")
-
-
-@strawberry.type(name="Mentor", description="A national mentor of a network's country")
-class MentorType:
-    country: str = strawberry.field(description="ISO 3166-1 alpha-2")
-    affiliation: str = strawberry.field(description="The organisation the mentor works for")
-    name: str | None = strawberry.field(description=STAFF_ONLY)
-    email: str | None = strawberry.field(description=STAFF_ONLY)
-    phone: str | None = strawberry.field(description=STAFF_ONLY)
-
-    @classmethod
-    def of(cls, mentor: Mentor, viewer: Principal | None) -> MentorType:
-        if viewer is not None and viewer.is_staff:
-            return from_attributes(cls, mentor)
-        return from_attributes(cls, mentor, **dict.fromkeys(MENTOR_PERSONAL_DATA))
+from .values import MembershipPeriodType, MentorType
 
 
 def practice_query(where: PracticeFilter | None) -> Document:
@@ -161,21 +154,8 @@ async def _network_of(
 
 def _partnership_of(
     root: MembershipType | PracticeCommentType | EndorsementType | PracticeType,
-) -> Annotated[PartnershipEntity, strawberry.lazy(ENTITIES)]:
-    from .entities import PartnershipEntity
-
+) -> PartnershipEntity:
     return PartnershipEntity(id=root.partnership_id)
-
-
-@strawberry.type(name="MembershipPeriod")
-class MembershipPeriodType:
-    joined_on: date
-    left_on: date | None = strawberry.field(description="Last day as a member (inclusive)")
-    left_reason: LeaveReason | None
-
-    @classmethod
-    def of(cls, period: Period) -> MembershipPeriodType:
-        return from_attributes(cls, period)
 
 
 @strawberry.type(name="Membership", description="A partnership's membership of a network")
@@ -274,6 +254,36 @@ class PracticeType:
             endorsements=[EndorsementType.of(e) for e in practice.endorsements],
             audit_trail=audit_trail(practice.audit),
         )
+
+
+# The partnership's fields load through per-request loaders: any number of representations
+# cost one database query per field.
+async def _partnership_networks(
+    root: PartnershipEntity, info: NetworksInfo
+) -> list[MembershipType]:
+    return await load_all_shown(memberships_loader(info), root.id, MembershipType.of)
+
+
+async def _partnership_practices(root: PartnershipEntity, info: NetworksInfo) -> list[PracticeType]:
+    return await load_all_shown(practices_loader(info), root.id, PracticeType.of)
+
+
+@strawberry.federation.type(
+    name="Partnership",
+    keys=["id"],
+    description="A partnership (owned by the partnerships subgraph); here its networks and"
+    " practices",
+)
+class PartnershipEntity(ForeignEntity):
+    networks: list[MembershipType] = strawberry.field(
+        resolver=_partnership_networks,
+        description="Its memberships of networks, current and past, each with its network;"
+        " a list (a partnership is in one or two networks), batched across partnerships",
+    )
+    practices: list[PracticeType] = strawberry.field(
+        resolver=_partnership_practices,
+        description="The practices it shared, newest first; batched across partnerships",
+    )
 
 
 @strawberry.type

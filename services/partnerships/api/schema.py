@@ -9,7 +9,6 @@ from services.common.idempotent_mutations import idempotent
 
 from .applications import ApplicationMutations, ApplicationQueries
 from .calls import CallMutations, CallQueries
-from .entities import ENTITIES
 from .organisations import OrganisationMutations, OrganisationQueries
 from .partnerships import PartnershipMutations, PartnershipQueries
 from .people import PersonMutations, PersonQueries
@@ -42,4 +41,4 @@ class Mutation(
     pass
 
 
-schema = build_schema(Query, idempotent(Mutation), types=ENTITIES)
+schema = build_schema(Query, idempotent(Mutation))

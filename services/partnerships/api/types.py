@@ -24,10 +24,6 @@ from ..domain.application import (
     Application,
     BudgetLine,
     Decision,
-    Indicator,
-    Outcome,
-    Result,
-    ResultsChain,
 )
 from ..domain.call import Call
 from ..domain.organisation import Organisation
@@ -65,6 +61,7 @@ from .enums import (
     Theme,
     VisitStatus,
 )
+from .values import ResultsChainType
 
 
 class _Identified(Protocol):
@@ -289,57 +286,6 @@ class CallType:
 
 
 # --- applications -------------------------------------------------------------------------
-
-
-@strawberry.type(name="Indicator")
-class IndicatorType:
-    name: str
-    unit: str
-    baseline: str
-    target: str
-
-    @classmethod
-    def of(cls, item: Indicator) -> IndicatorType:
-        return from_attributes(cls, item)
-
-
-@strawberry.type(name="Result", description="A goal or an output and its indicators")
-class ResultType:
-    statement: str
-    indicators: list[IndicatorType]
-
-    @classmethod
-    def of(cls, item: Result) -> ResultType:
-        return from_attributes(cls, item, indicators=[IndicatorType.of(i) for i in item.indicators])
-
-
-@strawberry.type(name="Outcome")
-class OutcomeType:
-    statement: str
-    indicators: list[IndicatorType]
-    outputs: list[ResultType]
-
-    @classmethod
-    def of(cls, item: Outcome) -> OutcomeType:
-        return from_attributes(
-            cls,
-            item,
-            indicators=[IndicatorType.of(i) for i in item.indicators],
-            outputs=[ResultType.of(o) for o in item.outputs],
-        )
-
-
-@strawberry.type(name="ResultsChain", description="The LFA chain: goal → outcomes → outputs")
-class ResultsChainType:
-    goal: ResultType | None
-    outcomes: list[OutcomeType]
-
-    @classmethod
-    def of(cls, chain: ResultsChain) -> ResultsChainType:
-        return cls(
-            goal=None if chain.goal is None else ResultType.of(chain.goal),
-            outcomes=[OutcomeType.of(o) for o in chain.outcomes],
-        )
 
 
 @strawberry.type(name="ApplicationBudgetLine")

@@ -13,7 +13,7 @@ from services.contracts.partnership_views import KnownPartnershipType, Partnersh
 
 from ..projection import NetworkView, PersonView
 from .context import repos
-from .types import KnownNetworkType, KnownPersonType
+from .values import KnownNetworkType, KnownPersonType
 
 V = TypeVar("V", PersonView, PartnershipView, NetworkView)
 

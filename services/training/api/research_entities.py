@@ -1,5 +1,5 @@
 """Research on the entities of other subgraphs: `Partnership.research`, `Network.research`
-and `Person.researchApplications` (the fields are declared in entities.py).
+and `Person.researchApplications` (the fields are declared in types.py).
 
 Applications go to those who may read them (research_types.py); a person's applications to
 staff and the person's own organisation only, as their other personal data.

@@ -11,13 +11,18 @@ from services.contracts.organisation_views import (
     known_organisation_field,
 )
 
-from .entities import NetworkEntity, OrganisationEntity, PartnershipEntity, PersonEntity
 from .programmes import ProgrammeMutations, ProgrammeQueries
 from .projection import ProjectionQueries
 from .registrations import RegistrationMutations, RegistrationQueries
 from .research import ResearchMutations, ResearchQueries
 from .research_types import ResearchApplicationType, ResearchOutputType
-from .types import WorkshopType
+from .types import (
+    NetworkEntity,
+    OrganisationEntity,
+    PartnershipEntity,
+    PersonEntity,
+    WorkshopType,
+)
 from .workshops import WorkshopMutations, WorkshopQueries
 
 

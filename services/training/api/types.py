@@ -1,44 +1,63 @@
-"""GraphQL output types of the training subgraph (its own entities, value types, payloads).
+"""GraphQL output types of the training subgraph: programmes, cohorts, workshops,
+registrations, the entities of other subgraphs it extends with their training (`Network`,
+`Partnership`, `Organisation`, `Person`), payloads. One module, as they refer to each other
+(a registration to its person, the person to their registrations); the value types under
+them are in values.py.
 
 Registrations are personal data of the participants: a registration is shown to staff and
 to the participant's own organisation only; everyone else sees how many seats are taken,
-never who took them. The entities of other subgraphs it extends are in entities.py.
+never who took them.
 """
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
 from services.common.audit import AuditEntryType
 from services.common.auth import Principal
-from services.common.money import MoneyType
-from services.common.output_types import audit_trail, from_attributes, load_all_shown, load_shown
+from services.common.output_types import (
+    ForeignEntity,
+    audit_trail,
+    from_attributes,
+    load_all_shown,
+    load_shown,
+)
 
 from ..domain.access import may_see
 from ..domain.cohort import Cohort
 from ..domain.nominations import gaps, nominating, nominees
 from ..domain.programme import Programme
-from ..domain.registration import ChangeProject, ProgressReport, Registration, StatusChange
-from ..domain.workshop import CostLine, Workshop
+from ..domain.registration import Registration
+from ..domain.workshop import Workshop
 from ..repositories import Placed
 from .context import (
     TrainingInfo,
     cohort_loader,
     cohorts_of_programme_loader,
+    network_workshops_loader,
+    partnership_workshops_loader,
     phases_loader,
     programme_loader,
+    registrations_loader,
     today,
     workshop_loader,
 )
-from .enums import CostCategory, RegistrationStatus, Theme, WorkshopKind, WorkshopStatus
+from .enums import RegistrationStatus, Theme, WorkshopKind, WorkshopStatus
+from .research_entities import (
+    network_research,
+    partnership_research,
+    person_research_applications,
+)
+from .research_types import LinkedResearch, ResearchApplicationType
+from .values import (
+    ChangeProjectType,
+    StatusChangeType,
+    WorkshopCostLineType,
+)
 
-if TYPE_CHECKING:
-    from .entities import NetworkEntity, OrganisationEntity, PartnershipEntity, PersonEntity
-
-ENTITIES = "services.training.api.entities"
 PERSONAL = "Personal data: staff and the participant's own organisation (others see none)"
 
 
@@ -55,25 +74,19 @@ def visible(
 
 def _network_of(
     root: CohortType | WorkshopType,
-) -> Annotated[NetworkEntity, strawberry.lazy(ENTITIES)] | None:
-    from .entities import NetworkEntity
-
+) -> NetworkEntity | None:
     return None if root.network_id is None else NetworkEntity(id=root.network_id)
 
 
 def _organisation_of(
     root: OrganisationNominationsType | RegistrationType,
-) -> Annotated[OrganisationEntity, strawberry.lazy(ENTITIES)]:
-    from .entities import OrganisationEntity
-
+) -> OrganisationEntity:
     return OrganisationEntity(id=root.organisation_id)
 
 
 def _person_of(
     root: RegistrationType | ParticipantHistoryType,
-) -> Annotated[PersonEntity, strawberry.lazy(ENTITIES)]:
-    from .entities import PersonEntity
-
+) -> PersonEntity:
     return PersonEntity(id=root.person_id)
 
 
@@ -207,17 +220,6 @@ class CohortType:
 # --- workshops ----------------------------------------------------------------------------------
 
 
-@strawberry.type(name="WorkshopCostLine", description="A cost of a workshop, recorded by staff")
-class WorkshopCostLineType:
-    category: CostCategory
-    amount: MoneyType
-    description: str
-
-    @classmethod
-    def of(cls, line: CostLine) -> WorkshopCostLineType:
-        return from_attributes(cls, line, amount=MoneyType.of(line.amount))
-
-
 def _workshop_registrations(
     root: WorkshopType, info: TrainingInfo, status: list[RegistrationStatus] | None = None
 ) -> list[RegistrationType]:
@@ -289,44 +291,6 @@ class WorkshopType:
 # --- registrations ------------------------------------------------------------------------------
 
 
-@strawberry.type(name="RegistrationStatusChange")
-class StatusChangeType:
-    at: datetime
-    actor: str
-    from_status: RegistrationStatus | None
-    to_status: RegistrationStatus
-    note: str | None
-
-    @classmethod
-    def of(cls, change: StatusChange) -> StatusChangeType:
-        return from_attributes(cls, change)
-
-
-@strawberry.type(name="ProgressReport")
-class ProgressReportType:
-    at: datetime
-    by: str
-    text: str
-    final: bool
-
-    @classmethod
-    def of(cls, report: ProgressReport) -> ProgressReportType:
-        return from_attributes(cls, report)
-
-
-@strawberry.type(name="ChangeProject", description="An ITP participant's change project")
-class ChangeProjectType:
-    outline: str
-    reports: list[ProgressReportType]
-    reported: bool = strawberry.field(description="Whether the final report is in")
-
-    @classmethod
-    def of(cls, project: ChangeProject) -> ChangeProjectType:
-        return from_attributes(
-            cls, project, reports=[ProgressReportType.of(r) for r in project.reports]
-        )
-
-
 @strawberry.type(name="Certificate")
 class CertificateType:
     number: str
@@ -392,9 +356,7 @@ class RegistrationType:
     organisation = strawberry.field(resolver=_organisation_of)
 
     @strawberry.field
-    def partnership(self) -> Annotated[PartnershipEntity, strawberry.lazy(ENTITIES)] | None:
-        from .entities import PartnershipEntity
-
+    def partnership(self) -> PartnershipEntity | None:
         return None if self.partnership_id is None else PartnershipEntity(id=self.partnership_id)
 
     @strawberry.field
@@ -476,21 +438,94 @@ class ParticipantHistoryType:
     person = strawberry.field(resolver=_person_of)
 
 
-# --- what the projections hold (staff diagnostics) ---------------------------------------------
+# --- the entities of other subgraphs that training extends ---------------------------------
+# Each list loads for all parents of a request at once (one query per collection).
 
 
-@strawberry.type(name="KnownPerson", description="A person as this service knows it")
-class KnownPersonType:
-    id: strawberry.ID
-    organisation_id: strawberry.ID
-    role: str
-    senior: bool
-    source_version: int
+async def _person_registrations(root: PersonEntity, info: TrainingInfo) -> list[RegistrationType]:
+    found = await registrations_loader(info, "person_ids").load(str(root.id))
+    return visible(info.context.principal, found or [], None)
 
 
-@strawberry.type(name="KnownNetwork", description="A network as this service knows it")
-class KnownNetworkType:
-    id: strawberry.ID
-    name: str
-    status: str
-    source_version: int
+def _participants(
+    key: str,
+) -> Callable[..., Awaitable[list[RegistrationType]]]:
+    """The resolver of the registrations whose `key` lists the entity, of some statuses."""
+
+    async def resolve(
+        root: ForeignEntity, info: TrainingInfo, status: list[RegistrationStatus] | None = None
+    ) -> list[RegistrationType]:
+        found = await registrations_loader(info, key).load(str(root.id))
+        return visible(info.context.principal, found or [], status)
+
+    return resolve
+
+
+async def _partnership_workshops(root: PartnershipEntity, info: TrainingInfo) -> list[WorkshopType]:
+    return await load_all_shown(partnership_workshops_loader(info), root.id, WorkshopType.of)
+
+
+async def _network_workshops(
+    root: NetworkEntity, info: TrainingInfo, status: WorkshopStatus | None = None
+) -> list[WorkshopType]:
+    found = await network_workshops_loader(info).load(str(root.id))
+    return [WorkshopType.of(w) for w in found or [] if status is None or w.status is status]
+
+
+@strawberry.federation.type(
+    name="Person", keys=["id"], description="A person (owned by partnerships); here their training"
+)
+class PersonEntity(ForeignEntity):
+    registrations: list[RegistrationType] = strawberry.field(
+        resolver=_person_registrations,
+        description="The person's registrations, by start: their history of training,"
+        " attendance and certificates. " + PERSONAL,
+    )
+    research_applications: list[ResearchApplicationType] = strawberry.field(
+        resolver=person_research_applications,
+        description="Research applications the person leads or takes part in: staff and the"
+        " person's own organisation only (others see none)",
+    )
+
+
+@strawberry.federation.type(
+    name="Organisation",
+    keys=["id"],
+    description="An organisation (owned by partnerships); here its participants in training",
+)
+class OrganisationEntity(ForeignEntity):
+    participants: list[RegistrationType] = strawberry.field(
+        resolver=_participants("organisation_ids"),
+        description="Registrations of the organisation's people. " + PERSONAL,
+    )
+
+
+@strawberry.federation.type(
+    name="Partnership",
+    keys=["id"],
+    description="A partnership (owned by partnerships); here its participants and workshops",
+)
+class PartnershipEntity(ForeignEntity):
+    participants: list[RegistrationType] = strawberry.field(
+        resolver=_participants("partnership_ids"),
+        description="Registrations made through the partnership. " + PERSONAL,
+    )
+    workshops: list[WorkshopType] = strawberry.field(
+        resolver=_partnership_workshops,
+        description="Workshops its people registered for, by start",
+    )
+    research: LinkedResearch = strawberry.field(
+        resolver=partnership_research, description="Research naming the partnership"
+    )
+
+
+@strawberry.federation.type(
+    name="Network", keys=["id"], description="A network (owned by networks); here its workshops"
+)
+class NetworkEntity(ForeignEntity):
+    workshops: list[WorkshopType] = strawberry.field(
+        resolver=_network_workshops, description="The network's workshops, by start"
+    )
+    research: LinkedResearch = strawberry.field(
+        resolver=network_research, description="Research naming the network"
+    )
