@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import operator
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import orjson
@@ -298,7 +298,8 @@ class PlanExecution:
         batch = _Batch(call, call_index)
         representations = batch.representations
         targets = batch.targets
-        seen: dict[Any, int] = {}
+        seen_by_type: dict[str, dict[Any, int]] = {}
+        """By representation typename: the index of each distinct entity's representation."""
         collections = self.compiled.collections[fetch.id].calls[call_index]
         place_readers = self.compiled.readers[fetch.id][call_index]
         for place, collection, readers in zip(call.places, collections, place_readers, strict=True):
@@ -312,7 +313,10 @@ class PlanExecution:
                     values = reader.values(obj)
                 except KeyError:  # a field of the key or @requires is absent: can't be sent
                     continue
-                identity: Any = (reader.typename, values)
+                seen = seen_by_type.get(reader.typename)
+                if seen is None:
+                    seen = seen_by_type[reader.typename] = {}
+                identity: Any = values
                 try:
                     index = seen.get(identity)
                 except TypeError:  # unhashable values: a nested key or @requires
@@ -369,13 +373,13 @@ class _RepresentationReader:
         self.fields = fields
         self._get = operator.itemgetter(*(f.data_key for f in fields))
         self._single = len(fields) == 1
-        self._nested = any(f.selection is not None or f.by_type is not None for f in fields)
+        nested = any(f.selection is not None or f.by_type is not None for f in fields)
+        self.values: Callable[[dict[str, Any]], Any] = self._projected if nested else self._get
+        """The fields' values in an object: one value, or a tuple of them for several fields
+        (read at C speed where none is an object to project)."""
 
-    def values(self, obj: dict[str, Any]) -> Any:
-        """The fields' values: one value, or a tuple of them for several fields."""
+    def _projected(self, obj: dict[str, Any]) -> Any:
         values = self._get(obj)
-        if not self._nested:
-            return values
         if self._single:
             return _project(values, self.fields[0])
         return tuple(_project(v, f) for v, f in zip(values, self.fields, strict=True))
