@@ -50,6 +50,8 @@ class PlaceCollection:
     """Where the objects at this place are collected (None for the root path: walk)."""
     trie: Trie | None
     """What merging this place's entities collects for other fetches."""
+    walk: Trie
+    """The place's path from the root, to find its objects by walking the tree."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +103,7 @@ def compile_collections(plan: QueryPlan) -> tuple[FetchCollection, ...]:
                         PlaceCollection(
                             slots.get((fetch.id, call_index, place_index)),
                             trie(fetch.id, place.path, call.selection),
+                            _trie([(0, place.path)]),
                         )
                         for place_index, place in enumerate(call.places)
                     )
@@ -196,6 +199,13 @@ def gather(points: Points, found: list[list[dict[str, Any]]]) -> None:
         # Consecutive points at one node are walked as one level: their objects stay in order.
         _gather(node, [value for _, value in points[start:end]], found)
         start = end
+
+
+def objects_at(walk: Trie, data: dict[str, Any]) -> list[dict[str, Any]]:
+    """The objects at the end of the path `walk` holds, in the tree's order."""
+    found: list[list[dict[str, Any]]] = [[]]
+    _gather(walk.root, [data], found)
+    return found[0]
 
 
 def _gather(node: Node, values: list[Any], found: list[list[dict[str, Any]]]) -> None:

@@ -14,7 +14,15 @@ import orjson
 from ..planner import Fetch, QueryPlan, RepField
 from ..planner.plan import LIST, EntityCall, EntityPlace
 from ..transport.contract import SubgraphUnavailable, Transport
-from .collecting import PlaceCollection, Points, Trie, collect, compile_collections, gather
+from .collecting import (
+    PlaceCollection,
+    Points,
+    Trie,
+    collect,
+    compile_collections,
+    gather,
+    objects_at,
+)
 from .errors import DOWNSTREAM, INTERNAL, VALIDATION, error
 
 log = logging.getLogger(__name__)
@@ -171,17 +179,17 @@ class PlanExecution:
                 for slot in leaf.slots:
                     self._collected.setdefault(slot, []).append(objects)
 
-    def _objects(self, collection: PlaceCollection, place: EntityPlace) -> list[dict[str, Any]]:
+    def _objects(self, collection: PlaceCollection) -> list[dict[str, Any]]:
         """The objects at the place: as collected when the one merge that put them there ran,
         or (see `collecting`) found by walking the tree."""
         if collection.slot is None or self._replaced:
-            return _objects_at(self.data, place.path)
+            return objects_at(collection.walk, self.data)
         collected = self._collected.get(collection.slot)
         if collected is None:
             return []
         if len(collected) == 1:
             return collected[0]
-        return _objects_at(self.data, place.path)
+        return objects_at(collection.walk, self.data)
 
     def _paths(self, batch: _Batch) -> dict[int, list[Any]]:
         """The response path of each object at the call's places (by identity), for errors."""
@@ -302,10 +310,10 @@ class PlanExecution:
         """By representation typename: the index of each distinct entity's representation."""
         collections = self.compiled.collections[fetch.id].calls[call_index]
         place_readers = self.compiled.readers[fetch.id][call_index]
-        for place, collection, readers in zip(call.places, collections, place_readers, strict=True):
+        for collection, readers in zip(collections, place_readers, strict=True):
             objects: list[tuple[dict[str, Any], int]] = []
             batch.places.append(objects)
-            for obj in self._objects(collection, place):
+            for obj in self._objects(collection):
                 reader = readers.get(obj.get("__typename"))  # type: ignore[arg-type]
                 if reader is None:
                     continue
@@ -422,24 +430,6 @@ def _malformed_message(fetch: Fetch, malformed: str) -> str:
     return f"Subgraph '{fetch.graph}' {malformed}."
 
 
-def _objects_at(data: dict[str, Any], path: tuple[str, ...]) -> list[dict[str, Any]]:
-    current: list[Any] = [data]
-    for segment in path:
-        following: list[Any] = []
-        if segment == LIST:
-            for value in current:
-                if type(value) is list:
-                    following.extend(value)
-        else:
-            for value in current:
-                if type(value) is dict:
-                    child = value.get(segment)
-                    if child is not None:
-                        following.append(child)
-        current = following
-    return [value for value in current if type(value) is dict]
-
-
 def _project(value: Any, rep_field: RepField) -> Any:
     """The part of a fetched value a representation sends: the field set's subfields, those of
     the object's own type where the field is an interface or union."""
@@ -465,34 +455,20 @@ def _merge(target: dict[str, Any], source: dict[str, Any]) -> bool:
         existing = target.get(key)
         if existing is None or existing is value:
             target[key] = value
-        elif type(existing) is dict and type(value) is dict:
-            if _merge(existing, value):
-                replaced = True
-        elif type(existing) is list and type(value) is list and len(existing) == len(value):
-            if _merge_items(existing, value):
-                replaced = True
-        else:
-            target[key] = value
-            if type(existing) is dict or type(existing) is list:
-                replaced = True
+        elif _merge_into(target, key, existing, value):
+            replaced = True
     return replaced
 
 
-def _merge_items(target: list[Any], source: list[Any]) -> bool:
-    """`_merge` for two lists of one length."""
-    replaced = False
-    for index, value in enumerate(source):
-        existing = target[index]
-        if existing is None or existing is value:
-            target[index] = value
-        elif type(existing) is dict and type(value) is dict:
-            if _merge(existing, value):
+def _merge_into(container: Any, key: Any, existing: Any, value: Any) -> bool:
+    """Merges `value` into `existing`, `container[key]` (a dict's or a list's)."""
+    if type(existing) is dict and type(value) is dict:
+        return _merge(existing, value)
+    if type(existing) is list and type(value) is list and len(existing) == len(value):
+        replaced = False
+        for index, item in enumerate(value):
+            if _merge_into(existing, index, existing[index], item):
                 replaced = True
-        elif type(existing) is list and type(value) is list and len(existing) == len(value):
-            if _merge_items(existing, value):
-                replaced = True
-        else:
-            target[index] = value
-            if type(existing) is dict or type(existing) is list:
-                replaced = True
-    return replaced
+        return replaced
+    container[key] = value
+    return type(existing) is dict or type(existing) is list
