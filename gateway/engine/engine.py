@@ -16,7 +16,7 @@ from ..supergraph import Supergraph, load_supergraph
 from ..supergraph.model import runtime_types
 from ..transport.contract import Transport
 from .errors import error, graphql_error
-from .fetching import PlanExecution
+from .fetching import CompiledPlan, PlanExecution
 from .introspection import introspect
 from .overrides import Overrides
 from .prepared import PreparedOperation, prepare
@@ -45,7 +45,8 @@ class Engine:
         self._operations = OrderedDict()
         self._cached_operations = cached_operations
         self._api_runtime_types = runtime_types(self.api_schema)
-        self._shape_caches: dict[int, ShapeCache] = {}
+        self._compiled: dict[int, tuple[CompiledPlan, ShapeCache]] = {}
+        """By plan (its id, while it is cached): what running and shaping it compiled."""
         self._on_plan_lookup = on_plan_lookup
 
     @classmethod
@@ -70,7 +71,14 @@ class Engine:
             # Planning comes after validation: the operation was executable, so the
             # response has a `data` entry, null as nothing was fetched.
             return {"errors": [error(str(failure), "QUERY_PLANNING_FAILED")], "data": None}
-        execution = PlanExecution(plan, self.transport, request.variables, request.headers)
+        compiled = self._compiled.get(id(plan))
+        if compiled is None:
+            compiled = self._compiled[id(plan)] = (
+                CompiledPlan(plan),
+                ShapeCache(self.api_schema, self._api_runtime_types),
+            )
+        fetches, shapes = compiled
+        execution = PlanExecution(fetches, self.transport, request.variables, request.headers)
         await execution.run()
         introspected: dict[str, Any] = {}
         if plan.introspection:
@@ -78,12 +86,7 @@ class Engine:
                 self.api_schema, prepared, dict(request.variables)
             )
             execution.errors.extend(introspection_errors)
-        cache = self._shape_caches.get(id(plan))
-        if cache is None:
-            cache = self._shape_caches[id(plan)] = ShapeCache(
-                self.api_schema, self._api_runtime_types
-            )
-        data = Shaper(cache, execution.errors, execution.explained).shape(
+        data = Shaper(shapes, execution.errors, execution.explained).shape(
             plan, execution.data, introspected
         )
         if execution.errors:
@@ -103,7 +106,7 @@ class Engine:
                 _, evicted = self._operations.popitem(last=False)
                 if isinstance(evicted, PreparedOperation):
                     for plan in evicted.plans.values():
-                        self._shape_caches.pop(id(plan), None)
+                        self._compiled.pop(id(plan), None)
         else:
             self._operations.move_to_end(key)
         return prepared

@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import operator
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import orjson
@@ -14,20 +14,43 @@ import orjson
 from ..planner import Fetch, QueryPlan, RepField
 from ..planner.plan import LIST, EntityCall, EntityPlace
 from ..transport.contract import SubgraphUnavailable, Transport
+from .collecting import (
+    PlaceCollection,
+    Points,
+    Trie,
+    collect,
+    compile_collections,
+    gather,
+    objects_at,
+)
 from .errors import DOWNSTREAM, INTERNAL, VALIDATION, error
 
 log = logging.getLogger(__name__)
 
 
+class CompiledPlan:
+    """What running a plan needs beyond the plan itself, computed once per plan."""
+
+    def __init__(self, plan: QueryPlan) -> None:
+        self.plan = plan
+        self.collections = compile_collections(plan)
+        self.readers = tuple(
+            tuple(tuple(_readers(place) for place in call.places) for call in fetch.calls)
+            for fetch in plan.fetches
+        )
+        """By fetch id, call and place: the representation reader of each runtime type."""
+
+
 class PlanExecution:
     def __init__(
         self,
-        plan: QueryPlan,
+        compiled: CompiledPlan,
         transport: Transport,
         variables: Mapping[str, Any],
         headers: Mapping[str, str],
     ) -> None:
-        self.plan = plan
+        self.compiled = compiled
+        self.plan = compiled.plan
         self.transport = transport
         self.variables = variables
         self.headers = headers
@@ -36,6 +59,10 @@ class PlanExecution:
         self.explained: set[tuple[Any, ...]] = set()
         """Client paths of fields a fetch left null with an error of its own that says why
         (without a path to it): a null at or below one needs no error of its own."""
+        self._collected: dict[int, list[list[dict[str, Any]]]] = {}
+        """By place slot: the objects each merge put at that place (see `collecting`)."""
+        self._replaced = False
+        """A merge replaced an object or list in the tree: collected objects may be gone."""
 
     async def run(self) -> None:
         fetches = self.plan.fetches
@@ -57,10 +84,10 @@ class PlanExecution:
         variables = {k: self.variables[k] for k in fetch.variables if k in self.variables}
         batches: list[_Batch] = []
         if fetch.entity:
-            for call in fetch.calls:
-                representations, targets = self._representations(call)
-                variables[call.variable] = representations
-                batches.append(_Batch(call, targets))
+            for index, call in enumerate(fetch.calls):
+                batch = self._batch(fetch, index, call)
+                variables[call.variable] = batch.representations
+                batches.append(batch)
             if not any(batch.targets for batch in batches):
                 return
         body = orjson.dumps({"query": fetch.document, "variables": variables})
@@ -92,7 +119,13 @@ class PlanExecution:
             if isinstance(data, dict):
                 if fetch.renaming is not None:
                     fetch.renaming.apply(data)
-                _merge(self.data, data)
+                if _merge(self.data, data):
+                    self._replaced = True
+                trie = self.compiled.collections[fetch.id].trie
+                if trie is not None:
+                    points: Points = []
+                    collect(trie.root, self.data, data, points)
+                    self._record(trie, points)
         elif isinstance(data, dict):
             for batch in batches:
                 self._merge_entities(fetch, batch, data.get(batch.call.key), bool(errors))
@@ -116,11 +149,47 @@ class PlanExecution:
                 code=DOWNSTREAM,
             )
             return
-        if isinstance(entities, list):
-            for entity, places in zip(entities, batch.targets, strict=True):
+        if not isinstance(entities, list):
+            return
+        collections = self.compiled.collections[fetch.id].calls[batch.index]
+        for place, objects in zip(collections, batch.places, strict=True):
+            trie = place.trie
+            if trie is None:
+                for target, index in objects:
+                    entity = entities[index]
+                    if entity is not None and _merge(target, entity):
+                        self._replaced = True
+                continue
+            points: Points = []
+            root = trie.root
+            for target, index in objects:
+                entity = entities[index]
                 if entity is not None:
-                    for target in places:
-                        _merge(target, entity)
+                    if _merge(target, entity):
+                        self._replaced = True
+                    collect(root, target, entity, points)
+            self._record(trie, points)
+
+    def _record(self, trie: Trie, points: Points) -> None:
+        """Keeps the objects one merge put at other fetches' places for when they start."""
+        found: list[list[dict[str, Any]]] = [[] for _ in trie.leaves]
+        gather(points, found)
+        for leaf, objects in zip(trie.leaves, found, strict=True):
+            if objects:
+                for slot in leaf.slots:
+                    self._collected.setdefault(slot, []).append(objects)
+
+    def _objects(self, collection: PlaceCollection) -> list[dict[str, Any]]:
+        """The objects at the place: as collected when the one merge that put them there ran,
+        or (see `collecting`) found by walking the tree."""
+        if collection.slot is None or self._replaced:
+            return objects_at(collection.walk, self.data)
+        collected = self._collected.get(collection.slot)
+        if collected is None:
+            return []
+        if len(collected) == 1:
+            return collected[0]
+        return objects_at(collection.walk, self.data)
 
     def _paths(self, batch: _Batch) -> dict[int, list[Any]]:
         """The response path of each object at the call's places (by identity), for errors."""
@@ -231,17 +300,20 @@ class PlanExecution:
             below = batch.call.renaming.path(below)
         return [*self._paths(batch)[id(batch.targets[path[1]][0])], *below]
 
-    def _representations(
-        self, call: EntityCall
-    ) -> tuple[list[dict[str, Any]], list[list[dict[str, Any]]]]:
+    def _batch(self, fetch: Fetch, call_index: int, call: EntityCall) -> _Batch:
         """One representation per distinct entity at the call's places, and for each the
         objects in the response tree it goes into."""
-        representations: list[dict[str, Any]] = []
-        targets: list[list[dict[str, Any]]] = []
-        seen: dict[Any, int] = {}
-        for place in call.places:
-            readers = _readers(place)
-            for obj in _objects_at(self.data, place.path):
+        batch = _Batch(call, call_index)
+        representations = batch.representations
+        targets = batch.targets
+        seen_by_type: dict[str, dict[Any, int]] = {}
+        """By representation typename: the index of each distinct entity's representation."""
+        collections = self.compiled.collections[fetch.id].calls[call_index]
+        place_readers = self.compiled.readers[fetch.id][call_index]
+        for collection, readers in zip(collections, place_readers, strict=True):
+            objects: list[tuple[dict[str, Any], int]] = []
+            batch.places.append(objects)
+            for obj in self._objects(collection):
                 reader = readers.get(obj.get("__typename"))  # type: ignore[arg-type]
                 if reader is None:
                     continue
@@ -249,29 +321,39 @@ class PlanExecution:
                     values = reader.values(obj)
                 except KeyError:  # a field of the key or @requires is absent: can't be sent
                     continue
-                identity: Any = (reader.typename, values)
+                seen = seen_by_type.get(reader.typename)
+                if seen is None:
+                    seen = seen_by_type[reader.typename] = {}
+                identity: Any = values
                 try:
                     index = seen.get(identity)
                 except TypeError:  # unhashable values: a nested key or @requires
                     identity = orjson.dumps(identity, option=orjson.OPT_SORT_KEYS)
                     index = seen.get(identity)
                 if index is None:
-                    seen[identity] = len(representations)
+                    index = seen[identity] = len(representations)
                     representations.append(reader.representation(values))
                     targets.append([obj])
                 else:
                     targets[index].append(obj)
-        return representations, targets
+                objects.append((obj, index))
+        return batch
 
 
 class _Batch:
     """One `_entities` call of a fetch as sent: the objects each representation is for."""
 
-    __slots__ = ("call", "paths", "targets")
+    __slots__ = ("call", "index", "paths", "places", "representations", "targets")
 
-    def __init__(self, call: EntityCall, targets: list[list[dict[str, Any]]]) -> None:
+    def __init__(self, call: EntityCall, index: int) -> None:
         self.call = call
-        self.targets = targets
+        self.index = index
+        """The call's index in its fetch."""
+        self.representations: list[dict[str, Any]] = []
+        self.targets: list[list[dict[str, Any]]] = []
+        """By representation: the objects it goes into."""
+        self.places: list[list[tuple[dict[str, Any], int]]] = []
+        """By place: its objects in the tree's order, each with its representation's index."""
         self.paths: dict[int, list[Any]] | None = None
 
     def call_typename(self, obj: dict[str, Any]) -> str:
@@ -299,13 +381,13 @@ class _RepresentationReader:
         self.fields = fields
         self._get = operator.itemgetter(*(f.data_key for f in fields))
         self._single = len(fields) == 1
-        self._nested = any(f.selection is not None or f.by_type is not None for f in fields)
+        nested = any(f.selection is not None or f.by_type is not None for f in fields)
+        self.values: Callable[[dict[str, Any]], Any] = self._projected if nested else self._get
+        """The fields' values in an object: one value, or a tuple of them for several fields
+        (read at C speed where none is an object to project)."""
 
-    def values(self, obj: dict[str, Any]) -> Any:
-        """The fields' values: one value, or a tuple of them for several fields."""
+    def _projected(self, obj: dict[str, Any]) -> Any:
         values = self._get(obj)
-        if not self._nested:
-            return values
         if self._single:
             return _project(values, self.fields[0])
         return tuple(_project(v, f) for v, f in zip(values, self.fields, strict=True))
@@ -348,24 +430,6 @@ def _malformed_message(fetch: Fetch, malformed: str) -> str:
     return f"Subgraph '{fetch.graph}' {malformed}."
 
 
-def _objects_at(data: dict[str, Any], path: tuple[str, ...]) -> list[dict[str, Any]]:
-    current: list[Any] = [data]
-    for segment in path:
-        following: list[Any] = []
-        if segment == LIST:
-            for value in current:
-                if type(value) is list:
-                    following.extend(value)
-        else:
-            for value in current:
-                if type(value) is dict:
-                    child = value.get(segment)
-                    if child is not None:
-                        following.append(child)
-        current = following
-    return [value for value in current if type(value) is dict]
-
-
 def _project(value: Any, rep_field: RepField) -> Any:
     """The part of a fetched value a representation sends: the field set's subfields, those of
     the object's own type where the field is an interface or union."""
@@ -382,19 +446,29 @@ def _project(value: Any, rep_field: RepField) -> Any:
     return value
 
 
-def _merge(target: dict[str, Any], source: dict[str, Any]) -> None:
+def _merge(target: dict[str, Any], source: dict[str, Any]) -> bool:
+    """Merges `source` into `target` in place: objects key by key, lists of one length item
+    by item; otherwise a value replaces what was there. Whether it replaced an object or a
+    list (and whatever was in it)."""
+    replaced = False
     for key, value in source.items():
-        target[key] = _merged(target.get(key), value)
+        existing = target.get(key)
+        if existing is None or existing is value:
+            target[key] = value
+        elif _merge_into(target, key, existing, value):
+            replaced = True
+    return replaced
 
 
-def _merged(existing: Any, value: Any) -> Any:
-    """`value` merged into `existing` in place where both are objects, or lists of one
-    length (item by item); otherwise `value` replaces it."""
+def _merge_into(container: Any, key: Any, existing: Any, value: Any) -> bool:
+    """Merges `value` into `existing`, `container[key]` (a dict's or a list's)."""
     if type(existing) is dict and type(value) is dict:
-        _merge(existing, value)
-        return existing
+        return _merge(existing, value)
     if type(existing) is list and type(value) is list and len(existing) == len(value):
+        replaced = False
         for index, item in enumerate(value):
-            existing[index] = _merged(existing[index], item)
-        return existing
-    return value
+            if _merge_into(existing, index, existing[index], item):
+                replaced = True
+        return replaced
+    container[key] = value
+    return type(existing) is dict or type(existing) is list
