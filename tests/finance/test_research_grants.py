@@ -68,6 +68,15 @@ TOTALS = """
 query($by: FundingTotalsGrouping!) {
   fundingTotals(groupBy: $by) { key committed { amount } disbursed { amount } }
 }"""
+RESEARCH_APPLICATION_GRANT = """query($reps: [_Any!]!) {
+  _entities(representations: $reps) { ... on ResearchApplication { grant { id } } }
+}"""
+
+
+def representation(application_id: str) -> dict[str, str]:
+    return {"__typename": "ResearchApplication", "id": application_id}
+
+
 DUE = 'query { financialReportsDue(asOf: "2027-06-01") { grantId } }'
 
 
@@ -258,20 +267,27 @@ async def test_the_advance_is_paid_first_and_the_rest_only_after_the_final_repor
     assert ADVANCE_PERCENT == 80
 
 
-async def test_only_staff_pay_and_the_universitys_coordinators_read(world: World) -> None:
+async def test_only_staff_pay_and_the_universitys_researchers_and_coordinators_read(
+    world: World,
+) -> None:
     event = decided()
     grant = await opened(world, event)
-    coordinator = {"role": Role.COORDINATOR, "org": UNIVERSITY}
-    approve_advance = {"input": {"grantId": grant["id"], "stage": "ADVANCE"}}
-    await world.assert_refused(APPROVE, approve_advance, "FORBIDDEN", **coordinator)
-    assert await research_grant(world, event.subject, **coordinator) is not None
-    other = await world.service.graphql(
-        RESEARCH_GRANT,
-        {"id": grant["id"]},
-        role=Role.COORDINATOR,
-        org="org-elsewhere",
-    )
-    assert [e["extensions"]["code"] for e in other["errors"]] == ["FORBIDDEN"]
+    for role in (Role.COORDINATOR, Role.RESEARCHER):
+        of_university = {"role": role, "org": UNIVERSITY}
+        approve_advance = {"input": {"grantId": grant["id"], "stage": "ADVANCE"}}
+        await world.assert_refused(APPROVE, approve_advance, "FORBIDDEN", **of_university)
+        assert await research_grant(world, event.subject, **of_university) is not None
+        entity = await world.data(
+            RESEARCH_APPLICATION_GRANT, {"reps": [representation(event.subject)]}, **of_university
+        )
+        assert entity["_entities"] == [{"grant": {"id": grant["id"]}}]
+        for elsewhere in ({"role": role, "org": "org-elsewhere"}, {"role": role}):
+            other = await world.service.graphql(RESEARCH_GRANT, {"id": grant["id"]}, **elsewhere)
+            assert [e["extensions"]["code"] for e in other["errors"]] == ["FORBIDDEN"]
+            hidden = await world.data(
+                RESEARCH_APPLICATION_GRANT, {"reps": [representation(event.subject)]}, **elsewhere
+            )
+            assert hidden["_entities"] == [{"grant": None}]
 
 
 async def test_research_grants_are_listed_by_kind_counted_in_totals_and_kept_apart(

@@ -185,6 +185,29 @@ async def test_the_approved_applications_have_their_research_grants_in_finance(
     ]
 
 
+OWN_GRANT = "query($id: ID!) { researchApplication(id: $id) { id grant { id caseNumber } } }"
+
+
+async def test_the_universitys_researchers_read_their_research_grant(
+    gateway: GatewayAPI, officer: str
+) -> None:
+    """Through the gateway: training shows the application to its university, finance the
+    grant to the university's researchers and coordinators (no one else's)."""
+    approved = (await research(gateway, officer))["applications"]["APPROVED"]
+    university = approved["organisationId"]
+
+    for role in (Role.RESEARCHER, Role.COORDINATOR):
+        token = mint(Settings(), role, sub=f"test-demo-{role.value}", org=university)
+        seen = await gateway.data(OWN_GRANT, {"id": approved["id"]}, token=token)
+        assert seen["researchApplication"]["grant"] == {
+            "id": approved["grant"]["id"],
+            "caseNumber": approved["grant"]["caseNumber"],
+        }, role
+    elsewhere = mint(Settings(), Role.RESEARCHER, sub="test-demo-elsewhere", org="org-elsewhere")
+    hidden = await gateway.data(OWN_GRANT, {"id": approved["id"]}, token=elsewhere)
+    assert hidden["researchApplication"] is None
+
+
 async def test_the_reported_research_output_is_on_the_network(
     gateway: GatewayAPI, officer: str
 ) -> None:

@@ -66,12 +66,12 @@ async def may_read(info: FinanceInfo, partnership_id: str) -> bool:
 
 
 async def require_read(info: FinanceInfo, grant: Grant | ResearchGrant) -> None:
-    """A research grant is read by the coordinators of its university."""
+    """A research grant is read by the researchers and coordinators of its university."""
     principal = caller(info)
-    if access.reads_everything(principal):
-        return
     if isinstance(grant, ResearchGrant):
-        access.require_read(principal, [grant.organisation_id])
+        access.require_read_research(principal, grant.organisation_id)
+        return
+    if access.reads_everything(principal):
         return
     access.require_read(principal, await organisations_of(info, grant.partnership_id))
 
