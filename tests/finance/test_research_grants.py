@@ -321,6 +321,28 @@ async def test_research_grants_are_listed_by_kind_counted_in_totals_and_kept_apa
     assert "research grant" in body["errors"][0]["message"]
 
 
+async def test_the_universitys_researchers_and_coordinators_list_its_research_grants(
+    world: World,
+) -> None:
+    partnership = await world.partnership()
+    partnership_grant = await world.opened_grant(partnership)
+    research = await opened(world)
+
+    async def listed(role: Role, org: str, kind: str | None = None) -> list[str]:
+        variables = {"filter": None if kind is None else {"kind": kind}}
+        found = await world.data(GRANTS, variables, role=role, org=org)
+        return sorted(g["id"] for g in found["grants"]["nodes"])
+
+    for role in (Role.RESEARCHER, Role.COORDINATOR):
+        assert await listed(role, UNIVERSITY) == [research["id"]], role
+        assert await listed(role, UNIVERSITY, "PARTNERSHIP") == [], role
+        assert await listed(role, "org-elsewhere") == [], role
+    swedish = partnership.swedish_partner_id
+    assert await listed(Role.COORDINATOR, swedish) == [partnership_grant["id"]]
+    assert await listed(Role.COORDINATOR, swedish, "RESEARCH") == []
+    assert await listed(Role.RESEARCHER, swedish) == []
+
+
 async def test_a_retried_payment_approval_approves_once(world: World) -> None:
     event = decided()
     grant = await opened(world, event)

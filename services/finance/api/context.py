@@ -87,5 +87,12 @@ async def readable_partnerships(info: FinanceInfo) -> list[str] | None:
     return []
 
 
+def readable_university(info: FinanceInfo) -> str | None:
+    """The university whose research grants the caller lists besides `readable_partnerships`
+    (None for staff and viewers, who list every grant)."""
+    principal = caller(info)
+    return None if access.reads_everything(principal) else access.reads_research_of(principal)
+
+
 def require_reads_everything(info: FinanceInfo) -> None:
     access.require_reads_everything(caller(info))
