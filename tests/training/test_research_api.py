@@ -21,6 +21,9 @@ CALL = """mutation($input: OpenResearchCallInput!) { openResearchCall(input: $in
 } }"""
 APPLICATION = """id caseNumber status organisationId requested { amount } feedback
   decision { outcome } reviews { reviewerId scores { total } } reviewerIds ranking { position }"""
+PEOPLE = """query($id: ID!) { researchApplication(id: $id) {
+  principalInvestigator { id } coApplicants { id } reviewers { id } reviews { reviewer { id } }
+} }"""
 DRAFT = f"""mutation($input: DraftResearchApplicationInput!) {{
   draftResearchApplication(input: $input) {{ application {{ {APPLICATION} version }} }} }}"""
 SUBMIT = f"""mutation($input: ResearchApplicationActionInput!) {{
@@ -145,6 +148,17 @@ async def test_research_through_the_subgraph_with_its_read_rules(world: World) -
         await service.data(READ, {"id": app["id"]}, token=service.token(Role.ADVISOR, sub="x"))
     )["researchApplication"]
     assert advisor["reviewerIds"] == [r.id for r in reviewers]
+    # Its people are references to partnerships' Person: the reviewers as reviews are shown.
+    assert (await service.data(PEOPLE, {"id": app["id"]}))["researchApplication"] == {
+        "principalInvestigator": {"id": pi.id},
+        "coApplicants": [],
+        "reviewers": [{"id": r.id} for r in reviewers],
+        "reviews": [{"reviewer": {"id": reviewers[0].id}}],
+    }
+    assert (await service.data(PEOPLE, {"id": app["id"]}, **researcher))[
+        "researchApplication"
+    ] == {"principalInvestigator": {"id": pi.id}, "coApplicants": [], "reviewers": None,
+          "reviews": None}  # fmt: skip
     outsider = await service.data(READ, {"id": app["id"]}, role=Role.COORDINATOR, org="another-org")
     assert outsider["researchApplication"] is None
 

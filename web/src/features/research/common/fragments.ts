@@ -27,6 +27,14 @@ graphql(`
 `);
 
 graphql(`
+  fragment ResearchPerson_person on Person {
+    id
+    givenName
+    familyName
+  }
+`);
+
+graphql(`
   fragment ResearchRow_application on ResearchApplication {
     id
     version
@@ -36,6 +44,9 @@ graphql(`
     kind
     status
     principalInvestigatorId
+    principalInvestigator {
+      ...ResearchPerson_person
+    }
     organisationId
     submittedOn
     requested {
@@ -55,6 +66,9 @@ graphql(`
   fragment ResearchDetail_application on ResearchApplication {
     ...ResearchRow_application
     coApplicantIds
+    coApplicants {
+      ...ResearchPerson_person
+    }
     declaredDegree
     abstract
     researchQuestions
@@ -98,8 +112,14 @@ graphql(`
     feedback
     reportAcceptedOn
     reviewerIds
+    reviewers {
+      ...ResearchPerson_person
+    }
     reviews {
       reviewerId
+      reviewer {
+        ...ResearchPerson_person
+      }
       comment
       submittedAt
       scores {
@@ -118,21 +138,6 @@ graphql(`
       toStatus
       note
       version
-    }
-  }
-`);
-
-/** A person's name where the caller may read it (staff, the person's own organisation). */
-export const RESEARCH_PERSON = graphql(`
-  query ResearchPerson($id: ID!) {
-    person(id: $id) {
-      id
-      givenName
-      familyName
-      organisation {
-        id
-        name
-      }
     }
   }
 `);
