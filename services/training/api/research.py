@@ -109,7 +109,7 @@ async def _research_calls(
     return await page_of(
         repos(info).research_calls,
         {},
-        sort=["opens_on"],
+        sort=["-opens_on"],
         first=first,
         after=after,
         of=ResearchCallType.of,
@@ -145,7 +145,10 @@ class ResearchQueries:
     research_call: ResearchCallType | None = by_id_field(
         lambda info, id: repos(info).research_calls.get(id), ResearchCallType.of
     )
-    research_calls: Connection[ResearchCallType] = strawberry.field(resolver=_research_calls)
+    research_calls: Connection[ResearchCallType] = strawberry.field(
+        resolver=_research_calls,
+        description="The calls, newest first (by opening day): the current one leads",
+    )
     research_application: ResearchApplicationType | None = strawberry.field(
         resolver=_research_application
     )

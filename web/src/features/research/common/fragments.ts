@@ -156,19 +156,12 @@ export const ORGANISATION_PEOPLE = graphql(`
   }
 `);
 
-/** A page of calls, oldest first (the API's order); the list page reads them all. */
+/** The newest calls first (the API's order): a call a year, so the page holds decades. */
 export const RESEARCH_CALLS = graphql(`
-  query ResearchCalls($after: String) {
-    researchCalls(first: 20, after: $after) {
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-      edges {
-        cursor
-        node {
-          ...ResearchCall_call
-        }
+  query ResearchCalls {
+    researchCalls(first: 20) {
+      nodes {
+        ...ResearchCall_call
       }
     }
   }
