@@ -211,3 +211,18 @@ async def test_a_retried_submission_takes_one_case_number(world: World) -> None:
     assert submitted["caseNumber"] == "R2030-0001"
     counters = await repos.research_case_numbers.collection.find().to_list()
     assert counters == [{"_id": "2030", "last": 1}]
+
+
+RANK = """mutation($input: RankResearchCallInput!) {
+  rankResearchCall(input: $input) { applications { id ranking { position } } } }"""
+
+
+async def test_ranking_a_call_takes_an_input_like_every_mutation(world: World) -> None:
+    opened = await call(repos_of(world))
+    variables = {"input": {"callId": opened.id}}
+    as_researcher = await world.service.graphql(RANK, variables, role=Role.RESEARCHER, org="u")
+    assert error_codes(as_researcher) == ["FORBIDDEN"]
+    unknown = await world.service.graphql(RANK, {"input": {"callId": "no-such-call"}})
+    assert error_codes(unknown) == ["NOT_FOUND"]
+    ranked = await world.service.data(RANK, variables)
+    assert ranked["rankResearchCall"] == {"applications": []}

@@ -30,6 +30,7 @@ from .research_inputs import (
     OpenResearchCallInput,
     PublishResearchCapsInput,
     PublishResearchOutputInput,
+    RankResearchCallInput,
     ReleaseResearchFeedbackInput,
     ResearchApplicationActionInput,
     ResearchApplicationFilter,
@@ -288,10 +289,10 @@ class ResearchMutations:
 
     @strawberry.mutation
     async def rank_research_call(
-        self, info: TrainingInfo, call_id: strawberry.ID
+        self, info: TrainingInfo, input: RankResearchCallInput
     ) -> ResearchApplicationsPayload:
         principal = caller(info)
-        ranked = await reviews.rank_call(repos(info), principal, str(call_id))
+        ranked = await reviews.rank_call(repos(info), principal, str(input.call_id))
         return ResearchApplicationsPayload(
             applications=[ResearchApplicationType.of(a, principal) for a in ranked]
         )

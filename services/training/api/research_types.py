@@ -76,7 +76,7 @@ class ResearchCapVersion:
         return from_attributes(cls, version, caps=[ResearchCap.of(c) for c in version.caps])
 
 
-@strawberry.type(description="A call for research on local democracy")
+@strawberry.type(name="ResearchCall", description="A call for research on local democracy")
 class ResearchCallType:
     id: strawberry.ID
     title: str

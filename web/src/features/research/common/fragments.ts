@@ -1,7 +1,7 @@
 import { graphql } from "../../../gql";
 
 graphql(`
-  fragment ResearchCall_call on ResearchCallType {
+  fragment ResearchCall_call on ResearchCall {
     id
     version
     title
