@@ -289,7 +289,9 @@ ASSIGN = ("assignResearchReviewer", "ResearchReviewerInput")
 REVIEW = ("submitResearchReview", "SubmitResearchReviewInput")
 FEEDBACK = ("releaseResearchFeedback", "ReleaseResearchFeedbackInput")
 ACCEPT_REPORT = ("acceptResearchReport", "ResearchApplicationActionInput")
-RANK = "mutation($id: ID!) { rankResearchCall(callId: $id) { applications { id } } }"
+RANK = """
+mutation($input: RankResearchCallInput!) { rankResearchCall(input: $input) { applications { id } } }
+"""
 DECIDE = """
 mutation($input: DecideResearchCallInput!) {
   decideResearchCall(input: $input) { applications { id } }
@@ -482,7 +484,7 @@ def _first_round(research: Research) -> None:
         _to_review(research, stage)
     statuses = {research.of(stage)[1]["status"] for stage in DECIDED}
     if "IN_REVIEW" in statuses:
-        research.training.execute(RANK, {"id": research.call_id})
+        research.training.execute(RANK, {"input": {"callId": research.call_id}})
         _reload(research)
         statuses = {research.of(stage)[1]["status"] for stage in DECIDED}
     if "RANKED" in statuses:
@@ -576,7 +578,7 @@ def _late_round(research: Research) -> None:
     """After the decision: one more reviewed and ranked, one in review, one submitted."""
     _to_review(research, "RANKED")
     if research.of("RANKED")[1]["status"] == "IN_REVIEW":
-        research.training.execute(RANK, {"id": research.call_id})
+        research.training.execute(RANK, {"input": {"callId": research.call_id}})
         _reload(research)
     _to_review(research, "IN_REVIEW")
     if research.of("SUBMITTED")[1]["status"] == "DRAFT":

@@ -135,15 +135,17 @@ async def paginate(
     after: str | None,
     to_node: Callable[[Document], N],
 ) -> Connection[N]:
-    """Keyset pagination ascending on `sort` fields; `_id` is always the last tie-breaker."""
-    keys = [*[k for k in sort if k != "_id"], "_id"]
-    scope = collection_scope(collection, keys)
+    """Keyset pagination on `sort` fields, each ascending or, written `-field`, descending;
+    `_id` (ascending) is always the last tie-breaker."""
+    order = [*[_direction(k) for k in sort if k.lstrip("-") != "_id"], ("_id", 1)]
+    keys = [k for k, _ in order]
+    scope = collection_scope(collection, [k if d > 0 else f"-{k}" for k, d in order])
     limit = page_size(first)
     page_query = dict(query)
     if after is not None:
         values = decode_cursor(after, scope, len(keys))
-        page_query = {"$and": [query, _after_clause(keys, values)]}
-    docs = await collection.find(page_query).sort([(k, 1) for k in keys]).limit(limit + 1).to_list()
+        page_query = {"$and": [query, _after_clause(order, values)]}
+    docs = await collection.find(page_query).sort(order).limit(limit + 1).to_list()
     total = await collection.count_documents(query)
     page = docs[:limit]
     edges = [
@@ -169,12 +171,16 @@ def page_size(first: int | None) -> int:
     return limit
 
 
-def _after_clause(keys: Sequence[str], values: Sequence[Any]) -> Document:
-    """(k1 > v1) or (k1 = v1 and k2 > v2) or …"""
+def _direction(key: str) -> tuple[str, int]:
+    return (key[1:], -1) if key.startswith("-") else (key, 1)
+
+
+def _after_clause(order: Sequence[tuple[str, int]], values: Sequence[Any]) -> Document:
+    """(k1 after v1) or (k1 = v1 and k2 after v2) or …, "after" in each key's direction."""
     branches = []
-    for i, key in enumerate(keys):
-        branch = {k: values[j] for j, k in enumerate(keys[:i])}
-        branch[key] = {"$gt": values[i]}
+    for i, (key, direction) in enumerate(order):
+        branch = {k: values[j] for j, (k, _) in enumerate(order[:i])}
+        branch[key] = {"$gt" if direction > 0 else "$lt": values[i]}
         branches.append(branch)
     return {"$or": branches}
 

@@ -67,7 +67,9 @@ class GrantQuery:
     type: ApplicationType | None = None
     kind: GrantKind | None = None
     readable: Sequence[str] | None = None
-    """The partnerships whose grants the caller may read (None: every one)."""
+    """The partnerships whose grants the caller may read (None: every grant)."""
+    readable_university: str | None = None
+    """With `readable`: the university whose research grants the caller reads as well."""
 
     def filter(self) -> Document:
         query: Document = {}
@@ -87,7 +89,10 @@ class GrantQuery:
             query["kind"] = GrantKind.RESEARCH.value
         elif self.kind is GrantKind.PARTNERSHIP:
             query.update(NOT_RESEARCH)
-        return within(query, self.readable)
+        if self.readable is None or self.readable_university is None:
+            return within(query, self.readable)
+        research = {"kind": GrantKind.RESEARCH.value, "organisation_id": self.readable_university}
+        return {"$or": [within(query, self.readable), {"$and": [query, research]}]}
 
 
 def within(query: Document, readable: Sequence[str] | None) -> Document:

@@ -68,6 +68,15 @@ TOTALS = """
 query($by: FundingTotalsGrouping!) {
   fundingTotals(groupBy: $by) { key committed { amount } disbursed { amount } }
 }"""
+RESEARCH_APPLICATION_GRANT = """query($reps: [_Any!]!) {
+  _entities(representations: $reps) { ... on ResearchApplication { grant { id } } }
+}"""
+
+
+def representation(application_id: str) -> dict[str, str]:
+    return {"__typename": "ResearchApplication", "id": application_id}
+
+
 DUE = 'query { financialReportsDue(asOf: "2027-06-01") { grantId } }'
 
 
@@ -258,20 +267,27 @@ async def test_the_advance_is_paid_first_and_the_rest_only_after_the_final_repor
     assert ADVANCE_PERCENT == 80
 
 
-async def test_only_staff_pay_and_the_universitys_coordinators_read(world: World) -> None:
+async def test_only_staff_pay_and_the_universitys_researchers_and_coordinators_read(
+    world: World,
+) -> None:
     event = decided()
     grant = await opened(world, event)
-    coordinator = {"role": Role.COORDINATOR, "org": UNIVERSITY}
-    approve_advance = {"input": {"grantId": grant["id"], "stage": "ADVANCE"}}
-    await world.assert_refused(APPROVE, approve_advance, "FORBIDDEN", **coordinator)
-    assert await research_grant(world, event.subject, **coordinator) is not None
-    other = await world.service.graphql(
-        RESEARCH_GRANT,
-        {"id": grant["id"]},
-        role=Role.COORDINATOR,
-        org="org-elsewhere",
-    )
-    assert [e["extensions"]["code"] for e in other["errors"]] == ["FORBIDDEN"]
+    for role in (Role.COORDINATOR, Role.RESEARCHER):
+        of_university = {"role": role, "org": UNIVERSITY}
+        approve_advance = {"input": {"grantId": grant["id"], "stage": "ADVANCE"}}
+        await world.assert_refused(APPROVE, approve_advance, "FORBIDDEN", **of_university)
+        assert await research_grant(world, event.subject, **of_university) is not None
+        entity = await world.data(
+            RESEARCH_APPLICATION_GRANT, {"reps": [representation(event.subject)]}, **of_university
+        )
+        assert entity["_entities"] == [{"grant": {"id": grant["id"]}}]
+        for elsewhere in ({"role": role, "org": "org-elsewhere"}, {"role": role}):
+            other = await world.service.graphql(RESEARCH_GRANT, {"id": grant["id"]}, **elsewhere)
+            assert [e["extensions"]["code"] for e in other["errors"]] == ["FORBIDDEN"]
+            hidden = await world.data(
+                RESEARCH_APPLICATION_GRANT, {"reps": [representation(event.subject)]}, **elsewhere
+            )
+            assert hidden["_entities"] == [{"grant": None}]
 
 
 async def test_research_grants_are_listed_by_kind_counted_in_totals_and_kept_apart(
@@ -303,6 +319,28 @@ async def test_research_grants_are_listed_by_kind_counted_in_totals_and_kept_apa
     agree = {"input": {"id": research["id"], "version": 1, "startsOn": "2025-03-03"}}
     body = await world.assert_refused(AGREE, agree, "BAD_USER_INPUT", "id")
     assert "research grant" in body["errors"][0]["message"]
+
+
+async def test_the_universitys_researchers_and_coordinators_list_its_research_grants(
+    world: World,
+) -> None:
+    partnership = await world.partnership()
+    partnership_grant = await world.opened_grant(partnership)
+    research = await opened(world)
+
+    async def listed(role: Role, org: str, kind: str | None = None) -> list[str]:
+        variables = {"filter": None if kind is None else {"kind": kind}}
+        found = await world.data(GRANTS, variables, role=role, org=org)
+        return sorted(g["id"] for g in found["grants"]["nodes"])
+
+    for role in (Role.RESEARCHER, Role.COORDINATOR):
+        assert await listed(role, UNIVERSITY) == [research["id"]], role
+        assert await listed(role, UNIVERSITY, "PARTNERSHIP") == [], role
+        assert await listed(role, "org-elsewhere") == [], role
+    swedish = partnership.swedish_partner_id
+    assert await listed(Role.COORDINATOR, swedish) == [partnership_grant["id"]]
+    assert await listed(Role.COORDINATOR, swedish, "RESEARCH") == []
+    assert await listed(Role.RESEARCHER, swedish) == []
 
 
 async def test_a_retried_payment_approval_approves_once(world: World) -> None:

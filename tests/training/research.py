@@ -55,6 +55,14 @@ def advisor(person: Person) -> Principal:
 async def organisation(world: World, kind: str = "university") -> str:
     """An organisation partnerships announced, once training knows it."""
     organisation_id = world._next("org")
+    await announce_organisation(world, organisation_id, kind)
+    return organisation_id
+
+
+async def announce_organisation(
+    world: World, organisation_id: str, kind: str = "university"
+) -> None:
+    """Publishes the organisation as partnerships does and waits until training knows it."""
     data = OrganisationV1(
         id=organisation_id,
         version=1,
@@ -65,7 +73,6 @@ async def organisation(world: World, kind: str = "university") -> str:
     )
     await world.publish(ORGANISATION_CREATED.new(organisation_id, data))
     await world.known("trainingKnownOrganisation", organisation_id)
-    return organisation_id
 
 
 async def call(

@@ -21,6 +21,9 @@ CALL = """mutation($input: OpenResearchCallInput!) { openResearchCall(input: $in
 } }"""
 APPLICATION = """id caseNumber status organisationId requested { amount } feedback
   decision { outcome } reviews { reviewerId scores { total } } reviewerIds ranking { position }"""
+PEOPLE = """query($id: ID!) { researchApplication(id: $id) {
+  principalInvestigator { id } coApplicants { id } reviewers { id } reviews { reviewer { id } }
+} }"""
 DRAFT = f"""mutation($input: DraftResearchApplicationInput!) {{
   draftResearchApplication(input: $input) {{ application {{ {APPLICATION} version }} }} }}"""
 SUBMIT = f"""mutation($input: ResearchApplicationActionInput!) {{
@@ -145,6 +148,17 @@ async def test_research_through_the_subgraph_with_its_read_rules(world: World) -
         await service.data(READ, {"id": app["id"]}, token=service.token(Role.ADVISOR, sub="x"))
     )["researchApplication"]
     assert advisor["reviewerIds"] == [r.id for r in reviewers]
+    # Its people are references to partnerships' Person: the reviewers as reviews are shown.
+    assert (await service.data(PEOPLE, {"id": app["id"]}))["researchApplication"] == {
+        "principalInvestigator": {"id": pi.id},
+        "coApplicants": [],
+        "reviewers": [{"id": r.id} for r in reviewers],
+        "reviews": [{"reviewer": {"id": reviewers[0].id}}],
+    }
+    assert (await service.data(PEOPLE, {"id": app["id"]}, **researcher))[
+        "researchApplication"
+    ] == {"principalInvestigator": {"id": pi.id}, "coApplicants": [], "reviewers": None,
+          "reviews": None}  # fmt: skip
     outsider = await service.data(READ, {"id": app["id"]}, role=Role.COORDINATOR, org="another-org")
     assert outsider["researchApplication"] is None
 
@@ -197,3 +211,18 @@ async def test_a_retried_submission_takes_one_case_number(world: World) -> None:
     assert submitted["caseNumber"] == "R2030-0001"
     counters = await repos.research_case_numbers.collection.find().to_list()
     assert counters == [{"_id": "2030", "last": 1}]
+
+
+RANK = """mutation($input: RankResearchCallInput!) {
+  rankResearchCall(input: $input) { applications { id ranking { position } } } }"""
+
+
+async def test_ranking_a_call_takes_an_input_like_every_mutation(world: World) -> None:
+    opened = await call(repos_of(world))
+    variables = {"input": {"callId": opened.id}}
+    as_researcher = await world.service.graphql(RANK, variables, role=Role.RESEARCHER, org="u")
+    assert error_codes(as_researcher) == ["FORBIDDEN"]
+    unknown = await world.service.graphql(RANK, {"input": {"callId": "no-such-call"}})
+    assert error_codes(unknown) == ["NOT_FOUND"]
+    ranked = await world.service.data(RANK, variables)
+    assert ranked["rankResearchCall"] == {"applications": []}

@@ -10,7 +10,7 @@ import pytest
 
 from services.common.auth import Principal, Role
 from services.common.clock import clock
-from services.common.errors import BadUserInput, Conflict, Forbidden
+from services.common.errors import BadUserInput, Busy, Conflict, Forbidden
 from services.common.vocabulary import Theme
 from services.training.commands.research_applications import (
     draft_research_application,
@@ -22,7 +22,16 @@ from services.training.domain.research_application import Degree, ResearchStatus
 from services.training.domain.research_call import ResearchKind
 
 from .builders import World
-from .research import OFFICER, call, organisation, proposal, repos_of, researcher, submitted
+from .research import (
+    OFFICER,
+    announce_organisation,
+    call,
+    organisation,
+    proposal,
+    repos_of,
+    researcher,
+    submitted,
+)
 
 
 async def test_researchers_and_coordinators_of_the_university_draft_and_submit(
@@ -153,3 +162,29 @@ async def test_screening_holds_the_application_to_the_eligibility_rules(world: W
         repos, OFFICER, another.id, another.version, ["the same study was funded in 2029"]
     )
     assert stated.ineligible_reasons == ["the same study was funded in 2029"]
+
+
+async def test_screening_waits_for_the_organisation_to_reach_training(world: World) -> None:
+    """Judged before the university's event arrived, the application would be ineligible for
+    good: it is refused as busy and left as it was, then screened once training knows it."""
+    repos = repos_of(world)
+    opened = await call(repos)
+    university = world._next("org")
+    pi = await world.person(university)
+    application = await submitted(world, repos, opened, pi)
+
+    with pytest.raises(Busy) as early:
+        await screen_research_application(repos, OFFICER, application.id, application.version, [])
+    assert early.value.field == "organisationId"
+    unchanged = await repos.research_applications.require(application.id)
+    assert (unchanged.status, unchanged.version, unchanged.ineligible_reasons) == (
+        ResearchStatus.SUBMITTED,
+        application.version,
+        [],
+    )
+
+    await announce_organisation(world, university)
+    screened = await screen_research_application(
+        repos, OFFICER, application.id, application.version, []
+    )
+    assert (screened.status, screened.ineligible_reasons) == (ResearchStatus.ELIGIBLE, [])

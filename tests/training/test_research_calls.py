@@ -65,3 +65,35 @@ async def test_a_submitted_application_keeps_the_cap_of_its_submission_day(world
         await submitted(world, repos, opened, pi, kind=ResearchKind.FIELDWORK, amount="50000")
     assert withdrawn_kind.value.field == "kind"
     assert researcher(pi).org == university
+
+
+CALLS = """query($after: String) { researchCalls(first: 2, after: $after) {
+  totalCount pageInfo { hasNextPage endCursor } nodes { id opensOn } } }"""
+
+
+async def test_calls_are_listed_newest_first_page_by_page(world: World) -> None:
+    repos = repos_of(world)
+    opened = [
+        await call(repos, opens_on=date(year, 1, 1), closes_on=date(year, 3, 31))
+        for year in (2028, 2030, 2029)
+    ]
+    twin = await call(repos, opens_on=date(2029, 1, 1), closes_on=date(2029, 2, 28))
+
+    listed: list[dict[str, str]] = []
+    after = None
+    while True:
+        page = (await world.service.data(CALLS, {"after": after}, role=Role.RESEARCHER))[
+            "researchCalls"
+        ]
+        assert page["totalCount"] == 4
+        listed += page["nodes"]
+        if not page["pageInfo"]["hasNextPage"]:
+            break
+        after = page["pageInfo"]["endCursor"]
+
+    same_day = sorted([opened[2].id, twin.id])
+    assert listed == [
+        {"id": opened[1].id, "opensOn": "2030-01-01"},
+        *({"id": i, "opensOn": "2029-01-01"} for i in same_day),
+        {"id": opened[0].id, "opensOn": "2028-01-01"},
+    ]

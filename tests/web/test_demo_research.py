@@ -30,6 +30,7 @@ FIRST_ROUND = ["REPORTED", "APPROVED", "WAITLISTED", "REJECTED"]
 reported one was approved first), one waitlisted, the rest rejected."""
 
 MONEY = "{ amount currency }"
+PERSON = "id organisationId organisation { kind }"
 CALLS = f"""{{ researchCalls(first: 100) {{
   nodes {{ id title open opensOn closesOn version totalBudget {MONEY} }} }} }}"""
 GRANT = f"""id kind status version caseNumber approvedAmount {MONEY}
@@ -38,6 +39,7 @@ GRANT = f"""id kind status version caseNumber approvedAmount {MONEY}
 APPLICATIONS = f"""query($callId: ID!) {{
   researchApplications(first: 20, filter: {{callId: $callId}}) {{ nodes {{
     id title status version caseNumber organisationId principalInvestigatorId coApplicantIds
+    principalInvestigator {{ {PERSON} }} coApplicants {{ {PERSON} }} reviewers {{ {PERSON} }}
     ineligibleReasons reviewerIds reviews {{ reviewerId scores {{ total }} }}
     ranking {{ position meanTotal }} decision {{ outcome }} feedback requested {MONEY}
     networkIds grant {{ {GRANT} }}
@@ -45,7 +47,6 @@ APPLICATIONS = f"""query($callId: ID!) {{
 RESEARCH_GRANTS = (
     f"""{{ grants(first: 100, filter: {{kind: RESEARCH}}) {{ nodes {{ {GRANT} }} }} }}"""
 )
-PERSON = "query($id: ID!) { person(id: $id) { id organisationId organisation { kind } } }"
 NETWORKS = """query($search: String!) { networks(first: 10, filter: {search: $search}) { nodes {
   id name
   researchOutputs { id kind title applicationId networkIds }
@@ -102,18 +103,18 @@ async def test_researchers_and_two_reviewers_of_other_universities(
 ) -> None:
     applications = (await research(gateway, officer))["applications"]
 
+    # The application's people, resolved by partnerships through the gateway.
     people: dict[str, dict[str, Any]] = {}
     for application in applications.values():
-        ids = [
-            application["principalInvestigatorId"],
-            *application["coApplicantIds"],
-            *application["reviewerIds"],
-        ]
-        for person_id in ids:
-            if person_id not in people:
-                people[person_id] = (await gateway.data(PERSON, {"id": person_id}, token=officer))[
-                    "person"
-                ]
+        assert application["principalInvestigator"]["id"] == application["principalInvestigatorId"]
+        assert [p["id"] for p in application["coApplicants"]] == application["coApplicantIds"]
+        assert [p["id"] for p in application["reviewers"]] == application["reviewerIds"]
+        for person in (
+            application["principalInvestigator"],
+            *application["coApplicants"],
+            *application["reviewers"],
+        ):
+            people[person["id"]] = person
     assert {p["organisation"]["kind"] for p in people.values()} == {"UNIVERSITY"}
     for stage, application in applications.items():
         pi = people[application["principalInvestigatorId"]]
@@ -183,6 +184,29 @@ async def test_the_approved_applications_have_their_research_grants_in_finance(
         ("ADVANCE", "PAID"),
         ("FINAL", "PAID"),
     ]
+
+
+OWN_GRANT = "query($id: ID!) { researchApplication(id: $id) { id grant { id caseNumber } } }"
+
+
+async def test_the_universitys_researchers_read_their_research_grant(
+    gateway: GatewayAPI, officer: str
+) -> None:
+    """Through the gateway: training shows the application to its university, finance the
+    grant to the university's researchers and coordinators (no one else's)."""
+    approved = (await research(gateway, officer))["applications"]["APPROVED"]
+    university = approved["organisationId"]
+
+    for role in (Role.RESEARCHER, Role.COORDINATOR):
+        token = mint(Settings(), role, sub=f"test-demo-{role.value}", org=university)
+        seen = await gateway.data(OWN_GRANT, {"id": approved["id"]}, token=token)
+        assert seen["researchApplication"]["grant"] == {
+            "id": approved["grant"]["id"],
+            "caseNumber": approved["grant"]["caseNumber"],
+        }, role
+    elsewhere = mint(Settings(), Role.RESEARCHER, sub="test-demo-elsewhere", org="org-elsewhere")
+    hidden = await gateway.data(OWN_GRANT, {"id": approved["id"]}, token=elsewhere)
+    assert hidden["researchApplication"] is None
 
 
 async def test_the_reported_research_output_is_on_the_network(

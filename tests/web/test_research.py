@@ -1,8 +1,8 @@
 """Research in the web console: a researcher drafts an application with autosave and submits
 it; an officer screens it and assigns reviewers (a conflict of interest refused at the field);
 advisors review it; the officer ranks and decides the call and releases feedback; finance
-opens the research grant; the researcher sees the decision and the feedback, never the
-reviews. Every test makes its own universities, people and call through the gateway (the
+opens the research grant; the researcher sees the decision, the feedback and the grant,
+never the reviews. Every test makes its own universities, people and call through the gateway (the
 demo's research data is not relied on).
 
 Routes: /research (calls, applications, ranking), /research/new?call=… and
@@ -466,13 +466,15 @@ async def test_a_research_application_from_draft_to_grant_and_feedback(
         for context in (officer_context, *advisor_contexts):
             await context.close()
 
-    # The researcher sees the decision and the feedback, never the reviews.
+    # The researcher sees the decision, the feedback and the grant, never the reviews.
     await page.goto(f"/research/applications/{application_id}")
     outcome = region(page, "research.section.outcome")
     await expect(outcome).to_contain_text(say("enum.ResearchOutcome.APPROVED"))
     await expect(outcome).to_contain_text(feedback)
-    # Finance lets staff, viewers and the university's coordinators read a research grant.
-    await expect(page.get_by_role("heading", name=say("research.section.grant"))).to_have_count(0)
+    # Finance lets the university's researchers read their research grant.
+    await expect(region(page, "research.section.grant")).to_contain_text(
+        decided["grant"]["caseNumber"]
+    )
     await expect(page.get_by_role("heading", name=say("research.section.reviews"))).to_have_count(0)
     await expect(page.get_by_role("heading", name=say("research.section.history"))).to_have_count(0)
     for comment in comments:
@@ -482,6 +484,7 @@ async def test_a_research_application_from_draft_to_grant_and_feedback(
     seen = await application(gateway, researcher["token"], application_id)
     assert seen["reviews"] is None
     assert seen["feedback"] == feedback
+    assert seen["grant"] == decided["grant"]
 
 
 # --- who is offered what ----------------------------------------------------------------------

@@ -66,12 +66,12 @@ async def may_read(info: FinanceInfo, partnership_id: str) -> bool:
 
 
 async def require_read(info: FinanceInfo, grant: Grant | ResearchGrant) -> None:
-    """A research grant is read by the coordinators of its university."""
+    """A research grant is read by the researchers and coordinators of its university."""
     principal = caller(info)
-    if access.reads_everything(principal):
-        return
     if isinstance(grant, ResearchGrant):
-        access.require_read(principal, [grant.organisation_id])
+        access.require_read_research(principal, grant.organisation_id)
+        return
+    if access.reads_everything(principal):
         return
     access.require_read(principal, await organisations_of(info, grant.partnership_id))
 
@@ -85,6 +85,13 @@ async def readable_partnerships(info: FinanceInfo) -> list[str] | None:
     if principal.org is not None and Role.COORDINATOR in principal.roles:
         return await repos(info).partnerships_of_organisation(principal.org)
     return []
+
+
+def readable_university(info: FinanceInfo) -> str | None:
+    """The university whose research grants the caller lists besides `readable_partnerships`
+    (None for staff and viewers, who list every grant)."""
+    principal = caller(info)
+    return None if access.reads_everything(principal) else access.reads_research_of(principal)
 
 
 def require_reads_everything(info: FinanceInfo) -> None:

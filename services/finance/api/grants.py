@@ -19,6 +19,7 @@ from .context import (
     any_grant_loader,
     caller,
     readable_partnerships,
+    readable_university,
     repos,
     require_read,
 )
@@ -57,7 +58,11 @@ async def _grants(
     info: FinanceInfo, where: GrantFilter | None, first: int | None, after: str | None
 ) -> Connection[GrantObject]:
     stores = repos(info)
-    query = replace(grant_query(where), readable=await readable_partnerships(info))
+    query = replace(
+        grant_query(where),
+        readable=await readable_partnerships(info),
+        readable_university=readable_university(info),
+    )
     return await paginate(
         stores.grants.collection,
         query.filter(),

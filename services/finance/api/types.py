@@ -508,7 +508,7 @@ async def _research_application_grant(
     found = await any_grant_loader(info).load(research_grant_id_for(str(root.id)))
     if not isinstance(found, ResearchGrant):
         return None
-    if not access.may_read(caller(info), [found.organisation_id]):
+    if not access.may_read_research(caller(info), found.organisation_id):
         return None
     return GrantObject.of_research(found)
 

@@ -30,6 +30,7 @@ from .research_inputs import (
     OpenResearchCallInput,
     PublishResearchCapsInput,
     PublishResearchOutputInput,
+    RankResearchCallInput,
     ReleaseResearchFeedbackInput,
     ResearchApplicationActionInput,
     ResearchApplicationFilter,
@@ -109,7 +110,7 @@ async def _research_calls(
     return await page_of(
         repos(info).research_calls,
         {},
-        sort=["opens_on"],
+        sort=["-opens_on"],
         first=first,
         after=after,
         of=ResearchCallType.of,
@@ -145,7 +146,10 @@ class ResearchQueries:
     research_call: ResearchCallType | None = by_id_field(
         lambda info, id: repos(info).research_calls.get(id), ResearchCallType.of
     )
-    research_calls: Connection[ResearchCallType] = strawberry.field(resolver=_research_calls)
+    research_calls: Connection[ResearchCallType] = strawberry.field(
+        resolver=_research_calls,
+        description="The calls, newest first (by opening day): the current one leads",
+    )
     research_application: ResearchApplicationType | None = strawberry.field(
         resolver=_research_application
     )
@@ -285,10 +289,10 @@ class ResearchMutations:
 
     @strawberry.mutation
     async def rank_research_call(
-        self, info: TrainingInfo, call_id: strawberry.ID
+        self, info: TrainingInfo, input: RankResearchCallInput
     ) -> ResearchApplicationsPayload:
         principal = caller(info)
-        ranked = await reviews.rank_call(repos(info), principal, str(call_id))
+        ranked = await reviews.rank_call(repos(info), principal, str(input.call_id))
         return ResearchApplicationsPayload(
             applications=[ResearchApplicationType.of(a, principal) for a in ranked]
         )

@@ -125,6 +125,11 @@ class SubmitResearchReviewInput(CheckedInput):
 
 
 @strawberry.input
+class RankResearchCallInput(CheckedInput):
+    call_id: strawberry.ID
+
+
+@strawberry.input
 class DecideResearchCallInput(CheckedInput):
     call_id: strawberry.ID
     waitlist_size: int = 0

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime
 from decimal import Decimal
+from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
@@ -38,6 +39,11 @@ from ..domain.research_output import OutputKind, ResearchOutput
 from .context import TrainingInfo, today
 from .research_context import research_application_loader, research_output_loader
 
+if TYPE_CHECKING:
+    from .types import PersonEntity
+
+ENTITIES = "services.training.api.types"
+Person = Annotated["PersonEntity", strawberry.lazy(ENTITIES)]
 strawberry.enum(ResearchKind)
 strawberry.enum(ResearchStatus)
 strawberry.enum(Degree, name="ResearchDegree")
@@ -46,6 +52,7 @@ strawberry.enum(Outcome, name="ResearchOutcome")
 strawberry.enum(OutputKind, name="ResearchOutputKind")
 
 REVIEWS = "Staff and the advisory group only (null for others)"
+PEOPLE = "(owned by partnerships, whose personal-data rule applies to their names)"
 REVIEW_FIELDS = ("reviewer_ids", "reviews", "ranking", "audit_trail")
 
 
@@ -69,7 +76,7 @@ class ResearchCapVersion:
         return from_attributes(cls, version, caps=[ResearchCap.of(c) for c in version.caps])
 
 
-@strawberry.type(description="A call for research on local democracy")
+@strawberry.type(name="ResearchCall", description="A call for research on local democracy")
 class ResearchCallType:
     id: strawberry.ID
     title: str
@@ -121,9 +128,33 @@ class ResearchScores:
         return from_attributes(cls, scores)
 
 
+def _people(ids: Sequence[str]) -> list[Person]:
+    """The people as references to partnerships' `Person`, which resolves them."""
+    from .types import PersonEntity
+
+    return [PersonEntity(id=strawberry.ID(i)) for i in ids]
+
+
+def _reviewer(root: ResearchReview) -> Person:
+    return _people([root.reviewer_id])[0]
+
+
+def _principal_investigator(root: ResearchApplicationType) -> Person:
+    return _people([root.principal_investigator_id])[0]
+
+
+def _co_applicants(root: ResearchApplicationType) -> list[Person]:
+    return _people(root.co_applicant_ids)
+
+
+def _reviewers(root: ResearchApplicationType) -> list[Person] | None:
+    return None if root.reviewer_ids is None else _people(root.reviewer_ids)
+
+
 @strawberry.type
 class ResearchReview:
     reviewer_id: strawberry.ID
+    reviewer: Person = strawberry.field(resolver=_reviewer, description="The reviewer " + PEOPLE)
     scores: ResearchScores
     comment: str
     submitted_at: datetime
@@ -202,6 +233,16 @@ class ResearchApplicationType:
     reviews: list[ResearchReview] | None = strawberry.field(description=REVIEWS)
     ranking: ResearchRanking | None = strawberry.field(description=REVIEWS)
     audit_trail: list[AuditEntryType] | None = strawberry.field(description=REVIEWS)
+
+    principal_investigator: Person = strawberry.field(
+        resolver=_principal_investigator, description="The principal investigator " + PEOPLE
+    )
+    co_applicants: list[Person] = strawberry.field(
+        resolver=_co_applicants, description="The co-applicants " + PEOPLE
+    )
+    reviewers: list[Person] | None = strawberry.field(
+        resolver=_reviewers, description=f"The assigned reviewers {PEOPLE}. {REVIEWS}"
+    )
 
     @classmethod
     async def resolve_reference(

@@ -114,12 +114,21 @@ async def screen_research_application(
     version: int,
     reasons: Sequence[str],
 ) -> ResearchApplication:
-    """Checks the call's eligibility rules against what training knows of the university."""
+    """Checks the call's eligibility rules against what training knows of the university.
+
+    An organisation partnerships has not yet told training about is refused as busy, not
+    screened: judged on nothing, the application would be ineligible for good.
+    """
     principal.require(*STAFF)
     current = await repos.research_applications.require(application_id)
     organisation = await repos.organisations.get(current.organisation_id)
-    kind = organisation.kind if organisation is not None and organisation.source_version else None
-    change = research.screen(principal.sub, kind, reasons)
+    if organisation is None or not organisation.source_version:
+        raise Busy(
+            f"the principal investigator's organisation {current.organisation_id!r} is not"
+            " known to the training service yet: retry shortly",
+            field="organisationId",
+        )
+    change = research.screen(principal.sub, organisation.kind, reasons)
     return await repos.research_applications.update(
         application_id, research_emitting(change), version
     )

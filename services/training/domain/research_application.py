@@ -468,7 +468,7 @@ def submit(
     return apply
 
 
-def eligibility_gaps(application: ResearchApplication, organisation_kind: str | None) -> list[str]:
+def eligibility_gaps(application: ResearchApplication, organisation_kind: str) -> list[str]:
     """The call's eligibility rules the application fails (empty: it meets them all)."""
     gaps = []
     required = REQUIRED_DEGREE[application.kind]
@@ -485,7 +485,7 @@ def eligibility_gaps(application: ResearchApplication, organisation_kind: str | 
 
 
 def screen(
-    actor: str, organisation_kind: str | None, reasons: Sequence[str]
+    actor: str, organisation_kind: str, reasons: Sequence[str]
 ) -> DomainChange[ResearchApplication]:
     """Officers' internal screening: eligible only when every rule holds and the officer
     gives no reason against it; ineligible with the rules failed and the officer's reasons."""

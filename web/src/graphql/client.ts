@@ -59,7 +59,6 @@ export function createClient({ gatewayUrl, token, onUnauthenticated }: ClientOpt
             organisations: relayStylePagination(["filter"]),
             people: relayStylePagination(["filter"]),
             researchApplications: relayStylePagination(["filter"]),
-            researchCalls: relayStylePagination(),
           },
         },
         // Value types without an id live inside their parent.

@@ -36,7 +36,7 @@ export function CallActions({ callId, onChanged }: Props) {
 
   const runRank = () =>
     rank.attempt(async () => {
-      await rankCall({ variables: { callId }, update: forgetResearchLists });
+      await rankCall({ variables: { input: { callId } }, update: forgetResearchLists });
       await onChanged();
     });
   const runDecide = () =>

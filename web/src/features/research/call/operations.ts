@@ -1,8 +1,8 @@
 import { graphql } from "../../../gql";
 
 export const RANK_CALL = graphql(`
-  mutation RankResearchCall($callId: ID!) {
-    rankResearchCall(callId: $callId) {
+  mutation RankResearchCall($input: RankResearchCallInput!) {
+    rankResearchCall(input: $input) {
       applications {
         ...ResearchDetail_application
       }

@@ -1,15 +1,13 @@
-import { useQuery } from "@apollo/client/react";
 import { FormattedMessage } from "react-intl";
 
-import { RESEARCH_PERSON } from "./fragments";
+import type { ResearchPerson_PersonFragment } from "../../../gql/graphql";
 
-/** A person's full name from their id; personal data the caller may not read is withheld. */
-export function PersonName({ id }: { id: string }) {
-  // One small query per person: a research application names its people by id only.
-  const { data, loading } = useQuery(RESEARCH_PERSON, { variables: { id } });
-  const person = data?.person;
-  if (loading && !person) return <FormattedMessage id="common.loading" />;
-  const name = [person?.givenName, person?.familyName].filter(Boolean).join(" ");
+/**
+ * A person's full name, as the application names them (partnerships withholds the names of
+ * people of other organisations from all but staff).
+ */
+export function PersonName({ person }: { person: ResearchPerson_PersonFragment }) {
+  const name = [person.givenName, person.familyName].filter(Boolean).join(" ");
   if (name !== "") return <>{name}</>;
   return <FormattedMessage id="research.person.withheld" />;
 }

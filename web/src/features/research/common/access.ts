@@ -27,15 +27,11 @@ export function isAdvisor(user: SessionUser): boolean {
 }
 
 /**
- * A research grant, as finance decides: staff and viewers, and coordinators of the university
- * (finance does not yet let a researcher read their own grant).
+ * A research grant, as services/finance/domain/access.py decides: staff and viewers, and the
+ * researchers and coordinators of the university.
  */
 export function readsGrant(user: SessionUser, organisationId: string): boolean {
-  return (
-    isStaff(user) ||
-    user.roles.includes("viewer") ||
-    (user.roles.includes("coordinator") && user.org === organisationId)
-  );
+  return isStaff(user) || user.roles.includes("viewer") || actsForApplicants(user, organisationId);
 }
 
 /** Reviews, reviewers, the ranking and the history: staff and the advisory group. */

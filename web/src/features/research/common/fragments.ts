@@ -1,7 +1,7 @@
 import { graphql } from "../../../gql";
 
 graphql(`
-  fragment ResearchCall_call on ResearchCallType {
+  fragment ResearchCall_call on ResearchCall {
     id
     version
     title
@@ -27,6 +27,14 @@ graphql(`
 `);
 
 graphql(`
+  fragment ResearchPerson_person on Person {
+    id
+    givenName
+    familyName
+  }
+`);
+
+graphql(`
   fragment ResearchRow_application on ResearchApplication {
     id
     version
@@ -36,6 +44,9 @@ graphql(`
     kind
     status
     principalInvestigatorId
+    principalInvestigator {
+      ...ResearchPerson_person
+    }
     organisationId
     submittedOn
     requested {
@@ -55,6 +66,9 @@ graphql(`
   fragment ResearchDetail_application on ResearchApplication {
     ...ResearchRow_application
     coApplicantIds
+    coApplicants {
+      ...ResearchPerson_person
+    }
     declaredDegree
     abstract
     researchQuestions
@@ -98,8 +112,14 @@ graphql(`
     feedback
     reportAcceptedOn
     reviewerIds
+    reviewers {
+      ...ResearchPerson_person
+    }
     reviews {
       reviewerId
+      reviewer {
+        ...ResearchPerson_person
+      }
       comment
       submittedAt
       scores {
@@ -122,21 +142,6 @@ graphql(`
   }
 `);
 
-/** A person's name where the caller may read it (staff, the person's own organisation). */
-export const RESEARCH_PERSON = graphql(`
-  query ResearchPerson($id: ID!) {
-    person(id: $id) {
-      id
-      givenName
-      familyName
-      organisation {
-        id
-        name
-      }
-    }
-  }
-`);
-
 /** The people of an organisation: principal investigators, co-applicants, reviewers. */
 export const ORGANISATION_PEOPLE = graphql(`
   query ResearchOrganisationPeople($organisationId: ID!) {
@@ -151,19 +156,12 @@ export const ORGANISATION_PEOPLE = graphql(`
   }
 `);
 
-/** A page of calls, oldest first (the API's order); the list page reads them all. */
+/** The newest calls first (the API's order): a call a year, so the page holds decades. */
 export const RESEARCH_CALLS = graphql(`
-  query ResearchCalls($after: String) {
-    researchCalls(first: 20, after: $after) {
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-      edges {
-        cursor
-        node {
-          ...ResearchCall_call
-        }
+  query ResearchCalls {
+    researchCalls(first: 20) {
+      nodes {
+        ...ResearchCall_call
       }
     }
   }

@@ -31,7 +31,7 @@ export function ApplicationList({ rows }: { rows: readonly ResearchRow_Applicati
     {
       key: "pi",
       header: header("research.field.principalInvestigator"),
-      cell: (row) => <PersonName id={row.principalInvestigatorId} />,
+      cell: (row) => <PersonName person={row.principalInvestigator} />,
     },
     {
       key: "status",

@@ -1,6 +1,5 @@
 import { Alert, Button, Group, NativeSelect, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { skipToken, useQuery } from "@apollo/client/react";
-import { useEffect, useMemo } from "react";
 import { FormattedMessage, useIntl } from "react-intl";
 import { Link, useSearchParams } from "react-router";
 
@@ -14,10 +13,9 @@ import { withParam } from "../../applications/list/listParams";
 import { CallActions } from "../call/CallActions";
 import { draftsForOwnOrganisation, readsReviews } from "../common/access";
 import { isResearchStatus, RESEARCH_STATUSES } from "../common/enums";
-import { RESEARCH_CALLS } from "../common/fragments";
+import { RESEARCH_CALL, RESEARCH_CALLS } from "../common/fragments";
 import { ApplicationList } from "./ApplicationList";
 import { CallSummary } from "./CallSummary";
-import { currentFirst } from "./callOrder";
 import { RESEARCH_APPLICATIONS } from "./queries";
 import { RankingTable } from "./RankingTable";
 
@@ -25,9 +23,9 @@ const PAGE_SIZE = 50;
 const RANKING_SIZE = 100;
 
 /**
- * `/research?call=…&status=…`: the research calls (the current one first) and the chosen
- * call's applications; its ranking once computed. The API narrows an applicant's list to
- * their own university's.
+ * `/research?call=…&status=…`: the research calls (newest first; the open one chosen unless
+ * the address names another) and the chosen call's applications; its ranking once computed.
+ * The API narrows an applicant's list to their own university's.
  */
 export default function ResearchPage() {
   const intl = useIntl();
@@ -35,17 +33,22 @@ export default function ResearchPage() {
   const { user } = useSession();
   const [params, setParams] = useSearchParams();
   const calls = useQuery(RESEARCH_CALLS);
-  const callPage = calls.data?.researchCalls.pageInfo;
-  const { fetchMore } = calls;
-  // A call a year or so: every page is read, so that the current call can come first.
-  useEffect(() => {
-    if (callPage?.hasNextPage) void fetchMore({ variables: { after: callPage.endCursor } });
-  }, [callPage, fetchMore]);
-  const ordered = useMemo(
-    () => currentFirst(calls.data?.researchCalls.edges.map((e) => e.node) ?? []),
-    [calls.data],
+  const newestFirst = calls.data?.researchCalls.nodes ?? [];
+  const wanted = params.get("call");
+  const listed = newestFirst.find((c) => c.id === wanted);
+  // A call older than the page, as an address may name one, is read on its own.
+  const older = useQuery(
+    RESEARCH_CALL,
+    wanted === null || listed !== undefined || !calls.data
+      ? skipToken
+      : { variables: { id: wanted } },
   );
-  const call = ordered.find((c) => c.id === params.get("call")) ?? ordered[0] ?? null;
+  const named = listed ?? older.data?.researchCall ?? null;
+  const waiting = wanted !== null && named === null && (!calls.data || older.loading);
+  const call = waiting
+    ? null
+    : (named ?? newestFirst.find((c) => c.open) ?? newestFirst[0] ?? null);
+  const choices = call === null || newestFirst.includes(call) ? newestFirst : [...newestFirst, call];
   const status = params.get("status");
   const filter = {
     callId: call?.id ?? null,
@@ -83,8 +86,8 @@ export default function ResearchPage() {
       {calls.error && (
         <ProblemAlert problem={problemOf(calls.error)} onRetry={() => void calls.refetch()} />
       )}
-      {calls.loading && !calls.data && <PageLoader />}
-      {calls.data && call === null && (
+      {(waiting || (calls.loading && !calls.data)) && <PageLoader />}
+      {calls.data && !waiting && call === null && (
         <Alert color="gray" role="status">
           <FormattedMessage id="research.list.noCalls" />
         </Alert>
@@ -96,7 +99,7 @@ export default function ResearchPage() {
               label={intl.formatMessage({ id: "research.field.call" })}
               value={call.id}
               onChange={(event) => set("call", event.currentTarget.value)}
-              data={ordered.map((c) => ({ value: c.id, label: c.title }))}
+              data={choices.map((c) => ({ value: c.id, label: c.title }))}
             />
             <NativeSelect
               label={intl.formatMessage({ id: "research.field.status" })}

@@ -31,11 +31,11 @@ export function DetailsView({ application }: { application: ResearchDetail_Appli
     [label("research.field.kind"), format.enumValue("ResearchKind", application.kind)],
     [
       label("research.field.principalInvestigator"),
-      <PersonName key="pi" id={application.principalInvestigatorId} />,
+      <PersonName key="pi" person={application.principalInvestigator} />,
     ],
     [
       label("research.field.coApplicants"),
-      list(application.coApplicantIds.map((id) => <PersonName key={id} id={id} />)),
+      list(application.coApplicants.map((p) => <PersonName key={p.id} person={p} />)),
     ],
     [
       label("research.field.declaredDegree"),

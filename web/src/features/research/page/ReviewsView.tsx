@@ -14,13 +14,13 @@ export function ReviewsView({ application }: { application: ResearchDetail_Appli
   const intl = useIntl();
   const format = useFormat();
   const reviews = application.reviews ?? [];
-  const reviewers = application.reviewerIds ?? [];
+  const reviewers = application.reviewers ?? [];
   const header = (id: string) => intl.formatMessage({ id });
   const columns: Column<Review>[] = [
     {
       key: "reviewer",
       header: header("research.review.reviewer"),
-      cell: (r) => <PersonName id={r.reviewerId} />,
+      cell: (r) => <PersonName person={r.reviewer} />,
     },
     {
       key: "scientificQuality",
@@ -58,10 +58,10 @@ export function ReviewsView({ application }: { application: ResearchDetail_Appli
         {reviewers.length === 0 ? (
           <FormattedMessage id="common.none" />
         ) : (
-          reviewers.map((id, i) => (
-            <span key={id}>
+          reviewers.map((reviewer, i) => (
+            <span key={reviewer.id}>
               {i > 0 && ", "}
-              <PersonName id={id} />
+              <PersonName person={reviewer} />
             </span>
           ))
         )}
