@@ -41,14 +41,12 @@ from .research_inputs import (
     SubmitResearchReviewInput,
 )
 from .research_types import (
-    ResearchApplicationPayload,
-    ResearchApplicationsPayload,
-    ResearchApplicationType,
     ResearchCallPayload,
     ResearchCallType,
     ResearchOutputPayload,
     ResearchOutputType,
 )
+from .types import ResearchApplicationPayload, ResearchApplicationsPayload, ResearchApplicationType
 
 
 def _caps(caps: list[ResearchCapInput]) -> list[KindCap]:

@@ -15,12 +15,13 @@ from .programmes import ProgrammeMutations, ProgrammeQueries
 from .projection import ProjectionQueries
 from .registrations import RegistrationMutations, RegistrationQueries
 from .research import ResearchMutations, ResearchQueries
-from .research_types import ResearchApplicationType, ResearchOutputType
+from .research_types import ResearchOutputType
 from .types import (
     NetworkEntity,
     OrganisationEntity,
     PartnershipEntity,
     PersonEntity,
+    ResearchApplicationType,
     WorkshopType,
 )
 from .workshops import WorkshopMutations, WorkshopQueries

@@ -1,23 +1,29 @@
 """GraphQL output types of the training subgraph: programmes, cohorts, workshops,
-registrations, the entities of other subgraphs it extends with their training (`Network`,
-`Partnership`, `Organisation`, `Person`), payloads. One module, as they refer to each other
-(a registration to its person, the person to their registrations); the value types under
-them are in values.py.
+registrations, research applications, the entities of other subgraphs it extends with their
+training and research (`Network`, `Partnership`, `Organisation`, `Person`), payloads. One
+module, as they refer to each other (a registration or an application to its people, a person
+to their registrations and applications); the value types under them are in values.py and
+research_types.py.
 
 Registrations are personal data of the participants: a registration is shown to staff and
 to the participant's own organisation only; everyone else sees how many seats are taken,
-never who took them.
+never who took them. A research application is shown to staff, the advisory group (`advisor`)
+and the applicants' organisation; its reviews, reviewers, ranking and audit trail to staff and
+the advisory group only (the applicants see the decision and the feedback officers released);
+a person's applications to staff and the person's own organisation only, as their other
+personal data.
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import date, datetime
 
 import strawberry
 
 from services.common.audit import AuditEntryType
 from services.common.auth import Principal
+from services.common.money import MoneyType
 from services.common.output_types import (
     ForeignEntity,
     audit_trail,
@@ -31,6 +37,15 @@ from ..domain.cohort import Cohort
 from ..domain.nominations import gaps, nominating, nominees
 from ..domain.programme import Programme
 from ..domain.registration import Registration
+from ..domain.research_access import reads_application, reads_reviews
+from ..domain.research_application import (
+    Degree,
+    EthicalApproval,
+    ResearchApplication,
+    ResearchStatus,
+    Review,
+)
+from ..domain.research_call import ResearchKind
 from ..domain.workshop import Workshop
 from ..repositories import Placed
 from .context import (
@@ -46,12 +61,21 @@ from .context import (
     workshop_loader,
 )
 from .enums import RegistrationStatus, Theme, WorkshopKind, WorkshopStatus
-from .research_entities import (
-    network_research,
-    partnership_research,
-    person_research_applications,
+from .research_context import (
+    LinkKey,
+    applications_linked_loader,
+    applications_of_person_loader,
+    outputs_linked_loader,
+    person_view_loader,
+    research_application_loader,
 )
-from .research_types import LinkedResearch, ResearchApplicationType
+from .research_types import (
+    ResearchBudgetLine,
+    ResearchDecision,
+    ResearchOutputType,
+    ResearchRanking,
+    ResearchScores,
+)
 from .values import (
     ChangeProjectType,
     StatusChangeType,
@@ -438,6 +462,165 @@ class ParticipantHistoryType:
     person = strawberry.field(resolver=_person_of)
 
 
+# --- research applications ---------------------------------------------------------------------
+# Here, not in research_types.py: they refer to people (`PersonEntity`), whose research
+# applications refer back to them.
+
+REVIEWS = "Staff and the advisory group only (null for others)"
+PEOPLE = "(owned by partnerships, whose personal-data rule applies to their names)"
+REVIEW_FIELDS = ("reviewer_ids", "reviews", "ranking", "audit_trail")
+
+
+def _people(ids: Sequence[str]) -> list[PersonEntity]:
+    """The people as references to partnerships' `Person`, which resolves them."""
+    return [PersonEntity(id=strawberry.ID(i)) for i in ids]
+
+
+def _reviewer(root: ResearchReview) -> PersonEntity:
+    return _people([root.reviewer_id])[0]
+
+
+def _principal_investigator(root: ResearchApplicationType) -> PersonEntity:
+    return _people([root.principal_investigator_id])[0]
+
+
+def _co_applicants(root: ResearchApplicationType) -> list[PersonEntity]:
+    return _people(root.co_applicant_ids)
+
+
+def _reviewers(root: ResearchApplicationType) -> list[PersonEntity] | None:
+    return None if root.reviewer_ids is None else _people(root.reviewer_ids)
+
+
+@strawberry.type
+class ResearchReview:
+    reviewer_id: strawberry.ID
+    reviewer: PersonEntity = strawberry.field(
+        resolver=_reviewer, description="The reviewer " + PEOPLE
+    )
+    scores: ResearchScores
+    comment: str
+    submitted_at: datetime
+
+    @classmethod
+    def of(cls, review: Review) -> ResearchReview:
+        return from_attributes(cls, review, scores=ResearchScores.of(review.scores))
+
+
+@strawberry.federation.type(
+    name="ResearchApplication",
+    keys=["id"],
+    description="An application for a research grant. Staff, the advisory group and the"
+    " applicants' organisation see it",
+)
+class ResearchApplicationType:
+    id: strawberry.ID
+    call_id: strawberry.ID
+    kind: ResearchKind
+    title: str
+    case_number: str | None = strawberry.field(description="R<year>-NNNN, from the submission")
+    status: ResearchStatus
+    principal_investigator_id: strawberry.ID
+    organisation_id: strawberry.ID = strawberry.field(description="The university")
+    co_applicant_ids: list[strawberry.ID]
+    declared_degree: Degree = strawberry.field(description="As declared by the applicants")
+    abstract: str
+    research_questions: list[str]
+    methods: str
+    countries: list[str]
+    themes: list[Theme]
+    sdgs: list[int]
+    duration_months: int
+    budget: list[ResearchBudgetLine]
+    requested: MoneyType
+    max_amount: MoneyType | None
+    ethical_approval: EthicalApproval
+    partnership_ids: list[strawberry.ID]
+    network_ids: list[strawberry.ID]
+    submitted_on: date | None
+    ineligible_reasons: list[str]
+    decision: ResearchDecision | None
+    feedback: str | None = strawberry.field(description="Released by officers to the applicants")
+    report_accepted_on: date | None
+    version: int
+    reviewer_ids: list[strawberry.ID] | None = strawberry.field(description=REVIEWS)
+    reviews: list[ResearchReview] | None = strawberry.field(description=REVIEWS)
+    ranking: ResearchRanking | None = strawberry.field(description=REVIEWS)
+    audit_trail: list[AuditEntryType] | None = strawberry.field(description=REVIEWS)
+
+    principal_investigator: PersonEntity = strawberry.field(
+        resolver=_principal_investigator, description="The principal investigator " + PEOPLE
+    )
+    co_applicants: list[PersonEntity] = strawberry.field(
+        resolver=_co_applicants, description="The co-applicants " + PEOPLE
+    )
+    reviewers: list[PersonEntity] | None = strawberry.field(
+        resolver=_reviewers, description=f"The assigned reviewers {PEOPLE}. {REVIEWS}"
+    )
+
+    @classmethod
+    async def resolve_reference(
+        cls, info: TrainingInfo, id: strawberry.ID
+    ) -> ResearchApplicationType | None:
+        found = await research_application_loader(info).load(str(id))
+        principal = info.context.principal
+        if found is None or not reads_application(principal, found.organisation_id):
+            return None
+        return cls.of(found, principal)
+
+    @classmethod
+    def of(cls, a: ResearchApplication, principal: Principal | None) -> ResearchApplicationType:
+        decision = a.decision
+        inner = reads_reviews(principal)
+        return from_attributes(
+            cls,
+            a,
+            budget=[ResearchBudgetLine.of(line) for line in a.budget],
+            requested=MoneyType.of(a.requested),
+            max_amount=MoneyType.of(a.max_amount) if a.max_amount else None,
+            decision=None if decision is None else ResearchDecision.of(decision),
+            **(_reviews_of(a) if inner else dict.fromkeys(REVIEW_FIELDS)),
+        )
+
+
+def _reviews_of(a: ResearchApplication) -> dict[str, object]:
+    """The REVIEW_FIELDS of an application, for those who may read them."""
+    return {
+        "reviewer_ids": a.reviewer_ids,
+        "reviews": [ResearchReview.of(r) for r in a.reviews],
+        "ranking": None if a.ranking is None else ResearchRanking.of(a.ranking),
+        "audit_trail": audit_trail(a.audit),
+    }
+
+
+def visible_applications(
+    principal: Principal | None, applications: Sequence[ResearchApplication]
+) -> list[ResearchApplicationType]:
+    return [
+        ResearchApplicationType.of(a, principal)
+        for a in applications
+        if reads_application(principal, a.organisation_id)
+    ]
+
+
+@strawberry.type(description="Research linked to a partnership or network")
+class LinkedResearch:
+    applications: list[ResearchApplicationType] = strawberry.field(
+        description="Research applications naming it that the caller may see"
+    )
+    outputs: list[ResearchOutputType] = strawberry.field(description="Outputs linked to it")
+
+
+@strawberry.type
+class ResearchApplicationPayload:
+    application: ResearchApplicationType
+
+
+@strawberry.type
+class ResearchApplicationsPayload:
+    applications: list[ResearchApplicationType]
+
+
 # --- the entities of other subgraphs that training extends ---------------------------------
 # Each list loads for all parents of a request at once (one query per collection).
 
@@ -472,6 +655,37 @@ async def _network_workshops(
     return [WorkshopType.of(w) for w in found or [] if status is None or w.status is status]
 
 
+async def _linked(root: ForeignEntity, info: TrainingInfo, key: LinkKey) -> LinkedResearch:
+    found = await applications_linked_loader(info, key).load(str(root.id))
+    outputs = await outputs_linked_loader(info, key).load(str(root.id))
+    return LinkedResearch(
+        applications=visible_applications(info.context.principal, found or []),
+        outputs=[ResearchOutputType.of(o) for o in outputs or []],
+    )
+
+
+async def _partnership_research(root: PartnershipEntity, info: TrainingInfo) -> LinkedResearch:
+    return await _linked(root, info, "partnership_ids")
+
+
+async def _network_research(root: NetworkEntity, info: TrainingInfo) -> LinkedResearch:
+    return await _linked(root, info, "network_ids")
+
+
+async def _person_research_applications(
+    root: PersonEntity, info: TrainingInfo
+) -> list[ResearchApplicationType]:
+    principal = info.context.principal
+    if principal is None:
+        return []
+    if not principal.is_staff:
+        person = await person_view_loader(info).load(str(root.id))
+        if person is None or principal.org is None or person.organisation_id != principal.org:
+            return []
+    found = await applications_of_person_loader(info).load(str(root.id))
+    return [ResearchApplicationType.of(a, principal) for a in found or []]
+
+
 @strawberry.federation.type(
     name="Person", keys=["id"], description="A person (owned by partnerships); here their training"
 )
@@ -482,7 +696,7 @@ class PersonEntity(ForeignEntity):
         " attendance and certificates. " + PERSONAL,
     )
     research_applications: list[ResearchApplicationType] = strawberry.field(
-        resolver=person_research_applications,
+        resolver=_person_research_applications,
         description="Research applications the person leads or takes part in: staff and the"
         " person's own organisation only (others see none)",
     )
@@ -515,7 +729,7 @@ class PartnershipEntity(ForeignEntity):
         description="Workshops its people registered for, by start",
     )
     research: LinkedResearch = strawberry.field(
-        resolver=partnership_research, description="Research naming the partnership"
+        resolver=_partnership_research, description="Research naming the partnership"
     )
 
 
@@ -527,5 +741,5 @@ class NetworkEntity(ForeignEntity):
         resolver=_network_workshops, description="The network's workshops, by start"
     )
     research: LinkedResearch = strawberry.field(
-        resolver=network_research, description="Research naming the network"
+        resolver=_network_research, description="Research naming the network"
     )
