@@ -84,6 +84,10 @@ def platform(work: Path, service: str, replicas: int) -> Iterator[Platform]:
         "DEVSTACK_REPLICAS": f"{service}={replicas}",
         "EVENTS_PREFIX": prefix,
         "LOG_LEVEL": "WARNING",
+        # Every client sends the same query: shared in-flight executions would answer most
+        # of them without reaching a replica, and this measures the replicas.
+        "GATEWAY_DEDUPE_OPERATIONS": "false",
+        "GATEWAY_DEDUPE_SUBGRAPH_REQUESTS": "false",
     }
     env.pop("MONGODB_URL", None)
     output = work / "devstack.out"
