@@ -83,7 +83,8 @@ export default function ResearchApplicationPage() {
           </Anchor>
         </Text>
       </Stack>
-      {submitted !== undefined && (
+      {/* Only while it waits for screening: later the status and decision say more. */}
+      {submitted !== undefined && application.status === "SUBMITTED" && (
         <Alert
           color="blue"
           role="status"
