@@ -233,7 +233,8 @@ async def test_the_console_is_an_installable_app(page: Page, running_stack: Devs
 async def test_the_sign_in_screen_fits_and_is_accessible(device: Page) -> None:
     await device.goto("/sign-in")
     await expect(device.get_by_role("button", name=english()["signIn.submit"])).to_be_visible()
-    await expect(device.get_by_role("radio")).to_have_count(4)
+    # officer, coordinator, viewer, admin, researcher, advisor
+    await expect(device.get_by_role("radio")).to_have_count(6)
 
     await no_horizontal_scrolling(device)
     await assert_accessible(device, "the sign-in screen")
