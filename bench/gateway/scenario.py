@@ -77,9 +77,11 @@ query, the gateway's overhead over the subgraph)."""
 SUBGRAPH_DIRECT = "accounts"
 """The subgraph measured directly with the trivial query (gateway overhead = difference)."""
 
-SUBGRAPH_PORT = 47101
+SUBGRAPH_PORT = 29101
 """The four subgraphs listen on this port and the three after it (supergraph.graphql)."""
-GATEWAY_PORT = 47110
+GATEWAY_PORT = 29110
+"""Both below the ephemeral port range (32768–60999 on Linux): a readiness probe to a port in
+it, before the server binds, can connect to itself and hold the port in TIME-WAIT."""
 
 
 def body(query: str) -> bytes:

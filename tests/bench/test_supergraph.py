@@ -11,10 +11,10 @@ from bench.gateway import node, scenario, supergraph
 
 def test_committed_supergraph_points_at_the_default_ports() -> None:
     assert supergraph.graph_urls(supergraph.FILE.read_text()) == {
-        "accounts": "http://127.0.0.1:47101/graphql",
-        "inventory": "http://127.0.0.1:47102/graphql",
-        "products": "http://127.0.0.1:47103/graphql",
-        "reviews": "http://127.0.0.1:47104/graphql",
+        "accounts": "http://127.0.0.1:29101/graphql",
+        "inventory": "http://127.0.0.1:29102/graphql",
+        "products": "http://127.0.0.1:29103/graphql",
+        "reviews": "http://127.0.0.1:29104/graphql",
     }
 
 
