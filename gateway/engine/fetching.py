@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import operator
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 import orjson
@@ -88,7 +88,7 @@ class PlanExecution:
                 batch = self._batch(fetch, index, call)
                 variables[call.variable] = batch.representations
                 batches.append(batch)
-            if not any(batch.targets for batch in batches):
+            if not any(batch.representations for batch in batches):
                 return
         body = orjson.dumps({"query": fetch.document, "variables": variables})
         try:
@@ -139,7 +139,7 @@ class PlanExecution:
         """Merges one `_entities` call's answer into the objects it was asked for."""
         if batch.call.renaming is not None:
             batch.call.renaming.apply(entities)
-        malformed = _malformed_entities(entities, len(batch.targets), has_errors)
+        malformed = _malformed_entities(entities, len(batch.representations), has_errors)
         if malformed is not None:
             self._failed(
                 fetch,
@@ -152,17 +152,17 @@ class PlanExecution:
         if not isinstance(entities, list):
             return
         collections = self.compiled.collections[fetch.id].calls[batch.index]
-        for place, objects in zip(collections, batch.places, strict=True):
+        for place, (objects, indexes) in zip(collections, batch.places, strict=True):
             trie = place.trie
             if trie is None:
-                for target, index in objects:
+                for target, index in zip(objects, indexes, strict=True):
                     entity = entities[index]
                     if entity is not None and _merge(target, entity):
                         self._replaced = True
                 continue
             points: Points = []
             root = trie.root
-            for target, index in objects:
+            for target, index in zip(objects, indexes, strict=True):
                 entity = entities[index]
                 if entity is not None:
                     if _merge(target, entity):
@@ -237,7 +237,7 @@ class PlanExecution:
         if fetch.entity:
             for batch in batches:
                 paths = self._paths(batch)
-                for entity_targets in batch.targets:
+                for entity_targets in batch.targets():
                     for obj in entity_targets:
                         typename = batch.call_typename(obj)
                         places.append(
@@ -293,68 +293,63 @@ class PlanExecution:
         if len(path) < 2 or not isinstance(path[1], int):
             return None
         batch = next((b for b in batches if b.call.key == path[0]), None)
-        if batch is None or not 0 <= path[1] < len(batch.targets):
+        if batch is None or not 0 <= path[1] < len(batch.representations):
             return None
         below = path[2:]
         if batch.call.renaming is not None:
             below = batch.call.renaming.path(below)
-        return [*self._paths(batch)[id(batch.targets[path[1]][0])], *below]
+        return [*self._paths(batch)[id(batch.targets()[path[1]][0])], *below]
 
     def _batch(self, fetch: Fetch, call_index: int, call: EntityCall) -> _Batch:
-        """One representation per distinct entity at the call's places, and for each the
-        objects in the response tree it goes into."""
+        """One representation per distinct entity at the call's places, and for each place
+        the objects in the response tree each goes into."""
         batch = _Batch(call, call_index)
-        representations = batch.representations
-        targets = batch.targets
         seen_by_type: dict[str, dict[Any, int]] = {}
         """By representation typename: the index of each distinct entity's representation."""
         collections = self.compiled.collections[fetch.id].calls[call_index]
         place_readers = self.compiled.readers[fetch.id][call_index]
         for collection, readers in zip(collections, place_readers, strict=True):
-            objects: list[tuple[dict[str, Any], int]] = []
-            batch.places.append(objects)
-            for obj in self._objects(collection):
-                reader = readers.get(obj.get("__typename"))  # type: ignore[arg-type]
-                if reader is None:
-                    continue
-                try:
-                    values = reader.values(obj)
-                except KeyError:  # a field of the key or @requires is absent: can't be sent
-                    continue
-                seen = seen_by_type.get(reader.typename)
-                if seen is None:
-                    seen = seen_by_type[reader.typename] = {}
-                identity: Any = values
-                try:
-                    index = seen.get(identity)
-                except TypeError:  # unhashable values: a nested key or @requires
-                    identity = orjson.dumps(identity, option=orjson.OPT_SORT_KEYS)
-                    index = seen.get(identity)
-                if index is None:
-                    index = seen[identity] = len(representations)
-                    representations.append(reader.representation(values))
-                    targets.append([obj])
-                else:
-                    targets[index].append(obj)
-                objects.append((obj, index))
+            objects: list[dict[str, Any]] = []
+            indexes: list[int] = []
+            batch.places.append((objects, indexes))
+            found = self._objects(collection)
+            if len(readers) == 1:
+                # Most places have one runtime type: read them all in one call.
+                ((only, reader),) = readers.items()
+                seen = seen_by_type.setdefault(reader.typename, {})
+                reader.read(found, only, seen, batch.representations, objects, indexes)
+                continue
+            for obj in found:
+                of_type = readers.get(obj.get("__typename"))  # type: ignore[arg-type]
+                if of_type is not None:
+                    seen = seen_by_type.setdefault(of_type.typename, {})
+                    runtime = obj["__typename"]
+                    of_type.read((obj,), runtime, seen, batch.representations, objects, indexes)
         return batch
 
 
 class _Batch:
     """One `_entities` call of a fetch as sent: the objects each representation is for."""
 
-    __slots__ = ("call", "index", "paths", "places", "representations", "targets")
+    __slots__ = ("call", "index", "paths", "places", "representations")
 
     def __init__(self, call: EntityCall, index: int) -> None:
         self.call = call
         self.index = index
         """The call's index in its fetch."""
         self.representations: list[dict[str, Any]] = []
-        self.targets: list[list[dict[str, Any]]] = []
-        """By representation: the objects it goes into."""
-        self.places: list[list[tuple[dict[str, Any], int]]] = []
-        """By place: its objects in the tree's order, each with its representation's index."""
+        self.places: list[tuple[list[dict[str, Any]], list[int]]] = []
+        """By place: its objects in the tree's order, and the index of each one's
+        representation."""
         self.paths: dict[int, list[Any]] | None = None
+
+    def targets(self) -> list[list[dict[str, Any]]]:
+        """By representation: the objects it goes into (for errors, so not kept)."""
+        targets: list[list[dict[str, Any]]] = [[] for _ in self.representations]
+        for objects, indexes in self.places:
+            for obj, index in zip(objects, indexes, strict=True):
+                targets[index].append(obj)
+        return targets
 
     def call_typename(self, obj: dict[str, Any]) -> str:
         """The entity type the object was sent as (its fragment in the call's selection)."""
@@ -380,25 +375,61 @@ class _RepresentationReader:
         self.typename = typename
         self.fields = fields
         self._get = operator.itemgetter(*(f.data_key for f in fields))
-        self._single = len(fields) == 1
+        self._single = fields[0].name if len(fields) == 1 else None
+        """The one field's name, where the representation has one."""
         nested = any(f.selection is not None or f.by_type is not None for f in fields)
-        self.values: Callable[[dict[str, Any]], Any] = self._projected if nested else self._get
+        self._values: Callable[[dict[str, Any]], Any] = self._projected if nested else self._get
         """The fields' values in an object: one value, or a tuple of them for several fields
         (read at C speed where none is an object to project)."""
 
+    def read(
+        self,
+        found: Iterable[dict[str, Any]],
+        runtime: str,
+        seen: dict[Any, int],
+        representations: list[dict[str, Any]],
+        objects: list[dict[str, Any]],
+        indexes: list[int],
+    ) -> None:
+        """Adds each object of type `runtime` among `found` to `objects`, with the index of its
+        entity's representation in `representations` (added when `seen` has no index for its
+        values yet)."""
+        values_of = self._values
+        typename = self.typename
+        single = self._single
+        for obj in found:
+            if obj.get("__typename") != runtime:
+                continue
+            try:
+                values = values_of(obj)
+            except KeyError:  # a field of the key or @requires is absent: can't be sent
+                continue
+            identity: Any = values
+            try:
+                index = seen.get(identity)
+            except TypeError:  # unhashable values: a nested key or @requires
+                identity = orjson.dumps(identity, option=orjson.OPT_SORT_KEYS)
+                index = seen.get(identity)
+            if index is None:
+                index = seen[identity] = len(representations)
+                representations.append(
+                    {"__typename": typename, single: values}
+                    if single is not None
+                    else self._representation(values)
+                )
+            objects.append(obj)
+            indexes.append(index)
+
     def _projected(self, obj: dict[str, Any]) -> Any:
         values = self._get(obj)
-        if self._single:
+        if self._single is not None:
             return _project(values, self.fields[0])
         return tuple(_project(v, f) for v, f in zip(values, self.fields, strict=True))
 
-    def representation(self, values: Any) -> dict[str, Any]:
+    def _representation(self, values: tuple[Any, ...]) -> dict[str, Any]:
         representation = {"__typename": self.typename}
-        if self._single:
-            representation[self.fields[0].name] = values
-        else:
-            for rep_field, value in zip(self.fields, values, strict=True):
-                representation[rep_field.name] = value
+        for rep_field, value in zip(self.fields, values, strict=True):
+            representation[rep_field.name] = value
         return representation
 
 
