@@ -12,8 +12,9 @@ from pathlib import Path
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
-from starlette.routing import Mount, Route
+from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
+from starlette.types import Lifespan, Receive, Scope, Send
 
 from ..composition import CompositionFailed
 from ..metrics import CONTENT_TYPE as METRICS_CONTENT_TYPE
@@ -46,6 +47,37 @@ def engine_from_supergraph(
     )
 
 
+class GatewayApp(Starlette):
+    """The routes below, with GraphQL requests (most of all requests) handed straight to
+    their endpoint: Starlette's routing and exception middleware cost about a tenth of the
+    gateway's CPU per request on a one-field query, and the endpoint answers every failure of
+    its own (an internal one as a 500 without details)."""
+
+    def __init__(
+        self,
+        graphql: GraphQLEndpoint,
+        graphql_methods: Sequence[str],
+        routes: Sequence[BaseRoute],
+        lifespan: Lifespan[Starlette],
+    ) -> None:
+        super().__init__(
+            routes=[Route("/graphql", graphql, methods=graphql_methods), *routes],
+            lifespan=lifespan,
+        )
+        self._graphql = graphql
+        self._graphql_methods = frozenset(graphql_methods)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if (
+            scope["type"] == "http"
+            and scope["path"] == "/graphql"
+            and scope["method"] in self._graphql_methods
+        ):
+            await self._graphql(scope, receive, send)
+            return
+        await super().__call__(scope, receive, send)
+
+
 def create_app(
     settings: GatewaySettings,
     supergraph_source: SupergraphSource,
@@ -53,7 +85,7 @@ def create_app(
     engine_factory: EngineFactory | None = None,
     transport: HttpTransport | None = None,
     subgraph_urls: Mapping[str, Sequence[str]] | None = None,
-) -> Starlette:
+) -> GatewayApp:
     """`subgraph_urls` (name → replica URLs) override the supergraph's URLs of those subgraphs.
 
     The app owns `transport` (closed on shutdown); by default one is made from `settings`.
@@ -109,15 +141,16 @@ def create_app(
             await asyncio.gather(loader, return_exceptions=True)
             await http.aclose()
 
-    app = Starlette(
-        routes=[
-            Route("/graphql", graphql, methods=graphql_methods),
+    app = GatewayApp(
+        graphql,
+        graphql_methods,
+        [
             Route("/health", health, methods=["GET"]),
             Route("/metrics", prometheus, methods=["GET"]),
             Route("/", graphiql, methods=["GET"]),
             Mount("/graphiql", StaticFiles(directory=GRAPHIQL_DIR), name="graphiql"),
         ],
-        lifespan=lifespan,
+        lifespan,
     )
     app.state.engines = slot
     app.state.metrics = metrics
