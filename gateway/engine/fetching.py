@@ -452,8 +452,9 @@ def _malformed_entities(entities: Any, representations: int, has_errors: bool) -
         return "answered _entities that is not a list"
     if len(entities) != representations:
         return f"answered {len(entities)} entities for {representations} representations"
-    if any(entity is not None and not isinstance(entity, dict) for entity in entities):
-        return "answered an entity that is not an object"
+    for entity in entities:
+        if entity is not None and type(entity) is not dict:  # parsed JSON: no dict subclasses
+            return "answered an entity that is not an object"
     return None
 
 
