@@ -149,8 +149,10 @@ def machine_facts() -> list[str]:
 
 
 def setup_lines(args: argparse.Namespace) -> list[str]:
-    programs = {gateways.GATEWAYS[g].program: gateways.GATEWAYS[g] for g in args.gateways}
+    targets = [gateways.GATEWAYS[g] for g in args.gateways]
+    programs = {t.program: t for t in targets if t.commit is None}
     versions = [f"{gateways.PROGRAMS[p]}: {gateway.versions()}" for p, gateway in programs.items()]
+    versions += [f"{t.label}: {t.versions()}" for t in targets if t.commit is not None]
     uvicorn = metadata.version("uvicorn")
     graphql_core = metadata.version("graphql-core")
     low = f"{', '.join(scenario.LOW_LOAD_QUERIES)}: {args.low_connections}"
@@ -207,7 +209,11 @@ def main(argv: list[str]) -> int:
     args = parse_args(argv)
     wrk.check_installed()
     node.ensure_installed()
-    gateways.check_available(args.gateways)
+    try:
+        gateways.check_available(args.gateways)
+    except gateways.GatewayMissing as error:
+        sys.stderr.write(f"bench.gateway: {error}\n")
+        return 2
     command = shlex.join([".venv/bin/python", "-m", "bench.gateway", *argv])
     work_dir = RESULTS / f"gateway-{datetime.now(UTC).strftime('%Y%m%dT%H%M%S')}"
     work_dir.mkdir(parents=True)

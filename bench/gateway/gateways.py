@@ -13,6 +13,8 @@ from pathlib import Path
 from . import node
 
 ROOT = Path(__file__).resolve().parents[2]
+EXPORTS = ROOT / "bench" / "results" / "gateway-commits"
+"""Earlier commits' gateways, exported from git (ignored by git)."""
 
 
 PROGRAMS = {
@@ -21,6 +23,9 @@ PROGRAMS = {
     "hive": "Hive Gateway",
 }
 """Gateway program → its name in the report."""
+BEFORE = "f28583f"
+"""This gateway before the work on its speed (fewer fetches, in-flight sharing, fewer passes,
+garbage collection on a clock), measured beside the current one on the same machine."""
 DEDUPE_SETTINGS = ("GATEWAY_DEDUPE_SUBGRAPH_REQUESTS", "GATEWAY_DEDUPE_OPERATIONS")
 """This gateway's in-flight deduplication (identical subgraph requests, identical operations)."""
 
@@ -34,6 +39,27 @@ class Gateway:
     program: str
     """python, apollo or hive."""
     dedup: bool = False
+    commit: str | None = None
+    """This gateway at an earlier commit (its files exported from git into the work dir)."""
+
+    def prepare(self) -> None:
+        """Exports an earlier commit's gateway (and the services' code it imports)."""
+        if self.commit is None:
+            return
+        target = self.cwd
+        target.mkdir(parents=True, exist_ok=True)
+        archive = subprocess.run(
+            ["git", "archive", self.commit, "gateway", "services"],
+            cwd=ROOT,
+            capture_output=True,
+            check=False,
+        )
+        if archive.returncode != 0:
+            raise GatewayMissing(
+                f"git cannot export {self.commit} ({archive.stderr.decode().strip()}): "
+                f"leave out {self.name}"
+            )
+        subprocess.run(["tar", "-x", "-C", str(target)], input=archive.stdout, check=True)
 
     def command(self, supergraph: Path, port: int) -> list[str]:
         common = ["--supergraph", str(supergraph), "--port", str(port), "--host", "127.0.0.1"]
@@ -55,11 +81,14 @@ class Gateway:
 
     @property
     def cwd(self) -> Path:
+        if self.commit is not None:
+            return EXPORTS / self.commit
         return ROOT if self.program == "python" else node.DIR
 
     def versions(self) -> str:
         if self.program == "python":
-            return f"this repository at {_commit()} (Python {sys.version.split()[0]})"
+            commit = self.commit or _commit()
+            return f"this repository at {commit} (Python {sys.version.split()[0]})"
         if self.program == "apollo":
             packages = ["@apollo/gateway", "@apollo/server", "graphql"]
         else:
@@ -70,6 +99,9 @@ class Gateway:
 GATEWAYS = {
     "python": Gateway("python", "this gateway (Python)", "python", dedup=True),
     "python-nodedup": Gateway("python-nodedup", "this gateway (Python, no dedup)", "python"),
+    "python-before": Gateway(
+        "python-before", f"this gateway at {BEFORE} (no dedup yet)", "python", commit=BEFORE
+    ),
     "apollo": Gateway("apollo", "Apollo Gateway", "apollo"),
     "hive": Gateway("hive", "Hive Gateway", "hive"),
     "hive-dedup": Gateway("hive-dedup", "Hive Gateway (dedup)", "hive", dedup=True),
@@ -84,12 +116,15 @@ class GatewayMissing(RuntimeError):
 
 
 def check_available(names: list[str]) -> None:
+    """Raises GatewayMissing for a target that cannot run; exports earlier commits' ones."""
     python = any(GATEWAYS[n].program == "python" for n in names)
     if python and importlib.util.find_spec("gateway.__main__") is None:
         raise GatewayMissing(
             "this repository's gateway has no `python -m gateway` yet; "
             "measure the others with --gateways apollo,hive"
         )
+    for name in names:
+        GATEWAYS[name].prepare()
 
 
 def _commit() -> str:

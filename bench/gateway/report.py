@@ -9,21 +9,26 @@ from pathlib import Path
 
 from .. import report_sections
 from ..report_sections import markdown_table
+from .gateways import BEFORE as BEFORE_COMMIT
 from .gateways import GATEWAYS
 from .runner import SATURATED_SHARE, SUBGRAPH, Run
 from .scenario import SUBGRAPH_DIRECT, Workload
 from .schemas import SDL
 from .stats import (
     AIM_RATIO,
+    BEFORE,
     LEADER,
+    SPEEDUP_AIM,
     AimCheck,
     LeadCheck,
     Overhead,
+    SpeedupCheck,
     Summary,
     aim,
     lead,
     overheads,
     ratio_to_baseline,
+    speedup,
     total,
 )
 
@@ -33,8 +38,10 @@ INTRO = (
     "reviews; `bench/gateway/schemas.py`, data generated from a seed) composed once by "
     "`@apollo/composition` into `bench/gateway/supergraph.graphql` — served by each target in "
     "turn: this gateway, Apollo Gateway and Hive Gateway, this gateway and Hive Gateway each "
-    "with its in-flight deduplication on and off. Each target runs alone on one core "
-    "(`taskset`), so requests/s is per core; the subgraphs and wrk run on the other core(s). "
+    "with its in-flight deduplication on and off, and this gateway as it was before the work "
+    f"on its speed (`python-before`: commit {BEFORE_COMMIT} exported from git). Each target "
+    "runs alone on one core (`taskset`), so requests/s is per core; the subgraphs and wrk run "
+    "on the other core(s). "
     "The subgraphs answer a request body they have seen before from memory: **this measures "
     "the gateways, not the subgraphs** (their CPU use is in the last table). Before any "
     "measurement every target's answer to each query is checked to be identical JSON (data "
@@ -239,6 +246,21 @@ def lead_lines(checks: Sequence[LeadCheck], main_connections: int) -> list[str]:
     return [f"{aim_text}: **{'met' if met else 'not met'}** — {details}."]
 
 
+def speedup_lines(checks: Sequence[SpeedupCheck]) -> list[str]:
+    aim_text = (
+        f"- Aim of issue 17 (at least {SPEEDUP_AIM:g}x the requests/s of {_label(BEFORE)}, "
+        "both without deduplication)"
+    )
+    if not checks:
+        return [f"{aim_text}: **not measured** (this run did not measure both)."]
+    details = "; ".join(
+        f"{c.workload.label}: {c.ratio:.2f}x, p99 {_ms(c.p99_ms)} ms vs {_ms(c.before_p99_ms)} ms"
+        for c in checks
+    )
+    met = all(c.met for c in checks)
+    return [f"{aim_text}: **{'met' if met else 'not met'}** — {details}."]
+
+
 def problem_lines(runs: Sequence[Run]) -> list[str]:
     return [
         f"- Invalid run (left out of the medians): {_label(r.target)}, {r.workload.label}, "
@@ -304,6 +326,7 @@ def render(summaries: Sequence[Summary], runs: Sequence[Run], context: Context) 
         "",
         *aim_lines(aim(summaries, context.workloads), context.main_connections),
         *lead_lines(lead(summaries, context.workloads), context.main_connections),
+        *speedup_lines(speedup(summaries, context.workloads)),
         *problem_lines(runs),
         *note_lines(runs),
         "",

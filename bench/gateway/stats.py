@@ -16,6 +16,11 @@ BASELINE = "apollo"
 OURS = "python"
 LEADER = "hive-dedup"
 """The peer to be ahead of (issue 17): Hive Gateway with its in-flight deduplication."""
+NODEDUP = "python-nodedup"
+BEFORE = "python-before"
+SPEEDUP_AIM = 2.0
+"""Requests/s of this gateway without deduplication over its own before the speed work that
+issue 17 asks for."""
 
 
 def median(values: Sequence[float]) -> float:
@@ -199,4 +204,32 @@ def lead(summaries: Sequence[Summary], workloads: Sequence[Workload]) -> list[Le
                 best.latency_ms[99],
             )
         )
+    return checks
+
+
+@dataclass(frozen=True)
+class SpeedupCheck:
+    """This gateway without deduplication against itself before the speed work, one workload."""
+
+    workload: Workload
+    ratio: float
+    p99_ms: float
+    before_p99_ms: float
+
+    @property
+    def met(self) -> bool:
+        return self.ratio >= SPEEDUP_AIM
+
+
+def speedup(summaries: Sequence[Summary], workloads: Sequence[Workload]) -> list[SpeedupCheck]:
+    """Per workload where both have valid runs."""
+    checks = []
+    for workload in workloads:
+        now, before = find(summaries, NODEDUP, workload), find(summaries, BEFORE, workload)
+        if now is not None and before is not None:
+            checks.append(
+                SpeedupCheck(
+                    workload, now.per_s / before.per_s, now.latency_ms[99], before.latency_ms[99]
+                )
+            )
     return checks

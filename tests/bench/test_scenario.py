@@ -47,7 +47,7 @@ def test_targets_are_chosen_by_name_and_unknown_ones_refused(
     assert args.gateways == ["hive-dedup", "python-nodedup"]
     with pytest.raises(SystemExit):
         parse_args(["--gateways", "python,router"])
-    assert "choose from python,python-nodedup,apollo,hive,hive-dedup" in capsys.readouterr().err
+    assert "choose from python,python-nodedup,python-before,apollo,hive,hive-dedup" in capsys.readouterr().err
 
 
 def test_dedup_is_set_both_ways_for_this_gateway_and_an_argument_of_hive() -> None:
@@ -155,3 +155,18 @@ def test_hive_answers_alike_with_its_dedup_on_and_off(
     assert [check.canonical(a) for a in answers] == [check.canonical(ours)] * 2
     assert "dedup on" in (tmp_path / "hive-dedup.log").read_text()
     assert "dedup off" in (tmp_path / "hive.log").read_text()
+
+
+def test_the_gateway_before_the_speed_work_is_exported_from_git_and_answers_alike(
+    served: tuple[Subgraphs, Path], tmp_path: Path
+) -> None:
+    before = gateways.GATEWAYS["python-before"]
+    gateways.check_available(["python-before"])
+    ours, _ = through("python-nodedup", served, tmp_path)
+    theirs, fetched = through("python-before", served, tmp_path)
+
+    assert before.cwd != gateways.ROOT
+    assert (before.cwd / "gateway" / "__main__.py").is_file()
+    assert not (before.cwd / "gateway" / "server" / "garbage.py").exists()
+    assert check.canonical(theirs) == check.canonical(ours)
+    assert fetched.requests > 14
