@@ -4,12 +4,13 @@ fields in the order the operation asks for them (CollectFields per runtime type)
 
 This replaces re-executing the operation with graphql-core over the fetched data, which
 profiling showed to dominate: each selection set is compiled once per plan and runtime type
-into a flat list of field shapes, and leaves (most of a response) are copied inline.
+into a flat list of field shapes and a function written for them that builds an object of that
+shape, leaves (most of a response) copied inline by constant keys.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Set
+from collections.abc import Callable, Mapping, Set
 from typing import Any
 
 from graphql import (
@@ -91,7 +92,7 @@ class _Field:
         self.non_null = field_type is not None and field_type.non_null
         self.items_non_null = False
         self.object_type = ""
-        self.shape: list[_Field] | None = None
+        self.shape: _Shape | None = None
         """For a field of one object type (or a list of them): the compiled fields of its
         selections, linked at first use so that shaping follows them without a lookup."""
         self.kind = kind
@@ -111,25 +112,97 @@ class _Field:
             self.kind = OTHER
 
 
+Builder = Callable[["Shaper", dict[str, Any], str, Path], Any]
+"""Builds one response object of a shape: (shaper, fetched object, its type name, its path) → the
+response object, or _INVALID (a null in a non-null field, with its error added)."""
+
+
+class _Shape(list[_Field]):
+    """The compiled fields of one selection set for one runtime type, and the function that
+    builds an object of theirs."""
+
+    __slots__ = ("build",)
+
+    def __init__(self, fields: list[_Field]) -> None:
+        super().__init__(fields)
+        self.build: Builder = _builder(fields)
+
+
+def _builder(fields: list[_Field]) -> Builder:
+    """A function written for these fields: one statement per leaf (most of a response) with
+    its key as a constant, instead of reading each field's key and kind and branching on the
+    kind for every object. Keys are response names the operation's validation allowed
+    (`[_A-Za-z][_0-9A-Za-z]*`), written as literals with repr()."""
+    lines = ["def build(shaper, raw, type_name, path):", "    get = raw.get", "    out = {}"]
+    namespace: dict[str, Any] = {"INVALID": _INVALID, "MISSING": _MISSING}
+    for index, field in enumerate(fields):
+        key, name = repr(field.key), f"field{index}"
+        namespace[name] = field
+        if field.kind == LEAF:
+            lines.append(f"    out[{key}] = get({key})")
+            continue
+        if field.kind == TYPENAME:
+            lines.append(f"    out[{key}] = type_name")
+            continue
+        if field.kind == INTROSPECTION:
+            lines.append(f"    out[{key}] = shaper._introspection.get({key})")
+            continue
+        lines += [f"    value = get({key}, MISSING)", "    if value is None or value is MISSING:"]
+        if field.non_null:
+            lines += [
+                f"        shaper._null_error((path, {key}), {name}.coordinate, "
+                "explicit=value is None)",
+                "        return INVALID",
+            ]
+        else:
+            lines.append(f"        out[{key}] = None")
+        lines.append("    else:")
+        if field.kind == LEAF_NON_NULL:
+            lines.append(f"        out[{key}] = value")
+            continue
+        if field.kind == OBJECT:
+            lines.append(
+                f"        completed = ({name}.shape or shaper._link({name})).build(shaper, value, "
+                f"{name}.object_type, (path, {key})) if type(value) is dict else INVALID"
+            )
+        elif field.kind == OBJECT_LIST:
+            lines.append(f"        completed = shaper._object_list(value, {name}, (path, {key}))")
+        else:
+            lines.append(
+                f"        completed = shaper._value(value, {name}.type, {name}.selections, "
+                f"(path, {key}), {name})"
+            )
+        lines += [
+            "        if completed is INVALID:",
+            "            return INVALID" if field.non_null else "            completed = None",
+            f"        out[{key}] = completed",
+        ]
+    lines.append("    return out")
+    # The source is written above from the fields alone: nothing of a request's data is in it.
+    exec("\n".join(lines), namespace)
+    build: Builder = namespace["build"]
+    return build
+
+
 class ShapeCache:
     """Per plan: the compiled fields of each selection set for each runtime type."""
 
     def __init__(self, schema: GraphQLSchema, runtime_types: Mapping[str, frozenset[str]]) -> None:
         self.schema = schema
         self.runtime_types = runtime_types
-        self._shapes: dict[tuple[int, str], list[_Field]] = {}
+        self._shapes: dict[tuple[int, str], _Shape] = {}
 
-    def fields(self, selections: tuple[ClientSelection, ...], type_name: str) -> list[_Field]:
+    def fields(self, selections: tuple[ClientSelection, ...], type_name: str) -> _Shape:
         cache_key = (id(selections), type_name)
         shape = self._shapes.get(cache_key)
         if shape is None:
             shape = self._shapes[cache_key] = self._compile(selections, type_name)
         return shape
 
-    def _compile(self, selections: tuple[ClientSelection, ...], type_name: str) -> list[_Field]:
+    def _compile(self, selections: tuple[ClientSelection, ...], type_name: str) -> _Shape:
         named = self.schema.get_type(type_name)
         assert isinstance(named, GraphQLObjectType)
-        shape = []
+        shape: list[_Field] = []
         for key, occurrences in collect_fields(type_name, selections, self.runtime_types).items():
             name = occurrences[0].name
             coordinate = f"{type_name}.{name}"
@@ -141,7 +214,7 @@ class ShapeCache:
                 field_type = _Type(named.fields[name].type)
                 sub = merged_selections(occurrences)
                 shape.append(_Field(key, OTHER, field_type, sub, coordinate))
-        return shape
+        return _Shape(shape)
 
 
 class Shaper:
@@ -164,56 +237,10 @@ class Shaper:
     ) -> dict[str, Any] | None:
         self._introspection = introspection
         root = self.cache.fields(plan.selections, plan.root_type)
-        completed = self._object(data, plan.root_type, root, None)
+        completed = root.build(self, data, plan.root_type, None)
         return None if completed is _INVALID else completed
 
-    def _object(self, raw: dict[str, Any], type_name: str, shape: list[_Field], path: Path) -> Any:
-        out: dict[str, Any] = {}
-        for field in shape:
-            key = field.key
-            kind = field.kind
-            if kind == LEAF:
-                out[key] = raw.get(key)
-                continue
-            if kind == TYPENAME:
-                out[key] = type_name
-                continue
-            if kind == INTROSPECTION:
-                out[key] = self._introspection.get(key)
-                continue
-            value = raw.get(key, _MISSING)
-            if value is None or value is _MISSING:
-                if field.non_null:
-                    self._null_error((path, key), field.coordinate, explicit=value is None)
-                    return _INVALID
-                out[key] = None
-                continue
-            if kind == LEAF_NON_NULL:
-                completed = value
-            elif kind == OBJECT:
-                completed = (
-                    self._object(
-                        value,
-                        field.object_type,
-                        field.shape or self._link(field),
-                        (path, key),
-                    )
-                    if type(value) is dict
-                    else _INVALID
-                )
-            elif kind == OBJECT_LIST:
-                completed = self._object_list(value, field, (path, key))
-            else:
-                assert field.type is not None
-                completed = self._value(value, field.type, field.selections, (path, key), field)
-            if completed is _INVALID:
-                if field.non_null:
-                    return _INVALID
-                completed = None
-            out[key] = completed
-        return out
-
-    def _link(self, field: _Field) -> list[_Field]:
+    def _link(self, field: _Field) -> _Shape:
         """The compiled fields below a field of one object type, kept on the field."""
         field.shape = self.cache.fields(field.selections, field.object_type)
         return field.shape
@@ -226,9 +253,7 @@ class Shaper:
         name = field.object_type
         shape = field.shape or self._link(field)
         for index, item in enumerate(value):
-            completed = (
-                self._object(item, name, shape, (path, index)) if type(item) is dict else None
-            )
+            completed = shape.build(self, item, name, (path, index)) if type(item) is dict else None
             if completed is None or completed is _INVALID:
                 if field.items_non_null:
                     if item is None:
@@ -270,7 +295,7 @@ class Shaper:
                 shape = self.cache.fields(selections, name)
                 for index, item in enumerate(value):
                     if type(item) is dict:
-                        item_value = self._object(item, name, shape, ((path, index)))
+                        item_value = shape.build(self, item, name, (path, index))
                         completed.append(None if item_value is _INVALID else item_value)
                     else:
                         completed.append(None)
@@ -293,9 +318,7 @@ class Shaper:
                 ):
                     return _INVALID if field_type.non_null else None
                 type_name = runtime
-            completed = self._object(
-                value, type_name, self.cache.fields(selections, type_name), path
-            )
+            completed = self.cache.fields(selections, type_name).build(self, value, type_name, path)
         if completed is _INVALID:
             return _INVALID if field_type.non_null else None
         return completed

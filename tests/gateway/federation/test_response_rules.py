@@ -233,3 +233,16 @@ def test_a_subgraph_error_without_a_path_is_passed_on_as_it_is(fed: Federation) 
             ],
         },
     )
+
+
+def test_aliases_that_are_python_keywords_come_back_in_the_operations_order(
+    fed: Federation,
+) -> None:
+    response = fed.query(
+        '{ order(id: "o1") { def: id class: __typename buyer { return: name id } item } }'
+    )
+
+    assert list(response["data"]["order"]) == ["def", "class", "buyer", "item"]
+    assert list(response["data"]["order"]["buyer"]) == ["return", "id"]
+    assert response["data"]["order"]["class"] == "Order"
+    assert "errors" not in response
