@@ -40,7 +40,7 @@ class Gateway:
     """python, apollo or hive."""
     dedup: bool = False
     commit: str | None = None
-    """This gateway at an earlier commit (its files exported from git into the work dir)."""
+    """This gateway at an earlier commit (its files exported from git into EXPORTS)."""
 
     def prepare(self) -> None:
         """Exports an earlier commit's gateway (and the services' code it imports)."""

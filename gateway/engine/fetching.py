@@ -331,7 +331,7 @@ class PlanExecution:
 class _Batch:
     """One `_entities` call of a fetch as sent: the objects each representation is for."""
 
-    __slots__ = ("call", "index", "paths", "places", "representations")
+    __slots__ = ("_targets", "call", "index", "paths", "places", "representations")
 
     def __init__(self, call: EntityCall, index: int) -> None:
         self.call = call
@@ -342,14 +342,17 @@ class _Batch:
         """By place: its objects in the tree's order, and the index of each one's
         representation."""
         self.paths: dict[int, list[Any]] | None = None
+        self._targets: list[list[dict[str, Any]]] | None = None
 
     def targets(self) -> list[list[dict[str, Any]]]:
-        """By representation: the objects it goes into (for errors, so not kept)."""
-        targets: list[list[dict[str, Any]]] = [[] for _ in self.representations]
-        for objects, indexes in self.places:
-            for obj, index in zip(objects, indexes, strict=True):
-                targets[index].append(obj)
-        return targets
+        """By representation: the objects it goes into (only errors need them: built on first
+        use, once for all the errors of the answer)."""
+        if self._targets is None:
+            self._targets = [[] for _ in self.representations]
+            for objects, indexes in self.places:
+                for obj, index in zip(objects, indexes, strict=True):
+                    self._targets[index].append(obj)
+        return self._targets
 
     def call_typename(self, obj: dict[str, Any]) -> str:
         """The entity type the object was sent as (its fragment in the call's selection)."""
