@@ -21,8 +21,7 @@ class MeasuredTransport:
         try:
             return await self._inner.fetch(subgraph, body, headers, idempotent=idempotent)
         except SubgraphUnavailable:
-            self._metrics.subgraph_errors.labels(subgraph).inc()
+            self._metrics.fetch_failed(subgraph)
             raise
         finally:
-            elapsed = time.perf_counter() - started
-            self._metrics.subgraph_fetches.labels(subgraph).observe(elapsed)
+            self._metrics.observe_fetch(subgraph, time.perf_counter() - started)

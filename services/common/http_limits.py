@@ -64,6 +64,8 @@ class LimitedHttpToolsProtocol(HttpToolsProtocol):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._header_timer: asyncio.TimerHandle | None = None
+        self._headers_due: float | None = None
+        """While the connection waits for a request's headers: when they are due."""
         self._body_timer: asyncio.TimerHandle | None = None
         self._request_begun = False
         self._header_bytes = 0
@@ -94,9 +96,7 @@ class LimitedHttpToolsProtocol(HttpToolsProtocol):
 
     def on_headers_complete(self) -> None:
         self._request_begun = False
-        if self._header_timer is not None:
-            self._header_timer.cancel()
-            self._header_timer = None
+        self._headers_due = None
         super().on_headers_complete()
 
     def _start_asgi_task(self, cycle: RequestResponseCycle, app: ASGI3Application) -> None:
@@ -127,10 +127,22 @@ class LimitedHttpToolsProtocol(HttpToolsProtocol):
             super().send_400_response(msg)
 
     def _await_headers(self) -> None:
-        """Arms the deadline of the next request's headers."""
-        if self._header_timer is not None:
-            self._header_timer.cancel()
-        self._header_timer = self.loop.call_later(self.LIMITS.header_timeout_s, self._headers_late)
+        """Sets the deadline of the next request's headers. One timer per connection checks
+        the deadline when it fires and re-arms itself for what is left: a timer armed and
+        cancelled for every request cost a few % of a one-field query's time."""
+        self._headers_due = self.loop.time() + self.LIMITS.header_timeout_s
+        if self._header_timer is None:
+            self._header_timer = self.loop.call_at(self._headers_due, self._check_headers)
+
+    def _check_headers(self) -> None:
+        self._header_timer = None
+        due = self._headers_due
+        if due is None:
+            return  # the headers came; the next request's wait arms the timer again
+        if due > self.loop.time():
+            self._header_timer = self.loop.call_at(due, self._check_headers)
+            return
+        self._headers_late()
 
     def _count_header_bytes(self, size: int) -> None:
         self._header_bytes += size
@@ -143,7 +155,6 @@ class LimitedHttpToolsProtocol(HttpToolsProtocol):
             raise HeadersTooLarge(self.LIMITS.max_header_bytes)
 
     def _headers_late(self) -> None:
-        self._header_timer = None
         if not self._request_begun:
             # Nothing sent: an idle connection, closed without an answer it did not ask for.
             log.debug("idle connection closed", extra={"client": self._client()})

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.gateway.support.serving import unreachable_url
-from tests.support.raw_http import answer_until_closed, ask
+from tests.support.raw_http import SAFETY_S, answer_until_closed, ask
 from tests.support.servers import free_port
 from tests.support.uvicorn_process import uvicorn_process
 
@@ -61,6 +61,24 @@ async def test_headers_that_never_complete_are_cut_off(gateway: Gateway) -> None
     # the connection was reset as the next byte arrived.)
     assert trickled.startswith(TIMEOUT) or trickled == b""
     assert silent == b""
+
+
+async def test_the_next_request_on_a_kept_alive_connection_has_the_same_deadline(
+    gateway: Gateway,
+) -> None:
+    async with gateway(SMALL_LIMITS) as port:
+        reader, writer = await asyncio.open_connection("127.0.0.1", port)
+        try:
+            writer.write(b"GET /health HTTP/1.1\r\nHost: test\r\n\r\n")
+            first = await asyncio.wait_for(reader.readuntil(b"\r\n\r\n"), SAFETY_S)
+            length = int(first.lower().split(b"content-length: ")[1].split(b"\r\n")[0])
+            await reader.readexactly(length)
+            writer.write(b"GET /health HTTP/1.1\r\nHost: te")
+            second = await asyncio.wait_for(reader.read(), SAFETY_S)
+        finally:
+            writer.close()
+    assert first.startswith(b"HTTP/1.1 200 OK\r\n")
+    assert second.startswith(TIMEOUT)
 
 
 async def test_a_body_that_never_completes_is_answered_408(gateway: Gateway) -> None:
