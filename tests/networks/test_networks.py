@@ -150,7 +150,9 @@ async def test_status_moves_only_forward(world: World, path: list[str], to: str)
     for status in path:
         network = await world.change_status(network, status)
     variables = {"input": {"id": network["id"], "version": network["version"], "status": to}}
-    await world.assert_refused(CHANGE_NETWORK_STATUS, variables, "BAD_USER_INPUT", "status")
+    body = await world.assert_refused(CHANGE_NETWORK_STATUS, variables, "BAD_USER_INPUT", "status")
+    extensions = body["errors"][0]["extensions"]
+    assert (extensions["fromStatus"], extensions["toStatus"]) == (path[-1].lower(), to.lower())
 
 
 async def test_a_stale_status_change_is_a_conflict(world: World) -> None:

@@ -219,7 +219,12 @@ async def test_other_status_changes_are_refused(orgs: Orgs, path: list[str], tar
     for version, status in enumerate(path, start=1):
         await change_status(orgs.service, created["id"], version, status)
     variables = {"input": {"id": created["id"], "version": len(path) + 1, "status": target}}
-    await assert_refused(orgs.service, CHANGE_STATUS, variables, "BAD_USER_INPUT", "status")
+    body = await assert_refused(orgs.service, CHANGE_STATUS, variables, "BAD_USER_INPUT", "status")
+    extensions = body["errors"][0]["extensions"]
+    assert (extensions["fromStatus"], extensions["toStatus"]) == (
+        (path[-1] if path else "ACTIVE").lower(),
+        target.lower(),
+    )
 
 
 async def test_closing_publishes_partnership_closed(orgs: Orgs) -> None:

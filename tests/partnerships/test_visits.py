@@ -500,12 +500,17 @@ async def test_completed_and_cancelled_visits_are_final(
     visit = await world.plan()
     done = await (world.complete(visit) if first == "complete" else world.cancel(visit))
     query, extra = (COMPLETE, {}) if then == "complete" else (CANCEL, {"note": "Again"})
-    await assert_refused(
+    body = await assert_refused(
         world.service,
         query,
         {"input": {"id": visit["id"], "version": done["version"], **extra}},
         "BAD_USER_INPUT",
         "status",
+    )
+    extensions = body["errors"][0]["extensions"]
+    assert (extensions["fromStatus"], extensions["toStatus"]) == (
+        done["status"].lower(),
+        "completed" if then == "complete" else "cancelled",
     )
 
 

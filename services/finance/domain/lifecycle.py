@@ -25,6 +25,7 @@ from decimal import Decimal
 
 from services.common.errors import BadUserInput
 from services.common.money import BUDGET_CURRENCY, money
+from services.common.status_transitions import require_transition
 from services.common.validation import clean_text
 from services.common.vocabulary import CostCategory
 
@@ -278,14 +279,8 @@ def change_status(actor: str, to_status: GrantStatus, note: str | None) -> Grant
         raise BadUserInput(f"a grant is {to_status.value} with a note saying why", field="note")
 
     def apply(grant: Grant) -> Sequence[GrantFact]:
-        if to_status not in STATUS_TRANSITIONS[grant.status]:
-            hint = " (agree it: agreeGrant)" if to_status is GrantStatus.IMPLEMENTATION else ""
-            raise BadUserInput(
-                f"a {grant.status.value} grant cannot become {to_status.value}{hint}",
-                field="status",
-                fromStatus=grant.status.value,
-                toStatus=to_status.value,
-            )
+        hint = " (agree it: agreeGrant)" if to_status is GrantStatus.IMPLEMENTATION else ""
+        require_transition("grant", grant.status, to_status, STATUS_TRANSITIONS, hint=hint)
         if to_status is GrantStatus.CLOSED:
             gaps = _closing_gaps(grant)
             if gaps:

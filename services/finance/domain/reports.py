@@ -24,6 +24,7 @@ from datetime import UTC, date, datetime
 
 from services.common.errors import BadUserInput, Conflict, NotFound
 from services.common.money import BUDGET_CURRENCY, Money
+from services.common.status_transitions import require_transition
 from services.common.validation import clean_text
 
 from .facts import DisbursementPaid, GrantChange, GrantFact, ReportStatusChanged
@@ -113,13 +114,7 @@ def _transition(
             f"the report is at version {report.version}, not {version}: reload and retry",
             field="version",
         )
-    if to_status not in TRANSITIONS[report.status]:
-        raise BadUserInput(
-            f"a {report.status.value} report cannot become {to_status.value}",
-            field="status",
-            fromStatus=report.status.value,
-            toStatus=to_status.value,
-        )
+    require_transition("report", report.status, to_status, TRANSITIONS)
     updated = report.model_copy(
         update={"version": report.version + 1, "status": to_status, **changes}
     )

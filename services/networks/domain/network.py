@@ -18,6 +18,7 @@ from pydantic import BaseModel, Field
 from services.common.audit import Audited
 from services.common.countries import country_code
 from services.common.errors import BadUserInput
+from services.common.status_transitions import require_transition
 from services.common.validation import clean_text
 from services.common.vocabulary import Theme
 
@@ -192,10 +193,7 @@ def change_status(
 
     def apply(network: Network) -> None:
         from_status = network.status
-        if to_status not in STATUS_TRANSITIONS[from_status]:
-            raise BadUserInput(
-                f"a {from_status.value} network cannot become {to_status.value}", field="status"
-            )
+        require_transition("network", from_status, to_status, STATUS_TRANSITIONS)
         network.status = to_status
         if to_status is NetworkStatus.CLOSED:
             network.closed_on = today

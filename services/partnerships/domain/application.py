@@ -25,6 +25,7 @@ from pydantic import BaseModel, ConfigDict, Field, computed_field
 from services.common.audit import Audited
 from services.common.errors import BadUserInput
 from services.common.money import BUDGET_CURRENCY, Money, money
+from services.common.status_transitions import require_transition
 from services.common.validation import clean_text
 from services.common.vocabulary import CostCategory, Theme
 
@@ -362,17 +363,6 @@ def edit(actor: str, content: Proposal, call: Call) -> Callable[[Application], N
 # --- the lifecycle ------------------------------------------------------------------------
 
 
-def _require_transition(application: Application, to_status: ApplicationStatus) -> None:
-    from_status = application.status
-    if to_status not in TRANSITIONS[from_status]:
-        raise BadUserInput(
-            f"a {from_status.value} application cannot become {to_status.value}",
-            field="status",
-            fromStatus=from_status.value,
-            toStatus=to_status.value,
-        )
-
-
 def _transition(
     application: Application,
     to_status: ApplicationStatus,
@@ -381,7 +371,7 @@ def _transition(
     note: str | None,
 ) -> None:
     from_status = application.status
-    _require_transition(application, to_status)
+    require_transition("application", from_status, to_status, TRANSITIONS)
     application.status = to_status
     application.record(
         actor, action, from_status=from_status.value, to_status=to_status.value, note=note
@@ -415,7 +405,7 @@ def check_submission(
     today: date,
 ) -> None:
     """Every rule of a (re)submission, checked before anything is written."""
-    _require_transition(application, ApplicationStatus.SUBMITTED)
+    require_transition("application", application.status, ApplicationStatus.SUBMITTED, TRANSITIONS)
     # A returned application goes back in even after the call closed: ICLD asked for the
     # corrections, so the deadline that counts is the one the first submission met.
     if application.status is ApplicationStatus.DRAFT and not call.is_open(today):
@@ -558,7 +548,9 @@ def decide(
     decided_at = at or datetime.now(UTC)
 
     def apply(application: Application) -> None:
-        _require_transition(application, ApplicationStatus(outcome.value))
+        require_transition(
+            "application", application.status, ApplicationStatus(outcome.value), TRANSITIONS
+        )
         if outcome is DecisionOutcome.REJECTED:
             granted: list[BudgetLine] = []
         elif adjusted is None:

@@ -11,6 +11,7 @@ from pydantic import BaseModel, Field
 
 from services.common.audit import Audited
 from services.common.errors import BadUserInput
+from services.common.status_transitions import require_transition
 from services.common.validation import clean_text
 from services.common.vocabulary import Theme
 
@@ -174,10 +175,7 @@ def change_status(
 
     def apply(partnership: Partnership) -> StatusChange:
         from_status = partnership.status
-        if to_status not in STATUS_TRANSITIONS[from_status]:
-            raise BadUserInput(
-                f"a {from_status.value} partnership cannot become {to_status.value}", field="status"
-            )
+        require_transition("partnership", from_status, to_status, STATUS_TRANSITIONS)
         partnership.status = to_status
         if to_status is PartnershipStatus.CLOSED:
             partnership.closed_on = today

@@ -16,6 +16,7 @@ from enum import StrEnum
 
 from services.common.audit import Audited
 from services.common.errors import BadUserInput
+from services.common.status_transitions import require_transition
 from services.common.validation import clean_text
 
 from .organisation import Organisation
@@ -256,10 +257,7 @@ def _transition(
 
 
 def _check_transition(visit: Visit, to_status: VisitStatus) -> None:
-    if to_status not in TRANSITIONS[visit.status]:
-        raise BadUserInput(
-            f"a {visit.status.value} visit cannot become {to_status.value}", field="status"
-        )
+    require_transition("visit", visit.status, to_status, TRANSITIONS)
 
 
 def _require_planned(visit: Visit) -> None:

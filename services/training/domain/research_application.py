@@ -25,6 +25,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from services.common.audit import Audited
 from services.common.errors import BadUserInput
 from services.common.money import BUDGET_CURRENCY, Money
+from services.common.status_transitions import require_transition
 from services.common.validation import clean_text
 from services.common.vocabulary import CostCategory, Theme
 
@@ -379,16 +380,6 @@ def edit(actor: str, content: Proposal) -> DomainChange[ResearchApplication]:
 # --- the lifecycle --------------------------------------------------------------------------
 
 
-def _require_transition(application: ResearchApplication, to_status: ResearchStatus) -> None:
-    if to_status not in TRANSITIONS[application.status]:
-        raise BadUserInput(
-            f"a {application.status.value} application cannot become {to_status.value}",
-            field="status",
-            fromStatus=application.status.value,
-            toStatus=to_status.value,
-        )
-
-
 def transition(
     application: ResearchApplication,
     to_status: ResearchStatus,
@@ -397,7 +388,7 @@ def transition(
     note: str | None = None,
 ) -> None:
     from_status = application.status
-    _require_transition(application, to_status)
+    require_transition("application", from_status, to_status, TRANSITIONS)
     application.status = to_status
     application.record(
         actor, action, from_status=from_status.value, to_status=to_status.value, note=note
@@ -407,7 +398,7 @@ def transition(
 def check_submission(application: ResearchApplication, call: ResearchCall, today: date) -> Money:
     """Every rule of a submission, checked before a case number is taken; answers the cap the
     application is held to from now on."""
-    _require_transition(application, ResearchStatus.SUBMITTED)
+    require_transition("application", application.status, ResearchStatus.SUBMITTED, TRANSITIONS)
     if not call.is_open(today):
         raise BadUserInput(
             f"the call {call.title!r} takes applications from {call.opens_on.isoformat()} to"
@@ -505,7 +496,9 @@ def screen(
 
 def decide(actor: str, outcome: Outcome, today: date) -> DomainChange[ResearchApplication]:
     def apply(application: ResearchApplication) -> Sequence[Fact]:
-        _require_transition(application, ResearchStatus(outcome.value))
+        require_transition(
+            "application", application.status, ResearchStatus(outcome.value), TRANSITIONS
+        )
         if application.max_amount is None:
             raise ValueError("a decided application was submitted with a cap")
         granted = list(application.budget) if outcome is Outcome.APPROVED else []
@@ -537,7 +530,7 @@ def release_feedback(actor: str, feedback: str) -> DomainChange[ResearchApplicat
 
 def accept_report(actor: str, accepted_on: date) -> DomainChange[ResearchApplication]:
     def apply(application: ResearchApplication) -> Sequence[Fact]:
-        _require_transition(application, ResearchStatus.REPORTED)
+        require_transition("application", application.status, ResearchStatus.REPORTED, TRANSITIONS)
         application.report_accepted_on = accepted_on
         transition(application, ResearchStatus.REPORTED, actor, "final report accepted")
         return (Reported(application),)
