@@ -651,7 +651,15 @@ async def test_load_more_brings_the_next_page(page: Page, gateway: GatewayAPI) -
     titles = [n["title"] for n in everything["nodes"]]
     await expect(shown_titles(page)).to_have_text(titles[:PAGE_SIZE])
     await expect(page.get_by_text(f"{PAGE_SIZE} shown of {PAGE_SIZE + 2} in all")).to_be_visible()
+    # The next page fails (the network is gone): said, with a retry; the first page stays.
+    await page.route("**/graphql", lambda route: route.abort("internetdisconnected"))
     await page.get_by_role("button", name=say("common.loadMore")).click()
+    failed = page.get_by_role("alert").filter(has_text=say("error.network.title"))
+    await expect(failed).to_be_visible()
+    await expect(shown_titles(page)).to_have_text(titles[:PAGE_SIZE])
+    await page.unroute("**/graphql")
+    await failed.get_by_role("button", name=say("common.retry")).click()
 
     await expect(shown_titles(page)).to_have_text(titles)
+    await expect(failed).to_have_count(0)
     await expect(page.get_by_role("button", name=say("common.loadMore"))).to_have_count(0)

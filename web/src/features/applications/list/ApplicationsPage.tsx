@@ -1,4 +1,4 @@
-import { Button, Stack, Text, Title } from "@mantine/core";
+import { Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@apollo/client/react";
 import { useMemo } from "react";
 import { FormattedMessage } from "react-intl";
@@ -6,9 +6,7 @@ import { useSearchParams } from "react-router";
 
 import { useSession } from "../../../auth/AuthContext";
 import { isStaff } from "../../../auth/session";
-import { problemOf } from "../../../errors/problem";
-import { PageLoader } from "../../../ui/PageLoader";
-import { ProblemAlert } from "../../../ui/ProblemAlert";
+import { PagedList } from "../../../ui/PagedList";
 import { ApplicationCards } from "./ApplicationCards";
 import { ApplicationFilters } from "./ApplicationFilters";
 import { ApplicationTable } from "./ApplicationTable";
@@ -41,38 +39,18 @@ export default function ApplicationsPage() {
         </Text>
       )}
       <ApplicationFilters />
-      {error && !connection && (
-        <ProblemAlert problem={problemOf(error)} onRetry={() => void refetch()} />
-      )}
-      {connection && (
-        <Text size="sm" role="status">
-          <FormattedMessage
-            id="common.showing"
-            values={{ shown: rows.length, total: connection.totalCount }}
-          />
-        </Text>
-      )}
-      {connection && rows.length === 0 && (
-        <Text>
-          <FormattedMessage id="applications.list.empty" />
-        </Text>
-      )}
-      {rows.length > 0 && (
-        <>
-          <ApplicationTable rows={rows} />
-          <ApplicationCards rows={rows} />
-        </>
-      )}
-      {loading && <PageLoader />}
-      {connection?.pageInfo.hasNextPage && !loading && (
-        <Button
-          variant="default"
-          style={{ alignSelf: "center" }}
-          onClick={() => void fetchMore({ variables: { after: connection.pageInfo.endCursor } })}
-        >
-          <FormattedMessage id="common.loadMore" />
-        </Button>
-      )}
+      <PagedList
+        page={connection}
+        shown={rows.length}
+        loading={loading}
+        error={error}
+        onRetry={() => void refetch()}
+        loadMore={() => fetchMore({ variables: { after: connection?.pageInfo.endCursor } })}
+        emptyId="applications.list.empty"
+      >
+        <ApplicationTable rows={rows} />
+        <ApplicationCards rows={rows} />
+      </PagedList>
     </Stack>
   );
 }

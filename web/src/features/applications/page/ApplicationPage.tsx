@@ -6,8 +6,8 @@ import { Link, useLocation, useParams } from "react-router";
 
 import { problemOf } from "../../../errors/problem";
 import { submittedFrom } from "../../../ui/navigationState";
-import { PageLoader } from "../../../ui/PageLoader";
 import { ProblemAlert } from "../../../ui/ProblemAlert";
+import { RecordUnavailable } from "../../../ui/RecordUnavailable";
 import { Section } from "../../../ui/Section";
 import { StatusBadge } from "../common/StatusBadge";
 import { ActionsPanel } from "./ActionsPanel";
@@ -29,20 +29,13 @@ export default function ApplicationPage() {
   const application = data?.application ?? null;
 
   if (application === null) {
-    if (loading) return <PageLoader />;
     return (
-      <Stack>
-        <Title order={1}>
-          <FormattedMessage id="applications.page.title" />
-        </Title>
-        {error ? (
-          <ProblemAlert problem={problemOf(error)} onRetry={() => void refetch()} />
-        ) : (
-          <Alert color="gray" role="status">
-            <FormattedMessage id="common.notFound" />
-          </Alert>
-        )}
-      </Stack>
+      <RecordUnavailable
+        loading={loading}
+        error={error}
+        titleId="applications.page.title"
+        onRetry={() => void refetch()}
+      />
     );
   }
 

@@ -1,13 +1,11 @@
-import { Button, Group, NativeSelect, Stack, Text, Title } from "@mantine/core";
+import { Button, Group, NativeSelect, Stack, Title } from "@mantine/core";
 import { useQuery } from "@apollo/client/react";
-import { useMemo, useState } from "react";
+import { useMemo } from "react";
 import { FormattedMessage, useIntl } from "react-intl";
 import { Link, useSearchParams } from "react-router";
 
 import { useSession } from "../../../auth/AuthContext";
-import { problemOf, type Problem } from "../../../errors/problem";
-import { PageLoader } from "../../../ui/PageLoader";
-import { ProblemAlert } from "../../../ui/ProblemAlert";
+import { PagedList } from "../../../ui/PagedList";
 import { mayCreatePartnership } from "../common/access";
 import {
   API_ORDER,
@@ -36,17 +34,6 @@ export default function PartnershipsPage() {
     notifyOnNetworkStatusChange: true,
   });
   const connection = data?.partnerships;
-  const [moreProblem, setMoreProblem] = useState<Problem | null>(null);
-
-  async function loadMore() {
-    setMoreProblem(null);
-    try {
-      await fetchMore({ variables: { after: connection?.pageInfo.endCursor } });
-    } catch (failure) {
-      setMoreProblem(problemOf(failure));
-    }
-  }
-
   const collator = useMemo(() => new Intl.Collator(intl.locale), [intl.locale]);
   const rows = useMemo(
     () => sortRows(connection?.edges.map((e) => e.node) ?? [], chosen, collator),
@@ -74,17 +61,15 @@ export default function PartnershipsPage() {
         )}
       </Group>
       <PartnershipFilters />
-      {error && !connection && (
-        <ProblemAlert problem={problemOf(error)} onRetry={() => void refetch()} />
-      )}
-      {connection && (
-        <Group justify="space-between" align="end">
-          <Text size="sm" role="status">
-            <FormattedMessage
-              id="common.showing"
-              values={{ shown: connection.edges.length, total: connection.totalCount }}
-            />
-          </Text>
+      <PagedList
+        page={connection}
+        shown={rows.length}
+        loading={loading}
+        error={error}
+        onRetry={() => void refetch()}
+        loadMore={() => fetchMore({ variables: { after: connection?.pageInfo.endCursor } })}
+        emptyId="partnerships.list.empty"
+        tools={
           <NativeSelect
             hiddenFrom="sm"
             size="xs"
@@ -104,31 +89,16 @@ export default function PartnershipsPage() {
               })),
             )}
           />
-        </Group>
-      )}
-      {connection && rows.length === 0 && (
-        <Text>
-          <FormattedMessage id="partnerships.list.empty" />
-        </Text>
-      )}
-      {rows.length > 0 && (
-        <>
-          <PartnershipTable
-            label={label}
-            rows={rows}
-            sorting={sorting}
-            onSort={(next) => setParams((current) => withSorting(current, next))}
-          />
-          <PartnershipCards label={label} rows={rows} />
-        </>
-      )}
-      {loading && <PageLoader />}
-      <ProblemAlert problem={moreProblem} onRetry={() => void loadMore()} />
-      {connection?.pageInfo.hasNextPage && !loading && (
-        <Button variant="default" style={{ alignSelf: "center" }} onClick={() => void loadMore()}>
-          <FormattedMessage id="common.loadMore" />
-        </Button>
-      )}
+        }
+      >
+        <PartnershipTable
+          label={label}
+          rows={rows}
+          sorting={sorting}
+          onSort={(next) => setParams((current) => withSorting(current, next))}
+        />
+        <PartnershipCards label={label} rows={rows} />
+      </PagedList>
     </Stack>
   );
 }

@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
+import { Anchor, Button, Group, Paper, Stack, Title } from "@mantine/core";
 import { useQuery } from "@apollo/client/react";
 import { useState } from "react";
 import { FormattedMessage } from "react-intl";
@@ -6,9 +6,7 @@ import { Link, useParams, useSearchParams } from "react-router";
 
 import { useSession } from "../../../auth/AuthContext";
 import { actsForPartnership, isStaff } from "../../../auth/session";
-import { problemOf } from "../../../errors/problem";
-import { PageLoader } from "../../../ui/PageLoader";
-import { ProblemAlert } from "../../../ui/ProblemAlert";
+import { RecordUnavailable } from "../../../ui/RecordUnavailable";
 import { mayApply, mayChangeStatus, mayEdit } from "../common/access";
 import { ApplicationsSection } from "./ApplicationsSection";
 import { AuditTimeline } from "./AuditTimeline";
@@ -37,21 +35,14 @@ export default function PartnershipPage() {
   const partnership = data?.partnership;
 
   if (partnership === undefined || partnership === null) {
-    if (loading) return <PageLoader />;
     return (
-      <Stack>
-        <BackLink />
-        <Title order={1}>
-          <FormattedMessage id="partnerships.page.notFoundTitle" />
-        </Title>
-        {error ? (
-          <ProblemAlert problem={problemOf(error)} onRetry={() => void refetch()} />
-        ) : (
-          <Text>
-            <FormattedMessage id="common.notFound" />
-          </Text>
-        )}
-      </Stack>
+      <RecordUnavailable
+        loading={loading}
+        error={error}
+        titleId="partnerships.page.notFoundTitle"
+        onRetry={() => void refetch()}
+        before={<BackLink />}
+      />
     );
   }
 

@@ -9,6 +9,7 @@ import { useFormat } from "../../../i18n/format";
 import { PageLoader } from "../../../ui/PageLoader";
 import { ProblemAlert } from "../../../ui/ProblemAlert";
 import { Section } from "../../../ui/Section";
+import { PagedList } from "../../../ui/PagedList";
 import { withParam } from "../../applications/list/listParams";
 import { CallActions } from "../call/CallActions";
 import { draftsForOwnOrganisation, readsReviews } from "../common/access";
@@ -126,35 +127,19 @@ export default function ResearchPage() {
             <CallActions callId={call.id} onChanged={refresh} />
           </Section>
           <Section title={intl.formatMessage({ id: "research.list.applications" })}>
-            {list.error && !connection && (
-              <ProblemAlert problem={problemOf(list.error)} onRetry={() => void list.refetch()} />
-            )}
-            {connection && (
-              <Text size="sm" role="status">
-                <FormattedMessage
-                  id="common.showing"
-                  values={{ shown: rows.length, total: connection.totalCount }}
-                />
-              </Text>
-            )}
-            {connection && rows.length === 0 && (
-              <Text>
-                <FormattedMessage id="research.list.empty" />
-              </Text>
-            )}
-            {rows.length > 0 && <ApplicationList rows={rows} />}
-            {list.loading && <PageLoader />}
-            {connection?.pageInfo.hasNextPage && !list.loading && (
-              <Button
-                variant="default"
-                style={{ alignSelf: "center" }}
-                onClick={() =>
-                  void list.fetchMore({ variables: { after: connection.pageInfo.endCursor } })
-                }
-              >
-                <FormattedMessage id="common.loadMore" />
-              </Button>
-            )}
+            <PagedList
+              page={connection}
+              shown={rows.length}
+              loading={list.loading}
+              error={list.error}
+              onRetry={() => void list.refetch()}
+              loadMore={() =>
+                list.fetchMore({ variables: { after: connection?.pageInfo.endCursor } })
+              }
+              emptyId="research.list.empty"
+            >
+              <ApplicationList rows={rows} />
+            </PagedList>
           </Section>
           {ranked.some((r) => r.ranking) && (
             <Section title={intl.formatMessage({ id: "research.ranking.title" })}>

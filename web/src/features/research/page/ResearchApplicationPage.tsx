@@ -7,8 +7,8 @@ import { Link, useLocation, useParams } from "react-router";
 import { useSession } from "../../../auth/AuthContext";
 import { problemOf } from "../../../errors/problem";
 import { submittedFrom } from "../../../ui/navigationState";
-import { PageLoader } from "../../../ui/PageLoader";
 import { ProblemAlert } from "../../../ui/ProblemAlert";
+import { RecordUnavailable } from "../../../ui/RecordUnavailable";
 import { Section } from "../../../ui/Section";
 import { BudgetView } from "../../applications/page/BudgetView";
 import { isAdvisor, readsGrant } from "../common/access";
@@ -39,20 +39,13 @@ export default function ResearchApplicationPage() {
   const application = data?.researchApplication ?? null;
 
   if (application === null) {
-    if (loading) return <PageLoader />;
     return (
-      <Stack>
-        <Title order={1}>
-          <FormattedMessage id="research.page.title" />
-        </Title>
-        {error ? (
-          <ProblemAlert problem={problemOf(error)} onRetry={() => void refetch()} />
-        ) : (
-          <Alert color="gray" role="status">
-            <FormattedMessage id="common.notFound" />
-          </Alert>
-        )}
-      </Stack>
+      <RecordUnavailable
+        loading={loading}
+        error={error}
+        titleId="research.page.title"
+        onRetry={() => void refetch()}
+      />
     );
   }
 
