@@ -79,6 +79,7 @@ query($id: ID!) {
     decision { outcome }
     ranking { position }
     grant { caseNumber approvedAmount { amount currency } }
+    reportAcceptedOn
   }
 }
 """
@@ -485,6 +486,24 @@ async def test_a_research_application_from_draft_to_grant_and_feedback(
     assert seen["reviews"] is None
     assert seen["feedback"] == feedback
     assert seen["grant"] == decided["grant"]
+
+    # The final report: an officer accepts it, and the application is reported.
+    await sign_in_as(page, {"role": "officer"}, f"/research/applications/{application_id}")
+    accept = page.get_by_role("button", name=say("research.action.acceptReport"))
+    await accept.click()
+    dialog = page.get_by_role("dialog")
+    await expect(dialog).to_contain_text(say("research.acceptReport.hint"))
+    await settled(page)
+    await assert_accessible(page, "the final report dialog")
+    before = datetime.now(UTC).date()
+    await dialog.get_by_role("button", name=say("research.acceptReport.confirm")).click()
+    await expect(dialog).to_be_hidden()
+    await expect(page.get_by_text(say("enum.ResearchStatus.REPORTED")).first).to_be_visible()
+    await expect(accept).to_have_count(0)
+    reported = await application(gateway, officer_token, application_id)
+    assert reported["status"] == "REPORTED"
+    accepted_on = datetime.fromisoformat(reported["reportAcceptedOn"]).date()
+    assert before <= accepted_on <= datetime.now(UTC).date()
 
 
 # --- who is offered what ----------------------------------------------------------------------

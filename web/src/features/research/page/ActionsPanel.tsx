@@ -8,13 +8,14 @@ import { isStaff } from "../../../auth/session";
 import type { ResearchDetail_ApplicationFragment } from "../../../gql/graphql";
 import { CallActions } from "../call/CallActions";
 import { actsForApplicants } from "../common/access";
+import { AcceptReportDialog } from "./AcceptReportDialog";
 import { AssignReviewerDialog } from "./AssignReviewerDialog";
 import { FeedbackDialog } from "./FeedbackDialog";
 import { ScreenDialog } from "./ScreenDialog";
 import { SubmitDialog } from "./SubmitDialog";
 import { WaitlistDialog } from "./WaitlistDialog";
 
-type Dialog = "submit" | "screen" | "assign" | "feedback" | "waitlist" | null;
+type Dialog = "submit" | "screen" | "assign" | "feedback" | "waitlist" | "report" | null;
 
 interface Props {
   application: ResearchDetail_ApplicationFragment;
@@ -35,7 +36,8 @@ export function ActionsPanel({ application, onReload, onSubmitted }: Props) {
   const callWide = staff && (status === "IN_REVIEW" || status === "RANKED");
   const feedback = staff && application.decision !== null;
   const waitlist = staff && status === "WAITLISTED";
-  if (!change && !screen && !assign && !callWide && !feedback && !waitlist) return null;
+  const report = staff && status === "APPROVED";
+  if (!change && !screen && !assign && !callWide && !feedback && !waitlist && !report) return null;
   const dialogProps = { application, onClose: close, onReload };
 
   return (
@@ -70,6 +72,11 @@ export function ActionsPanel({ application, onReload, onSubmitted }: Props) {
             <FormattedMessage id="research.action.decideWaitlisted" />
           </Button>
         )}
+        {report && (
+          <Button onClick={() => setDialog("report")}>
+            <FormattedMessage id="research.action.acceptReport" />
+          </Button>
+        )}
         {feedback && (
           <Button variant="default" onClick={() => setDialog("feedback")}>
             <FormattedMessage id="research.action.releaseFeedback" />
@@ -91,6 +98,7 @@ export function ActionsPanel({ application, onReload, onSubmitted }: Props) {
       {assign && <AssignReviewerDialog {...dialogProps} opened={dialog === "assign"} />}
       {feedback && <FeedbackDialog {...dialogProps} opened={dialog === "feedback"} />}
       {waitlist && <WaitlistDialog {...dialogProps} opened={dialog === "waitlist"} />}
+      {report && <AcceptReportDialog {...dialogProps} opened={dialog === "report"} />}
     </>
   );
 }

@@ -102,6 +102,16 @@ export const SUBMIT_REVIEW = graphql(`
   }
 `);
 
+export const ACCEPT_REPORT = graphql(`
+  mutation AcceptResearchReport($input: ResearchApplicationActionInput!) {
+    acceptResearchReport(input: $input) {
+      application {
+        ...ResearchDetail_application
+      }
+    }
+  }
+`);
+
 export const RELEASE_FEEDBACK = graphql(`
   mutation ReleaseResearchFeedback($input: ReleaseResearchFeedbackInput!) {
     releaseResearchFeedback(input: $input) {
