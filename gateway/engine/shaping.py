@@ -117,14 +117,13 @@ Builder = Callable[["Shaper", dict[str, Any], str, Path], Any]
 response object, or _INVALID (a null in a non-null field, with its error added)."""
 
 
-class _Shape(list[_Field]):
-    """The compiled fields of one selection set for one runtime type, and the function that
-    builds an object of theirs."""
+class _Shape:
+    """One selection set compiled for one runtime type: the function that builds an object of
+    its fields (which it holds)."""
 
     __slots__ = ("build",)
 
     def __init__(self, fields: list[_Field]) -> None:
-        super().__init__(fields)
         self.build: Builder = _builder(fields)
 
 
